@@ -1,0 +1,1 @@
+"""What we say: intents, conversation, answerers, the LLM boundary, triage."""

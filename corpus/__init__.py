@@ -1,0 +1,1 @@
+"""Cluster Advisor corpus: typed records, loaders, cleaning, chunking and the bundled corpus."""

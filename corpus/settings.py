@@ -1,0 +1,89 @@
+"""The one settings object of Cluster Advisor.
+
+It lives in ``corpus`` because every other package depends on ``corpus`` (the dependencies point
+one way: corpus → retrieval → assistant → integrations). It is built once by the entrypoint (CLI,
+server) and passed down; no other module reads the environment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Self
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_PLACEHOLDER_SECRETS = {"changeme", "change-me", "your-key-here", "xxx", "sk-...", "<token>", "todo"}
+
+
+def _default_data_dir() -> Path:
+    return Path.cwd() / "data"
+
+
+class Settings(BaseSettings):
+    """Runtime configuration, read from the environment and an optional ``.env`` file."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    data_dir: Path = Field(default_factory=_default_data_dir, alias="CLUSTER_ADVISOR_DATA_DIR")
+    today_override: dt.date | None = Field(default=None, alias="CLUSTER_ADVISOR_TODAY")
+    max_file_bytes: int = Field(default=50 * 1024 * 1024, alias="CLUSTER_ADVISOR_MAX_FILE_BYTES", gt=0)
+    database_url: str | None = Field(default=None, alias="CLUSTER_ADVISOR_DATABASE_URL")
+
+    openai_api_key: SecretStr | None = Field(default=None, alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(default=None, alias="OPENAI_BASE_URL")
+    llm_model: str | None = Field(default=None, alias="CLUSTER_ADVISOR_LLM_MODEL")
+    embedding_backend: str = Field(default="onnx-minilm", alias="CLUSTER_ADVISOR_EMBEDDINGS")
+    openai_embedding_model: str = Field(
+        default="text-embedding-3-small", alias="CLUSTER_ADVISOR_OPENAI_EMBEDDING_MODEL"
+    )
+
+    slack_bot_token: SecretStr | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field(default="https://slack.com/api/", alias="SLACK_API_URL")
+
+    chroma_host: str | None = Field(default=None, alias="CHROMA_HOST")
+    chroma_port: int = Field(default=8000, alias="CHROMA_PORT", gt=0, lt=65536)
+
+    api_keys: SecretStr | None = Field(default=None, alias="CLUSTER_ADVISOR_API_KEYS")
+
+    @field_validator("openai_api_key", "slack_bot_token", "slack_signing_secret", "slack_app_token")
+    @classmethod
+    def _reject_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value().strip().lower() in _PLACEHOLDER_SECRETS:
+            raise ValueError("looks like a placeholder, not a real secret; set the real value or unset it")
+        return value
+
+    @field_validator("embedding_backend")
+    @classmethod
+    def _known_embedding_backend(cls, value: str) -> str:
+        if value not in {"onnx-minilm", "openai"}:
+            raise ValueError("must be 'onnx-minilm' (bundled, offline) or 'openai'")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.embedding_backend == "openai" and self.openai_api_key is None and not self.openai_base_url:
+            raise ValueError("CLUSTER_ADVISOR_EMBEDDINGS=openai needs OPENAI_API_KEY or OPENAI_BASE_URL")
+        return self
+
+    @property
+    def today(self) -> dt.date:
+        """The day every date judgement uses: ``--today`` / ``CLUSTER_ADVISOR_TODAY``, else the real date."""
+        return self.today_override or dt.date.today()
+
+    @property
+    def records_db_url(self) -> str:
+        """SQLAlchemy URL of the corpus record store (SQLite in the data dir unless configured)."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'corpus.sqlite3'}"
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.llm_model and (self.openai_base_url or self.openai_api_key))

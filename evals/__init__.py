@@ -1,0 +1,1 @@
+"""How we know it works: datasets, metrics, baselines, benchmarks, reports."""

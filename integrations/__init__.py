@@ -1,0 +1,1 @@
+"""How people reach it: CLI, HTTP API and web page, Slack."""

@@ -1,0 +1,1 @@
+"""How we find it: embeddings, Chroma store, BM25, hybrid fusion, filters, indexing."""
