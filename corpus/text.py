@@ -1,0 +1,71 @@
+"""Text cleaning shared by every loader: mojibake, hidden characters, HTML to text, whitespace."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+from bs4 import BeautifulSoup, Comment
+
+# Zero-width and bidi-control characters: invisible to a reader, visible to a language model.
+_HIDDEN_CHARS = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u202a-\u202e\u2066-\u2069\u00ad]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = ("p", "div", "li", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table")
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair double-encoded UTF-8 (``â€™`` → ``’``) and similar damage; normalise to NFC."""
+    return unicodedata.normalize("NFC", ftfy.fix_text(text, normalization="NFC"))
+
+
+def strip_hidden_characters(text: str) -> str:
+    """Remove zero-width, bidi-control and C0 control characters (newlines and tabs are kept)."""
+    return _CONTROL_CHARS.sub("", _HIDDEN_CHARS.sub("", text))
+
+
+def normalise_whitespace(text: str) -> str:
+    """Collapse runs of spaces, trim lines, keep at most one blank line between paragraphs."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def clean_text(text: str) -> str:
+    """The full cleaning every piece of ingested text goes through."""
+    return normalise_whitespace(strip_hidden_characters(fix_mojibake(text)))
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML fragment or page, with block structure kept as line breaks.
+
+    Hidden elements (``display:none``, ``hidden``, ``aria-hidden``, zero font size), scripts,
+    styles, templates and comments are dropped: they are a classic prompt-injection carrier.
+    """
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style", "noscript", "template", "head", "svg", "iframe", "object"]):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        attrs = tag.attrs or {}
+        if (
+            "hidden" in attrs
+            or str(attrs.get("aria-hidden", "")).lower() == "true"
+            or _HIDDEN_STYLE.search(str(attrs.get("style", "")))
+        ):
+            tag.decompose()
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    for heading in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
+        level = int(heading.name[1])
+        heading.insert_before("#" * level + " ")
+    return clean_text(soup.get_text())
