@@ -1,0 +1,238 @@
+"""The record store: corpus records and their chunks in SQL — the source of truth.
+
+SQLite in the data dir by default, any SQLAlchemy URL (PostgreSQL) when configured. The vector
+and BM25 indexes can always be rebuilt from what is stored here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from corpus.errors import StoreUnavailable
+from corpus.models import AnyRecord, Chunk, DocType, record_from_json
+
+logger = logging.getLogger(__name__)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("doc_id", String(300), primary_key=True),
+    Column("doc_type", String(16), nullable=False, index=True),
+    Column("title", Text, nullable=False),
+    Column("identifier", String(300)),
+    Column("url", Text),
+    Column("audience", String(16), nullable=False),
+    Column("origin", Text, nullable=False, index=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+chunks = Table(
+    "chunks",
+    metadata,
+    Column("chunk_id", String(320), primary_key=True),
+    Column("doc_id", String(300), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("doc_type", String(16), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("payload", Text, nullable=False),
+    Index("ix_chunks_doc", "doc_id", "position"),
+)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document row without its payload: enough to decide whether it changed."""
+
+    doc_id: str
+    doc_type: DocType
+    origin: str
+    content_hash: str
+
+
+class RecordStore:
+    """Read and write corpus records and chunks. One instance per process; thread-safe via the engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> RecordStore:
+        """Open (and create if needed) the store at a SQLAlchemy URL."""
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            engine = create_engine(url, future=True)
+            if engine.dialect.name == "sqlite":
+                event.listen(engine, "connect", _sqlite_pragmas)
+            metadata.create_all(engine)
+        except SQLAlchemyError as exc:
+            raise StoreUnavailable(f"cannot open the record store at {_safe_url(url)}: {exc}") from exc
+        return cls(engine)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    # --- reads --------------------------------------------------------------------------------
+
+    def stored_documents(self, *, origin: str | None = None) -> dict[str, StoredDocument]:
+        """Every stored document's id, type, origin and content hash (optionally of one origin)."""
+        query = select(documents.c.doc_id, documents.c.doc_type, documents.c.origin, documents.c.content_hash)
+        if origin is not None:
+            query = query.where(documents.c.origin == origin)
+        with self._engine.connect() as conn:
+            return {
+                row.doc_id: StoredDocument(row.doc_id, DocType(row.doc_type), row.origin, row.content_hash)
+                for row in conn.execute(query)
+            }
+
+    def get_record(self, doc_id: str) -> AnyRecord | None:
+        with self._engine.connect() as conn:
+            payload = conn.execute(select(documents.c.payload).where(documents.c.doc_id == doc_id)).scalar()
+        return None if payload is None else record_from_json(payload)
+
+    def iter_records(self, *, doc_type: DocType | None = None, batch_size: int = 500) -> Iterator[AnyRecord]:
+        query = select(documents.c.payload).order_by(documents.c.doc_id)
+        if doc_type is not None:
+            query = query.where(documents.c.doc_type == doc_type.value)
+        with self._engine.connect() as conn:
+            result = conn.execution_options(yield_per=batch_size).execute(query)
+            for payload in result.scalars():
+                yield record_from_json(payload)
+
+    def iter_chunks(self, *, doc_ids: Iterable[str] | None = None, batch_size: int = 1000) -> Iterator[Chunk]:
+        query = select(chunks.c.payload).order_by(chunks.c.doc_id, chunks.c.position)
+        if doc_ids is not None:
+            query = query.where(chunks.c.doc_id.in_(list(doc_ids)))
+        with self._engine.connect() as conn:
+            result = conn.execution_options(yield_per=batch_size).execute(query)
+            for payload in result.scalars():
+                yield Chunk.model_validate_json(payload)
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        return list(self.iter_chunks(doc_ids=[doc_id]))
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Documents and chunks per doc type, every type present (zero when none)."""
+        result: dict[str, dict[str, int]] = {"documents": {}, "chunks": {}}
+        with self._engine.connect() as conn:
+            for key, table in (("documents", documents), ("chunks", chunks)):
+                found = Counter(
+                    {
+                        row[0]: row[1]
+                        for row in conn.execute(
+                            select(table.c.doc_type, func.count()).group_by(table.c.doc_type)
+                        )
+                    }
+                )
+                result[key] = {doc_type.value: int(found.get(doc_type.value, 0)) for doc_type in DocType}
+        return result
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def save(self, items: Sequence[tuple[AnyRecord, str, Sequence[Chunk]]], *, origin: str) -> None:
+        """Insert or replace records with their chunks, in one transaction.
+
+        Args:
+            items: ``(record, content_hash, chunks)`` triples.
+            origin: where the records came from (``bundle`` or a file path); used to remove
+                records that disappeared from their origin.
+        """
+        if not items:
+            return
+        now = dt.datetime.now(dt.UTC)
+        ids = [record.doc_id for record, _, _ in items]
+        with self._engine.begin() as conn:
+            conn.execute(delete(chunks).where(chunks.c.doc_id.in_(ids)))
+            conn.execute(delete(documents).where(documents.c.doc_id.in_(ids)))
+            conn.execute(
+                documents.insert(),
+                [
+                    {
+                        "doc_id": record.doc_id,
+                        "doc_type": record.doc_type.value,
+                        "title": record.title,
+                        "identifier": record.identifier,
+                        "url": record.url,
+                        "audience": record.audience.value,
+                        "origin": origin,
+                        "content_hash": content_hash,
+                        "payload": record.model_dump_json(),
+                        "updated_at": now,
+                    }
+                    for record, content_hash, _ in items
+                ],
+            )
+            chunk_rows = [
+                {
+                    "chunk_id": chunk.chunk_id,
+                    "doc_id": chunk.doc_id,
+                    "doc_type": chunk.doc_type.value,
+                    "position": chunk.position,
+                    "payload": chunk.model_dump_json(),
+                }
+                for _, _, record_chunks in items
+                for chunk in record_chunks
+            ]
+            if chunk_rows:
+                conn.execute(chunks.insert(), chunk_rows)
+
+    def delete(self, doc_ids: Iterable[str]) -> int:
+        """Remove documents and their chunks; returns how many documents were removed."""
+        ids = list(doc_ids)
+        if not ids:
+            return 0
+        with self._engine.begin() as conn:
+            conn.execute(delete(chunks).where(chunks.c.doc_id.in_(ids)))
+            removed = conn.execute(delete(documents).where(documents.c.doc_id.in_(ids))).rowcount
+        return int(removed or 0)
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    # WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _safe_url(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    credentials, host = rest.rsplit("@", 1)
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}"

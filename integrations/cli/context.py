@@ -1,0 +1,54 @@
+"""What every CLI command shares: the settings, and the stores opened on first use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import typer
+
+from corpus.settings import Settings
+from corpus.store import RecordStore
+
+if TYPE_CHECKING:
+    from retrieval.index import SearchIndex
+
+
+@dataclass
+class CliContext:
+    settings: Settings
+    json_logs: bool = False
+    _store: RecordStore | None = field(default=None, repr=False)
+    _index: SearchIndex | None = field(default=None, repr=False)
+
+    def store(self) -> RecordStore:
+        if self._store is None:
+            self._store = RecordStore.open(self.settings.records_db_url)
+        return self._store
+
+    def index(self) -> SearchIndex:
+        """The search index (vector + BM25), opened with the configured embedder."""
+        if self._index is None:
+            from retrieval.embeddings import embedder_from_settings
+            from retrieval.index import SearchIndex
+
+            self._index = SearchIndex.open(
+                settings=self.settings, embedder=embedder_from_settings(self.settings)
+            )
+        return self._index
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def cli_context(ctx: typer.Context) -> CliContext:
+    """The :class:`CliContext` the global callback put on the Typer context."""
+    obj = ctx.find_root().obj
+    if not isinstance(obj, CliContext):  # pragma: no cover - the root callback always sets it
+        raise RuntimeError("CLI context missing")
+    return obj

@@ -1,0 +1,87 @@
+"""``cluster-advisor ingest``: load the bundled corpus or user files."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from corpus.ingest import IngestReport, IngestSource, bundled_source, file_sources, ingest_sources
+from integrations.cli.context import cli_context
+from integrations.cli.output import ProgressBar, console, counts_table, err_console, print_json
+
+logger = logging.getLogger(__name__)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to ingest (PDF, DOCX, HTML, Markdown, text, CSV/JSON records). "
+            "Without paths: the bundled corpus.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+) -> None:
+    """Load documents into the data dir. Idempotent: unchanged documents are not re-indexed."""
+    context = cli_context(ctx)
+    settings = context.settings
+    sources: list[IngestSource]
+    if paths:
+        sources = list(file_sources(paths, max_bytes=settings.max_file_bytes, today=settings.today))
+    else:
+        sources = [bundled_source()]
+    with ProgressBar("Ingesting", enabled=progress) as bar:
+        report = ingest_sources(store=context.store(), index=context.index(), sources=sources, progress=bar)
+    counts = context.store().counts()
+    if as_json:
+        print_json(_report_json(report, counts))
+    else:
+        _print_report(report, counts)
+    if report.nothing_loaded:
+        err_console.print("[bold red]nothing could be loaded[/]: see the reasons above")
+        raise typer.Exit(1)
+
+
+def _report_json(report: IngestReport, counts: dict[str, dict[str, int]]) -> dict[str, object]:
+    return {
+        "added": dict(report.added),
+        "updated": dict(report.updated),
+        "unchanged": dict(report.unchanged),
+        "removed": dict(report.removed),
+        "chunks_written": dict(report.chunks_written),
+        "skipped": report.skipped,
+        "sources_ok": report.sources_ok,
+        "sources_failed": report.sources_failed,
+        "totals": counts,
+    }
+
+
+def _print_report(report: IngestReport, counts: dict[str, dict[str, int]]) -> None:
+    console.print(
+        counts_table(
+            "Ingest summary",
+            {
+                "added": report.added,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "removed": report.removed,
+                "chunks written": report.chunks_written,
+                "documents now": counts["documents"],
+                "chunks now": counts["chunks"],
+            },
+        )
+    )
+    if report.skipped:
+        console.print(f"[yellow]skipped {len(report.skipped)}:[/]")
+        for reason in report.skipped:
+            console.print(f"  - {reason}", markup=False, highlight=False)

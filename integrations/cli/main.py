@@ -1,0 +1,98 @@
+"""The ``cluster-advisor`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from corpus.errors import AdvisorError
+from corpus.settings import Settings
+from integrations.cli import corpus_cmd, ingest_cmd
+from integrations.cli.context import CliContext
+from integrations.cli.output import err_console, fail
+
+app = typer.Typer(
+    name="cluster-advisor",
+    help="Answers about EU funding calls, cluster partners and cluster policy — with sources, offline by default.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(corpus_cmd.app, name="corpus")
+ingest_cmd.register(app)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            envvar="CLUSTER_ADVISOR_DATA_DIR",
+            help="Where the record store and indexes live.",
+            show_default="./data",
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            envvar="CLUSTER_ADVISOR_TODAY",
+            help="The day every date judgement uses (YYYY-MM-DD).",
+            show_default="the real date",
+        ),
+    ] = None,
+    log_level: Annotated[
+        str,
+        typer.Option("--log-level", envvar="CLUSTER_ADVISOR_LOG_LEVEL", help="debug, info, warning, error."),
+    ] = "warning",
+) -> None:
+    """Cluster Advisor: funding calls, partners and policy for cluster organisations."""
+    _configure_logging(log_level)
+    overrides: dict[str, object] = {}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    if today is not None:
+        try:
+            overrides["today_override"] = dt.date.fromisoformat(today)
+        except ValueError:
+            fail(f"--today {today!r} is not a date", hint="use the form YYYY-MM-DD, e.g. --today 2026-05-10")
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors()
+        )
+        fail(f"invalid settings: {problems}", hint="check your environment variables and .env file")
+    ctx.obj = CliContext(settings=settings)
+    ctx.call_on_close(ctx.obj.close)
+
+
+def _configure_logging(level: str) -> None:
+    numeric = getattr(logging, level.upper(), None)
+    if not isinstance(numeric, int):
+        fail(f"--log-level {level!r} is not a level", hint="use debug, info, warning or error")
+    logging.basicConfig(
+        level=numeric,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[logging.StreamHandler(err_console.file)],
+        force=True,
+    )
+
+
+def run() -> None:
+    """Console-script entry point: user-facing errors become one clear line and exit code 2."""
+    try:
+        app()
+    except AdvisorError as exc:
+        fail(str(exc))
+
+
+if __name__ == "__main__":
+    run()
