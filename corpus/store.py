@@ -85,14 +85,14 @@ class RecordStore:
     @classmethod
     def open(cls, url: str) -> RecordStore:
         """Open (and create if needed) the store at a SQLAlchemy URL."""
-        if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         try:
+            if url.startswith("sqlite:///"):
+                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url, future=True)
             if engine.dialect.name == "sqlite":
                 event.listen(engine, "connect", _sqlite_pragmas)
             metadata.create_all(engine)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, OSError) as exc:
             raise StoreUnavailable(f"cannot open the record store at {_safe_url(url)}: {exc}") from exc
         return cls(engine)
 
