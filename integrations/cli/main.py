@@ -18,7 +18,7 @@ from integrations.cli.output import err_console, fail
 
 app = typer.Typer(
     name="cluster-advisor",
-    help="Answers about EU funding calls, cluster partners and cluster policy — with sources, offline by default.",
+    help="Answers about EU funding calls, cluster partners and cluster policy, with sources.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
