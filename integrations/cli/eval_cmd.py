@@ -1,0 +1,155 @@
+"""``cluster-advisor eval ...``: measure retrieval quality on the bundled question set.
+
+The data dir must be ingested first (``cluster-advisor ingest``); the command says so when it is
+empty rather than ingesting on its own, so that an eval never silently changes the data dir. The
+tutorial baseline's Chroma collection is built on the first run and cached under
+``<data dir>/eval-cache`` (keyed by a hash of the corpus), so later runs take seconds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from evals.report import failures_table, grouped_table, overall_table, targets_table
+from evals.retrieval_eval import (
+    SYSTEMS,
+    check_targets,
+    default_dataset_path,
+    load_questions,
+    report_json,
+    run_retrieval_eval,
+)
+from integrations.cli.context import cli_context
+from integrations.cli.output import console, err_console, fail, print_json
+
+if TYPE_CHECKING:
+    from corpus.settings import Settings
+    from retrieval.embeddings import Embedder
+
+app = typer.Typer(
+    help="Measure retrieval quality (recall, MRR, nDCG) on the eval questions.", no_args_is_help=True
+)
+
+
+class _PhaseProgress:
+    """A rich progress display on stderr with one bar per phase (implements ``EvalProgress``)."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self._progress = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=not enabled,
+        )
+        self._task: int | None = None
+
+    def __enter__(self) -> _PhaseProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._progress.stop()
+
+    def start(self, description: str, total: int) -> None:
+        self._task = self._progress.add_task(description, total=total)
+
+    def advance(self, steps: int) -> None:
+        if self._task is not None:
+            self._progress.advance(self._task, steps)  # type: ignore[arg-type]
+
+
+@app.command("retrieval")
+def retrieval(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as one JSON object.")] = False,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Only the first N questions (a quick check).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Also write the JSON results to this file.")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit with code 1 when a target of the issue is missed.")
+    ] = False,
+    failures: Annotated[
+        bool, typer.Option("--failures", help="List the questions hybrid misses at 5, with what it returned.")
+    ] = False,
+    systems: Annotated[
+        str, typer.Option("--systems", help="Comma-separated: bm25, dense, hybrid, baseline.")
+    ] = ",".join(SYSTEMS),
+    dataset: Annotated[
+        Path | None, typer.Option("--dataset", help="Question file (JSONL).", show_default="bundled")
+    ] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress bars.")] = True,
+) -> None:
+    """BM25, dense, hybrid and the LangChain tutorial baseline on the same questions, in one run."""
+    context = cli_context(ctx)
+    settings = context.settings
+    questions = load_questions(dataset, limit=limit)
+    store = context.store()
+    if not store.stored_documents():
+        fail(
+            f"the data dir {settings.data_dir} holds no documents",
+            hint="run `cluster-advisor ingest` first (same --data-dir), then run the eval again",
+        )
+    index = context.index()
+    chosen = [name.strip() for name in systems.split(",") if name.strip()]
+    with _PhaseProgress(enabled=progress and not as_json) as bar:
+        reports = run_retrieval_eval(
+            store=store,
+            index=index,
+            embedder=embedder_of(index, settings),
+            questions=questions,
+            cache_root=settings.data_dir / "eval-cache",
+            today=settings.today,
+            systems=chosen,
+            progress=bar,
+        )
+    checks = check_targets(reports)
+    payload = report_json(
+        reports,
+        checks,
+        meta={
+            "questions": len(questions),
+            "dataset": str(dataset or default_dataset_path()),
+            "today": settings.today.isoformat(),
+            "corpus": store.counts(),
+        },
+    )
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if as_json:
+        print_json(payload)
+    else:
+        console.print(overall_table(reports, questions=len(questions)))
+        console.print(grouped_table(reports, by="doc_type"))
+        console.print(grouped_table(reports, by="category"))
+        if checks:
+            console.print(targets_table(checks))
+    if failures:
+        shown = [reports["hybrid"]] if "hybrid" in reports else list(reports.values())
+        for report in shown:
+            (err_console if as_json else console).print(failures_table(report))
+    if check and not all(c.passed for c in checks):
+        raise typer.Exit(1)
+
+
+def embedder_of(index: object, settings: Settings) -> Embedder:
+    """The index's own embedder when it exposes one (no second model in memory), else a new one."""
+    embedder = getattr(index, "embedder", None)
+    if embedder is not None:
+        return embedder  # type: ignore[no-any-return]
+    from retrieval.embeddings import embedder_from_settings
+
+    return embedder_from_settings(settings)
