@@ -1,0 +1,208 @@
+"""What kind of file is this? Extension first, then the bytes must agree with it.
+
+A file is only read as the format its extension names, and only if its content looks like that
+format: a PDF renamed ``.md`` or a binary blob named ``.txt`` is refused rather than indexed as
+garbage. Text is decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Literal
+
+from corpus.errors import FileTooLarge, InvalidInput, UnsupportedFile
+
+FileFormat = Literal["pdf", "docx", "html", "markdown", "text", "csv", "json"]
+
+FORMAT_BY_SUFFIX: dict[str, FileFormat] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".csv": "csv",
+    ".json": "json",
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(FORMAT_BY_SUFFIX)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX, XLSX, ...)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old Office file (.doc/.xls) or a password-protected Office file",
+    ),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "a Windows executable"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+)
+_PDF_HEADER_WINDOW = 1024  # PDF readers accept the header anywhere in the first 1024 bytes
+_CONTROL_BYTES = frozenset(set(range(0x00, 0x09)) | set(range(0x0E, 0x20)) - {0x1B})
+_TEXT_KIND = {
+    "html": "HTML",
+    "markdown": "Markdown text",
+    "text": "plain text",
+    "csv": "CSV text",
+    "json": "JSON text",
+}
+_SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
+
+
+def safe_file_name(filename: str) -> str:
+    """The last path component of ``filename``, without control characters, at most 255 characters.
+
+    Both ``/`` and ``\\`` separators are stripped, so ``../../etc/passwd`` gives ``passwd``.
+    """
+    name = PureWindowsPath(PurePosixPath(filename.replace("\x00", "")).name).name
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip()
+    if name in {"", ".", ".."}:
+        return "upload"
+    return name[:255]
+
+
+def slugify(name: str, *, max_length: int = 80) -> str:
+    """Lowercase ASCII slug of ``name`` ([a-z0-9-], at most ``max_length``), ``file`` if nothing is left."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+    return slug[:max_length].rstrip("-") or "file"
+
+
+def file_suffix(filename: str) -> str:
+    """Lowercased extension of the (safe) file name, with its dot; ``""`` without one."""
+    return PurePosixPath(safe_file_name(filename)).suffix.lower()
+
+
+def check_size(data: bytes, *, filename: str, max_bytes: int) -> None:
+    """Raise :class:`FileTooLarge` when ``data`` is over ``max_bytes``."""
+    if len(data) > max_bytes:
+        raise FileTooLarge(
+            f"'{safe_file_name(filename)}' is larger than the {_megabytes(max_bytes)} limit; "
+            "split it into smaller files or raise CLUSTER_ADVISOR_MAX_FILE_BYTES"
+        )
+
+
+def detect_format(data: bytes, *, filename: str) -> FileFormat:
+    """The format of ``data``, named by the extension of ``filename`` and confirmed by the content.
+
+    Raises:
+        UnsupportedFile: unknown extension, or bytes that are not what the extension says.
+        InvalidInput: a DOCX whose ZIP structure is broken.
+    """
+    name = safe_file_name(filename)
+    suffix = file_suffix(filename)
+    fmt = FORMAT_BY_SUFFIX.get(suffix)
+    if fmt is None:
+        what = f"'{suffix}' files are" if suffix else "files without an extension are"
+        raise UnsupportedFile(f"cannot read '{name}': {what} not supported; use one of {_SUPPORTED_LIST}")
+    if fmt == "pdf":
+        if b"%PDF-" not in data[:_PDF_HEADER_WINDOW]:
+            raise UnsupportedFile(
+                f"'{name}' is not a PDF{_actual_kind(data)}; check the file or fix its extension"
+            )
+    elif fmt == "docx":
+        _check_docx(data, name)
+    else:
+        kind = sniff_binary(data)
+        if kind is not None:
+            raise UnsupportedFile(
+                f"'{name}' is {kind}, not {_TEXT_KIND[fmt]}; "
+                "give it its proper extension or export it as text"
+            )
+    return fmt
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """A description of what binary content ``data`` is (e.g. ``"a PDF"``), or None if it may be text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 with BOM: NUL bytes are expected
+    for magic, kind in _MAGIC:
+        if data.startswith(magic) and (magic != b"MZ" or b"\x00" in data[:512]):
+            return kind
+    head = data[:65536]
+    if b"\x00" in head:
+        return "a binary file (it contains NUL bytes)"
+    if head and sum(byte in _CONTROL_BYTES for byte in head) / len(head) > 0.02:
+        return "a binary file (it is full of control bytes)"
+    return None
+
+
+def decode_text(data: bytes, *, filename: str) -> str:
+    """Decode text bytes: UTF-16 with BOM, UTF-8 (BOM or not), else Windows-1252 if plausible.
+
+    Raises:
+        UnsupportedFile: bytes that are none of these, or binary content.
+    """
+    name = safe_file_name(filename)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnsupportedFile(
+                f"'{name}' has a UTF-16 mark but is not valid UTF-16; save it as UTF-8"
+            ) from exc
+    kind = sniff_binary(data)
+    if kind is not None:
+        raise UnsupportedFile(
+            f"'{name}' is {kind}, not text; give it its proper extension or export it as text"
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise UnsupportedFile(f"'{name}' is not UTF-8 or Windows-1252 text; save it as UTF-8") from exc
+    # Western European text in cp1252 is mostly ASCII; a high share of accented/symbol
+    # characters means another encoding (or binary), which would only produce garbage.
+    if text and sum(ord(ch) > 127 for ch in text) / len(text) > 0.3:
+        raise UnsupportedFile(f"'{name}' is in an unknown text encoding; save it as UTF-8")
+    return text
+
+
+def _check_docx(data: bytes, name: str) -> None:
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise UnsupportedFile(
+            f"'{name}' is an old Word .doc or a password-protected document; "
+            "save it as .docx without a password and try again"
+        )
+    if not data.startswith(b"PK\x03\x04"):
+        raise UnsupportedFile(
+            f"'{name}' is not a DOCX{_actual_kind(data)}; check the file or fix its extension"
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InvalidInput(f"corrupt DOCX '{name}': {exc}; re-save it from Word and try again") from exc
+    if "word/document.xml" not in names:
+        raise UnsupportedFile(
+            f"'{name}' is a ZIP archive but not a Word document (no word/document.xml); "
+            "check the file or fix its extension"
+        )
+
+
+def _actual_kind(data: bytes) -> str:
+    kind = sniff_binary(data)
+    if kind is not None:
+        return f" (it looks like {kind})"
+    return " (it looks like text)" if data.strip() else " (it is empty)"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"

@@ -1,0 +1,166 @@
+"""Word DOCX files (python-docx): paragraphs and tables in order, headings from paragraph styles.
+
+The ZIP container is checked *before* python-docx opens it (a zip bomb would otherwise be
+inflated in memory). Hidden runs (``w:vanish``), near-invisible ones (under 2 pt) and white text
+are dropped: they are invisible to a reader and a classic prompt-injection carrier.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+import docx
+from docx.table import Table
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph
+
+from corpus.errors import InvalidInput
+from corpus.files.sections import ParsedDocument, first_heading, split_sections
+from corpus.text import clean_text
+
+MAX_UNCOMPRESSED_BYTES = 100_000_000
+MAX_COMPRESSION_RATIO = 100
+MAX_ENTRIES = 5000
+_RATIO_FLOOR_BYTES = 1024 * 1024
+"""Small parts may compress extremely well; the ratio only matters once they are big."""
+
+_HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|titolo|título|kop|nagłówek|rubrik)\s*(\d)$", re.I)
+_SENTENCE_END = re.compile(r"[.;,!?]$")
+
+
+def check_zip_bomb(data: bytes, *, name: str) -> None:
+    """Refuse a DOCX whose parts would inflate beyond the limits, from the ZIP directory alone.
+
+    Raises:
+        InvalidInput: over :data:`MAX_UNCOMPRESSED_BYTES` in total, a part over 1 MB expanding
+            more than :data:`MAX_COMPRESSION_RATIO` times, or more than :data:`MAX_ENTRIES` parts.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InvalidInput(f"corrupt DOCX '{name}': {exc}; re-save it from Word and try again") from exc
+    advice = "this looks like a zip bomb, not a Word document; re-save the real document from Word"
+    if len(entries) > MAX_ENTRIES:
+        raise InvalidInput(f"DOCX '{name}' has {len(entries)} parts (limit {MAX_ENTRIES}); {advice}")
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise InvalidInput(
+            f"DOCX '{name}' expands to {total / 1e6:.0f} MB "
+            f"(limit {MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB); {advice}"
+        )
+    compressed = sum(entry.compress_size for entry in entries)
+    for size, packed in [(total, compressed), *((e.file_size, e.compress_size) for e in entries)]:
+        if size > _RATIO_FLOOR_BYTES and size > MAX_COMPRESSION_RATIO * max(packed, 1):
+            raise InvalidInput(
+                f"DOCX '{name}' expands {size / max(packed, 1):.0f} times when unpacked "
+                f"(limit {MAX_COMPRESSION_RATIO}); {advice}"
+            )
+
+
+def parse_docx(data: bytes, *, name: str, fallback_title: str) -> ParsedDocument:
+    """Title and sections of a DOCX document.
+
+    The title is the core property ``title``, else the first paragraph in the ``Title`` style,
+    else the first heading, else ``fallback_title``. Headings come from ``Heading N`` styles (and
+    localised names), else from short all-bold paragraphs.
+
+    Raises:
+        InvalidInput: zip bomb or corrupt file.
+    """
+    check_zip_bomb(data, name=name)
+    try:
+        document = docx.Document(io.BytesIO(data))
+        blocks = list(document.iter_inner_content())
+        core_title = clean_text(document.core_properties.title or "")
+    except Exception as exc:  # KeyError, XMLSyntaxError, PackageNotFoundError, ... on damaged files
+        raise InvalidInput(
+            f"corrupt DOCX '{name}': {_reason(exc)}; re-save it from Word and try again"
+        ) from exc
+    lines: list[str] = []
+    style_title: str | None = None
+    for block in blocks:
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block))
+            continue
+        text, level, bold = _paragraph(block)
+        if not text:
+            continue
+        if level == 0:
+            style_title = style_title or text
+            lines.append(f"# {text}")
+        elif level is not None:
+            lines.append(f"{'#' * min(level + 1, 6) if style_title else '#' * min(level, 6)} {text}")
+        elif bold and len(text) <= 100 and not _SENTENCE_END.search(text):
+            lines.append(f"### {text}")
+        else:
+            lines.append(text)
+    plain = clean_text("\n\n".join(lines))
+    title = core_title or style_title or first_heading(plain) or fallback_title
+    return ParsedDocument(title=title, sections=split_sections(plain, preamble_heading=title))
+
+
+def _paragraph(paragraph: Paragraph) -> tuple[str, int | None, bool]:
+    """Visible text, heading level (0 for the Title style, None for body text), all-bold flag."""
+    pieces: list[str] = []
+    bold_flags: list[bool] = []
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if isinstance(item, Hyperlink) else [item]
+        for run in runs:
+            if _invisible(run) or not run.text:
+                continue
+            pieces.append(run.text)
+            if run.text.strip():
+                bold_flags.append(bool(run.bold))
+    text = clean_text("".join(pieces))
+    style_name = _style_name(paragraph)
+    level: int | None = None
+    if style_name.lower() == "title":
+        level = 0
+    else:
+        match = _HEADING_STYLE.match(style_name)
+        if match:
+            level = int(match.group(1))
+    return text, level, bool(bold_flags) and all(bold_flags)
+
+
+def _invisible(run: Any) -> bool:
+    font = run.font
+    if font.hidden:
+        return True
+    if font.size is not None and font.size.pt < 2:
+        return True
+    try:
+        color = font.color.rgb if font.color is not None and font.color.type is not None else None
+    except (AttributeError, ValueError):
+        color = None
+    return color is not None and str(color).upper() == "FFFFFF"
+
+
+def _style_name(paragraph: Paragraph) -> str:
+    try:
+        style = paragraph.style
+    except (KeyError, ValueError):
+        return ""
+    return (style.name or "") if style is not None else ""
+
+
+def _table_lines(table: Table) -> list[str]:
+    lines: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(_paragraph(p)[0] for p in cell.paragraphs).strip()
+            if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+                cells.append(text)
+        if cells:
+            lines.append(" | ".join(cells))
+    return lines
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
