@@ -1,0 +1,47 @@
+"""Build the bundled corpus (corpus/data/*) from the raw public data.
+
+Usage: python scripts/build_corpus.py --raw ../shared/data/raw [--out corpus/data]
+
+The output is reproducible: the same raw data gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from corpus.bundle import DEFAULT_BUNDLE_DIR, write_bundle  # noqa: E402
+from corpus.sources.raw import load_raw_records  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, load the raw data, write the bundle, print a summary."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--raw", type=Path, default=REPO_ROOT.parent / "shared" / "data" / "raw")
+    parser.add_argument("--out", type=Path, default=DEFAULT_BUNDLE_DIR)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
+    if not args.raw.is_dir():
+        print(f"raw data folder not found: {args.raw}", file=sys.stderr)
+        return 2
+    result = load_raw_records(args.raw)
+    manifest = write_bundle(result.records, args.out, skipped=result.skipped)
+    total = sum(file.bytes for file in manifest.files)
+    print(f"bundle written to {args.out}")
+    for file in manifest.files:
+        print(f"  {file.name:20} {file.records:6} records {file.bytes / 1024:8.0f} KiB")
+    print(f"  total {total / 1024 / 1024:.2f} MiB; {len(manifest.skipped)} skipped items (see manifest.json)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
