@@ -77,6 +77,15 @@ def _summary(feed: FeedCall) -> str | None:
     return None
 
 
+def _topic_title(feed: FeedCall, topic: TopicRecord | None) -> str:
+    # A few feed records carry the identifier as their title: prefer a real name.
+    if feed.title != feed.identifier:
+        return feed.title
+    if topic is not None and topic.title != topic.topic_id:
+        return topic.title
+    return f"{feed.call_title} ({feed.identifier})" if feed.call_title else feed.title
+
+
 def build_topic_call(feed: FeedCall, topic: TopicRecord | None) -> FundingCall:
     """A Grant topic or call for proposals, merged with its CordisData topic when there is one."""
     provenance: list[Provenance] = [GRANTSFEED.provenance(feed.feed_id)]
@@ -84,7 +93,7 @@ def build_topic_call(feed: FeedCall, topic: TopicRecord | None) -> FundingCall:
         provenance.append(CORDISDATA.provenance(topic.reference))
     return FundingCall(
         doc_id=call_doc_id(feed),
-        title=feed.title,
+        title=_topic_title(feed, topic),
         url=feed.url or (topic.portal_url if topic else None),
         provenance=tuple(provenance),
         call_kind="call_for_proposals" if feed.kind == "call_for_proposals" else "topic",

@@ -1,0 +1,110 @@
+"""Sector inference from names (several languages) and US cluster categories."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.sectors import (
+    ECOSYSTEMS,
+    SECTOR_SYNONYMS,
+    TECHNOLOGIES,
+    US_CATEGORY_TAGS,
+    infer_sectors,
+    is_ecosystem,
+    sectors_from_name,
+)
+
+
+def _sectors(name: str) -> set[str]:
+    return {tag.sector for tag in infer_sectors(name)}
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Batterie-Cluster Baden-Württemberg", {"battery", "Renewable Energy"}),
+        ("Clúster de Automoción de Galicia", {"Mobility-Transport-Automotive"}),
+        ("ACstyria Mobilitätscluster", {"Mobility-Transport-Automotive"}),
+        ("Automobil-Cluster Ostdeutschland", {"Mobility-Transport-Automotive"}),
+        ("Polski Klaster Żywności", {"Agri-food"}),
+        ("Galician ICT Cluster", {"Digital"}),
+        ("AI Innovation Hub", {"AI", "Digital"}),
+        ("Biotechnology Cluster Zagreb", {"biotechnology", "Health"}),
+        ("Hellenic BioCluster", {"Health"}),
+        ("Biomasa Clúster", {"Renewable Energy"}),
+        ("PhotonicNet GmbH", {"photonics", "Electronics"}),
+        ("Clúster de la Madera y el Mueble", {"wood", "Construction"}),
+        ("Holzcluster Steiermark", {"wood", "Construction"}),
+        ("Cluster Turismo de Galicia", {"Tourism"}),
+        ("Gesundheitsregion Saar", {"Health"}),
+        ("Aerospace Valley", {"Aerospace & Defence"}),
+        ("Pôle Aéronautique", {"Aerospace & Defence"}),
+        ("Hydrogen Cluster Finland", {"hydrogen", "Renewable Energy"}),
+        ("Cyber Security Cluster", {"cybersecurity", "Digital"}),
+        ("Maritime Cluster Northern Germany", {"maritime", "Mobility-Transport-Automotive"}),
+        ("Andalusian Plastic Cluster", {"plastics", "Energy-Intensive Industries"}),
+        ("Chemie-Cluster Bayern", {"Energy-Intensive Industries"}),
+        ("Clúster Químico de Tarragona", {"Energy-Intensive Industries"}),
+        ("Textile Cluster Łódź", {"Textile"}),
+        ("Space Cluster Bavaria", {"space", "Aerospace & Defence"}),
+        ("Energieeffizienz-Netzwerk", {"Renewable Energy"}),
+    ],
+)
+def test_positive_examples(name: str, expected: set[str]) -> None:
+    assert expected <= _sectors(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "absent"),
+    [
+        ("Mobility Cluster", "Health"),  # "bio" inside "Mobility" is not a word start
+        ("Air Cluster Ireland", "AI"),  # "AI" only as a whole, upper-case word
+        ("Maine Fair Trade", "AI"),
+        ("Synergy Partners", "Renewable Energy"),  # "energ" is not inside "synergy"
+        ("Consorzio Farmaceutico", "Agri-food"),  # "farm" must be a whole word
+        ("Agricultural Alliance", "Cultural & Creative Industries"),  # "cultur" only at a word start
+        ("Immobiliare Cluster", "Construction"),  # furniture is the whole word "mobili"
+        ("Processum Biorefinery Cluster", "Health"),  # a specific bio-word wins over generic "bio"
+        ("Netherlands Industries for Defence and Security", "Proximity & Social Economy"),
+    ],
+)
+def test_negative_examples(name: str, absent: str) -> None:
+    assert absent not in _sectors(name)
+
+
+def test_names_without_evidence_get_no_sector() -> None:
+    assert infer_sectors("Nordic Innovation Accelerator") == ()
+
+
+def test_tags_are_inferred_with_evidence() -> None:
+    tags = infer_sectors("Batterie-Cluster Süd")
+    assert tags and all(tag.inferred and tag.source == "name-keywords" for tag in tags)
+    battery = next(tag for tag in tags if tag.sector == "battery")
+    assert battery.evidence == "name contains 'Batterie'"
+
+
+def test_ecosystems_come_before_technologies() -> None:
+    sectors = [tag.sector for tag in sectors_from_name("Hydrogen and Battery Mobility Cluster")]
+    kinds = [is_ecosystem(sector) for sector in sectors]
+    assert kinds == sorted(kinds, reverse=True)
+
+
+def test_us_categories() -> None:
+    tags = infer_sectors("Space Florida", us_categories=["Aerospace Vehicles and Defense"])
+    aerospace = next(tag for tag in tags if tag.sector == "Aerospace & Defence")
+    assert aerospace.source == "us-cluster-definition"
+    assert aerospace.evidence == "US cluster category 'Aerospace Vehicles and Defense'"
+    unknown = infer_sectors("X", us_categories=["Solar Panels and Batteries"])  # falls back to keywords
+    assert {"battery", "Renewable Energy"} <= {tag.sector for tag in unknown}
+
+
+def test_vocabularies() -> None:
+    assert len(ECOSYSTEMS) == 14
+    assert {"battery", "hydrogen", "photonics", "AI", "cybersecurity", "space", "maritime"} <= set(
+        TECHNOLOGIES
+    )
+    assert set(SECTOR_SYNONYMS) == {*ECOSYSTEMS, *TECHNOLOGIES}
+    assert "batterie" in SECTOR_SYNONYMS["battery"]
+    assert "automo" in SECTOR_SYNONYMS["Mobility-Transport-Automotive"]
+    for tags in US_CATEGORY_TAGS.values():
+        assert all(tag in ECOSYSTEMS or tag in TECHNOLOGIES for tag in tags)
