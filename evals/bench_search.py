@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evals.retrieval_eval import EvalQuestion, SearchMode
+from evals.retrieval_eval import EvalQuestion, SearchMode, search_filters
 
 if TYPE_CHECKING:
     from corpus.settings import Settings
@@ -64,12 +64,14 @@ def bench_latency(
     k: int = 10,
 ) -> dict[str, float]:
     """Warm search latency in ms: median over ``rounds`` of each round's p50 and p95."""
-    from retrieval.search import SearchFilters, search
+    from retrieval.search import HybridRetriever
+
+    retriever = HybridRetriever(index)
 
     def run(question: EvalQuestion) -> float:
-        filters = SearchFilters(**(bench_filters(question) if filtered else {}))
+        filters = search_filters(bench_filters(question) if filtered else {})
         started = time.perf_counter()
-        search(index=index, query=question.question, k=k, filters=filters, today=today, mode=mode)
+        retriever.search(query=question.question, k=k, filters=filters, today=today, mode=mode)
         return (time.perf_counter() - started) * 1000
 
     for question in questions:  # warm-up: caches, lazy loads, first-call costs

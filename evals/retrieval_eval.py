@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from corpus.store import RecordStore
     from evals.tutorial_baseline import TutorialBaseline
     from retrieval.embeddings import Embedder
+    from retrieval.filters import SearchFilters
     from retrieval.index import SearchIndex
 
 logger = logging.getLogger(__name__)
@@ -98,6 +99,16 @@ def load_questions(path: Path | None = None, *, limit: int | None = None) -> lis
     return questions[:limit] if limit is not None else questions
 
 
+def search_filters(filters: dict[str, str]) -> SearchFilters:
+    """The retrieval package's filters from the dataset's ``type/country/status`` keys."""
+    from retrieval.filters import parse_filters
+
+    raw = dict(filters)
+    if "type" in raw:
+        raw["doc_type"] = raw.pop("type")
+    return parse_filters(**raw)
+
+
 class Retriever(Protocol):
     """A system under evaluation: a question in, ranked document ids out."""
 
@@ -106,28 +117,25 @@ class Retriever(Protocol):
     def retrieve(self, question: EvalQuestion) -> list[str]: ...
 
 
-@dataclass
 class IndexRetriever:
-    """``retrieval.search.search`` in one mode, with the question's filters and day."""
+    """``retrieval.search.HybridRetriever`` in one mode, with the question's filters and day."""
 
-    index: SearchIndex
-    mode: SearchMode
-    default_today: dt.date
-    k: int = EVAL_K
+    def __init__(
+        self, *, index: SearchIndex, mode: SearchMode, default_today: dt.date, k: int = EVAL_K
+    ) -> None:
+        from retrieval.search import HybridRetriever
 
-    @property
-    def name(self) -> str:
-        return self.mode
+        self.name: str = mode
+        self.mode = mode
+        self.default_today = default_today
+        self.k = k
+        self._retriever = HybridRetriever(index)
 
     def retrieve(self, question: EvalQuestion) -> list[str]:
-        from retrieval.search import SearchFilters, search
-
-        filters = SearchFilters(**question.filters.model_dump(exclude_none=True))
-        result = search(
-            index=self.index,
+        result = self._retriever.search(
             query=question.question,
             k=self.k,
-            filters=filters,
+            filters=search_filters(question.filters.model_dump(exclude_none=True)),
             today=question.today or self.default_today,
             mode=self.mode,
         )

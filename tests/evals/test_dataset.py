@@ -49,7 +49,6 @@ def test_cascade_questions_point_at_cascade_calls(questions: list[EvalQuestion])
             assert all(gold.startswith("call:cascade:") for gold in question.gold), question.id
 
 
-@pytest.mark.slow
 def test_every_gold_id_exists_in_the_bundled_corpus(questions: list[EvalQuestion]) -> None:
     if importlib.util.find_spec("corpus.bundle") is None:
         pytest.skip("corpus.bundle is not written yet")
