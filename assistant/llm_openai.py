@@ -1,0 +1,271 @@
+"""Chat models behind any OpenAI-compatible server (OpenAI, Azure, vLLM, Ollama, llama.cpp).
+
+The only assistant module that imports ``openai``. The client's own retries are switched off and
+replaced by one loop with exponential back-off and jitter, so every failure path is ours to log
+(without the API key) and to turn into :class:`~assistant.errors.LLMUnavailable`.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import httpx
+import openai
+from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
+from pydantic import SecretStr
+
+from assistant.errors import LLMBadOutput, LLMUnavailable
+from assistant.llm import ChatMessage, ChatModel
+from corpus.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
+_TOKEN_PARAMS = ("max_tokens", "max_completion_tokens")
+_NO_KEY = "not-needed"
+"""Sent when no key is configured: local servers ignore it, and it is not a secret."""
+_MAX_DETAIL = 200
+
+
+class _Retryable(Exception):
+    """Internal: an attempt failed in a way worth retrying; ``detail`` is already redacted."""
+
+    def __init__(self, detail: str, retry_after_s: float | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.retry_after_s = retry_after_s
+
+
+class OpenAIChatModel:
+    """A :class:`~assistant.llm.ChatModel` speaking the OpenAI chat-completions protocol.
+
+    Both ``max_tokens`` and ``max_completion_tokens`` are sent (llama.cpp's server ignores the
+    latter; OpenAI's reasoning models reject the former); when a server rejects one of them with a
+    400 naming it, the request is repeated once with only the other, and that choice is remembered.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None,
+        api_key: SecretStr | None,
+        model: str,
+        timeout_s: float = 30.0,
+        max_retries: int = 2,
+        backoff_s: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """Create the client (no request is made).
+
+        Args:
+            base_url: Server URL including ``/v1`` (None: OpenAI's own API).
+            api_key: The key, or None for local servers that need none.
+            model: Model id sent with each request.
+            timeout_s: Time-out of each HTTP attempt (connect and each read).
+            max_retries: Retries after the first attempt on time-outs, connection errors, 429 and 5xx.
+            backoff_s: Base of the exponential back-off (``backoff_s * 2**attempt``, plus jitter).
+            sleep: How to wait between attempts (tests may pass a no-op).
+        """
+        if max_retries < 0 or timeout_s <= 0:
+            raise ValueError("max_retries must be >= 0 and timeout_s > 0")
+        self.name = f"openai:{model}"
+        self.model = model
+        self._secret = api_key.get_secret_value() if api_key is not None else ""
+        self._client = openai.OpenAI(
+            base_url=base_url,
+            api_key=self._secret or _NO_KEY,
+            timeout=timeout_s,
+            max_retries=0,
+        )
+        self._timeout_s = timeout_s
+        self._max_retries = max_retries
+        self._backoff_s = backoff_s
+        self._sleep = sleep
+        self._token_params: tuple[str, ...] = _TOKEN_PARAMS
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self._client.close()
+
+    def __enter__(self) -> OpenAIChatModel:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- the ChatModel protocol ---------------------------------------------------------------
+
+    def complete(self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float = 0.0) -> str:
+        """Return the whole reply (see :class:`~assistant.llm.ChatModel`)."""
+        response = self._with_retries(
+            lambda: self._create(messages, max_tokens=max_tokens, temperature=temperature, stream=False)
+        )
+        return _reply_text(response)
+
+    def stream(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float = 0.0
+    ) -> Iterator[str]:
+        """Yield the reply piece by piece. Retries happen only before the first piece arrives."""
+        chunks = self._with_retries(
+            lambda: self._create(messages, max_tokens=max_tokens, temperature=temperature, stream=True)
+        )
+        received = False
+        try:
+            for chunk in chunks:
+                for choice in getattr(chunk, "choices", None) or ():
+                    content = getattr(getattr(choice, "delta", None), "content", None)
+                    if isinstance(content, str) and content:
+                        received = True
+                        yield content
+        except (openai.APITimeoutError, openai.APIConnectionError, httpx.TransportError) as exc:
+            raise LLMUnavailable(f"the language model stream broke off: {self._describe(exc)}") from exc
+        except openai.APIError as exc:
+            raise LLMUnavailable(f"the language model stream failed: {self._describe(exc)}") from exc
+        except ValueError as exc:  # json.JSONDecodeError: a data line that is not JSON
+            raise LLMBadOutput("the language model stream was not valid server-sent JSON events") from exc
+        finally:
+            close = getattr(chunks, "close", None)
+            if callable(close):
+                close()
+        if not received:
+            raise LLMBadOutput("the language model stream carried no text")
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _create(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float, stream: bool
+    ) -> Any:
+        """One request; a 400 naming a token parameter is retried once without it."""
+        try:
+            return self._request(messages, max_tokens=max_tokens, temperature=temperature, stream=stream)
+        except openai.BadRequestError as exc:
+            rejected = self._rejected_token_param(exc)
+            if rejected is None:
+                raise
+            logger.info("the server rejected %s; retrying with the other token limit only", rejected)
+            self._token_params = tuple(p for p in _TOKEN_PARAMS if p != rejected)
+            return self._request(messages, max_tokens=max_tokens, temperature=temperature, stream=stream)
+
+    def _request(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float, stream: bool
+    ) -> Any:
+        payload: list[ChatCompletionMessageParam] = [
+            {"role": message.role, "content": message.content}  # type: ignore[misc]
+            for message in messages
+        ]
+        limits = {name: max_tokens if name in self._token_params else openai.omit for name in _TOKEN_PARAMS}
+        return self._client.chat.completions.create(
+            model=self.model,
+            messages=payload,
+            temperature=temperature,
+            max_tokens=limits["max_tokens"],
+            max_completion_tokens=limits["max_completion_tokens"],
+            stream=stream,
+        )
+
+    def _rejected_token_param(self, exc: openai.BadRequestError) -> str | None:
+        if len(self._token_params) < 2:
+            return None
+        text = f"{exc.message} {getattr(exc, 'param', '') or ''}"
+        # Check the longer name first: "max_completion_tokens" contains "max_tokens"'s letters too.
+        if "max_completion_tokens" in text:
+            return "max_completion_tokens"
+        if "max_tokens" in text:
+            return "max_tokens"
+        return None
+
+    def _with_retries(self, attempt: Callable[[], _T]) -> _T:
+        attempts = self._max_retries + 1
+        last = ""
+        for number in range(attempts):
+            try:
+                return self._classify(attempt)
+            except _Retryable as failure:
+                last = failure.detail
+                if number + 1 >= attempts:
+                    break
+                delay = self._backoff_s * 2**number + random.uniform(0, self._backoff_s)
+                if failure.retry_after_s is not None:
+                    delay = max(delay, min(failure.retry_after_s, 30.0))
+                logger.warning(
+                    "language model attempt %d/%d failed (%s); retrying in %.2fs",
+                    number + 1,
+                    attempts,
+                    last,
+                    delay,
+                )
+                self._sleep(delay)
+        raise LLMUnavailable(
+            f"the language model server ({self.model}) failed after {attempts} attempt(s): {last}"
+        )
+
+    def _classify(self, attempt: Callable[[], _T]) -> _T:
+        try:
+            return attempt()
+        except openai.APITimeoutError as exc:
+            raise _Retryable(f"no answer within {self._timeout_s:g}s") from exc
+        except openai.APIConnectionError as exc:
+            raise _Retryable(f"cannot connect: {self._describe(exc)}") from exc
+        except openai.APIStatusError as exc:
+            if exc.status_code == 429 or exc.status_code >= 500:
+                raise _Retryable(self._describe(exc), _retry_after(exc)) from exc
+            raise LLMUnavailable(
+                f"the language model server refused the request: {self._describe(exc)}"
+            ) from exc
+        except openai.APIError as exc:
+            raise LLMBadOutput(
+                f"the language model server sent an unusable reply: {self._describe(exc)}"
+            ) from exc
+        except ValueError as exc:  # json.JSONDecodeError: a JSON content type over a body that is not JSON
+            raise LLMBadOutput("the language model server sent a body that is not valid JSON") from exc
+
+    def _describe(self, exc: BaseException) -> str:
+        """A short, redacted description of a failure: never the key, never a whole body."""
+        status = getattr(exc, "status_code", None)
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+        text = " ".join(str(message).split())[:_MAX_DETAIL]
+        if self._secret:
+            text = text.replace(self._secret, "***")
+        return f"HTTP {status}: {text}" if status is not None else text
+
+
+def _reply_text(response: object) -> str:
+    """The text of a completion, or LLMBadOutput for anything that is not one."""
+    if not isinstance(response, ChatCompletion):
+        raise LLMBadOutput("the language model server did not return a chat completion (not JSON?)")
+    choices = getattr(response, "choices", None)
+    if not choices:
+        raise LLMBadOutput("the language model server returned no choices")
+    content = getattr(getattr(choices[0], "message", None), "content", None)
+    if not isinstance(content, str) or not content.strip():
+        raise LLMBadOutput("the language model server returned a reply without text")
+    return content
+
+
+def _retry_after(exc: openai.APIStatusError) -> float | None:
+    value = exc.response.headers.get("retry-after")
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def chat_model_from_settings(settings: Settings, *, timeout_s: float = 30.0) -> ChatModel | None:
+    """The configured chat model, or None when no LLM is configured (extractive answers only).
+
+    Args:
+        settings: Reads ``OPENAI_BASE_URL``, ``OPENAI_API_KEY`` and ``CLUSTER_ADVISOR_LLM_MODEL``.
+        timeout_s: Time-out of each HTTP attempt.
+    """
+    if not settings.llm_configured or settings.llm_model is None:
+        return None
+    return OpenAIChatModel(
+        base_url=settings.openai_base_url,
+        api_key=settings.openai_api_key,
+        model=settings.llm_model,
+        timeout_s=timeout_s,
+    )
