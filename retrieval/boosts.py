@@ -1,0 +1,138 @@
+"""Which candidates the query itself points at: tiers (identifier, title) and soft multipliers.
+
+Pure functions over the query understanding and chunk metadata; :mod:`retrieval.fusion` applies them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict
+
+from corpus.models import Chunk
+from retrieval.catalog import ChunkCatalog
+from retrieval.filters import effective_dates, ymd
+from retrieval.query import QueryUnderstanding, programme_prefixes
+
+TIER_IDENTIFIER = 3
+TIER_TITLE = 2
+TIER_IDENTIFIER_PREFIX = 1
+CLOSING_SOON_DAYS = 30
+
+
+class BoostWeights(BaseModel):
+    """Score factors for soft preferences read from the query (1.0 = no effect)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    country: float = 1.5
+    sector: float = 1.2
+    programme: float = 1.3
+    status_match: float = 1.3
+    status_mismatch: float = 0.6
+    """A call not in the asked status (e.g. closed when the query says "open")."""
+
+
+def boost_tiers(
+    understanding: QueryUnderstanding,
+    *,
+    catalog: ChunkCatalog,
+    mask: npt.NDArray[np.bool_],
+    ranked: Sequence[str],
+) -> dict[str, int]:
+    """Chunk id → tier for documents the query names by identifier or title.
+
+    Each named document gets one tiered chunk: its best-ranked candidate, else its first chunk
+    (so it is found even when no retriever ranked it). Documents the filters exclude are skipped.
+
+    Args:
+        understanding: The query's identifiers and text.
+        catalog: Where titles and identifiers are looked up.
+        mask: Rows the filters allow.
+        ranked: Candidate chunk ids, best first.
+    """
+    doc_tiers: dict[str, int] = {}
+    for identifier in understanding.identifiers:
+        for doc_id in catalog.docs_with_identifier_prefix(identifier):
+            doc_tiers[doc_id] = max(doc_tiers.get(doc_id, 0), TIER_IDENTIFIER_PREFIX)
+        for doc_id in catalog.docs_with_identifier(identifier):
+            doc_tiers[doc_id] = TIER_IDENTIFIER
+    for doc_id in catalog.docs_named_in(understanding.text):
+        doc_tiers[doc_id] = max(doc_tiers.get(doc_id, 0), TIER_TITLE)
+    if not doc_tiers:
+        return {}
+    best: dict[str, str] = {}
+    for chunk_id in ranked:
+        doc_id = catalog.chunks[catalog.row_of[chunk_id]].doc_id
+        if doc_id in doc_tiers:
+            best.setdefault(doc_id, chunk_id)
+    tiers: dict[str, int] = {}
+    for doc_id, tier in doc_tiers.items():
+        if doc_id not in best:
+            allowed = [row for row in catalog.rows_of_doc[doc_id] if mask[row]]
+            if not allowed:
+                continue
+            best[doc_id] = catalog.chunks[allowed[0]].chunk_id
+        tiers[best[doc_id]] = tier
+    return tiers
+
+
+def _sector_matches(wanted: Sequence[str], sectors: str) -> bool:
+    tags = {tag for tag in sectors.split("|") if tag}
+    parts = {part for tag in tags for part in tag.split("-")}
+    return any(sector in tags or sector in parts for sector in wanted)
+
+
+def call_status_on(chunk: Chunk, today: dt.date) -> str | None:
+    """``open``/``forthcoming``/``closed`` for a call chunk on ``today`` (None for other documents)."""
+    dates = effective_dates(chunk.doc_type, chunk.metadata)
+    if dates is None:
+        return None
+    opening, deadline = dates
+    day = ymd(today)
+    if day < opening:
+        return "forthcoming"
+    return "closed" if day > deadline else "open"
+
+
+def boost_multipliers(
+    understanding: QueryUnderstanding, chunk: Chunk, *, today: dt.date, weights: BoostWeights
+) -> float:
+    """The product of the soft-preference factors that apply to ``chunk``."""
+    factor = 1.0
+    metadata = chunk.metadata
+    if understanding.countries and metadata.get("country") in understanding.countries:
+        factor *= weights.country
+    sectors = metadata.get("sectors")
+    if understanding.sectors and isinstance(sectors, str) and _sector_matches(understanding.sectors, sectors):
+        factor *= weights.sector
+    if understanding.programmes and _programme_matches(understanding.programmes, chunk):
+        factor *= weights.programme
+    if understanding.status and (status := call_status_on(chunk, today)) is not None:
+        wanted = "open" if understanding.status == "closing_soon" else understanding.status
+        if status == wanted:
+            factor *= weights.status_match
+            if understanding.status == "closing_soon" and _closes_within(chunk, today, CLOSING_SOON_DAYS):
+                factor *= weights.status_match
+        else:
+            factor *= weights.status_mismatch
+    return factor
+
+
+def _programme_matches(programmes: Sequence[str], chunk: Chunk) -> bool:
+    identifier = (chunk.identifier or "").upper()
+    label = str(chunk.metadata.get("programme", "")).casefold()
+    for name in programmes:
+        if any(identifier.startswith(prefix) for prefix in programme_prefixes(name)):
+            return True
+        if label and name.casefold() in label:
+            return True
+    return False
+
+
+def _closes_within(chunk: Chunk, today: dt.date, days: int) -> bool:
+    dates = effective_dates(chunk.doc_type, chunk.metadata)
+    return dates is not None and dates[1] <= ymd(today + dt.timedelta(days=days))

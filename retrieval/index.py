@@ -1,0 +1,310 @@
+"""``SearchIndex``: the vector index (Chroma) and the lexical index (BM25) kept in step.
+
+The record store is the source of truth; both indexes can always be rebuilt from it. Every write
+drops a marker file first and removes it last, so an interrupted write (crash, kill, Chroma error)
+is seen by :meth:`SearchIndex.health` as ``incomplete`` and the caller rebuilds. One writer per data
+directory (Chroma's rule); readers pick up a new BM25 index on their next search.
+
+Writes go to Chroma at once; the BM25 index (which bm25s can only rebuild whole) is rebuilt once,
+on :meth:`SearchIndex.flush` — called by :meth:`~SearchIndex.close`, by the next search and by
+:meth:`~SearchIndex.health` — so an ingest of many batches rebuilds it once, not once per batch.
+Until then the marker stays, so a crash in between is still seen as ``incomplete``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from corpus.errors import AdvisorError, InvalidInput
+from corpus.models import Chunk
+from corpus.settings import Settings
+from retrieval.catalog import ChunkCatalog
+from retrieval.embeddings import Embedder
+from retrieval.errors import IndexUnavailable
+from retrieval.lexical import MANIFEST, LexicalIndex, read_manifest, recover_interrupted_swap
+from retrieval.vector_store import VectorStore, chroma_client
+
+logger = logging.getLogger(__name__)
+
+HealthState = Literal["ok", "missing", "incomplete", "model_mismatch", "updating", "unavailable"]
+
+
+class IndexHealth(BaseModel):
+    """What :meth:`SearchIndex.health` found. Anything but ``ok`` (and ``updating``) calls for a rebuild."""
+
+    state: HealthState
+    vector_chunks: int = 0
+    lexical_chunks: int = 0
+    index_model: str | None = None
+    """The embedding model the vector index was built with (None without one)."""
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "ok"
+
+    @property
+    def needs_rebuild(self) -> bool:
+        return self.state in ("missing", "incomplete", "model_mismatch")
+
+
+class SearchIndex:
+    """Both indexes of one data directory. Open with :meth:`open`; close with :meth:`close`."""
+
+    def __init__(self, *, settings: Settings, embedder: Embedder, client: Any) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self._client = client
+        self.vectors = VectorStore(client, embedder=embedder)
+        self.lexical_dir: Path = settings.data_dir / "bm25"
+        self.marker: Path = settings.data_dir / "index.writing"
+        self.lexical = LexicalIndex(ChunkCatalog([]), None)
+        self.lexical_error: str | None = None
+        self._manifest_stamp: int | None = None
+        self._pending: ChunkCatalog | None = None
+        """The catalog after writes whose BM25 rebuild is deferred to :meth:`flush`."""
+        self._failed = False
+
+    @classmethod
+    def open(cls, *, settings: Settings, embedder: Embedder, strict: bool = True) -> SearchIndex:
+        """Open (or prepare to create) the indexes of ``settings.data_dir``.
+
+        Args:
+            settings: Data dir and Chroma location.
+            embedder: The configured embedder; must be the one the index was built with.
+            strict: Raise :class:`IndexModelMismatch` when the index was built with another model.
+                ``reindex`` opens with ``strict=False`` and then calls :meth:`rebuild`.
+
+        Raises:
+            IndexModelMismatch: ``strict`` and the stored model differs (run ``cluster-advisor reindex``).
+            IndexUnavailable: Chroma cannot be opened or reached.
+        """
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        index = cls(settings=settings, embedder=embedder, client=chroma_client(settings))
+        if strict:
+            index.vectors.check_model()
+        index._load_lexical()
+        return index
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> ChunkCatalog:
+        """The current chunks (including writes not yet flushed to BM25)."""
+        return self._pending if self._pending is not None else self.lexical.catalog
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _load_lexical(self) -> None:
+        try:
+            self.lexical, _ = LexicalIndex.load(self.lexical_dir)
+            self.lexical_error = None
+        except (OSError, ValueError) as exc:
+            self.lexical = LexicalIndex(ChunkCatalog([]), None)
+            self.lexical_error = str(exc)
+        self._manifest_stamp = self._stamp()
+
+    def _stamp(self) -> int | None:
+        try:
+            return (self.lexical_dir / MANIFEST).stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def refresh(self) -> None:
+        """Make the BM25 side current: flush our deferred writes, or reload it if another process
+        rewrote it since we loaded it (one stat call)."""
+        if self._pending is not None:
+            self.flush()
+        elif self._stamp() != self._manifest_stamp:
+            self._load_lexical()
+
+    def indexed_doc_ids(self) -> set[str]:
+        """Documents in the index."""
+        return self.catalog.doc_ids
+
+    def count_chunks(self) -> int:
+        """Chunks in the index."""
+        return len(self.catalog)
+
+    def health(self) -> IndexHealth:
+        """Check both indexes: present, complete, consistent, built with the configured model."""
+        recover_interrupted_swap(self.lexical_dir)
+        try:
+            self.refresh()
+        except IndexUnavailable as exc:
+            return IndexHealth(state="incomplete", detail=str(exc))
+        lexical_chunks = len(self.catalog)
+        try:
+            stored = self.vectors.stored_model()
+            vector_chunks = self.vectors.count()
+        except Exception as exc:  # a server gone away or a damaged segment: report, don't crash
+            return IndexHealth(state="unavailable", lexical_chunks=lexical_chunks, detail=f"Chroma: {exc}")
+        base: dict[str, Any] = {
+            "vector_chunks": vector_chunks,
+            "lexical_chunks": lexical_chunks,
+            "index_model": stored[0] if stored else None,
+        }
+        if self.marker.exists():
+            writer = _marker_pid(self.marker)
+            if writer is not None and writer != os.getpid() and _alive(writer):
+                return IndexHealth(state="updating", **base, detail=f"process {writer} is writing the index")
+            return IndexHealth(state="incomplete", **base, detail="an index update was interrupted")
+        if stored is not None and stored != (self.embedder.name, self.embedder.dimension):
+            detail = f"built with {stored[0]}, configured {self.embedder.name}: run `cluster-advisor reindex`"
+            return IndexHealth(state="model_mismatch", **base, detail=detail)
+        manifest = read_manifest(self.lexical_dir)
+        if stored is None and manifest is None:
+            return IndexHealth(state="missing", **base, detail="no index yet: run `cluster-advisor ingest`")
+        if stored is None or manifest is None or self.lexical_error:
+            missing = "vector index" if stored is None else f"BM25 index ({self.lexical_error or 'missing'})"
+            return IndexHealth(state="incomplete", **base, detail=f"{missing} missing or unreadable")
+        if vector_chunks != lexical_chunks or self.vectors.chunk_ids() != set(self.catalog.row_of):
+            detail = f"the indexes disagree: {vector_chunks} vectors, {lexical_chunks} BM25 chunks"
+            return IndexHealth(state="incomplete", **base, detail=detail)
+        if vector_chunks:
+            try:
+                self.vectors.query([0.0] * (self.embedder.dimension - 1) + [1.0], n=1)
+            except Exception as exc:
+                return IndexHealth(state="incomplete", **base, detail=f"vector index unreadable: {exc}")
+        return IndexHealth(state="ok", **base)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self, operation: str, *, deferred: bool = False) -> Iterator[None]:
+        """Marker on, write, marker off — unless the write fails or its BM25 part is ``deferred``."""
+        if self._failed:
+            raise IndexUnavailable(
+                "an earlier index write failed: rebuild the index (cluster-advisor reindex)"
+            )
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+        if not self.marker.exists():
+            body = {
+                "pid": os.getpid(),
+                "operation": operation,
+                "started": dt.datetime.now(dt.UTC).isoformat(),
+            }
+            self.marker.write_text(json.dumps(body), encoding="utf-8")
+        try:
+            yield
+        except Exception as exc:  # leave the marker: health() says "incomplete" and the caller rebuilds
+            self._failed = True
+            if isinstance(exc, AdvisorError):
+                raise
+            raise IndexUnavailable(f"index {operation} failed, the index needs a rebuild: {exc}") from exc
+        if not deferred:
+            self.marker.unlink(missing_ok=True)
+
+    def flush(self) -> None:
+        """Rebuild and save the BM25 index after deferred writes; then the index is complete again."""
+        if self._pending is None or self._failed:
+            return
+        with self._writing("flush"):
+            self._save_lexical(self._pending)
+            self._pending = None
+
+    def _save_lexical(self, catalog: ChunkCatalog) -> None:
+        lexical = LexicalIndex.build(catalog)
+        manifest = {
+            "embedding_model": self.embedder.name,
+            "embedding_dimension": self.embedder.dimension,
+            "updated_at": dt.datetime.now(dt.UTC).isoformat(),
+        }
+        lexical.save(self.lexical_dir, manifest=manifest)
+        self.lexical, self.lexical_error = lexical, None
+        self._manifest_stamp = self._stamp()
+
+    def upsert_documents(
+        self, chunks_by_doc: Mapping[str, Sequence[Chunk]], *, progress: Callable[[int], None] | None = None
+    ) -> None:
+        """Replace every chunk of these documents in both indexes (an empty sequence removes the document).
+
+        Args:
+            chunks_by_doc: doc_id → all of that document's chunks.
+            progress: Called with the number of chunks embedded so far, after each batch.
+
+        Raises:
+            InvalidInput: A chunk filed under another document's id, or duplicate chunk ids.
+            IndexModelMismatch: The vector index was built with another model.
+            IndexUnavailable: A write failed (the index is then reported ``incomplete``).
+        """
+        _validate(chunks_by_doc)
+        if not chunks_by_doc:
+            return
+        self.vectors.check_model()
+        self.refresh()
+        with self._writing("upsert"):
+            self.vectors.delete_documents(list(chunks_by_doc))
+            self.vectors.add_chunks(
+                [c for chunks in chunks_by_doc.values() for c in chunks], progress=progress
+            )
+            self._save_lexical(self.catalog.replace_documents(chunks_by_doc))
+
+    def delete_documents(self, doc_ids: Iterable[str]) -> None:
+        """Remove these documents from both indexes (unknown ids are ignored)."""
+        ids = sorted(set(doc_ids))
+        if ids:
+            self.upsert_documents(dict.fromkeys(ids, ()))
+
+    def rebuild(self, chunks: Iterable[Chunk], *, progress: Callable[[int], None] | None = None) -> None:
+        """Drop both indexes and build them again from ``chunks`` with the configured embedder."""
+        catalog = ChunkCatalog.from_chunks(chunks)
+        self._failed, self._pending = False, None
+        with self._writing("rebuild"):
+            self.vectors.drop()
+            self.vectors.ensure()
+            self.vectors.add_chunks(catalog.chunks, progress=progress)
+            self._save_lexical(catalog)
+
+    def close(self) -> None:
+        """Flush deferred writes and release the Chroma client."""
+        try:
+            self.flush()
+        finally:
+            self._close_client()
+
+    def _close_client(self) -> None:
+        close = getattr(self._client, "close", None)
+        if callable(close):
+            close()
+
+
+def _validate(chunks_by_doc: Mapping[str, Sequence[Chunk]]) -> None:
+    seen: set[str] = set()
+    for doc_id, chunks in chunks_by_doc.items():
+        for chunk in chunks:
+            if chunk.doc_id != doc_id:
+                raise InvalidInput(f"chunk {chunk.chunk_id!r} belongs to {chunk.doc_id!r}, not {doc_id!r}")
+            if chunk.chunk_id in seen:
+                raise InvalidInput(f"duplicate chunk id {chunk.chunk_id!r}")
+            seen.add(chunk.chunk_id)
+
+
+def _marker_pid(marker: Path) -> int | None:
+    try:
+        return int(json.loads(marker.read_text(encoding="utf-8"))["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

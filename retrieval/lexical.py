@@ -1,0 +1,141 @@
+"""BM25 over chunk texts with ``bm25s``, persisted beside the vector index.
+
+bm25s has no incremental add, so every change rebuilds the index from the catalog (about a second
+for ten thousand chunks). Title and identifier are indexed once more in front of the text (the
+chunk text already starts with them): a cheap field boost. The directory is written whole to a
+temporary sibling and swapped in with ``os.replace``, so a crash leaves either the old or the new
+index, never a mix.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import bm25s
+import numpy as np
+import numpy.typing as npt
+
+from retrieval.analysis import tokenize
+from retrieval.catalog import ChunkCatalog
+
+logger = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+CHUNKS = "chunks.jsonl"
+
+
+def document_tokens(catalog: ChunkCatalog) -> list[list[str]]:
+    """BM25 tokens of every catalog row: title + identifier (field boost) + text."""
+    return [
+        tokenize(chunk.title) + tokenize(chunk.identifier or "") + tokenize(chunk.text)
+        for chunk in catalog.chunks
+    ]
+
+
+class LexicalIndex:
+    """A BM25 index aligned with a :class:`ChunkCatalog` (row i = catalog chunk i)."""
+
+    def __init__(self, catalog: ChunkCatalog, retriever: bm25s.BM25 | None) -> None:
+        self.catalog = catalog
+        self._retriever = retriever
+
+    @classmethod
+    def build(cls, catalog: ChunkCatalog) -> LexicalIndex:
+        """Index every chunk of ``catalog``."""
+        if not len(catalog):
+            return cls(catalog, None)
+        started = time.perf_counter()
+        retriever = bm25s.BM25()
+        retriever.index(document_tokens(catalog), show_progress=False)
+        logger.info("BM25 index of %d chunks built in %.2f s", len(catalog), time.perf_counter() - started)
+        return cls(catalog, retriever)
+
+    def search(
+        self, query: str, *, n: int, mask: npt.NDArray[np.bool_] | None = None
+    ) -> list[tuple[int, float]]:
+        """Top ``n`` catalog rows for ``query`` among the rows ``mask`` allows, as (row, score).
+
+        Rows that share no token with the query are never returned.
+        """
+        tokens = tokenize(query)
+        if self._retriever is None or not tokens or n <= 0:
+            return []
+        scores = np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        positive = np.flatnonzero(scores > 0)
+        if positive.size > n:
+            positive = positive[np.argpartition(-scores[positive], n - 1)[:n]]
+        ordered = positive[np.argsort(-scores[positive], kind="stable")]
+        return [(int(row), float(scores[row])) for row in ordered]
+
+    def save(self, directory: Path, *, manifest: dict[str, Any]) -> None:
+        """Write the index, the catalog and ``manifest`` to ``directory``, replacing it atomically."""
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        staging = directory.with_name(f"{directory.name}.tmp-{os.getpid()}")
+        retired = directory.with_name(f"{directory.name}.old-{os.getpid()}")
+        for stale in [
+            *directory.parent.glob(f"{directory.name}.tmp-*"),
+            *directory.parent.glob(f"{directory.name}.old-*"),
+        ]:
+            shutil.rmtree(stale, ignore_errors=True)  # left by an earlier crash (one writer per data dir)
+        staging.mkdir()
+        if self._retriever is not None:
+            self._retriever.save(str(staging), show_progress=False)
+        self.catalog.save(staging / CHUNKS)
+        body = {
+            **manifest,
+            "format": FORMAT_VERSION,
+            "chunks": len(self.catalog),
+            "docs": len(self.catalog.doc_ids),
+        }
+        # The manifest goes last: a directory without one is a half-written index.
+        (staging / MANIFEST).write_text(json.dumps(body, indent=2, sort_keys=True), encoding="utf-8")
+        if directory.exists():
+            os.replace(directory, retired)
+        os.replace(staging, directory)
+        shutil.rmtree(retired, ignore_errors=True)
+
+    @classmethod
+    def load(cls, directory: Path) -> tuple[LexicalIndex, dict[str, Any]]:
+        """Read an index written by :meth:`save` (``FileNotFoundError``/``ValueError`` if incomplete)."""
+        recover_interrupted_swap(directory)
+        manifest = read_manifest(directory)
+        if manifest is None:
+            raise FileNotFoundError(f"no complete BM25 index in {directory}")
+        catalog = ChunkCatalog.load(directory / CHUNKS)
+        if len(catalog) != manifest.get("chunks"):
+            raise ValueError(
+                f"BM25 catalog has {len(catalog)} chunks, manifest says {manifest.get('chunks')}"
+            )
+        retriever = bm25s.BM25.load(str(directory), show_progress=False) if len(catalog) else None
+        if retriever is not None and retriever.scores["num_docs"] != len(catalog):
+            raise ValueError("BM25 index and catalog disagree on the number of chunks")
+        return cls(catalog, retriever), manifest
+
+
+def read_manifest(directory: Path) -> dict[str, Any] | None:
+    """The manifest of a complete index directory, or None (missing, unreadable, other format)."""
+    try:
+        manifest: dict[str, Any] = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if manifest.get("format") == FORMAT_VERSION else None
+
+
+def recover_interrupted_swap(directory: Path) -> None:
+    """Finish a swap that a crash interrupted between its two renames (old moved away, new not in)."""
+    if directory.exists():
+        return
+    for staging in sorted(directory.parent.glob(f"{directory.name}.tmp-*")):
+        if read_manifest(staging) is not None:
+            os.replace(staging, directory)
+            logger.warning("recovered the BM25 index from an interrupted swap: %s", staging.name)
+            return
