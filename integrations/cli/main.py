@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from corpus.errors import AdvisorError
 from corpus.settings import Settings
-from integrations.cli import corpus_cmd, ingest_cmd
+from integrations.cli import bench_cmd, corpus_cmd, eval_cmd, ingest_cmd, search_cmd
 from integrations.cli.context import CliContext
 from integrations.cli.output import err_console, fail
 
@@ -23,8 +23,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(corpus_cmd.app, name="corpus")
 ingest_cmd.register(app)
+search_cmd.register(app)
+app.add_typer(corpus_cmd.app, name="corpus")
+app.add_typer(eval_cmd.app, name="eval")
+app.add_typer(bench_cmd.app, name="bench")
 
 
 @app.callback()
