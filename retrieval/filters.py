@@ -69,7 +69,9 @@ class SearchFilters(BaseModel):
 
     doc_type: DocType | None = None
     countries: tuple[str, ...] = ()
-    """ISO2 codes (any of them); country names are normalised. ``country=`` is accepted for one."""
+    """ISO2 codes (any of them); country names are normalised."""
+    country: None = None
+    """Convenience input for one country (``country="DE"``): moved into ``countries``, always None after."""
     programme: str | None = None
     """Case-insensitive substring of the programme name ("Horizon", "LIFE", "I3")."""
     status: CallStatus | None = None
@@ -83,7 +85,7 @@ class SearchFilters(BaseModel):
         if isinstance(data, dict) and "country" in data:
             data = dict(data)
             country = data.pop("country")
-            if country:
+            if country is not None and str(country).strip():
                 data["countries"] = (*tuple(data.get("countries") or ()), country)
         return data
 

@@ -31,7 +31,7 @@ from retrieval.catalog import ChunkCatalog
 from retrieval.embeddings import Embedder
 from retrieval.errors import IndexUnavailable
 from retrieval.lexical import MANIFEST, LexicalIndex, read_manifest, recover_interrupted_swap
-from retrieval.vector_store import VectorStore, chroma_client
+from retrieval.vector_store import VectorStore, open_chroma
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +60,13 @@ class IndexHealth(BaseModel):
 class SearchIndex:
     """Both indexes of one data directory. Open with :meth:`open`; close with :meth:`close`."""
 
-    def __init__(self, *, settings: Settings, embedder: Embedder, client: Any) -> None:
+    def __init__(
+        self, *, settings: Settings, embedder: Embedder, client: Any, close_client: Callable[[], None]
+    ) -> None:
         self.settings = settings
         self.embedder = embedder
         self._client = client
+        self._close_client = close_client
         self.vectors = VectorStore(client, embedder=embedder)
         self.lexical_dir: Path = settings.data_dir / "bm25"
         self.marker: Path = settings.data_dir / "index.writing"
@@ -89,7 +92,8 @@ class SearchIndex:
             IndexUnavailable: Chroma cannot be opened or reached.
         """
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        index = cls(settings=settings, embedder=embedder, client=chroma_client(settings))
+        client, close_client = open_chroma(settings)
+        index = cls(settings=settings, embedder=embedder, client=client, close_client=close_client)
         if strict:
             index.vectors.check_model()
         index._load_lexical()
@@ -245,13 +249,14 @@ class SearchIndex:
         if not chunks_by_doc:
             return
         self.vectors.check_model()
-        self.refresh()
-        with self._writing("upsert"):
+        if self._pending is None:
+            self.refresh()
+        with self._writing("upsert", deferred=True):
             self.vectors.delete_documents(list(chunks_by_doc))
             self.vectors.add_chunks(
                 [c for chunks in chunks_by_doc.values() for c in chunks], progress=progress
             )
-            self._save_lexical(self.catalog.replace_documents(chunks_by_doc))
+            self._pending = self.catalog.replace_documents(chunks_by_doc)
 
     def delete_documents(self, doc_ids: Iterable[str]) -> None:
         """Remove these documents from both indexes (unknown ids are ignored)."""
@@ -275,11 +280,6 @@ class SearchIndex:
             self.flush()
         finally:
             self._close_client()
-
-    def _close_client(self) -> None:
-        close = getattr(self._client, "close", None)
-        if callable(close):
-            close()
 
 
 def _validate(chunks_by_doc: Mapping[str, Sequence[Chunk]]) -> None:

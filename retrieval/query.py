@@ -125,7 +125,7 @@ class QueryUnderstanding(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     text: str
-    """The cleaned query (hidden characters out, whitespace normalised, cut to MAX_QUERY_CHARS)."""
+    """The cleaned query (hidden characters out, one line, cut to MAX_QUERY_CHARS)."""
     truncated: bool = False
     countries: tuple[str, ...] = ()
     """ISO2 codes named directly, via an adjective, a region or a macro-region; sorted."""
@@ -139,8 +139,12 @@ class QueryUnderstanding(BaseModel):
 
 
 def clean_query(text: str) -> tuple[str, bool]:
-    """Clean a query and cut it to :data:`MAX_QUERY_CHARS` at a word boundary; says whether it was cut."""
-    cleaned = clean_text(text)
+    """Clean a query to one line and cut it to :data:`MAX_QUERY_CHARS` at a word boundary.
+
+    Returns:
+        The cleaned query and whether it was cut.
+    """
+    cleaned = " ".join(clean_text(text).split())
     if len(cleaned) <= MAX_QUERY_CHARS:
         return cleaned, False
     cut = cleaned[:MAX_QUERY_CHARS]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import chromadb
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
@@ -50,26 +51,52 @@ class LangchainEmbeddings(Embeddings):
         return self.embedder.embed_query(text)
 
 
-def chroma_client(settings: Settings) -> Any:
-    """A Chroma client: ``HttpClient`` when ``CHROMA_HOST`` is set, else ``PersistentClient`` in the data dir.
+def open_chroma(settings: Settings) -> tuple[Any, Callable[[], None]]:
+    """A Chroma client and the function that closes it.
+
+    ``HttpClient`` when ``CHROMA_HOST`` is set, else ``PersistentClient`` in ``data_dir/chroma``;
+    telemetry off either way.
 
     Raises:
         IndexUnavailable: The server cannot be reached or the directory cannot be opened.
     """
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    before = set(SharedSystemClient._identifier_to_system)
+    client: Any
     try:
         if settings.chroma_host:
-            return chromadb.HttpClient(
+            client = chromadb.HttpClient(
                 host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
             )
-        path = settings.data_dir / "chroma"
-        path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        else:
+            path = settings.data_dir / "chroma"
+            path.mkdir(parents=True, exist_ok=True)
+            client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as exc:  # chromadb raises assorted errors (connection, sqlite, rust bindings)
         where = (
             f"server {settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else "directory"
         )
         raise IndexUnavailable(f"cannot open the Chroma {where}: {exc}") from exc
+    # Each HttpClient gets systems of its own (fresh ids), and chromadb 1.x leaves one of them and the
+    # httpx sessions open after close(): stop those ourselves, or every open/close leaks sockets.
+    created = (
+        {key: system for key, system in SharedSystemClient._identifier_to_system.items() if key not in before}
+        if settings.chroma_host
+        else {}
+    )
+
+    def close() -> None:
+        client.close()
+        for identifier, system in created.items():
+            if SharedSystemClient._identifier_to_system.pop(identifier, None) is not None:
+                SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+                system.stop()
+            for component in system.components():
+                session = getattr(component, "_session", None)
+                if session is not None:
+                    session.close()
+
+    return client, close
 
 
 def chroma_metadata(chunk: Chunk) -> dict[str, MetadataValue]:

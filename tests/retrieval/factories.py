@@ -114,92 +114,259 @@ def synthetic_corpus() -> dict[str, list[Chunk]]:
         docs[chunks[0].doc_id] = chunks
 
     hz = "Horizon Europe (HORIZON)"
-    add(call_chunks("call-ssri", identifier="HORIZON-CL3-2027-01-SSRI-01", programme=hz,
-                    title="Supply chain security and resilience of critical infrastructure",
-                    scope="Projects improve the resilience of critical infrastructure operators against hybrid "
-                    "threats and supply chain disruption.", opening="2026-05-12", deadline="2026-09-16",
-                    budget=12_000_000.0))
-    add(call_chunks("call-i3", identifier="I3-2026-INV1", programme="Interregional Innovation Investments "
-                    "Instrument (I3)", title="Interregional innovation investments: thematic investments",
-                    scope="Support interregional partnerships of regional innovation ecosystems to commercialise "
-                    "and scale up innovation in smart specialisation areas.", opening="2026-02-01",
-                    deadline="2026-05-10", budget=90_000_000.0))
+    add(
+        call_chunks(
+            "call-ssri",
+            identifier="HORIZON-CL3-2027-01-SSRI-01",
+            programme=hz,
+            title="Supply chain security and resilience of critical infrastructure",
+            scope="Projects improve the resilience of critical infrastructure operators against hybrid "
+            "threats and supply chain disruption.",
+            opening="2026-05-12",
+            deadline="2026-09-16",
+            budget=12_000_000.0,
+        )
+    )
+    add(
+        call_chunks(
+            "call-i3",
+            identifier="I3-2026-INV1",
+            programme="Interregional Innovation Investments Instrument (I3)",
+            title="Interregional innovation investments: thematic investments",
+            scope="Support interregional partnerships of regional innovation ecosystems to commercialise "
+            "and scale up innovation in smart specialisation areas.",
+            opening="2026-02-01",
+            deadline="2026-05-10",
+            budget=90_000_000.0,
+        )
+    )
     smp = "Single Market Programme (SMP)"
-    add(call_chunks("call-euroclusters-green", identifier="SMP-COSME-2024-CLUSTER-01", programme=smp,
-                    kind="cascade", title="Euroclusters open call for SMEs: green transition vouchers",
-                    scope="Cascade funding for SMEs in the battery value chain to adopt green technologies with "
-                    "vouchers of up to EUR 60,000.", opening="2026-03-01", deadline="2026-07-31"))
-    add(call_chunks("call-euroclusters-intl", identifier="SMP-COSME-2024-CLUSTER-01", programme=smp,
-                    kind="cascade", title="Euroclusters open call for SMEs: internationalisation missions",
-                    scope="Support for SMEs joining cluster internationalisation missions to third countries.",
-                    opening="2025-09-01", deadline="2026-01-31"))
-    add(call_chunks("call-life", identifier="LIFE-2026-SAP-ENV", programme="Programme for the Environment and "
-                    "Climate Action (LIFE)", title="Circular economy and quality of life standard action "
-                    "projects", scope="Recycling, waste reduction and circular economy business models.",
-                    opening="2026-04-01", deadline="2026-09-30"))
-    add(call_chunks("call-digital", identifier="DIGITAL-2026-AI-01-TEF", programme="Digital Europe Programme "
-                    "(DIGITAL)", title="Testing and experimentation facilities for artificial intelligence",
-                    scope="Testing facilities where companies try artificial intelligence in manufacturing.",
-                    opening="2025-10-01", deadline="2026-01-15"))
-    add(call_chunks("call-accelerator", identifier="HORIZON-EIC-2026-ACCELERATOR-01", programme=hz,
-                    title="EIC Accelerator continuous submission",
-                    scope="Grants and equity for start-ups scaling deep-tech innovations, continuous submission.",
-                    opening="2025-01-01"))
-    add(call_chunks("call-cerv", identifier="CERV-2026-CITIZENS-VALUES", programme="Citizens, Equality, Rights "
-                    "and Values Programme (CERV)", title="Citizens engagement and participation",
-                    scope="Civil society projects on democratic participation."))
-    add(call_chunks("call-internal", identifier="HORIZON-CL5-2027-02-D2-05", programme=hz, audience="internal",
-                    title="Battery manufacturing pilot lines (internal shortlist)",
-                    scope="Internal note: battery cell manufacturing pilot lines shortlist for members.",
-                    opening="2026-04-01", deadline="2026-10-01"))
+    add(
+        call_chunks(
+            "call-euroclusters-green",
+            identifier="SMP-COSME-2024-CLUSTER-01",
+            programme=smp,
+            kind="cascade",
+            title="Euroclusters open call for SMEs: green transition vouchers",
+            scope="Cascade funding for SMEs in the battery value chain to adopt green technologies with "
+            "vouchers of up to EUR 60,000.",
+            opening="2026-03-01",
+            deadline="2026-07-31",
+        )
+    )
+    add(
+        call_chunks(
+            "call-euroclusters-intl",
+            identifier="SMP-COSME-2024-CLUSTER-01",
+            programme=smp,
+            kind="cascade",
+            title="Euroclusters open call for SMEs: internationalisation missions",
+            scope="Support for SMEs joining cluster internationalisation missions to third countries.",
+            opening="2025-09-01",
+            deadline="2026-01-31",
+        )
+    )
+    add(
+        call_chunks(
+            "call-life",
+            identifier="LIFE-2026-SAP-ENV",
+            programme="Programme for the Environment and Climate Action (LIFE)",
+            title="Circular economy and quality of life standard action projects",
+            scope="Recycling, waste reduction and circular economy business models.",
+            opening="2026-04-01",
+            deadline="2026-09-30",
+        )
+    )
+    add(
+        call_chunks(
+            "call-digital",
+            identifier="DIGITAL-2026-AI-01-TEF",
+            programme="Digital Europe Programme (DIGITAL)",
+            title="Testing and experimentation facilities for artificial intelligence",
+            scope="Testing facilities where companies try artificial intelligence in manufacturing.",
+            opening="2025-10-01",
+            deadline="2026-01-15",
+        )
+    )
+    add(
+        call_chunks(
+            "call-accelerator",
+            identifier="HORIZON-EIC-2026-ACCELERATOR-01",
+            programme=hz,
+            title="EIC Accelerator continuous submission",
+            scope="Grants and equity for start-ups scaling deep-tech innovations, continuous submission.",
+            opening="2025-01-01",
+        )
+    )
+    add(
+        call_chunks(
+            "call-cerv",
+            identifier="CERV-2026-CITIZENS-VALUES",
+            programme="Citizens, Equality, Rights and Values Programme (CERV)",
+            title="Citizens engagement and participation",
+            scope="Civil society projects on democratic participation.",
+        )
+    )
+    add(
+        call_chunks(
+            "call-internal",
+            identifier="HORIZON-CL5-2027-02-D2-05",
+            programme=hz,
+            audience="internal",
+            title="Battery manufacturing pilot lines (internal shortlist)",
+            scope="Internal note: battery cell manufacturing pilot lines shortlist for members.",
+            opening="2026-04-01",
+            deadline="2026-10-01",
+        )
+    )
 
     clusters = [
-        ("cl-cz-battery", "Czech Battery Cluster", "CZ", "Prague", "battery",
-         "Batteries, energy storage and battery recycling in Czechia."),
-        ("cl-sk-battery", "Slovak Battery Alliance", "SK", "Bratislava", "battery|mobility-transport-automotive",
-         "Battery cells for electric vehicles."),
-        ("cl-es-battery", "Battery Valley Spain", "ES", "Bilbao", "battery",
-         "Battery manufacturing and energy storage companies in the Basque Country."),
-        ("cl-de-auto", "Bavarian Automotive Cluster", "DE", "Munich", "mobility-transport-automotive",
-         "Car makers and automotive suppliers in Bavaria."),
-        ("cl-at-mobility", "ACstyria Mobilitätscluster", "AT", "Graz", "mobility-transport-automotive",
-         "Automotive, aerospace and rail suppliers in Styria."),
-        ("cl-fi-hydrogen", "Finnish Hydrogen Valley", "FI", "Oulu", "hydrogen",
-         "Hydrogen production, fuel cells and electrolysers."),
-        ("cl-es-aero", "Andalusia Aerospace Cluster", "ES", "Seville", "aerospace-defence",
-         "Aircraft manufacturing and aerospace engineering in Andalusia."),
-        ("cl-pl-energy", "Silesian Energy Cluster", "PL", "Katowice", "energy-renewables",
-         "Renewable energy and the coal region's energy transition."),
-        ("cl-se-photonics", "Nordic Photonics Network", "SE", "Stockholm", "electronics",
-         "Photonics, lasers and optical sensors."),
-        ("cl-it-agrifood", "Lombardy Agrifood Cluster", "IT", "Milan", "agri-food",
-         "Food processing and agritech."),
+        (
+            "cl-cz-battery",
+            "Czech Battery Cluster",
+            "CZ",
+            "Prague",
+            "battery",
+            "Batteries, energy storage and battery recycling in Czechia.",
+        ),
+        (
+            "cl-sk-battery",
+            "Slovak Battery Alliance",
+            "SK",
+            "Bratislava",
+            "battery|mobility-transport-automotive",
+            "Battery cells for electric vehicles.",
+        ),
+        (
+            "cl-es-battery",
+            "Battery Valley Spain",
+            "ES",
+            "Bilbao",
+            "battery",
+            "Battery manufacturing and energy storage companies in the Basque Country.",
+        ),
+        (
+            "cl-de-auto",
+            "Bavarian Automotive Cluster",
+            "DE",
+            "Munich",
+            "mobility-transport-automotive",
+            "Car makers and automotive suppliers in Bavaria.",
+        ),
+        (
+            "cl-at-mobility",
+            "ACstyria Mobilitätscluster",
+            "AT",
+            "Graz",
+            "mobility-transport-automotive",
+            "Automotive, aerospace and rail suppliers in Styria.",
+        ),
+        (
+            "cl-fi-hydrogen",
+            "Finnish Hydrogen Valley",
+            "FI",
+            "Oulu",
+            "hydrogen",
+            "Hydrogen production, fuel cells and electrolysers.",
+        ),
+        (
+            "cl-es-aero",
+            "Andalusia Aerospace Cluster",
+            "ES",
+            "Seville",
+            "aerospace-defence",
+            "Aircraft manufacturing and aerospace engineering in Andalusia.",
+        ),
+        (
+            "cl-pl-energy",
+            "Silesian Energy Cluster",
+            "PL",
+            "Katowice",
+            "energy-renewables",
+            "Renewable energy and the coal region's energy transition.",
+        ),
+        (
+            "cl-se-photonics",
+            "Nordic Photonics Network",
+            "SE",
+            "Stockholm",
+            "electronics",
+            "Photonics, lasers and optical sensors.",
+        ),
+        (
+            "cl-it-agrifood",
+            "Lombardy Agrifood Cluster",
+            "IT",
+            "Milan",
+            "agri-food",
+            "Food processing and agritech.",
+        ),
         ("cl-be-food", "Flanders Food", "BE", "Ghent", "agri-food", "Food industry innovation in Flanders."),
-        ("cl-us-energy", "Texas Energy Cluster", "US", "Houston", "energy-renewables",
-         "Oil, gas and renewable energy companies."),
-        ("cl-at-plastics", "Plastics Cluster Upper Austria", "AT", "Linz", "energy-intensive",
-         "Plastics processing and recycling."),
+        (
+            "cl-us-energy",
+            "Texas Energy Cluster",
+            "US",
+            "Houston",
+            "energy-renewables",
+            "Oil, gas and renewable energy companies.",
+        ),
+        (
+            "cl-at-plastics",
+            "Plastics Cluster Upper Austria",
+            "AT",
+            "Linz",
+            "energy-intensive",
+            "Plastics processing and recycling.",
+        ),
     ]
     for doc_id, name, country, city, sectors, about in clusters:
         add(cluster_chunk(doc_id, name, country=country, city=city, sectors=sectors, about=about))
-    add(cluster_chunk("cl-internal", "Internal Partner Notes Cluster", country="DE", city="Berlin",
-                      sectors="battery", about="Internal notes about battery partners.", audience="internal"))
+    add(
+        cluster_chunk(
+            "cl-internal",
+            "Internal Partner Notes Cluster",
+            country="DE",
+            city="Berlin",
+            sectors="battery",
+            about="Internal notes about battery partners.",
+            audience="internal",
+        )
+    )
 
     norway = "Norway's cluster internationalisation programme"
-    add(policy_chunks("pol-norway", norway, [
-        "Norway supported cluster internationalisation through the Norwegian Innovation Clusters programme.",
-        "Norway's cluster internationalisation programme funded missions for clusters to go abroad.",
-        "Through the programme, Norway helped clusters internationalise with export missions and partners.",
-        "Norwegian clusters internationalised with support for international partnerships and missions.",
-    ], country="NO"))
-    add(policy_chunks("pol-why-globalise", "Why globalise? Cluster internationalisation", [
-        "Cluster internationalisation helps SMEs access foreign markets and global value chains.",
-        "Clusters internationalise by joining European Strategic Cluster Partnerships.",
-    ]))
-    add(policy_chunks("pol-mapping", "EU-US cluster mapping workshop", [
-        "The workshop compared cluster mapping methods in the European Union and the United States.",
-        "Cluster mapping data show where industries concentrate regionally.",
-    ]))
+    add(
+        policy_chunks(
+            "pol-norway",
+            norway,
+            [
+                "Norway supported cluster internationalisation through Norwegian Innovation Clusters.",
+                "Norway's cluster internationalisation programme funded missions for clusters to go abroad.",
+                "Through the programme, Norway helped clusters internationalise with export missions.",
+                "Norwegian clusters internationalised with support for international partnerships.",
+            ],
+            country="NO",
+        )
+    )
+    add(
+        policy_chunks(
+            "pol-why-globalise",
+            "Why globalise? Cluster internationalisation",
+            [
+                "Cluster internationalisation helps SMEs access foreign markets and global value chains.",
+                "Clusters internationalise by joining European Strategic Cluster Partnerships.",
+            ],
+        )
+    )
+    add(
+        policy_chunks(
+            "pol-mapping",
+            "EU-US cluster mapping workshop",
+            [
+                "The workshop compared cluster mapping methods in the European Union and the United States.",
+                "Cluster mapping data show where industries concentrate regionally.",
+            ],
+        )
+    )
     return docs
 
 
