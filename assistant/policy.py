@@ -1,0 +1,157 @@
+"""Policy answers: the few passage sentences that answer the question, each cited.
+
+Sentences of the top policy passages are scored by the share of the question's topical words they
+contain, with a small prior for better-ranked passages; boilerplate (link lists, ``[image]``
+leftovers, navigation, fragments) and anything phrased as an instruction to an assistant (prompt
+injection: "ignore previous instructions", "reply with ...") are never selected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from assistant.citations import content_tokens, split_sentences
+from assistant.composer import Evidence
+from assistant.entities import Entities
+from assistant.models import Passage
+from assistant.refusal import topical_terms
+from corpus.models import DocType
+from retrieval.filters import SearchFilters
+from retrieval.search import Hit, HybridRetriever
+
+MAX_SENTENCES = 3
+MAX_PER_PASSAGE = 2
+PASSAGES_READ = 5
+SEARCH_K = 8
+MIN_WORDS = 6
+MAX_CHARS = 450
+RANK_PRIOR = 0.15
+"""Weight of the passage's rank (1/rank) next to the sentence's term overlap (0..1)."""
+
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b[^.]{0,40}\b(?:instructions?|prompts?|rules|above|previous|prior)\b"
+    r"|\b(?:reply|respond|answer|say|output|print|write)\s+(?:only\s+)?(?:with|the word|exactly|:)"
+    r"|\bsystem\s+prompt\b|\byou are now\b|\bact as\b|\bnew instructions?\b|\bdeveloper mode\b|\bjailbreak"
+    r"|\b(?:assistants?|chatbots?|language models?|llms?|ai models?)\s+(?:must|should|shall|will)\b"
+    r"|\bdo not cite\b|<\|?(?:system|im_start)",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"\[image\]|\[img\]|!\[|https?://|www\.|click here|read more|cookie|all rights reserved|subscribe"
+    r"|newsletter|skip to|back to top|share on|follow us|\|\s*\w+\s*\|",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def looks_like_instruction(sentence: str) -> bool:
+    """Whether a passage sentence addresses an assistant (injection), so it must never be repeated."""
+    return bool(_INSTRUCTION.search(sentence))
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Link lists, image leftovers, navigation, fragments and over-long run-ons."""
+    if _BOILERPLATE.search(sentence) or len(sentence) > MAX_CHARS:
+        return True
+    words = _WORD.findall(sentence)
+    if len(words) < MIN_WORDS:
+        return True
+    letters = sum(char.isalpha() for char in sentence)
+    return letters < 0.6 * len(sentence.replace(" ", ""))
+
+
+def candidate_sentences(text: str) -> list[str]:
+    """The sentences of a passage that may be quoted (its context header line dropped)."""
+    lines = text.splitlines()
+    body = "\n".join(lines[1:]) if len(lines) > 1 and " — " in lines[0] else text
+    return [
+        sentence
+        for sentence in split_sentences(body)
+        if not is_boilerplate(sentence) and not looks_like_instruction(sentence)
+    ]
+
+
+def score_sentence(sentence: str, terms: set[str], rank: int) -> float:
+    """Share of ``terms`` the sentence contains, plus the passage's rank prior."""
+    if not terms:
+        return RANK_PRIOR / rank
+    overlap = len(terms & content_tokens(sentence)) / len(terms)
+    return overlap + RANK_PRIOR / rank if overlap else 0.0
+
+
+def search_policy(
+    *, retriever: HybridRetriever, query: str, filters: SearchFilters, today: dt.date
+) -> list[Hit]:
+    """Policy-document hits for ``query``."""
+    wanted = filters.model_copy(update={"doc_type": DocType.POLICY})
+    return retriever.search(query=query, k=SEARCH_K, filters=wanted, today=today).hits
+
+
+def policy_evidence(*, question: str, entities: Entities, hits: Sequence[Hit]) -> Evidence:
+    """Evidence for a policy question: up to :data:`MAX_SENTENCES` cited sentences."""
+    terms = topical_terms(question) or content_tokens(question)
+    scored: list[tuple[float, int, int, str]] = []
+    for rank, hit in enumerate(hits[:PASSAGES_READ], 1):
+        for position, sentence in enumerate(candidate_sentences(hit.text)):
+            score = score_sentence(sentence, terms, rank)
+            if score > 0:
+                scored.append((score, rank, position, sentence))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    chosen: list[tuple[int, int, str]] = []
+    per_passage: dict[int, int] = {}
+    seen: set[str] = set()
+    for _, rank, position, sentence in scored:
+        key = " ".join(sentence.lower().split())
+        if per_passage.get(rank, 0) >= MAX_PER_PASSAGE or key in seen:
+            continue
+        chosen.append((rank, position, sentence))
+        per_passage[rank] = per_passage.get(rank, 0) + 1
+        seen.add(key)
+        if len(chosen) >= MAX_SENTENCES:
+            break
+    if not chosen:
+        return Evidence(
+            intent="policy",
+            question=question,
+            intro="I found no passage in the policy documents that answers this.",
+            grounded=False,
+        )
+    numbers: dict[int, int] = {}
+    for rank, _, _ in chosen:
+        numbers.setdefault(rank, len(numbers) + 1)
+    passages = tuple(_passage(hits[rank - 1], n) for rank, n in numbers.items())
+    lines = tuple(f"{_as_claim(sentence)} [{numbers[rank]}]" for rank, _, sentence in chosen)
+    titles = list(dict.fromkeys(hits[rank - 1].title for rank in numbers))
+    return Evidence(
+        intent="policy",
+        question=question,
+        passages=passages,
+        intro=f"From {_join(titles)}:",
+        lines=lines,
+        focus_doc_ids=tuple(dict.fromkeys(hits[rank - 1].doc_id for rank in numbers)),
+    )
+
+
+def _as_claim(sentence: str) -> str:
+    text = " ".join(sentence.split()).lstrip("-•*· ").strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _join(titles: Sequence[str]) -> str:
+    quoted = [f"“{title}”" for title in titles]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def _passage(hit: Hit, n: int) -> Passage:
+    return Passage(
+        n=n,
+        doc_id=hit.doc_id,
+        chunk_id=hit.chunk_id,
+        doc_type=hit.doc_type.value,
+        title=hit.title,
+        identifier=hit.identifier,
+        url=hit.url,
+        text=hit.text,
+    )

@@ -1,0 +1,166 @@
+"""When to say "the corpus has no evidence", and the calibration of that threshold.
+
+Evidence is judged on the top retrieved passages with two signals: the cosine similarity of the
+question to the best passage (the index's own embedder, so it costs one query embedding and one
+restricted vector look-up) and how many of the question's *topical* words (content words minus
+the vocabulary every question here shares: "call", "cluster", "open", ...) the passages contain.
+:func:`calibrate` sweeps the similarity threshold over labelled questions and reports refusal
+precision/recall, so the chosen :data:`REFUSAL_MIN_SIMILARITY` can be shown and re-checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.citations import content_tokens
+from retrieval.filters import SearchFilters
+from retrieval.index import SearchIndex
+from retrieval.search import Hit, HybridRetriever
+
+REFUSAL_MIN_SIMILARITY = 0.30
+"""Best question-passage cosine similarity (all-MiniLM-L6-v2) below which nothing counts as evidence."""
+REFUSAL_STRONG_SIMILARITY = 0.55
+"""Above this similarity a passage counts as evidence even without a shared topical word (paraphrases)."""
+EVIDENCE_PASSAGES = 5
+"""How many top hits are scored."""
+
+GENERIC_TERMS = frozenset(
+    """call fund funding grant grants apply application deadline deadlines open opening close closes closing
+    closed forthcoming upcoming budget cluster organisation organization partner partnering work find
+    looking list show tell give want need could would know about please many much us our we eu european
+    europe what which who where when why how question help thing one ones new current currently available
+    latest recent year month week day today soon next now there here something anything any""".split()
+)
+
+OUT_OF_SCOPE_TEXT = (
+    "I found no evidence for that in the corpus, so I can't answer it. "
+    "I can help with EU funding calls (open, forthcoming and closed, with deadlines and budgets), "
+    "cluster organisations in Europe and the US (partner search by sector and country), and cluster "
+    "policy documents."
+)
+
+
+def topical_terms(question: str) -> set[str]:
+    """The question's content words that say what it is about (generic vocabulary removed)."""
+    return {term for term in content_tokens(question) if term not in GENERIC_TERMS and not term.isdigit()}
+
+
+class EvidenceScore(BaseModel):
+    """How strongly the retrieved passages bear on a question."""
+
+    model_config = ConfigDict(frozen=True)
+
+    similarity: float
+    """Best cosine similarity between the question and a top passage (0 when none)."""
+    overlap: int
+    """Topical question words found in the top passages."""
+    topical: int
+    """Topical words in the question."""
+
+
+def dense_similarities(index: SearchIndex, question: str, chunk_ids: Sequence[str]) -> dict[str, float]:
+    """Cosine similarity of ``question`` to each of ``chunk_ids`` (one query embedding, one look-up)."""
+    if not chunk_ids:
+        return {}
+    vector = index.embedder.embed_query(question)
+    found = index.vectors.query(vector, n=len(chunk_ids), ids=list(chunk_ids))
+    return {chunk_id: 1.0 - distance for chunk_id, distance in found}
+
+
+def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) -> EvidenceScore:
+    """Score the top :data:`EVIDENCE_PASSAGES` hits as evidence for ``question``."""
+    top = list(hits[:EVIDENCE_PASSAGES])
+    terms = topical_terms(question)
+    found: set[str] = set()
+    for hit in top:
+        found |= terms & content_tokens(f"{hit.title} {hit.text}")
+    similarities = dense_similarities(index, question, [hit.chunk_id for hit in top])
+    return EvidenceScore(
+        similarity=round(max(similarities.values(), default=0.0), 4), overlap=len(found), topical=len(terms)
+    )
+
+
+def has_evidence(score: EvidenceScore, *, min_similarity: float = REFUSAL_MIN_SIMILARITY) -> bool:
+    """Whether the passages are real evidence: similar enough and sharing a topical word.
+
+    A question without topical words ("what is open for us?") is judged on similarity alone.
+    """
+    if score.similarity < min_similarity:
+        return False
+    if score.topical == 0 or score.overlap > 0:
+        return True
+    return score.similarity >= REFUSAL_STRONG_SIMILARITY
+
+
+class CalibrationRow(BaseModel):
+    """Refusal quality at one threshold."""
+
+    threshold: float
+    refusal_precision: float | None
+    """Of the questions refused, the share that should have been refused."""
+    refusal_recall: float | None
+    """Of the questions that should be refused, the share refused."""
+    answered_correctly: float
+    """Share of all questions handled right (refused iff unanswerable)."""
+
+
+class Calibration(BaseModel):
+    """A threshold sweep and the best threshold found."""
+
+    rows: list[CalibrationRow]
+    best_threshold: float
+    scores: list[tuple[str, bool, float, int]]
+    """(question, answerable, similarity, topical overlap) per case."""
+
+
+def calibrate(
+    *,
+    retriever: HybridRetriever,
+    cases: Iterable[tuple[str, bool]],
+    today: dt.date,
+    thresholds: Sequence[float] = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5),
+    k: int = EVIDENCE_PASSAGES,
+) -> Calibration:
+    """Sweep the similarity threshold over labelled questions.
+
+    Args:
+        retriever: The retriever the assistant uses.
+        cases: ``(question, answerable)`` pairs; unanswerable ones should be refused.
+        today: The day retrieval judges call status on.
+        thresholds: Similarity thresholds to try.
+        k: Hits scored per question.
+
+    Returns:
+        One row per threshold (refusal precision/recall, share handled right) and the threshold with
+        the most questions handled right (the lower one on ties: fewer false refusals).
+    """
+    scored: list[tuple[str, bool, EvidenceScore]] = []
+    for question, answerable in cases:
+        result = retriever.search(query=question, k=k, filters=SearchFilters(), today=today)
+        scored.append(
+            (question, answerable, score_evidence(index=retriever.index, question=question, hits=result.hits))
+        )
+    rows: list[CalibrationRow] = []
+    for threshold in thresholds:
+        refused = [not has_evidence(score, min_similarity=threshold) for _, _, score in scored]
+        should = [not answerable for _, answerable, _ in scored]
+        true_refusals = sum(r and s for r, s in zip(refused, should, strict=True))
+        rows.append(
+            CalibrationRow(
+                threshold=threshold,
+                refusal_precision=round(true_refusals / sum(refused), 3) if any(refused) else None,
+                refusal_recall=round(true_refusals / sum(should), 3) if any(should) else None,
+                answered_correctly=round(
+                    sum(r == s for r, s in zip(refused, should, strict=True)) / max(len(scored), 1), 3
+                ),
+            )
+        )
+    best = max(rows, key=lambda row: (row.answered_correctly, -row.threshold))
+    return Calibration(
+        rows=rows,
+        best_threshold=best.threshold,
+        scores=[(q, a, s.similarity, s.overlap) for q, a, s in scored],
+    )

@@ -1,0 +1,300 @@
+"""The Assistant: understand, resolve follow-ups, retrieve, compose, check, remember.
+
+One entry point for the CLI, the web API, Slack and the answers eval. Offline by default (the
+extractive composer); with a chat model, answers are generated, their citations checked, and the
+extractive answer is the fallback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
+from assistant.conversation import ConversationStore
+from assistant.errors import InvalidInput
+from assistant.followups import TurnState, condense_with_model, history_messages, resolve
+from assistant.funding import funding_evidence, search_calls
+from assistant.intents import Understanding, refine_with_model, understand
+from assistant.llm import ChatMessage, ChatModel
+from assistant.models import Answer
+from assistant.partners import partner_evidence, partner_query, search_partners
+from assistant.policy import policy_evidence, search_policy
+from assistant.refusal import OUT_OF_SCOPE_TEXT, has_evidence, score_evidence, topical_terms
+from assistant.streaming import AnswerEvent, citations_event, delta_event, final_event
+from corpus.store import RecordStore
+from retrieval.filters import SearchFilters
+from retrieval.search import Hit, HybridRetriever
+
+logger = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 4000
+"""Longer questions are refused with :class:`InvalidInput` (a pasted document is not a question)."""
+HISTORY_TURNS = 6
+
+
+@dataclass
+class _Prepared:
+    question: str
+    conversation_id: str
+    understanding: Understanding
+    evidence: Evidence
+    history: list[ChatMessage]
+    state: TurnState
+    timings: dict[str, float]
+    started: float
+
+
+class Assistant:
+    """Answers questions about funding calls, cluster partners and cluster policy, with sources."""
+
+    def __init__(
+        self,
+        *,
+        retriever: HybridRetriever,
+        records: RecordStore,
+        conversations: ConversationStore,
+        chat_model: ChatModel | None = None,
+        llm_timeout_s: float = 20.0,
+    ) -> None:
+        """Wire the assistant.
+
+        Args:
+            retriever: Hybrid search over the index.
+            records: The record store (source of truth for call and profile facts).
+            conversations: Multi-turn memory.
+            chat_model: A chat model for generated answers; None for extractive answers only.
+            llm_timeout_s: Wall-clock limit of one model answer before falling back to extractive.
+        """
+        self.retriever = retriever
+        self.records = records
+        self.conversations = conversations
+        self.chat_model = chat_model
+        self.composer: Composer = (
+            LLMComposer(chat_model, timeout_s=llm_timeout_s)
+            if chat_model is not None
+            else ExtractiveComposer()
+        )
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def classify(self, text: str) -> Understanding:
+        """Intent, triage category and entities of ``text`` (rules; refined by the chat model if any)."""
+        cleaned = _validated(text)
+        understanding = understand(cleaned)
+        if self.chat_model is not None:
+            understanding = refine_with_model(understanding, chat_model=self.chat_model)
+        return understanding
+
+    def ask(
+        self,
+        *,
+        question: str,
+        today: dt.date,
+        conversation_id: str | None = None,
+        filters: SearchFilters | None = None,
+    ) -> Answer:
+        """Answer ``question`` as of ``today``; the turn is stored in the conversation.
+
+        Raises:
+            InvalidInput: Empty question, or longer than :data:`MAX_QUESTION_CHARS`.
+            NotFound: ``conversation_id`` names no conversation.
+        """
+        prepared = self._prepare(question, today, conversation_id, filters)
+        clock = time.perf_counter()
+        composed = self.composer.compose(evidence=prepared.evidence, today=today, history=prepared.history)
+        prepared.timings["compose"] = _ms(clock)
+        return self._finish(prepared, composed)
+
+    def ask_stream(
+        self,
+        *,
+        question: str,
+        today: dt.date,
+        conversation_id: str | None = None,
+        filters: SearchFilters | None = None,
+    ) -> Iterator[AnswerEvent]:
+        """Answer as events: ``delta`` texts, then ``citations``, then ``final`` (the authoritative answer).
+
+        Validation and retrieval happen before the iterator is returned, so bad input raises here.
+        With a chat model the deltas are the model's raw tokens; the ``final`` answer is the checked
+        one (markers renumbered, or the extractive fallback) and replaces them.
+        """
+        prepared = self._prepare(question, today, conversation_id, filters)
+        return self._stream(prepared, today)
+
+    # --- steps ----------------------------------------------------------------------------------
+
+    def _stream(self, prepared: _Prepared, today: dt.date) -> Iterator[AnswerEvent]:
+        clock = time.perf_counter()
+        composed: Composed | None = None
+        for item in self.composer.stream(evidence=prepared.evidence, today=today, history=prepared.history):
+            if isinstance(item, Composed):
+                composed = item
+            elif item:
+                yield delta_event(item)
+        if composed is None:  # pragma: no cover - every composer ends its stream with the answer
+            composed = ExtractiveComposer().compose(evidence=prepared.evidence, today=today)
+        prepared.timings["compose"] = _ms(clock)
+        answer = self._finish(prepared, composed)
+        yield citations_event(answer.citations)
+        yield final_event(answer)
+
+    def _prepare(
+        self, question: str, today: dt.date, conversation_id: str | None, filters: SearchFilters | None
+    ) -> _Prepared:
+        started = time.perf_counter()
+        text = _validated(question)
+        previous: TurnState | None = None
+        history: list[ChatMessage] = []
+        if conversation_id is not None:
+            turns = self.conversations.history(conversation_id, limit=HISTORY_TURNS)
+            history = history_messages([(turn.role, turn.content) for turn in turns])
+            last = next((turn for turn in reversed(turns) if turn.role == "assistant"), None)
+            previous = TurnState.from_stored(last.entities if last else None)
+        else:
+            conversation_id = self.conversations.new_conversation()
+
+        understanding = understand(text)
+        resolved = resolve(understanding, previous)
+        query = resolved.text
+        if resolved.follow_up and self.chat_model is not None and history:
+            condensed = condense_with_model(chat_model=self.chat_model, history=history, follow_up=text)
+            query = condensed or query
+        timings: dict[str, float] = {"understand": _ms(started)}
+
+        clock = time.perf_counter()
+        evidence = self._evidence(resolved.intent, query, resolved, filters or SearchFilters(), today)
+        timings["retrieval"] = _ms(clock)
+        entities = resolved.entities
+        state = TurnState(
+            intent=evidence.intent,
+            query=query,
+            countries=entities.countries,
+            regions=entities.regions,
+            sectors=entities.sectors,
+            programmes=entities.programmes,
+            status=entities.status,
+            focus_doc_ids=evidence.focus_doc_ids,
+        )
+        return _Prepared(
+            question=text,
+            conversation_id=conversation_id,
+            understanding=understanding.model_copy(update={"intent": resolved.intent, "entities": entities}),
+            evidence=evidence,
+            history=history,
+            state=state,
+            timings=timings,
+            started=started,
+        )
+
+    def _evidence(
+        self, intent: str, query: str, resolved: Any, filters: SearchFilters, today: dt.date
+    ) -> Evidence:
+        entities = resolved.entities
+        if intent == "out_of_scope":
+            return Evidence(intent="out_of_scope", question=query, intro=OUT_OF_SCOPE_TEXT, grounded=False)
+        if intent == "funding":
+            if resolved.focus_doc_ids:
+                return funding_evidence(
+                    records=self.records,
+                    question=query,
+                    entities=entities,
+                    hits=(),
+                    today=today,
+                    focus_doc_ids=resolved.focus_doc_ids,
+                )
+            hits = search_calls(
+                retriever=self.retriever, query=query, entities=entities, filters=filters, today=today
+            )
+            if not entities.identifiers and not self._evidenced(query, hits, require_terms=True):
+                # "How should we plan funding applications?" is answered by the policy texts, if at all.
+                return self._policy_evidence(query, entities, filters, today, refusal_intent="funding")
+            return funding_evidence(
+                records=self.records, question=query, entities=entities, hits=hits, today=today
+            )
+        if intent == "partners":
+            hits = search_partners(
+                retriever=self.retriever,
+                query=partner_query(query, entities),
+                entities=entities,
+                filters=filters,
+                today=today,
+            )
+            if not entities.sectors and not self._evidenced(query, hits, require_terms=True):
+                return _refusal("partners", query)
+            return partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
+        return self._policy_evidence(query, entities, filters, today, refusal_intent="policy")
+
+    def _policy_evidence(
+        self, query: str, entities: Any, filters: SearchFilters, today: dt.date, *, refusal_intent: str
+    ) -> Evidence:
+        hits = search_policy(retriever=self.retriever, query=query, filters=filters, today=today)
+        if not self._evidenced(query, hits, require_terms=False):
+            return _refusal(refusal_intent, query)
+        evidence = policy_evidence(question=query, entities=entities, hits=hits)
+        return evidence if evidence.grounded else _refusal(refusal_intent, query)
+
+    def _evidenced(self, query: str, hits: list[Hit], *, require_terms: bool) -> bool:
+        """Whether ``hits`` are evidence (with ``require_terms``, generic questions always pass)."""
+        if not hits:
+            return False
+        if require_terms and not topical_terms(query):
+            return True
+        score = score_evidence(index=self.retriever.index, question=query, hits=hits)
+        logger.debug("evidence for %r: %s", query[:80], score)
+        return has_evidence(score)
+
+    def _finish(self, prepared: _Prepared, composed: Composed) -> Answer:
+        prepared.timings["total"] = _ms(prepared.started)
+        answer = Answer(
+            answer=composed.text,
+            citations=composed.citations,
+            grounded=composed.grounded,
+            intent=prepared.evidence.intent,
+            mode=composed.mode,
+            conversation_id=prepared.conversation_id,
+            timings_ms=prepared.timings,
+        )
+        self.conversations.append_turn(
+            conversation_id=prepared.conversation_id,
+            role="user",
+            content=prepared.question,
+            intent=prepared.understanding.intent,
+            entities=prepared.understanding.entities.model_dump(mode="json"),
+        )
+        self.conversations.append_turn(
+            conversation_id=prepared.conversation_id,
+            role="assistant",
+            content=answer.answer,
+            intent=answer.intent,
+            entities=prepared.state.model_dump(mode="json"),
+            answer=answer.model_dump(mode="json"),
+        )
+        return answer
+
+
+def _validated(question: str) -> str:
+    text = question.strip() if isinstance(question, str) else ""
+    if not any(char.isalnum() for char in text):
+        raise InvalidInput(
+            "the question is empty: ask about funding calls, cluster partners or cluster policy"
+        )
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidInput(
+            f"the question is {len(text):,} characters long; the limit is {MAX_QUESTION_CHARS:,}. "
+            "Ask the question itself in a few sentences (to add a document to the corpus, use ingest)."
+        )
+    return text
+
+
+def _refusal(intent: str, query: str) -> Evidence:
+    return Evidence(intent=intent, question=query, intro=OUT_OF_SCOPE_TEXT, grounded=False)
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 2)

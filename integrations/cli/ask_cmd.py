@@ -1,0 +1,95 @@
+"""``cluster-advisor ask``: a cited answer, with its numbered sources below it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+
+from integrations.cli.context import CliContext, cli_context
+from integrations.cli.output import console, print_json
+
+if TYPE_CHECKING:
+    from assistant.conversation import ConversationStore
+    from assistant.models import Answer, Citation
+    from assistant.service import Assistant
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``ask`` command to ``app``."""
+    app.command("ask")(ask)
+
+
+def ask(
+    ctx: typer.Context,
+    question: Annotated[str, typer.Argument(help="Your question, e.g. 'Which open calls fund clusters?'.")],
+    conversation: Annotated[
+        str | None,
+        typer.Option("--conversation", help="Continue this conversation (id printed by an earlier answer)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for scripts.")] = False,
+) -> None:
+    """Answer a question from the corpus, citing sources (extractive unless an LLM is configured)."""
+    context = cli_context(ctx)
+    assistant, conversations = build_assistant(context)
+    try:
+        answer = assistant.ask(question=question, today=context.settings.today, conversation_id=conversation)
+    finally:
+        conversations.close()
+    if as_json:
+        print_json(answer.model_dump(mode="json"))
+        return
+    _print_answer(answer, context)
+
+
+def build_assistant(context: CliContext) -> tuple[Assistant, ConversationStore]:
+    """The assistant over the CLI context's index and store (plus the conversation store it opens)."""
+    from assistant.conversation import ConversationStore
+    from assistant.llm_openai import chat_model_from_settings
+    from assistant.service import Assistant
+    from retrieval.search import HybridRetriever
+
+    conversations = ConversationStore.from_settings(context.settings)
+    assistant = Assistant(
+        retriever=HybridRetriever(context.index()),
+        records=context.store(),
+        conversations=conversations,
+        chat_model=chat_model_from_settings(context.settings),
+    )
+    return assistant, conversations
+
+
+def _print_answer(answer: Answer, context: CliContext) -> None:
+    console.print(escape(answer.answer), highlight=False, soft_wrap=True)
+    if answer.citations:
+        console.print("\n[bold]Sources[/]")
+        for citation in answer.citations:
+            console.print(escape(_source_line(citation, context)), highlight=False, soft_wrap=True)
+    note = "" if answer.grounded else "no evidence in the corpus · "
+    console.print(
+        f"\n[dim]{note}{answer.mode} · {answer.timings_ms.get('total', 0):.0f} ms · "
+        f"continue with --conversation {answer.conversation_id}[/]",
+        highlight=False,
+    )
+
+
+def _source_line(citation: Citation, context: CliContext) -> str:
+    parts = [f"[{citation.n}] {citation.title}", citation.doc_type]
+    if citation.identifier:
+        parts.append(citation.identifier)
+    if citation.doc_type == "call":
+        parts.append(_call_status(citation.doc_id, context))
+    line = " · ".join(part for part in parts if part)
+    return f"{line}\n    {citation.url}" if citation.url else line
+
+
+def _call_status(doc_id: str, context: CliContext) -> str:
+    from corpus.models import FundingCall
+    from corpus.status import deadline_status
+
+    record = context.store().get_record(doc_id)
+    if not isinstance(record, FundingCall):
+        return ""
+    status = deadline_status(record, context.settings.today).value
+    return f"{status}, deadline {record.deadline_date}" if record.deadline_date else status
