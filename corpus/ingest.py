@@ -236,12 +236,14 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def rebuild_index(*, store: RecordStore, index: ChunkIndexRebuild) -> int:
+def rebuild_index(
+    *, store: RecordStore, index: ChunkIndexRebuild, progress: Callable[[int], None] | None = None
+) -> int:
     """Rebuild the index from the stored chunks (the store is the source of truth)."""
     chunks = list(store.iter_chunks())
-    index.rebuild(chunks)
+    index.rebuild(chunks, progress=progress)
     return len(chunks)
 
 
 class ChunkIndexRebuild(Protocol):
-    def rebuild(self, chunks: Iterable[Chunk]) -> None: ...
+    def rebuild(self, chunks: Iterable[Chunk], *, progress: Callable[[int], None] | None = None) -> None: ...

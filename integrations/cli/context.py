@@ -26,15 +26,24 @@ class CliContext:
             self._store = RecordStore.open(self.settings.records_db_url)
         return self._store
 
-    def index(self) -> SearchIndex:
-        """The search index (vector + BM25), opened with the configured embedder."""
+    def index(self, *, for_rebuild: bool = False) -> SearchIndex:
+        """The search index (vector + BM25), opened with the configured embedder.
+
+        Normally checked at start-up (a damaged index is rebuilt from the record store);
+        ``for_rebuild`` opens it unchecked, even when built with another model, to rebuild it.
+        """
         if self._index is None:
             from retrieval.embeddings import embedder_from_settings
             from retrieval.index import SearchIndex
+            from retrieval.startup import open_checked_index
 
-            self._index = SearchIndex.open(
-                settings=self.settings, embedder=embedder_from_settings(self.settings)
-            )
+            embedder = embedder_from_settings(self.settings)
+            if for_rebuild:
+                self._index = SearchIndex.open(settings=self.settings, embedder=embedder, strict=False)
+            else:
+                self._index = open_checked_index(
+                    settings=self.settings, embedder=embedder, store=self.store()
+                )
         return self._index
 
     def close(self) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
+from typer.core import TyperGroup
 
 from corpus.errors import AdvisorError
 from corpus.settings import Settings
@@ -16,7 +17,19 @@ from integrations.cli import bench_cmd, corpus_cmd, eval_cmd, ingest_cmd, search
 from integrations.cli.context import CliContext
 from integrations.cli.output import err_console, fail
 
+
+class _AdvisorGroup(TyperGroup):
+    """Turns the errors we raise on purpose into one clear line and exit code 2, for every command."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AdvisorError as exc:
+            fail(str(exc))
+
+
 app = typer.Typer(
+    cls=_AdvisorGroup,
     name="cluster-advisor",
     help="Answers about EU funding calls, cluster partners and cluster policy, with sources.",
     no_args_is_help=True,

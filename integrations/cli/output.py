@@ -73,3 +73,7 @@ class ProgressBar:
 
     def advance(self, records: int) -> None:
         self._progress.advance(self._task, records)
+
+    def set_completed(self, done: int) -> None:
+        """For producers that report a running total rather than increments."""
+        self._progress.update(self._task, completed=done)

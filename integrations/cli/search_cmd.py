@@ -10,7 +10,7 @@ from rich.table import Table
 from corpus.errors import InvalidInput
 from corpus.ingest import rebuild_index
 from integrations.cli.context import cli_context
-from integrations.cli.output import console, err_console, print_json
+from integrations.cli.output import ProgressBar, console, err_console, print_json
 
 
 def register(app: typer.Typer) -> None:
@@ -56,8 +56,13 @@ def reindex(ctx: typer.Context) -> None:
     """Rebuild the vector and BM25 indexes from the record store (the source of truth)."""
     context = cli_context(ctx)
     store = context.store()
-    err_console.print("Rebuilding the search indexes from the record store ...")
-    total = rebuild_index(store=store, index=context.index())
+    total = sum(store.counts()["chunks"].values())
+    if total == 0:
+        err_console.print("The record store is empty: run `cluster-advisor ingest` first.")
+        raise typer.Exit(1)
+    with ProgressBar("Reindexing") as bar:
+        bar.add_total(total)
+        rebuild_index(store=store, index=context.index(for_rebuild=True), progress=bar.set_completed)
     console.print(f"Reindexed {total:,} chunks.")
 
 

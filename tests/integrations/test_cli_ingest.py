@@ -21,7 +21,8 @@ def files(tmp_path: Path) -> Path:
     folder = tmp_path / "inbox"
     folder.mkdir()
     (folder / "support-notes.md").write_text(
-        "# Support notes\n\n## Euroclusters\n\nMembers ask how to apply to Euroclusters open calls.\n", "utf-8"
+        "# Support notes\n\n## Euroclusters\n\nMembers ask how to apply to Euroclusters open calls.\n",
+        "utf-8",
     )
     (folder / "partners.csv").write_text(
         "type,name,country,city,sectors\n"
