@@ -213,7 +213,8 @@ class Assistant:
             )
             if not entities.identifiers and not self._evidenced(query, hits, require_terms=True):
                 # "How should we plan funding applications?" is answered by the policy texts, if at all.
-                return self._policy_evidence(query, entities, filters, today, refusal_intent="funding")
+                evidence = self._policy_evidence(query, entities, filters, today, refusal_intent="funding")
+                return evidence if evidence.grounded else _no_call(query, entities.status, today)
             return funding_evidence(
                 records=self.records, question=query, entities=entities, hits=hits, today=today
             )
@@ -294,6 +295,20 @@ def _validated(question: str) -> str:
 
 def _refusal(intent: str, query: str) -> Evidence:
     return Evidence(intent=intent, question=query, intro=OUT_OF_SCOPE_TEXT, grounded=False)
+
+
+def _no_call(query: str, status: str | None, today: dt.date) -> Evidence:
+    asked = {"forthcoming": "forthcoming", "closed": "closed"}.get(status or "", "open or forthcoming")
+    return Evidence(
+        intent="funding",
+        question=query,
+        intro=f"I found no evidence of an {asked} call on that topic on {today.isoformat()} in the corpus.",
+        notes=(
+            "The corpus covers EU funding calls (open, forthcoming and closed), cluster organisations and "
+            "cluster policy; try broader words or another programme.",
+        ),
+        grounded=False,
+    )
 
 
 def _ms(since: float) -> float:

@@ -74,9 +74,18 @@ def corpus_records() -> list[AnyRecord]:
             "Euroclusters for battery value chains",
             "2026-02-01",
             "2026-09-17",
-            "Joint cluster initiatives support SMEs in the battery value chain and cluster internationalisation.",
+            "Joint cluster initiatives support SMEs in the battery value chain "
+            "and cluster internationalisation.",
             programme="Single Market Programme (SMP)",
             budget=Budget(total_eur=24_000_000),
+        ),
+        _call(
+            "HORIZON-CL4-2027-CLUSTER-03",
+            "Cluster internationalisation beyond Europe",
+            "2026-07-01",
+            "2026-11-15",
+            "Cluster partnerships that help SMEs internationalise towards markets beyond Europe.",
+            budget=Budget(total_eur=6_000_000),
         ),
         _call(
             "I3-2025-INV1",
@@ -210,7 +219,7 @@ class Corpus:
 
 def build_corpus(data_dir: Path) -> Iterator[Corpus]:
     """Ingest :func:`corpus_records` into a real index and record store under ``data_dir``."""
-    settings = Settings(_env_file=None, data_dir=data_dir)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, data_dir=data_dir)
     records = RecordStore.open(settings.records_db_url)
     index = SearchIndex.open(settings=settings, embedder=OnnxMiniLMEmbedder())
     ingest_sources(
@@ -222,10 +231,19 @@ def build_corpus(data_dir: Path) -> Iterator[Corpus]:
     records.close()
 
 
+_BUILT: list[Corpus] = []
+
+
 @pytest.fixture(scope="session")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
-    """The ingested test corpus, shared read-only by the assistant tests."""
-    yield from build_corpus(tmp_path_factory.mktemp("assistant-corpus"))
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The ingested test corpus, shared read-only by the assistant tests.
+
+    Built once per test session even though several modules import this fixture (each import is
+    its own fixture definition to pytest); the process exit releases it.
+    """
+    if not _BUILT:
+        _BUILT.append(next(build_corpus(tmp_path_factory.mktemp("assistant-corpus"))))
+    return _BUILT[0]
 
 
 _MARKER = re.compile(r"\[(\d+)\]")
