@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from corpus.errors import AdvisorError
 from corpus.settings import Settings
-from integrations.cli import bench_cmd, corpus_cmd, eval_cmd, ingest_cmd, search_cmd
+from integrations.cli import ask_cmd, bench_cmd, corpus_cmd, eval_cmd, ingest_cmd, search_cmd
 from integrations.cli.context import CliContext
 from integrations.cli.output import err_console, fail
 
@@ -38,6 +38,7 @@ app = typer.Typer(
 )
 ingest_cmd.register(app)
 search_cmd.register(app)
+ask_cmd.register(app)
 app.add_typer(corpus_cmd.app, name="corpus")
 app.add_typer(eval_cmd.app, name="eval")
 app.add_typer(bench_cmd.app, name="bench")
