@@ -75,6 +75,9 @@ def parse_docx(data: bytes, *, name: str, fallback_title: str) -> ParsedDocument
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = list(document.iter_inner_content())
+        # Style names by id, read once: Paragraph.style resolves the default style by scanning
+        # every style on each call (seconds for a long document).
+        style_names = {style.style_id: style.name or "" for style in document.styles}
         core_title = clean_text(document.core_properties.title or "")
     except Exception as exc:  # KeyError, XMLSyntaxError, PackageNotFoundError, ... on damaged files
         raise InvalidInput(
@@ -84,9 +87,9 @@ def parse_docx(data: bytes, *, name: str, fallback_title: str) -> ParsedDocument
     style_title: str | None = None
     for block in blocks:
         if isinstance(block, Table):
-            lines.extend(_table_lines(block))
+            lines.extend(_table_lines(block, style_names))
             continue
-        text, level, bold = _paragraph(block)
+        text, level, bold = _paragraph(block, style_names)
         if not text:
             continue
         if level == 0:
@@ -103,7 +106,7 @@ def parse_docx(data: bytes, *, name: str, fallback_title: str) -> ParsedDocument
     return ParsedDocument(title=title, sections=split_sections(plain, preamble_heading=title))
 
 
-def _paragraph(paragraph: Paragraph) -> tuple[str, int | None, bool]:
+def _paragraph(paragraph: Paragraph, style_names: dict[str, str]) -> tuple[str, int | None, bool]:
     """Visible text, heading level (0 for the Title style, None for body text), all-bold flag."""
     pieces: list[str] = []
     bold_flags: list[bool] = []
@@ -116,7 +119,7 @@ def _paragraph(paragraph: Paragraph) -> tuple[str, int | None, bool]:
             if run.text.strip():
                 bold_flags.append(bool(run.bold))
     text = clean_text("".join(pieces))
-    style_name = _style_name(paragraph)
+    style_name = _style_name(paragraph, style_names)
     level: int | None = None
     if style_name.lower() == "title":
         level = 0
@@ -140,20 +143,18 @@ def _invisible(run: Any) -> bool:
     return color is not None and str(color).upper() == "FFFFFF"
 
 
-def _style_name(paragraph: Paragraph) -> str:
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError):
-        return ""
-    return (style.name or "") if style is not None else ""
+def _style_name(paragraph: Paragraph, style_names: dict[str, str]) -> str:
+    properties = paragraph._p.pPr
+    style_id = properties.pStyle.val if properties is not None and properties.pStyle is not None else None
+    return style_names.get(style_id, style_id or "") if style_id else ""
 
 
-def _table_lines(table: Table) -> list[str]:
+def _table_lines(table: Table, style_names: dict[str, str]) -> list[str]:
     lines: list[str] = []
     for row in table.rows:
         cells: list[str] = []
         for cell in row.cells:
-            text = " ".join(_paragraph(p)[0] for p in cell.paragraphs).strip()
+            text = " ".join(_paragraph(p, style_names)[0] for p in cell.paragraphs).strip()
             if text and (not cells or cells[-1] != text):  # merged cells repeat their text
                 cells.append(text)
         if cells:

@@ -18,21 +18,25 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.IGNORECASE)
 _HTML_TAG = re.compile(
     r"</?(?:div|span|p|br|hr|a|b|i|u|em|strong|small|sup|sub|font|img|table|tr|td|th|thead|tbody|ul|ol|li|"
-    r"h[1-6]|section|article|details|summary|script|style|iframe|center|blockquote|pre|code|mark)\b[^>]*>",
+    r"h[1-6]|section|article|details|summary|script|style|iframe|center|blockquote|pre|code|mark)\b[^<>]{0,2000}>",
     re.IGNORECASE,
 )
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
-_IMAGE_PLACEHOLDER = re.compile(r"\[image:[^\]\n]*\]", re.IGNORECASE)
-_INLINE_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)")
-_REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
-_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_STRIKE = re.compile(r"~~(.+?)~~")
-_INLINE_CODE = re.compile(r"`+([^`\n]+)`+")
+# Every repeated part is bounded and excludes its own delimiters, so a hostile line (50,000
+# unmatched "[" or "**") is scanned in linear time instead of quadratic.
+_BRACKETED = r"\[([^\[\]\n]{0,500})\]"
+_PARENS = r"\((?:[^()\n]|\([^()\n]{0,500}\)){0,2000}\)"
+_IMAGE = re.compile(rf"!{_BRACKETED}(?:{_PARENS}|\[[^\[\]\n]{{0,500}}\])")
+_IMAGE_PLACEHOLDER = re.compile(r"\[image:[^\[\]\n]{0,500}\]", re.IGNORECASE)
+_INLINE_LINK = re.compile(rf"{_BRACKETED}{_PARENS}")
+_REFERENCE_LINK = re.compile(rf"{_BRACKETED}\[[^\[\]\n]{{0,500}}\]")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]{1,500}\]:[ \t]*\S+.*$", re.MULTILINE)
+_STRONG = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,500}?)(?<=\S)\*\*|__(?=[^\s_])([^_\n]{1,500}?)(?<=\S)__")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*(?![\w*])")
+_STRIKE = re.compile(r"~~([^~\n]{1,500})~~")
+_INLINE_CODE = re.compile(r"(`{1,3})([^`\n]{1,500})\1")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(r"^[ \t]*+\|?[ \t]*+:?-{3,}+:?[ \t]*+(?:\|[ \t]*+:?-{3,}+:?[ \t]*+)*+\|?[ \t]*+$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -90,8 +94,8 @@ def _inline(line: str) -> str:
     line = _IMAGE_PLACEHOLDER.sub("", line)
     line = _INLINE_LINK.sub(r"\1", line)
     line = _REFERENCE_LINK.sub(r"\1", line)
-    line = _INLINE_CODE.sub(r"\1", line)
-    line = _STRONG.sub(r"\2", line)
+    line = _INLINE_CODE.sub(r"\2", line)
+    line = _STRONG.sub(lambda match: match.group(1) or match.group(2), line)
     line = _EMPHASIS.sub(r"\1", line)
     line = _STRIKE.sub(r"\1", line)
     return _ESCAPE.sub(r"\1", line)

@@ -7,17 +7,15 @@ whole (no header, 5,000 columns, JSON nested too deep, cannot tell calls from cl
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any, Literal
+from typing import Literal
 
 from corpus.errors import EmptyDocument, InvalidInput
 from corpus.files import _fields as f
+from corpus.files._readers import KINDS, Kind, Row, csv_rows, field_key, json_rows
 from corpus.files.detect import slugify
 from corpus.models import (
     AnyRecord,
@@ -30,16 +28,6 @@ from corpus.models import (
     SectorTag,
 )
 
-Kind = Literal["call", "cluster"]
-MAX_COLUMNS = 200
-_KINDS: dict[str, Kind] = {
-    **dict.fromkeys(("call", "calls", "funding_call", "funding_calls", "topic"), "call"),
-    **dict.fromkeys(
-        ("cluster", "clusters", "profile", "profiles", "cluster_profile", "cluster_profiles"), "cluster"
-    ),
-}
-_ALIASES = {"country_iso2": "country", "topic_identifier": "identifier", "sector": "sectors",
-            "technology": "technologies", "homepage": "website", "kind": "type"}  # fmt: skip
 CALL_FIELDS = frozenset(
     "identifier title call_kind call_identifier call_title programme opening_date deadline budget_total_eur "
     "budget_per_project_min_eur budget_per_project_max_eur expected_grants action_type url description "
@@ -49,7 +37,6 @@ CLUSTER_FIELDS = frozenset(
     "name country city region description sectors technologies members collaboration_interests "
     "website".split()
 )
-_JSON_GROUPS = ("calls", "clusters", "profiles", "records")
 _KNOWN = CALL_FIELDS | CLUSTER_FIELDS | {"type"}
 _IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/:+()-]{0,119}$")
 _CALL_SECTIONS = (
@@ -58,7 +45,6 @@ _CALL_SECTIONS = (
     ("scope", "Scope"),
     ("conditions", "Conditions"),
 )
-Row = dict[str, f.RawValue]
 
 
 @dataclass(frozen=True)
@@ -86,7 +72,7 @@ def load_records(
         InvalidInput: the file as a whole cannot be read (see the message).
         EmptyDocument: the file holds no rows.
     """
-    rows = list(_csv_rows(text, name) if fmt == "csv" else _json_rows(text, name))
+    rows = list(csv_rows(text, name) if fmt == "csv" else json_rows(text, name))
     if not any(row is not None for _, row, _ in rows):
         if rows:  # only bad rows: each one's problem rides in its label
             return FileLoadResult(records=[], problems=[label for label, _, _ in rows])
@@ -140,7 +126,7 @@ def _row_kind(row: Row, default: Kind | None) -> Kind:
         if default is None:
             raise f.FieldError("type is missing; write 'call' or 'cluster'")
         return default
-    kind = _KINDS.get(_key(str(raw)))
+    kind = KINDS.get(field_key(str(raw)))
     if kind is None:
         raise f.FieldError(f"type '{str(raw)[:30]}' is neither 'call' nor 'cluster'")
     return kind
@@ -225,99 +211,3 @@ def _summary(description: str, limit: int = 300) -> str:
     cut = description[:limit]
     end = max(cut.rfind(". "), cut.rfind(".\n"))
     return cut[: end + 1] if end > limit // 3 else cut.rstrip() + "…"
-
-
-def _key(raw: str) -> str:
-    key = re.sub(r"[\s\-]+", "_", raw.strip().lstrip("\ufeff").lower())
-    return _ALIASES.get(key, key)
-
-
-# --- readers: yield (label, row or None, kind from the container); a None row carries a problem label
-
-
-def _csv_rows(text: str, name: str) -> Iterator[tuple[str, Row | None, Kind | None]]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count) if first_line.strip() else ","
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise InvalidInput(f"cannot read the header of '{name}': {exc}; check the first line") from exc
-    if not header or not any(cell.strip() for cell in header):
-        raise EmptyDocument(f"'{name}' is empty or has no header line (see docs/record-schema.md)")
-    if len(header) > MAX_COLUMNS:
-        raise InvalidInput(
-            f"'{name}' has {len(header)} columns (limit {MAX_COLUMNS}); keep only the schema's columns"
-        )
-    keys = [_key(cell) for cell in header]
-    duplicates = sorted({key for key in keys if key and keys.count(key) > 1})
-    if duplicates:
-        raise InvalidInput(f"'{name}' has the column '{duplicates[0]}' twice; keep one of them")
-    number = 1  # spreadsheet numbering: the header is row 1
-    while True:
-        number += 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield f"row {number}: {exc}; stopped reading here (check the quotes around this row)", None, None
-            return
-        if not any(value.strip() for value in values):
-            continue
-        if len(values) > len(keys) and any(value.strip() for value in values[len(keys) :]):
-            message = f"has {len(values)} values but the header has {len(keys)} columns"
-            yield f"row {number}: {message}; quote values that contain '{delimiter}'", None, None
-            continue
-        yield f"row {number}", {k: v for k, v in zip(keys, values, strict=False) if k and v.strip()}, None
-
-
-def _json_rows(text: str, name: str) -> Iterator[tuple[str, Row | None, Kind | None]]:
-    try:
-        data: Any = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            f"'{name}' is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}; "
-            "fix it and try again"
-        ) from exc
-    except RecursionError as exc:
-        raise InvalidInput(f"'{name}' is nested too deeply to be a list of records; flatten it") from exc
-    groups: list[tuple[str, Any, Kind | None]]
-    if isinstance(data, list):
-        groups = [("record", data, None)]
-    elif isinstance(data, dict) and any(key in data for key in _JSON_GROUPS):
-        groups = [(f"{key} record", data[key], _KINDS.get(key)) for key in _JSON_GROUPS if key in data]
-    elif isinstance(data, dict):
-        groups = [("record", [data], None)]
-    else:
-        raise InvalidInput(
-            f'\'{name}\' must hold a JSON list of records or {{"calls": [...], "clusters": [...]}}'
-        )
-    for prefix, items, kind in groups:
-        if not isinstance(items, list):
-            raise InvalidInput(f"'{name}': the value of '{prefix.split()[0]}' must be a list of records")
-        for index, item in enumerate(items, 1):
-            label = f"{prefix} {index}"
-            if not isinstance(item, dict):
-                yield (
-                    f'{label}: must be an object like {{"name": ...}}, not {type(item).__name__}',
-                    None,
-                    kind,
-                )
-                continue
-            row: Row = {}
-            nested = [key for key, value in item.items() if isinstance(value, dict) or _nested_list(value)]
-            if nested:
-                yield (
-                    f"{label}: field '{nested[0]}' is nested too deeply (use text, numbers or a list)",
-                    None,
-                    kind,
-                )
-                continue
-            for key, value in item.items():
-                row[_key(str(key))] = value
-            yield label, row, kind
-
-
-def _nested_list(value: object) -> bool:
-    return isinstance(value, list) and any(isinstance(item, list | dict) for item in value)

@@ -110,6 +110,8 @@ def make_docx(*, core_title: str | None = None) -> bytes:
     table.cell(0, 1).text = "Budget"
     table.cell(1, 0).text = "Innovation Norway"
     table.cell(1, 1).text = "EUR 2 million"
+    document.add_paragraph().add_run("Next steps").bold = True
+    document.add_paragraph("Open a Nordic office.")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -201,12 +203,13 @@ def test_docx_headings_tables_and_hidden_runs() -> None:
     assert document.doc_id == "policy:file:strategy-docx"
     assert document.source_format == "docx"
     headings = [section.heading for section in document.sections]
-    assert headings == ["Cluster Internationalisation Strategy", "Background", "Funding"]
+    assert headings == ["Cluster Internationalisation Strategy", "Background", "Funding", "Next steps"]
     background = document.sections[1].text
     assert background == "Clusters in Norway cooperate closely. They share labs."
     text = all_text(document)
     assert "IGNORE PREVIOUS" not in text and "injected" not in text
-    assert "Innovation Norway | EUR 2 million" in document.sections[2].text
+    assert document.sections[2].text == "Programme | Budget\n\nInnovation Norway | EUR 2 million"
+    assert document.sections[3].text == "Open a Nordic office."
 
 
 def test_docx_core_title_wins() -> None:
@@ -593,3 +596,14 @@ def test_records_file_without_rows() -> None:
         load(b"identifier,title\n\n", "calls.csv")
     with pytest.raises(EmptyDocument, match="holds no records"):
         load(b"[]", "calls.json")
+
+
+def test_csv_quoted_multiline_cell_and_cp1252() -> None:
+    data = 'name;description;country\r\n"Pôle Mer";"Line one\r\nline two";France\r\n'.encode("cp1252")
+    result = load(data, "clusters.csv")
+    profile = result.records[0]
+    assert isinstance(profile, ClusterProfile)
+    assert profile.title == "Pôle Mer"
+    assert profile.description == "Line one\nline two"
+    assert profile.country == "FR"
+    assert profile.provenance[0].record_ref == "clusters.csv row 2"
