@@ -44,6 +44,8 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]{2,}")
+_LEFTOVER = re.compile(r"\[(?:image|img|figure|graphic)\]", re.IGNORECASE)
+"""Converter leftovers removed before sentences are split (the sentence around them stays usable)."""
 
 
 def looks_like_instruction(sentence: str) -> bool:
@@ -66,6 +68,7 @@ def candidate_sentences(text: str) -> list[str]:
     """The sentences of a passage that may be quoted (its context header line dropped)."""
     lines = text.splitlines()
     body = "\n".join(lines[1:]) if len(lines) > 1 and " — " in lines[0] else text
+    body = _LEFTOVER.sub(" ", body)
     return [
         sentence
         for sentence in split_sentences(body)

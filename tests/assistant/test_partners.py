@@ -1,0 +1,71 @@
+"""Partner reasons and sector matching (pure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.entities import extract_entities
+from assistant.partners import match_reasons, partner_line, place_reason, sector_matches
+from corpus.models import SectorTag
+from tests.factories import make_profile
+
+
+@pytest.mark.parametrize(
+    ("slug", "tag", "expected"),
+    [
+        ("battery", "battery", True),
+        ("energy-renewables", "Renewable Energy", True),
+        ("wood-forestry", "wood", True),
+        ("cultural-creative", "Cultural & Creative Industries", True),
+        ("textiles", "Textile", True),
+        ("mobility-transport-automotive", "Mobility-Transport-Automotive", True),
+        ("battery", "Renewable Energy", False),
+        ("energy-intensive", "Renewable Energy", False),
+    ],
+)
+def test_sector_matches(slug: str, tag: str, expected: bool) -> None:
+    assert sector_matches(slug, tag) is expected
+
+
+def test_reasons_say_which_sector_matched_and_that_it_was_inferred() -> None:
+    profile = make_profile("Czech Battery Cluster", country="CZ", city="Brno")
+    entities = extract_entities("battery clusters in Central Europe")
+    assert match_reasons(profile, entities) == ["battery (inferred from the name: name contains 'Battery')"]
+    assert place_reason(profile, entities) == "in Central Europe"
+    line = partner_line(profile, ["battery (inferred from the name)", "in Central Europe"], 2)
+    assert (
+        line == "Czech Battery Cluster — Brno, Czechia; matched on battery (inferred from the name); "
+        "in Central Europe [2]"
+    )
+
+
+def test_given_sectors_technologies_and_us_categories() -> None:
+    given = make_profile("Volt Net", sectors=(SectorTag(sector="battery", inferred=False),))
+    assert match_reasons(given, extract_entities("battery partners")) == ["battery (stated in its profile)"]
+    tech = make_profile("Cell Makers", sectors=(), technologies=("battery recycling",))
+    assert match_reasons(tech, extract_entities("battery partners")) == ["technologies: battery recycling"]
+    us = make_profile(
+        "Ohio Aerospace Institute",
+        country="US",
+        sectors=(
+            SectorTag(
+                sector="Aerospace & Defence",
+                inferred=True,
+                evidence="US cluster category 'Aerospace Vehicles and Defense'",
+                source="us-cluster-definition",
+            ),
+        ),
+    )  # fmt: skip
+    reasons = match_reasons(us, extract_entities("aerospace partners in the US"))
+    assert reasons == [
+        "Aerospace & Defence (inferred from its US cluster category: US cluster category "
+        "'Aerospace Vehicles and Defense')"
+    ]
+    assert place_reason(us, extract_entities("aerospace partners in the US")) == "in United States"
+
+
+def test_no_reason_for_an_unrelated_profile() -> None:
+    profile = make_profile("Andalusian Agri-food Cluster", country="ES",
+                           sectors=(SectorTag(sector="Agri-food", inferred=True),))  # fmt: skip
+    entities = extract_entities("battery clusters in Central Europe")
+    assert match_reasons(profile, entities) == [] and place_reason(profile, entities) is None
