@@ -30,7 +30,7 @@ from corpus.settings import Settings
 from retrieval.catalog import ChunkCatalog
 from retrieval.embeddings import Embedder
 from retrieval.errors import IndexUnavailable
-from retrieval.lexical import MANIFEST, LexicalIndex, read_manifest, recover_interrupted_swap
+from retrieval.lexical import MANIFEST, LexicalIndex, TokenCache, read_manifest, recover_interrupted_swap
 from retrieval.vector_store import VectorStore, open_chroma
 
 logger = logging.getLogger(__name__)
@@ -76,6 +76,7 @@ class SearchIndex:
         self._pending: ChunkCatalog | None = None
         """The catalog after writes whose BM25 rebuild is deferred to :meth:`flush`."""
         self._failed = False
+        self._token_cache: TokenCache = {}
 
     @classmethod
     def open(cls, *, settings: Settings, embedder: Embedder, strict: bool = True) -> SearchIndex:
@@ -221,7 +222,7 @@ class SearchIndex:
             self._pending = None
 
     def _save_lexical(self, catalog: ChunkCatalog) -> None:
-        lexical = LexicalIndex.build(catalog)
+        lexical = LexicalIndex.build(catalog, token_cache=self._token_cache)
         manifest = {
             "embedding_model": self.embedder.name,
             "embedding_dimension": self.embedder.dimension,

@@ -31,12 +31,29 @@ MANIFEST = "manifest.json"
 CHUNKS = "chunks.jsonl"
 
 
-def document_tokens(catalog: ChunkCatalog) -> list[list[str]]:
-    """BM25 tokens of every catalog row: title + identifier (field boost) + text."""
-    return [
-        tokenize(chunk.title) + tokenize(chunk.identifier or "") + tokenize(chunk.text)
-        for chunk in catalog.chunks
-    ]
+TokenCache = dict[str, tuple[tuple[str, str | None, str], list[str]]]
+"""chunk_id → ((title, identifier, text), tokens): lets a rebuild skip re-tokenising unchanged chunks."""
+
+
+def document_tokens(catalog: ChunkCatalog, cache: TokenCache | None = None) -> list[list[str]]:
+    """BM25 tokens of every catalog row: title + identifier (field boost) + text.
+
+    Args:
+        catalog: The chunks, in row order.
+        cache: Tokens of earlier builds; updated in place and pruned to the catalog's chunks.
+    """
+    cache = {} if cache is None else cache
+    rows: list[list[str]] = []
+    for chunk in catalog.chunks:
+        key = (chunk.title, chunk.identifier, chunk.text)
+        cached = cache.get(chunk.chunk_id)
+        if cached is None or cached[0] != key:
+            cached = (key, tokenize(chunk.title) + tokenize(chunk.identifier or "") + tokenize(chunk.text))
+            cache[chunk.chunk_id] = cached
+        rows.append(cached[1])
+    for stale in set(cache) - set(catalog.row_of):
+        del cache[stale]
+    return rows
 
 
 class LexicalIndex:
@@ -47,13 +64,13 @@ class LexicalIndex:
         self._retriever = retriever
 
     @classmethod
-    def build(cls, catalog: ChunkCatalog) -> LexicalIndex:
-        """Index every chunk of ``catalog``."""
+    def build(cls, catalog: ChunkCatalog, *, token_cache: TokenCache | None = None) -> LexicalIndex:
+        """Index every chunk of ``catalog`` (re-using ``token_cache`` for unchanged chunks)."""
         if not len(catalog):
             return cls(catalog, None)
         started = time.perf_counter()
         retriever = bm25s.BM25()
-        retriever.index(document_tokens(catalog), show_progress=False)
+        retriever.index(document_tokens(catalog, token_cache), show_progress=False)
         logger.info("BM25 index of %d chunks built in %.2f s", len(catalog), time.perf_counter() - started)
         return cls(catalog, retriever)
 

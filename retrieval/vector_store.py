@@ -33,7 +33,8 @@ logger = logging.getLogger(__name__)
 
 COLLECTION = "cluster_advisor_chunks"
 SCHEMA_VERSION = 1
-EMBED_BATCH = 64
+EMBED_GROUP = 256
+"""Chunks embedded and written per step (the embedder batches them further, by length)."""
 
 
 class LangchainEmbeddings(Embeddings):
@@ -196,19 +197,24 @@ class VectorStore:
                 collection.delete(where={"doc_id": {"$in": list(doc_ids[start : start + 500])}})
 
     def add_chunks(self, chunks: Sequence[Chunk], *, progress: Callable[[int], None] | None = None) -> None:
-        """Embed and upsert ``chunks`` in batches, calling ``progress(chunks done so far)`` after each."""
+        """Embed and upsert ``chunks``, calling ``progress(chunks done so far)`` after each group.
+
+        Chunks are taken in order of length so that each embedding batch pads to similar lengths
+        (dynamic padding is where the ONNX embedder's speed comes from).
+        """
         collection = self.ensure()
-        for start in range(0, len(chunks), EMBED_BATCH):
-            batch = chunks[start : start + EMBED_BATCH]
-            vectors = self.embedder.embed_documents([chunk.text for chunk in batch])
+        ordered = sorted(chunks, key=lambda chunk: len(chunk.text))
+        for start in range(0, len(ordered), EMBED_GROUP):
+            group = ordered[start : start + EMBED_GROUP]
+            vectors = self.embedder.embed_documents([chunk.text for chunk in group])
             collection.upsert(
-                ids=[chunk.chunk_id for chunk in batch],
+                ids=[chunk.chunk_id for chunk in group],
                 embeddings=vectors,
-                documents=[chunk.text for chunk in batch],
-                metadatas=[chroma_metadata(chunk) for chunk in batch],
+                documents=[chunk.text for chunk in group],
+                metadatas=[chroma_metadata(chunk) for chunk in group],
             )
             if progress is not None:
-                progress(start + len(batch))
+                progress(start + len(group))
 
     def query(
         self, vector: Sequence[float], *, n: int, ids: list[str] | None = None, where: Where | None = None
