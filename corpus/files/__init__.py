@@ -109,7 +109,7 @@ def load_bytes(
         if fmt == "html":
             parsed = parse_html(text, name=name, fallback_title=fallback_title)
         elif fmt == "markdown":
-            parsed = parse_markdown(text, fallback_title=fallback_title)
+            parsed = parse_markdown(text, name=name, fallback_title=fallback_title)
         elif fmt == "text":
             parsed = parse_plaintext(text, fallback_title=fallback_title)
         else:  # pragma: no cover - detect_format only returns the formats above

@@ -22,7 +22,7 @@ def parse_html(text: str, *, name: str, fallback_title: str) -> ParsedDocument:
     Raises:
         InvalidInput: markup nested deeper than :data:`MAX_DEPTH`.
     """
-    title = _title_and_check_depth(text, name=name)
+    title = check_html_depth(text, name=name)
     try:
         plain = html_to_text(text)
     except RecursionError as exc:
@@ -31,7 +31,12 @@ def parse_html(text: str, *, name: str, fallback_title: str) -> ParsedDocument:
     return ParsedDocument(title=title, sections=split_sections(plain, preamble_heading=title))
 
 
-def _title_and_check_depth(text: str, *, name: str) -> str | None:
+def check_html_depth(text: str, *, name: str) -> str | None:
+    """Refuse markup nested deeper than :data:`MAX_DEPTH`; return the ``<title>`` text if any.
+
+    Raises:
+        InvalidInput: too deep, or not parseable at all.
+    """
     parser = etree.HTMLParser(encoding="utf-8", recover=True, no_network=True)
     try:
         root = etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.files.html import check_html_depth
 from corpus.files.sections import ParsedDocument, first_heading, split_sections
 from corpus.text import clean_text, html_to_text
 
@@ -42,11 +43,14 @@ _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
-def parse_markdown(text: str, *, fallback_title: str) -> ParsedDocument:
+def parse_markdown(text: str, *, name: str, fallback_title: str) -> ParsedDocument:
     """Title and sections of a Markdown text.
 
     The title is the front matter's ``title:``, else the first level-1 heading (else the first
     heading), else ``fallback_title``.
+
+    Raises:
+        InvalidInput: embedded HTML nested too deeply (see :func:`check_html_depth`).
     """
     title: str | None = None
     front = _FRONT_MATTER.match(text)
@@ -54,6 +58,8 @@ def parse_markdown(text: str, *, fallback_title: str) -> ParsedDocument:
         found = _FRONT_TITLE.search(front.group(1))
         title = clean_text(found.group(1)) if found and found.group(1).strip() else None
         text = text[front.end() :]
+    if _HTML_TAG.search(text):
+        check_html_depth(text, name=name)
     plain = clean_text(markdown_to_text(text))
     title = title or first_heading(plain) or fallback_title
     return ParsedDocument(title=title, sections=split_sections(plain, preamble_heading=title))

@@ -300,6 +300,11 @@ def test_deeply_nested_html_is_rejected_quickly() -> None:
     assert time.perf_counter() - started < 1.0
 
 
+def test_deeply_nested_html_inside_markdown_is_rejected() -> None:
+    with pytest.raises(InvalidInput, match="'deep.md' is nested more than 200 levels"):
+        load(("# Notes\n\n" + "<b>" * 30_000 + "x").encode(), "deep.md")
+
+
 def test_cp1252_html_is_decoded() -> None:
     page = "<html><body><p>Coopération régionale – été</p></body></html>".encode("cp1252")
     assert "Coopération régionale – été" in all_text(only_document(load(page, "fr.html")))
