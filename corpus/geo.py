@@ -1,4 +1,4 @@
-"""Country names and codes → ISO 3166-1 alpha-2, for user-supplied cluster profiles.
+"""Country names and codes: name → ISO 3166-1 alpha-2 (user files) and ISO2 → display name.
 
 English short names for every code (from the IANA ``iso3166.tab``), plus native and common names
 for the countries the bundled corpus covers (EU-27, EEA, candidates, neighbours, main partners).
@@ -133,6 +133,26 @@ def _build() -> tuple[frozenset[str], dict[str, str]]:
 
 
 ISO2_CODES, _LOOKUP = _build()
+_ENGLISH_NAMES = {
+    entry.split("=", 1)[0].strip(): entry.split("=", 1)[1].strip() for entry in _ISO_NAMES.split("; ")
+}
+_DISPLAY_NAMES = {
+    "BA": "Bosnia and Herzegovina",
+    "CZ": "Czechia",
+    "GB": "United Kingdom",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "TR": "Türkiye",
+    "XK": "Kosovo",
+}
+
+
+def country_name(iso2: str | None) -> str | None:
+    """English display name of an ISO2 code, or the code itself when unknown (None stays None)."""
+    if iso2 is None:
+        return None
+    code = iso2.upper()
+    return _DISPLAY_NAMES.get(code) or _ENGLISH_NAMES.get(code, code)
 
 
 def country_to_iso2(value: str) -> str | None:
