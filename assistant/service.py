@@ -12,12 +12,12 @@ import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
 from assistant.conversation import ConversationStore
+from assistant.entities import Entities
 from assistant.errors import InvalidInput
-from assistant.followups import TurnState, condense_with_model, history_messages, resolve
+from assistant.followups import Resolved, TurnState, condense_with_model, history_messages, resolve
 from assistant.funding import funding_evidence, search_calls
 from assistant.intents import Understanding, refine_with_model, understand
 from assistant.llm import ChatMessage, ChatModel
@@ -193,7 +193,7 @@ class Assistant:
         )
 
     def _evidence(
-        self, intent: str, query: str, resolved: Any, filters: SearchFilters, today: dt.date
+        self, intent: str, query: str, resolved: Resolved, filters: SearchFilters, today: dt.date
     ) -> Evidence:
         entities = resolved.entities
         if intent == "out_of_scope":
@@ -232,7 +232,7 @@ class Assistant:
         return self._policy_evidence(query, entities, filters, today, refusal_intent="policy")
 
     def _policy_evidence(
-        self, query: str, entities: Any, filters: SearchFilters, today: dt.date, *, refusal_intent: str
+        self, query: str, entities: Entities, filters: SearchFilters, today: dt.date, *, refusal_intent: str
     ) -> Evidence:
         hits = search_policy(retriever=self.retriever, query=query, filters=filters, today=today)
         if not self._evidenced(query, hits, require_terms=False):
