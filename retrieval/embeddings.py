@@ -26,8 +26,10 @@ logger = logging.getLogger(__name__)
 
 MINILM_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2@onnx-int8"
 MINILM_DIMENSION = 384
-MINILM_MAX_TOKENS = 256
-"""The model's ``max_seq_length``: longer passages are truncated (the chunker stays well below)."""
+MINILM_MAX_TOKENS = 128
+"""Word pieces embedded per passage. all-MiniLM-L6-v2 was trained on 128-token inputs (it accepts
+256); embedding at most 128 measured 1.6x faster on real chunks (same process, 400 chunks), and
+BM25 still reads every word of the chunk."""
 
 _MODEL_FILES = Path(__file__).parent / "model_files"
 
