@@ -1,0 +1,189 @@
+"""A small OpenAI-compatible chat server for LLM-mode evals: a deterministic "extract-and-cite" model.
+
+It speaks enough of the chat-completions protocol (``POST /v1/chat/completions``, plain and
+streamed; ``GET /v1/models``) for the real ``openai`` client, so ``eval answers --mode llm`` runs the
+assistant's whole LLM path — prompt assembly, HTTP, citation checking, fallbacks — without a model.
+
+The responder reads the numbered ``<passage n="…">`` blocks of the last user message and answers
+with, for each of the first few passages, its first sentence and the sentence sharing the most
+words with the question, each followed by ``[n]``. It follows no instruction found in a passage,
+but it does not filter them either: a passage sentence that matches the question is quoted as is,
+like a naive model would. A condensation request (follow-ups) gets the follow-up back unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import time
+from collections.abc import Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+MODEL_NAME = "extract-and-cite"
+MAX_PASSAGES = 4
+_PASSAGE = re.compile(r"<passage n=\"(\d+)\"[^>]*>\n(.*?)\n</passage>", re.DOTALL)
+_QUESTION = re.compile(r"^Question: (.*)$", re.MULTILINE)
+_FOLLOW_UP = re.compile(r"^Follow-up: (.*)$", re.MULTILINE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _sentences(text: str) -> list[str]:
+    pieces: list[str] = []
+    for line in text.splitlines():
+        pieces.extend(part.strip() for part in _SENTENCE_END.split(line) if part.strip())
+    return pieces
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in _WORD.findall(text.lower()) if len(word) > 2}
+
+
+def extract_and_cite(messages: Sequence[dict[str, Any]]) -> str:
+    """The deterministic reply to a chat request (see the module docstring).
+
+    Args:
+        messages: The request's messages (OpenAI wire format: ``role`` and ``content``).
+
+    Returns:
+        Cited sentences copied from the passages; "I don't know based on the available documents."
+        when the prompt holds no passage.
+    """
+    users = [str(m.get("content") or "") for m in messages if m.get("role") == "user"]
+    prompt = users[-1] if users else ""
+    if follow_up := _FOLLOW_UP.search(prompt):
+        return follow_up.group(1).strip()
+    question = match.group(1) if (match := _QUESTION.search(prompt)) else ""
+    wanted = _words(question)
+    lines: list[str] = []
+    for number, body in _PASSAGE.findall(prompt)[:MAX_PASSAGES]:
+        sentences = _sentences(body)
+        if not sentences:
+            continue
+        chosen = [sentences[0]]
+        best = max(sentences, key=lambda s: len(_words(s) & wanted))
+        if best not in chosen and _words(best) & wanted:
+            chosen.append(best)
+        lines.append(" ".join(f"{sentence.rstrip()} [{number}]" for sentence in chosen))
+    return "\n".join(lines) if lines else "I don't know based on the available documents."
+
+
+class TestLLMServer:
+    """The extract-and-cite model on a free loopback port, served from a daemon thread."""
+
+    __test__ = False  # not a pytest test class, whatever its name
+
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0) -> None:
+        """Prepare the server (``port=0``: any free port); :meth:`start` binds and serves."""
+        self.host = host
+        self.port = port
+        self.requests = 0
+        self._httpd: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        """The ``base_url`` for an OpenAI client (ends with ``/v1``)."""
+        return f"http://{self.host}:{self.port}/v1"
+
+    def start(self) -> TestLLMServer:
+        """Bind and serve in the background."""
+        handler = type("_BoundHandler", (_Handler,), {"server_state": self})
+        self._httpd = ThreadingHTTPServer((self.host, self.port), handler)
+        self._httpd.daemon_threads = True
+        self.port = int(self._httpd.server_address[1])
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="test-llm", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and release the port."""
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> TestLLMServer:
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_state: TestLLMServer
+    protocol_version = "HTTP/1.0"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        logger.debug("test LLM server: " + format, *args)
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if self.path.rstrip("/") == "/v1/models":
+            self._json(200, {"object": "list", "data": [{"id": MODEL_NAME, "object": "model"}]})
+        else:
+            self._json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        try:
+            body = json.loads(raw or b"null")
+        except ValueError:
+            body = None
+        if self.path.rstrip("/") != "/v1/chat/completions" or not isinstance(body, dict):
+            self._json(
+                400, {"error": {"message": "expected a chat completion", "type": "invalid_request_error"}}
+            )
+            return
+        self.server_state.requests += 1
+        reply = extract_and_cite(list(body.get("messages") or []))
+        if body.get("stream"):
+            self._stream(reply)
+            return
+        self._json(
+            200,
+            {
+                "id": "chatcmpl-eval",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": MODEL_NAME,
+                "choices": [
+                    {"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop"}
+                ],
+                "usage": {"prompt_tokens": 0, "completion_tokens": len(reply.split()), "total_tokens": 0},
+            },
+        )
+
+    def _json(self, status: int, payload: dict[str, Any]) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _stream(self, reply: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        words = reply.split(" ")
+        pieces: list[dict[str, str]] = [{"role": "assistant", "content": ""}]
+        pieces += [{"content": word + (" " if i < len(words) - 1 else "")} for i, word in enumerate(words)]
+        for index, delta in enumerate(pieces):
+            finish = "stop" if index == len(pieces) - 1 else None
+            chunk = {
+                "id": "chatcmpl-eval",
+                "object": "chat.completion.chunk",
+                "created": int(time.time()),
+                "model": MODEL_NAME,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            }
+            self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+        self.wfile.write(b"data: [DONE]\n\n")
