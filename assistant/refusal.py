@@ -164,3 +164,19 @@ def calibrate(
         best_threshold=best.threshold,
         scores=[(q, a, s.similarity, s.overlap) for q, a, s in scored],
     )
+
+
+def format_calibration(calibration: Calibration) -> str:
+    """The sweep as a plain-text table (threshold, refusal precision/recall, share handled right)."""
+
+    def pct(value: float | None) -> str:
+        return "   -" if value is None else f"{value * 100:5.1f}%"
+
+    lines = ["threshold  refusal-precision  refusal-recall  handled-right"]
+    for row in calibration.rows:
+        mark = "  <- best" if row.threshold == calibration.best_threshold else ""
+        lines.append(
+            f"{row.threshold:9.2f}  {pct(row.refusal_precision):>17}  {pct(row.refusal_recall):>14}"
+            f"  {pct(row.answered_correctly):>13}{mark}"
+        )
+    return "\n".join(lines)

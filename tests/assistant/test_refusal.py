@@ -44,3 +44,18 @@ def test_calibration_separates_answerable_from_unanswerable_questions(corpus: Co
     assert at_default.answered_correctly == 1.0
     assert at_default.refusal_precision == 1.0 and at_default.refusal_recall == 1.0
     assert len(result.scores) == len(cases)
+
+
+def test_format_calibration_marks_the_best_threshold() -> None:
+    from assistant.refusal import Calibration, CalibrationRow, format_calibration
+
+    calibration = Calibration(
+        rows=[
+            CalibrationRow(threshold=0.2, refusal_precision=None, refusal_recall=0.0, answered_correctly=0.5),
+            CalibrationRow(threshold=0.3, refusal_precision=1.0, refusal_recall=1.0, answered_correctly=1.0),
+        ],
+        best_threshold=0.3,
+        scores=[],
+    )
+    table = format_calibration(calibration).splitlines()
+    assert table[0].startswith("threshold") and table[2].endswith("<- best") and "-" in table[1]
