@@ -4,11 +4,13 @@ It speaks enough of the chat-completions protocol (``POST /v1/chat/completions``
 streamed; ``GET /v1/models``) for the real ``openai`` client, so ``eval answers --mode llm`` runs the
 assistant's whole LLM path — prompt assembly, HTTP, citation checking, fallbacks — without a model.
 
-The responder reads the numbered ``<passage n="…">`` blocks of the last user message and answers
-with, for each of the first few passages, its first sentence and the sentence sharing the most
-words with the question, each followed by ``[n]``. It follows no instruction found in a passage,
-but it does not filter them either: a passage sentence that matches the question is quoted as is,
-like a naive model would. A condensation request (follow-ups) gets the follow-up back unchanged.
+The responder reads the numbered ``<passage n="…">`` blocks of the last user message, keeps the
+few passages sharing the most words with the question (ties: in the order given), and answers with
+each one's first two sentences (a call's status line and title, an organisation's name and place)
+plus its three sentences sharing the most question words, each followed by ``[n]``. It follows no
+instruction found in a passage, but it does not filter them either: a passage sentence matching
+the question is quoted as is, as a naive model would. A condensation request (follow-ups) gets the
+follow-up back unchanged.
 """
 
 from __future__ import annotations
@@ -40,8 +42,19 @@ def _sentences(text: str) -> list[str]:
     return pieces
 
 
+_STOPWORDS = frozenset(
+    "the and for are any there which what when where who how does did can with from that this our into "
+    "about still have has its their them they you your yet not per".split()
+)
+
+
+_MONEY = frozenset({"money", "much", "funding", "cost", "amount"})
+EXTRA_SENTENCES = 3
+"""Sentences quoted per passage besides its first two."""
+
+
 def _words(text: str) -> set[str]:
-    return {word for word in _WORD.findall(text.lower()) if len(word) > 2}
+    return {word for word in _WORD.findall(text.lower()) if len(word) > 2 and word not in _STOPWORDS}
 
 
 def extract_and_cite(messages: Sequence[dict[str, Any]]) -> str:
@@ -60,15 +73,19 @@ def extract_and_cite(messages: Sequence[dict[str, Any]]) -> str:
         return follow_up.group(1).strip()
     question = match.group(1) if (match := _QUESTION.search(prompt)) else ""
     wanted = _words(question)
+    if wanted & _MONEY:
+        wanted.add("budget")
+    passages = [(number, _sentences(body)) for number, body in _PASSAGE.findall(prompt)]
+    ranked = sorted(
+        (item for item in passages if item[1]),
+        key=lambda item: -len(_words(" ".join(item[1])) & wanted),
+    )
     lines: list[str] = []
-    for number, body in _PASSAGE.findall(prompt)[:MAX_PASSAGES]:
-        sentences = _sentences(body)
-        if not sentences:
-            continue
-        chosen = [sentences[0]]
-        best = max(sentences, key=lambda s: len(_words(s) & wanted))
-        if best not in chosen and _words(best) & wanted:
-            chosen.append(best)
+    for number, sentences in ranked[:MAX_PASSAGES]:
+        chosen = sentences[:2]
+        rest = [sentence for sentence in sentences[2:] if _words(sentence) & wanted]
+        rest.sort(key=lambda sentence: -len(_words(sentence) & wanted))
+        chosen += rest[:EXTRA_SENTENCES]
         lines.append(" ".join(f"{sentence.rstrip()} [{number}]" for sentence in chosen))
     return "\n".join(lines) if lines else "I don't know based on the available documents."
 
