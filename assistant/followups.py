@@ -142,10 +142,20 @@ def _status(value: str | None) -> Any:
     return value if value in {"open", "forthcoming", "closed", "closing_soon"} else None
 
 
+_OLD_MARKERS = re.compile(r"\s*\[\d{1,3}(?:\s*[,;\-–]\s*\d{1,3})*\]")
+
+
 def history_messages(turns: Sequence[tuple[str, str]]) -> list[ChatMessage]:
-    """``(role, content)`` pairs as chat messages (user/assistant only)."""
+    """``(role, content)`` pairs as chat messages (user/assistant only).
+
+    Earlier answers lose their ``[n]`` markers: those numbered other passages, and a model that
+    copied them would cite the new passages wrongly.
+    """
     return [
-        ChatMessage(role="user" if role == "user" else "assistant", content=content)
+        ChatMessage(
+            role="user" if role == "user" else "assistant",
+            content=content if role == "user" else _OLD_MARKERS.sub("", content),
+        )
         for role, content in turns
         if role in {"user", "assistant"}
     ]

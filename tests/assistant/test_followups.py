@@ -67,3 +67,12 @@ def test_turn_state_round_trips_and_ignores_garbage() -> None:
     assert TurnState.from_stored(FUNDING.model_dump(mode="json")) == FUNDING
     assert TurnState.from_stored({"nonsense": 1}) is None
     assert TurnState.from_stored(None) is None
+
+
+def test_history_for_the_model_drops_old_citation_markers() -> None:
+    from assistant.followups import history_messages
+
+    messages = history_messages(
+        [("user", "Open calls [1]?"), ("assistant", "Call A closes soon [1][2]. B [3, 4].")]
+    )
+    assert [m.content for m in messages] == ["Open calls [1]?", "Call A closes soon. B."]
