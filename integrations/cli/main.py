@@ -13,7 +13,15 @@ from typer.core import TyperGroup
 
 from corpus.errors import AdvisorError
 from corpus.settings import Settings
-from integrations.cli import ask_cmd, bench_cmd, corpus_cmd, eval_cmd, ingest_cmd, search_cmd
+from integrations.cli import (
+    ask_cmd,
+    bench_cmd,
+    corpus_cmd,
+    eval_answers_cmd,
+    eval_cmd,
+    ingest_cmd,
+    search_cmd,
+)
 from integrations.cli.context import CliContext
 from integrations.cli.output import err_console, fail
 
@@ -42,6 +50,8 @@ ask_cmd.register(app)
 app.add_typer(corpus_cmd.app, name="corpus")
 app.add_typer(eval_cmd.app, name="eval")
 app.add_typer(bench_cmd.app, name="bench")
+eval_answers_cmd.register_eval(eval_cmd.app)
+eval_answers_cmd.register_bench(bench_cmd.app)
 
 
 @app.callback()
