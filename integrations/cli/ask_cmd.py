@@ -71,6 +71,7 @@ def _print_answer(answer: Answer, context: CliContext) -> None:
         f"\n[dim]{note}{answer.mode} · {answer.timings_ms.get('total', 0):.0f} ms · "
         f"continue with --conversation {answer.conversation_id}[/]",
         highlight=False,
+        soft_wrap=True,
     )
 
 
