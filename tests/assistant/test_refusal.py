@@ -22,9 +22,9 @@ def test_topical_terms_drop_the_vocabulary_every_question_shares() -> None:
 def test_has_evidence_needs_similarity_and_a_shared_topical_word() -> None:
     assert has_evidence(EvidenceScore(similarity=0.5, overlap=1, topical=2))
     assert not has_evidence(EvidenceScore(similarity=REFUSAL_MIN_SIMILARITY - 0.01, overlap=2, topical=2))
-    assert not has_evidence(EvidenceScore(similarity=0.4, overlap=0, topical=2))
+    assert not has_evidence(EvidenceScore(similarity=0.45, overlap=0, topical=2))
     assert has_evidence(EvidenceScore(similarity=0.6, overlap=0, topical=2))  # a close paraphrase
-    assert has_evidence(EvidenceScore(similarity=0.35, overlap=0, topical=0))  # a generic question
+    assert has_evidence(EvidenceScore(similarity=0.45, overlap=0, topical=0))  # a generic question
 
 
 def test_calibration_separates_answerable_from_unanswerable_questions(corpus: Corpus) -> None:
