@@ -23,6 +23,7 @@ from corpus.models import CallStatus, DocType, FundingCall
 from corpus.status import days_until_deadline, deadline_status
 from corpus.store import RecordStore
 from retrieval.filters import SearchFilters
+from retrieval.query import programme_prefixes
 from retrieval.search import Hit, HybridRetriever
 
 MAX_CALLS = 6
@@ -235,6 +236,7 @@ def funding_evidence(
                 )
         else:
             calls = _on_topic(calls, hits, topical_terms(question))
+            calls = _in_programmes(calls, entities.programmes)
             calls = [
                 c
                 for c in calls
@@ -263,6 +265,23 @@ def funding_evidence(
         lines=lines,
         focus_doc_ids=tuple(call.doc_id for call in calls),
     )
+
+
+def _in_programmes(calls: list[FundingCall], programmes: Sequence[str]) -> list[FundingCall]:
+    """Calls of the programmes the question names ("LIFE funding"), when any is among them."""
+    if not programmes:
+        return calls
+
+    def belongs(call: FundingCall) -> bool:
+        label = (call.programme or "").casefold()
+        for name in programmes:
+            if any(call.topic_identifier.upper().startswith(p) for p in programme_prefixes(name)):
+                return True
+            if label and name.casefold() in label:
+                return True
+        return False
+
+    return [call for call in calls if belongs(call)] or calls
 
 
 def _stem(term: str) -> str:

@@ -105,7 +105,7 @@ _POLICY = _words(
     r"internationali[sz]ing",
     r"smart specialisation",
     r"why",
-    r"how (?:do|does|did|can|could|should)",
+    r"how (?:do|does|did|can|could|should|are|is|was|were)",
     r"what did",
     r"lessons",
     r"best practices?",
@@ -113,7 +113,7 @@ _POLICY = _words(
     r"report",
     r"brief",
     r"ecosystems?",
-    r"definition",
+    r"definitions?",
 )
 _EVENT = _words(r"events?", r"matchmaking", r"b2b", r"brokerage", r"webinars?", r"conference", r"workshop")
 _MEMBERSHIP = _words(

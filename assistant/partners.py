@@ -91,8 +91,10 @@ def partner_line(profile: ClusterProfile, reasons: Sequence[str], n: int) -> str
     """One bullet: name — city, country; matched on ...; ``[n]``."""
     place = ", ".join(part for part in (profile.city, country_name(profile.country)) if part)
     head = f"{profile.title} — {place}" if place else profile.title
-    why = f"; matched on {'; '.join(reasons)}" if reasons else ""
-    return f"{head}{why} [{n}]"
+    matched = [reason for reason in reasons if not reason.startswith("in ")]
+    places = [reason for reason in reasons if reason.startswith("in ")]
+    parts = ([f"matched on {'; '.join(matched)}"] if matched else []) + places
+    return "; ".join([head, *parts]) + f" [{n}]"
 
 
 def profile_passage(profile: ClusterProfile, n: int) -> Passage:

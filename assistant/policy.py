@@ -76,11 +76,16 @@ def candidate_sentences(text: str) -> list[str]:
     ]
 
 
+def _stem(word: str) -> str:
+    return word[:7] if len(word) >= 7 else word
+
+
 def score_sentence(sentence: str, terms: set[str], rank: int) -> float:
-    """Share of ``terms`` the sentence contains, plus the passage's rank prior."""
+    """Share of ``terms`` in the sentence (7-letter stems: globalise ~ globalisation) plus a rank prior."""
     if not terms:
         return RANK_PRIOR / rank
-    overlap = len(terms & content_tokens(sentence)) / len(terms)
+    stems = {_stem(word) for word in content_tokens(sentence)}
+    overlap = sum(_stem(term) in stems for term in terms) / len(terms)
     return overlap + RANK_PRIOR / rank if overlap else 0.0
 
 
@@ -98,6 +103,8 @@ def policy_evidence(*, question: str, entities: Entities, hits: Sequence[Hit]) -
     scored: list[tuple[float, int, int, str]] = []
     for rank, hit in enumerate(hits[:PASSAGES_READ], 1):
         for position, sentence in enumerate(candidate_sentences(hit.text)):
+            if _same_text(sentence, hit.title):
+                continue  # a title repeated in the body says nothing
             score = score_sentence(sentence, terms, rank)
             if score > 0:
                 scored.append((score, rank, position, sentence))
@@ -135,6 +142,13 @@ def policy_evidence(*, question: str, entities: Entities, hits: Sequence[Hit]) -
         lines=lines,
         focus_doc_ids=tuple(dict.fromkeys(hits[rank - 1].doc_id for rank in numbers)),
     )
+
+
+def _same_text(sentence: str, title: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    return norm(sentence) == norm(title)
 
 
 def _as_claim(sentence: str) -> str:

@@ -302,7 +302,7 @@ def _no_call(query: str, status: str | None, today: dt.date) -> Evidence:
     return Evidence(
         intent="funding",
         question=query,
-        intro=f"I found no evidence of an {asked} call on that topic on {today.isoformat()} in the corpus.",
+        intro=f"I found no evidence of {asked} calls on that topic on {today.isoformat()} in the corpus.",
         notes=(
             "The corpus covers EU funding calls (open, forthcoming and closed), cluster organisations and "
             "cluster policy; try broader words or another programme.",

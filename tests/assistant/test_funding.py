@@ -76,3 +76,19 @@ def test_identifier_matching_covers_topic_call_and_cascade_children() -> None:
     assert matches_identifier(call, "horizon-cl4-2026-01-twin-02")
     assert matches_identifier(call, "HORIZON-CL4-2026-01")
     assert not matches_identifier(call, "HORIZON-CL4-2026-0")
+
+
+def test_named_programme_keeps_its_calls_when_any_matched() -> None:
+    from assistant.funding import _in_programmes
+
+    life = _call(
+        "LIFE-2026-CET-INDUSTRY",
+        "2026-04-21",
+        "2026-09-16",
+        programme="Programme for the Environment and Climate Action (LIFE)",
+    )
+    smp = _call(
+        "SMP-COSME-2023-TOURSME-01", "2026-03-02", "2026-05-11", programme="Single Market Programme (SMP)"
+    )
+    assert _in_programmes([smp, life], ["LIFE"]) == [life]
+    assert _in_programmes([smp], ["LIFE"]) == [smp]  # nothing of that programme: keep what was found

@@ -88,3 +88,7 @@ def test_model_failure_keeps_the_rules() -> None:
 
     rules = understand("Which open calls fund clusters?")
     assert refine_with_model(rules, chat_model=FunctionChatModel(fail)) == rules
+
+
+def test_how_questions_about_definitions_are_policy() -> None:
+    assert understand("How are US benchmark cluster definitions built?").intent == "policy"
