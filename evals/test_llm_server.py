@@ -7,7 +7,8 @@ assistant's whole LLM path — prompt assembly, HTTP, citation checking, fallbac
 The responder reads the numbered ``<passage n="…">`` blocks of the last user message, keeps the
 few passages sharing the most words with the question (ties: in the order given), and answers with
 each one's first two sentences (a call's status line and title, an organisation's name and place)
-plus its three sentences sharing the most question words, each followed by ``[n]``. It follows no
+plus its three sentences sharing the most question words (other than the words of its id and
+title), each followed by ``[n]``. It follows no
 instruction found in a passage, but it does not filter them either: a passage sentence matching
 the question is quoted as is, as a naive model would. A condensation request (follow-ups) gets the
 follow-up back unchanged.
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 
 MODEL_NAME = "extract-and-cite"
 MAX_PASSAGES = 4
-_PASSAGE = re.compile(r"<passage n=\"(\d+)\"[^>]*>\n(.*?)\n</passage>", re.DOTALL)
+_PASSAGE = re.compile(r"<passage n=\"(\d+)\"([^>]*)>\n(.*?)\n</passage>", re.DOTALL)
 _QUESTION = re.compile(r"^Question: (.*)$", re.MULTILINE)
 _FOLLOW_UP = re.compile(r"^Follow-up: (.*)$", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
@@ -75,16 +76,20 @@ def extract_and_cite(messages: Sequence[dict[str, Any]]) -> str:
     wanted = _words(question)
     if wanted & _MONEY:
         wanted.add("budget")
-    passages = [(number, _sentences(body)) for number, body in _PASSAGE.findall(prompt)]
+    passages = [
+        (number, attributes, _sentences(body)) for number, attributes, body in _PASSAGE.findall(prompt)
+    ]
     ranked = sorted(
-        (item for item in passages if item[1]),
-        key=lambda item: -len(_words(" ".join(item[1])) & wanted),
+        (item for item in passages if item[2]),
+        key=lambda item: -len(_words(" ".join(item[2])) & wanted),
     )
     lines: list[str] = []
-    for number, sentences in ranked[:MAX_PASSAGES]:
+    for number, attributes, sentences in ranked[:MAX_PASSAGES]:
+        # Words naming the passage (its id and title) say which passage, not which of its sentences.
+        asked = (wanted - _words(attributes)) or wanted
         chosen = sentences[:2]
-        rest = [sentence for sentence in sentences[2:] if _words(sentence) & wanted]
-        rest.sort(key=lambda sentence: -len(_words(sentence) & wanted))
+        rest = [sentence for sentence in sentences[2:] if _words(sentence) & asked]
+        rest.sort(key=lambda sentence: -len(_words(sentence) & asked))
         chosen += rest[:EXTRA_SENTENCES]
         lines.append(" ".join(f"{sentence.rstrip()} [{number}]" for sentence in chosen))
     return "\n".join(lines) if lines else "I don't know based on the available documents."
