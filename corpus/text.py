@@ -15,6 +15,7 @@ _HIDDEN_CHARS = re.compile(
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)",
     re.IGNORECASE,
@@ -66,8 +67,37 @@ def clean_text(text: str) -> str:
     return normalise_whitespace(strip_hidden_characters(fix_mojibake(text)))
 
 
-def html_to_text(html: str) -> str:
+_SOFT_BREAK_KEEPERS = re.compile(r"^\s*(?:#|[-*+•|>]\s|\d{1,3}[.)]\s)")
+
+
+def join_soft_breaks(text: str) -> str:
+    """Join the lines of a paragraph (Markdown semantics: a single newline is a space).
+
+    Headings, list items, table rows and quotes keep their own lines; blank lines separate
+    paragraphs. Without this, a hand-wrapped paragraph becomes one "sentence" per line.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        joinable = (
+            stripped
+            and out
+            and out[-1].strip()
+            and not _SOFT_BREAK_KEEPERS.match(line)
+            and not out[-1].lstrip().startswith(("#", "|"))
+        )
+        if joinable:
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def html_to_text(html: str, *, keep_source_newlines: bool = False) -> str:
     """Visible text of an HTML fragment or page, with block structure kept as line breaks.
+
+    Newlines inside text are whitespace in HTML and become spaces, unless ``keep_source_newlines``
+    (Markdown with embedded HTML, whose line structure is meaningful).
 
     Hidden elements (``display:none``, ``hidden``, ``aria-hidden``, zero font size), scripts,
     styles, templates and comments are dropped: they are a classic prompt-injection carrier.
@@ -87,6 +117,10 @@ def html_to_text(html: str) -> str:
             or _HIDDEN_STYLE.search(str(attrs.get("style", "")))
         ):
             tag.decompose()
+    if not keep_source_newlines:
+        for node in soup.find_all(string=True):
+            if node.parent is not None and node.parent.name != "pre" and "\n" in node:
+                node.replace_with(_LINE_BREAKS.sub(" ", str(node)))
     # Inserting inside each tag is linear; insert_before/after rescans the siblings (quadratic).
     for tag in soup.find_all(_BLOCK_TAGS):
         marker = "#" * int(tag.name[1]) + " " if tag.name in _HEADINGS else ""

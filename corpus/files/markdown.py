@@ -11,7 +11,7 @@ import re
 
 from corpus.files.html import check_html_depth
 from corpus.files.sections import ParsedDocument, first_heading, split_sections
-from corpus.text import clean_text, html_to_text
+from corpus.text import clean_text, html_to_text, join_soft_breaks
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_TITLE = re.compile(r"^title:\s*['\"]?(.*?)['\"]?\s*$", re.MULTILINE | re.IGNORECASE)
@@ -71,7 +71,7 @@ def markdown_to_text(text: str) -> str:
     text = _AUTOLINK.sub(r"\1", text)
     if _HTML_TAG.search(text):
         # html_to_text keeps the newlines of text nodes, so the Markdown line structure survives.
-        text = html_to_text(text)
+        text = html_to_text(text, keep_source_newlines=True)
     lines: list[str] = []
     in_fence = False
     for line in text.split("\n"):
@@ -92,7 +92,7 @@ def markdown_to_text(text: str) -> str:
             lines.append("")
             continue
         lines.append(_inline(_QUOTE.sub("", line)))
-    return _LINK_DEFINITION.sub("", "\n".join(lines))
+    return join_soft_breaks(_LINK_DEFINITION.sub("", "\n".join(lines)))
 
 
 def _inline(line: str) -> str:
