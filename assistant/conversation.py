@@ -11,7 +11,6 @@ import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -29,8 +28,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    create_engine,
-    event,
     func,
     insert,
     select,
@@ -39,6 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.errors import NotFound, StoreUnavailable
 from corpus.settings import Settings
+from corpus.sql import open_engine
 
 logger = logging.getLogger(__name__)
 
@@ -130,16 +128,7 @@ class ConversationStore:
         Raises:
             StoreUnavailable: the database cannot be opened or created.
         """
-        try:
-            if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url)
-            if engine.dialect.name == "sqlite":
-                event.listen(engine, "connect", _sqlite_pragmas)
-            metadata.create_all(engine)
-        except (SQLAlchemyError, OSError) as exc:
-            raise StoreUnavailable(f"cannot open the conversation store: {type(exc).__name__}") from exc
-        return cls(engine)
+        return cls(open_engine(url, metadata=metadata, purpose="conversation store"))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ConversationStore:
@@ -308,11 +297,3 @@ def _now() -> dt.datetime:
 def _aware(value: dt.datetime) -> dt.datetime:
     """SQLite returns naive datetimes; every stored time is UTC."""
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()

@@ -11,7 +11,6 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import (
     Column,
@@ -24,16 +23,13 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    create_engine,
     delete,
-    event,
     func,
     select,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from corpus.errors import StoreUnavailable
 from corpus.models import AnyRecord, Chunk, DocType, record_from_json
+from corpus.sql import open_engine
 
 logger = logging.getLogger(__name__)
 
@@ -84,17 +80,12 @@ class RecordStore:
 
     @classmethod
     def open(cls, url: str) -> RecordStore:
-        """Open (and create if needed) the store at a SQLAlchemy URL."""
-        try:
-            if url.startswith("sqlite:///"):
-                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, future=True)
-            if engine.dialect.name == "sqlite":
-                event.listen(engine, "connect", _sqlite_pragmas)
-            metadata.create_all(engine)
-        except (SQLAlchemyError, OSError) as exc:
-            raise StoreUnavailable(f"cannot open the record store at {_safe_url(url)}: {exc}") from exc
-        return cls(engine)
+        """Open (and create if needed) the store at a SQLAlchemy URL.
+
+        Raises:
+            StoreUnavailable: the database cannot be opened or created.
+        """
+        return cls(open_engine(url, metadata=metadata, purpose="record store"))
 
     @property
     def engine(self) -> Engine:
@@ -216,23 +207,3 @@ class RecordStore:
             conn.execute(delete(chunks).where(chunks.c.doc_id.in_(ids)))
             removed = conn.execute(delete(documents).where(documents.c.doc_id.in_(ids))).rowcount
         return int(removed or 0)
-
-
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
-    # WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
-
-
-def _safe_url(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    if "@" not in url or "://" not in url:
-        return url
-    scheme, rest = url.split("://", 1)
-    credentials, host = rest.rsplit("@", 1)
-    user = credentials.split(":", 1)[0]
-    return f"{scheme}://{user}:***@{host}"
