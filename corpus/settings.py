@@ -48,11 +48,27 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field(default="https://slack.com/api/", alias="SLACK_API_URL")
+    slack_support_channels: str = Field(default="", alias="SLACK_SUPPORT_CHANNELS")
+    """Comma-separated channel ids whose members' messages get a triage card."""
+    slack_triage_routing: dict[str, str] = Field(default_factory=dict, alias="SLACK_TRIAGE_ROUTING")
+    """JSON object: triage category → Slack user (``U…``) or user group (``S…``) id; ``default`` as fallback."""
+    slack_answer_bot_messages: bool = Field(default=False, alias="SLACK_ANSWER_BOT_MESSAGES")
+    """Answer other bots' messages too (the bot's own messages are always ignored)."""
+    slack_update_interval_s: float = Field(default=1.0, alias="SLACK_UPDATE_INTERVAL_S", ge=0)
+    """Least time between two ``chat.update`` calls while an answer streams (Slack's rate limits)."""
 
     chroma_host: str | None = Field(default=None, alias="CHROMA_HOST")
     chroma_port: int = Field(default=8000, alias="CHROMA_PORT", gt=0, lt=65536)
 
     api_keys: SecretStr | None = Field(default=None, alias="CLUSTER_ADVISOR_API_KEYS")
+    """Comma-separated Bearer keys; a key written ``KEY:public`` only sees public documents."""
+    api_host: str = Field(default="127.0.0.1", alias="CLUSTER_ADVISOR_HOST")
+    api_port: int = Field(default=8000, alias="CLUSTER_ADVISOR_PORT", gt=0, lt=65536)
+    api_max_body_bytes: int = Field(default=64 * 1024, alias="CLUSTER_ADVISOR_MAX_BODY_BYTES", gt=0)
+    """Request body limit of every route but uploads (which use ``max_file_bytes``)."""
+    api_rate_limit_per_minute: int = Field(default=120, alias="CLUSTER_ADVISOR_RATE_LIMIT", ge=0)
+    """Requests per minute per client (API key, else address) on ``/v1``; 0 turns the limit off."""
+    answer_timeout_s: float = Field(default=20.0, alias="CLUSTER_ADVISOR_ANSWER_TIMEOUT_S", gt=0)
 
     @field_validator("openai_api_key", "slack_bot_token", "slack_signing_secret", "slack_app_token")
     @classmethod
@@ -83,6 +99,11 @@ class Settings(BaseSettings):
     def records_db_url(self) -> str:
         """SQLAlchemy URL of the corpus record store (SQLite in the data dir unless configured)."""
         return self.database_url or f"sqlite:///{self.data_dir / 'corpus.sqlite3'}"
+
+    @property
+    def slack_support_channel_ids(self) -> frozenset[str]:
+        """The channel ids of :attr:`slack_support_channels`."""
+        return frozenset(part.strip() for part in self.slack_support_channels.split(",") if part.strip())
 
     @property
     def llm_configured(self) -> bool:

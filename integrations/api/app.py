@@ -1,0 +1,89 @@
+"""The app factory: routes, error handlers, middleware, the chat page."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from corpus.settings import Settings
+from integrations.api.deps import ApiServices, open_services
+from integrations.api.errors import install_error_handlers
+from integrations.api.metrics import ApiMetrics, MetricsMiddleware
+from integrations.api.routes import ask, calls, documents, feedback, health, partners, search
+from integrations.api.security import (
+    AuthMiddleware,
+    BodyLimitMiddleware,
+    RateLimiter,
+    RateLimitMiddleware,
+    parse_api_keys,
+)
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def create_app(settings: Settings, *, services: ApiServices | None = None) -> FastAPI:
+    """The Cluster Advisor HTTP app.
+
+    Args:
+        settings: The settings (API keys, limits, data dir).
+        services: Already opened stores and assistant (tests); opened from ``settings`` at
+            start-up and closed at shutdown when None.
+
+    Returns:
+        The FastAPI application (OpenAPI at ``/docs``, chat page at ``/``).
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = services or open_services(settings)
+        app.state.services = opened
+        try:
+            yield
+        finally:
+            if services is None:
+                opened.close()
+
+    app = FastAPI(
+        title="Cluster Advisor",
+        summary="Answers about EU funding calls, cluster partners and cluster policy, with sources.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.metrics = metrics = ApiMetrics()
+    if services is not None:
+        app.state.services = services
+    install_error_handlers(app)
+    for module in (health, ask, search, calls, partners, documents, feedback):
+        app.include_router(module.router)
+
+    keys = parse_api_keys(settings)
+    if settings.api_rate_limit_per_minute > 0:
+        app.add_middleware(
+            RateLimitMiddleware,
+            limiter=RateLimiter(per_minute=settings.api_rate_limit_per_minute),
+        )
+    app.add_middleware(AuthMiddleware, keys=keys)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_body_bytes=settings.api_max_body_bytes,
+        max_upload_bytes=settings.max_file_bytes,
+    )
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def chat_page() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    logger.info("API keys %s", "required on /v1" if keys else "not configured: /v1 is open")
+    return app

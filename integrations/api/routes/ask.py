@@ -1,0 +1,109 @@
+"""``POST /v1/ask`` (one JSON answer) and ``POST /v1/ask/stream`` (server-sent events)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+
+from assistant.models import Answer
+from assistant.streaming import AnswerEvent, event_payload
+from integrations.api.deps import (
+    ApiServices,
+    CallerDep,
+    MetricsDep,
+    ServicesDep,
+    default_today,
+    visible_audiences,
+)
+from integrations.api.metrics import ApiMetrics
+from integrations.api.schemas import AskFilters, AskRequest, AskResponse
+from integrations.api.security import Caller
+from retrieval.filters import SearchFilters, parse_filters
+
+router = APIRouter(prefix="/v1", tags=["answers"])
+
+_ERRORS: dict[int | str, dict[str, object]] = {
+    404: {"description": "Unknown conversation id."},
+    422: {"description": "Invalid question or filters; the detail names the field."},
+    503: {"description": "The index or the language model is unavailable."},
+}
+
+
+def search_filters(filters: AskFilters | None, caller: Caller) -> SearchFilters:
+    """The caller's filters, restricted to the audiences the caller may see."""
+    given = filters or AskFilters()
+    return parse_filters(
+        doc_type=given.type,
+        country=given.country,
+        countries=tuple(given.countries),
+        programme=given.programme,
+        status=given.status,
+        deadline_from=given.deadline_from,
+        deadline_to=given.deadline_to,
+        audiences=visible_audiences(caller),
+    )
+
+
+def answer_id_of(services: ApiServices, answer: Answer) -> str | None:
+    """The id of the stored assistant turn (what feedback refers to)."""
+    turns = services.conversations.history(answer.conversation_id, limit=1)
+    return turns[-1].id if turns and turns[-1].role == "assistant" else None
+
+
+def _response(services: ApiServices, answer: Answer) -> dict[str, object]:
+    return {**answer.model_dump(mode="json"), "answer_id": answer_id_of(services, answer)}
+
+
+@router.post("/ask", response_model=AskResponse, responses=_ERRORS)
+def ask(body: AskRequest, services: ServicesDep, caller: CallerDep, metrics: MetricsDep) -> dict[str, object]:
+    """Answer a question from the corpus, with numbered citations (the ``ask --json`` object)."""
+    filters = search_filters(body.filters, caller)
+    with services.lock:
+        answer = services.assistant.ask(
+            question=body.question,
+            today=default_today(services.settings, body.today),
+            conversation_id=body.conversation_id,
+            filters=filters,
+        )
+    metrics.observe_answer(answer, llm_configured=services.settings.llm_configured)
+    return _response(services, answer)
+
+
+def _sse(events: Iterator[AnswerEvent], services: ApiServices, metrics: ApiMetrics) -> Iterator[str]:
+    for event in events:
+        payload = event_payload(event)
+        if event["event"] == "final":
+            answer = event["answer"]
+            metrics.observe_answer(answer, llm_configured=services.settings.llm_configured)
+            payload = {"event": "final", "answer": _response(services, answer)}
+        yield f"event: {event['event']}\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"
+
+
+@router.post(
+    "/ask/stream",
+    responses={**_ERRORS, 200: {"content": {"text/event-stream": {}}, "description": "Answer events."}},
+)
+def ask_stream(
+    body: AskRequest, services: ServicesDep, caller: CallerDep, metrics: MetricsDep
+) -> StreamingResponse:
+    """Stream the answer as server-sent events: ``delta`` texts, ``citations``, then ``final``.
+
+    The ``final`` event carries the whole answer (as ``POST /v1/ask`` returns it, with its
+    ``answer_id``); it is authoritative and replaces the deltas.
+    """
+    filters = search_filters(body.filters, caller)
+    with services.lock:
+        events = services.assistant.ask_stream(
+            question=body.question,
+            today=default_today(services.settings, body.today),
+            conversation_id=body.conversation_id,
+            filters=filters,
+        )
+    return StreamingResponse(
+        _sse(events, services, metrics),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

@@ -1,0 +1,40 @@
+"""``GET /v1/search``: hybrid search with the CLI's options, in the ``search --json`` shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+
+from integrations.api.deps import CallerDep, ServicesDep, default_today, visible_audiences
+from retrieval.filters import parse_filters
+
+router = APIRouter(prefix="/v1", tags=["search"])
+
+
+@router.get("/search", responses={422: {"description": "Invalid parameter; the detail names it."}})
+def search(
+    services: ServicesDep,
+    caller: CallerDep,
+    q: Annotated[str, Query(min_length=1, max_length=1000, description="What to look for.")],
+    k: Annotated[int, Query(ge=1, le=100, description="How many hits.")] = 10,
+    type: Annotated[Literal["call", "cluster", "policy"] | None, Query()] = None,
+    country: Annotated[str | None, Query(max_length=64, description="ISO2 code, e.g. DE.")] = None,
+    status: Annotated[Literal["open", "forthcoming", "closed"] | None, Query()] = None,
+    programme: Annotated[str | None, Query(max_length=200)] = None,
+    today: Annotated[dt.date | None, Query(description="Day call status is judged on.")] = None,
+) -> dict[str, Any]:
+    """Hybrid search (BM25 + embeddings): ``{"query", "hits", "timings_ms"}`` as ``search --json``."""
+    filters = parse_filters(
+        doc_type=type,
+        country=country,
+        status=status,
+        programme=programme,
+        audiences=visible_audiences(caller),
+    )
+    with services.lock:
+        result = services.retriever.search(
+            query=q, k=k, filters=filters, today=default_today(services.settings, today)
+        )
+    return result.model_dump(mode="json")

@@ -1,0 +1,205 @@
+"""Bearer keys, per-client rate limits and request-body limits, as plain ASGI middleware.
+
+Keys come from ``CLUSTER_ADVISOR_API_KEYS`` (comma-separated; ``KEY:public`` makes a key that only
+sees public documents). They are compared in constant time and never logged: a caller is known by
+a short hash of its key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import Request
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from corpus.settings import Settings
+
+_SCOPE_KEY = "cluster_advisor.caller"
+PROTECTED_PREFIX = "/v1"
+UPLOAD_OVERHEAD_BYTES = 1024 * 1024
+"""Room for the multipart envelope around an uploaded file."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: ``client`` is a key hash or an address; never the key itself."""
+
+    client: str
+    authenticated: bool = False
+    internal: bool = False
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    secret: bytes
+    internal: bool
+
+
+def parse_api_keys(settings: Settings) -> list[ApiKey]:
+    """The configured keys (empty list: no auth)."""
+    if settings.api_keys is None:
+        return []
+    keys: list[ApiKey] = []
+    for item in settings.api_keys.get_secret_value().split(","):
+        text = item.strip()
+        if not text:
+            continue
+        public_only = text.endswith(":public")
+        secret = text.removesuffix(":public") if public_only else text
+        keys.append(ApiKey(secret=secret.encode(), internal=not public_only))
+    return keys
+
+
+def match_key(presented: str, keys: list[ApiKey]) -> ApiKey | None:
+    """The key equal to ``presented``; every key is compared, each in constant time."""
+    candidate = presented.encode()
+    found: ApiKey | None = None
+    for key in keys:
+        if hmac.compare_digest(candidate, key.secret):
+            found = key
+    return found
+
+
+def caller_of(request: Request) -> Caller:
+    """The caller the auth middleware identified (anonymous by address otherwise)."""
+    caller = request.scope.get(_SCOPE_KEY)
+    if isinstance(caller, Caller):
+        return caller
+    return Caller(client=request.client.host if request.client else "unknown")
+
+
+def _error(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+
+def _bearer(scope: Scope) -> str | None:
+    for name, value in scope.get("headers", []):
+        if name == b"authorization":
+            text = value.decode("latin-1")
+            scheme, _, token = text.partition(" ")
+            return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+    return None
+
+
+class AuthMiddleware:
+    """Identifies callers; on ``/v1`` routes requires a valid Bearer key when keys are configured."""
+
+    def __init__(self, app: ASGIApp, *, keys: list[ApiKey]) -> None:
+        self.app = app
+        self.keys = keys
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        client = scope.get("client")
+        address = client[0] if client else "unknown"
+        caller = Caller(client=address)
+        if self.keys and scope["path"].startswith(PROTECTED_PREFIX):
+            token = _bearer(scope)
+            key = match_key(token, self.keys) if token else None
+            if key is None:
+                response = _error(
+                    401,
+                    "missing or invalid API key: send 'Authorization: Bearer <key>'",
+                    {"WWW-Authenticate": "Bearer"},
+                )
+                await response(scope, receive, send)
+                return
+            digest = hashlib.sha256(key.secret).hexdigest()[:12]
+            caller = Caller(client=f"key:{digest}", authenticated=True, internal=key.internal)
+        scope[_SCOPE_KEY] = caller
+        await self.app(scope, receive, send)
+
+
+class RateLimiter:
+    """A token bucket per client: ``per_minute`` requests, refilled continuously."""
+
+    def __init__(self, *, per_minute: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.capacity = float(per_minute)
+        self.refill_per_s = per_minute / 60.0
+        self.clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def acquire(self, client: str) -> float:
+        """Take one token; returns 0 when allowed, else the seconds to wait."""
+        now = self.clock()
+        with self._lock:
+            tokens, last = self._buckets.get(client, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.refill_per_s)
+            if tokens >= 1:
+                self._buckets[client] = (tokens - 1, now)
+                return 0.0
+            self._buckets[client] = (tokens, now)
+            return (1 - tokens) / self.refill_per_s
+
+
+class RateLimitMiddleware:
+    """429 with ``Retry-After`` once a client has used its ``/v1`` budget."""
+
+    def __init__(self, app: ASGIApp, *, limiter: RateLimiter) -> None:
+        self.app = app
+        self.limiter = limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith(PROTECTED_PREFIX):
+            caller = scope.get(_SCOPE_KEY)
+            client = caller.client if isinstance(caller, Caller) else "unknown"
+            wait = self.limiter.acquire(client)
+            if wait > 0:
+                seconds = max(1, math.ceil(wait))
+                response = _error(
+                    429,
+                    f"too many requests: at most {int(self.limiter.capacity)} per minute; "
+                    f"retry in {seconds} s",
+                    {"Retry-After": str(seconds)},
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class BodyLimitMiddleware:
+    """413 for bodies over the limit, by ``Content-Length`` and by counting what arrives."""
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, max_upload_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.max_upload_bytes = max_upload_bytes + UPLOAD_OVERHEAD_BYTES
+
+    def limit_for(self, scope: Scope) -> int:
+        if scope["method"] == "POST" and scope["path"].rstrip("/") == f"{PROTECTED_PREFIX}/documents":
+            return self.max_upload_bytes
+        return self.max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope)
+        detail = f"request body too large: the limit is {limit:,} bytes"
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
+                await _error(413, detail)(scope, receive, send)
+                return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise HTTPException(status_code=413, detail=detail)
+            return message
+
+        await self.app(scope, limited_receive, send)

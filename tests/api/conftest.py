@@ -1,0 +1,65 @@
+"""An app over the small ingested test corpus, and TestClients for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from assistant.conversation import ConversationStore
+from assistant.service import Assistant
+from corpus.settings import Settings
+from integrations.api import create_app
+from integrations.api.deps import ApiServices
+from tests.assistant.factories import TODAY, Corpus, corpus  # noqa: F401 - the shared fixture
+
+AppFactory = Callable[..., TestClient]
+
+
+def api_settings(data_dir: Path, **overrides: Any) -> Settings:
+    """Settings for an app under test: the corpus's data dir, the tests' fixed day."""
+    return Settings(_env_file=None, data_dir=data_dir, today_override=TODAY, **overrides)
+
+
+def services_for(corpus: Corpus, settings: Settings, conversations_dir: Path) -> ApiServices:  # noqa: F811
+    """Services lent by the shared corpus (not closed by the app)."""
+    conversations = ConversationStore.open(f"sqlite:///{conversations_dir / 'conversations.sqlite3'}")
+    assistant = Assistant(retriever=corpus.retriever, records=corpus.records, conversations=conversations)
+    return ApiServices(
+        settings=settings,
+        records=corpus.records,
+        index=corpus.index,
+        conversations=conversations,
+        assistant=assistant,
+        owned=False,
+    )
+
+
+@pytest.fixture
+def make_client(
+    corpus: Corpus,  # noqa: F811
+    tmp_path: Path,
+) -> Iterator[AppFactory]:
+    """``make_client(**settings_overrides)``: a TestClient over the shared corpus."""
+    clients: list[TestClient] = []
+
+    def make(**overrides: Any) -> TestClient:
+        settings = api_settings(corpus.settings.data_dir, **overrides)
+        services = services_for(corpus, settings, tmp_path)
+        client = TestClient(create_app(settings, services=services))
+        client.__enter__()
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(make_client: AppFactory) -> TestClient:
+    """A TestClient with default settings (no API keys)."""
+    return make_client()
