@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.citations import check_citations, split_sentences
 from assistant.errors import AdvisorError, LLMUnavailable
+from assistant.injection import drop_injected, safe_passages
 from assistant.llm import ChatMessage, ChatModel
 from assistant.models import AnswerMode, Citation, Passage
 from assistant.prompts import build_answer_messages
@@ -174,14 +175,21 @@ class LLMComposer:
     def _messages(
         self, evidence: Evidence, today: dt.date, history: Sequence[ChatMessage]
     ) -> list[ChatMessage]:
+        passages, removed = safe_passages(evidence.passages)
+        if removed:
+            logger.warning("removed %d instruction-like passage sentence(s) before the model", len(removed))
         return build_answer_messages(
             question=evidence.question,
-            passages=evidence.passages,
+            passages=passages,
             today=today,
             history=history,
         )
 
     def _checked(self, reply: str, evidence: Evidence, today: dt.date) -> Composed:
+        _, removed = safe_passages(evidence.passages)
+        reply, dropped = drop_injected(reply, removed)
+        if dropped:
+            logger.warning("dropped %d answer sentence(s) that looked like injected instructions", dropped)
         checked = check_citations(reply, evidence.passages)
         if checked.dropped:
             logger.info("removed citation markers pointing nowhere: %s", list(checked.dropped))

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from assistant.citations import content_tokens, split_sentences
 from assistant.composer import Evidence
 from assistant.entities import Entities
+from assistant.injection import looks_like_instruction
 from assistant.models import Passage
 from assistant.refusal import topical_terms
 from corpus.models import DocType
@@ -30,14 +31,6 @@ MAX_CHARS = 450
 RANK_PRIOR = 0.15
 """Weight of the passage's rank (1/rank) next to the sentence's term overlap (0..1)."""
 
-_INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b[^.]{0,40}\b(?:instructions?|prompts?|rules|above|previous|prior)\b"
-    r"|\b(?:reply|respond|answer|say|output|print|write)\s+(?:only\s+)?(?:with|the word|exactly|:)"
-    r"|\bsystem\s+prompt\b|\byou are now\b|\bact as\b|\bnew instructions?\b|\bdeveloper mode\b|\bjailbreak"
-    r"|\b(?:assistants?|chatbots?|language models?|llms?|ai models?)\s+(?:must|should|shall|will)\b"
-    r"|\bdo not cite\b|<\|?(?:system|im_start)",
-    re.IGNORECASE,
-)
 _BOILERPLATE = re.compile(
     r"\[image\]|\[img\]|!\[|https?://|www\.|click here|read more|cookie|all rights reserved|subscribe"
     r"|newsletter|skip to|back to top|share on|follow us|\|\s*\w+\s*\|",
@@ -46,11 +39,6 @@ _BOILERPLATE = re.compile(
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _LEFTOVER = re.compile(r"\[(?:image|img|figure|graphic)\]", re.IGNORECASE)
 """Converter leftovers removed before sentences are split (the sentence around them stays usable)."""
-
-
-def looks_like_instruction(sentence: str) -> bool:
-    """Whether a passage sentence addresses an assistant (injection), so it must never be repeated."""
-    return bool(_INSTRUCTION.search(sentence))
 
 
 def is_boilerplate(sentence: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.policy import candidate_sentences, is_boilerplate, looks_like_instruction
+from assistant.injection import looks_like_instruction
+from assistant.policy import candidate_sentences, is_boilerplate
 
 
 @pytest.mark.parametrize(
