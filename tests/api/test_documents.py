@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
-import httpx
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import AppFactory
@@ -15,7 +15,7 @@ NOTE = b"# Tidal energy clusters\n\nOrkney tidal turbines are tested by the mari
 
 def _upload(
     client: TestClient, name: str, data: bytes, content_type: str = "application/octet-stream"
-) -> httpx.Response:
+) -> Any:
     return client.post("/v1/documents", files={"file": (name, data, content_type)})
 
 
