@@ -43,6 +43,9 @@ Category = Literal[
 SearchMode = Literal["bm25", "dense", "hybrid"]
 SYSTEMS: tuple[str, ...] = ("bm25", "dense", "hybrid", "baseline")
 EVAL_K = 10
+DEFAULT_EVAL_TODAY = dt.date(2026, 5, 10)
+"""The day questions without their own ``today`` are asked on, unless ``--today`` is given: results
+must not drift with the real date (the corpus is a snapshot of March-August 2026)."""
 
 
 class QuestionFilters(BaseModel):

@@ -14,7 +14,7 @@ import typer
 
 from evals.bench_search import bench_ingest, bench_latency, machine_info, peak_memory_mb
 from evals.report import bench_table
-from evals.retrieval_eval import SearchMode, load_questions
+from evals.retrieval_eval import DEFAULT_EVAL_TODAY, SearchMode, load_questions
 from integrations.cli.context import cli_context
 from integrations.cli.eval_cmd import embedder_of
 from integrations.cli.output import console, err_console, fail, print_json
@@ -54,8 +54,8 @@ def search_bench(
         fail(f"unknown mode(s) {', '.join(unknown)}", hint="use hybrid, bm25 and/or dense")
     questions = load_questions(limit=queries)
     index = context.index()
-    today = settings.today
-    figures: dict[str, Any] = {"corpus": store.counts()["chunks"], "latency": {}}
+    today = settings.today_override or DEFAULT_EVAL_TODAY
+    figures: dict[str, Any] = {"corpus_chunks": store.counts()["chunks"], "latency": {}}
     for mode in chosen:
         for filtered in (False, True):
             label = f"{mode}{' + filters' if filtered else ''}"
@@ -94,5 +94,5 @@ def _say(message: str, *, quiet: bool) -> None:
         err_console.print(f"[dim]{message}…[/]")
 
 
-def _rounded(values: dict[str, float]) -> dict[str, float]:
-    return {key: round(value, 2) for key, value in values.items()}
+def _rounded(values: dict[str, float]) -> dict[str, float | int]:
+    return {key: int(value) if value.is_integer() else round(value, 2) for key, value in values.items()}

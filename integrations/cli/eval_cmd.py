@@ -4,6 +4,8 @@ The data dir must be ingested first (``cluster-advisor ingest``); the command sa
 empty rather than ingesting on its own, so that an eval never silently changes the data dir. The
 tutorial baseline's Chroma collection is built on the first run and cached under
 ``<data dir>/eval-cache`` (keyed by a hash of the corpus), so later runs take seconds.
+Questions are asked on their own ``today`` or, without one, on ``--today`` when given, else on
+:data:`evals.retrieval_eval.DEFAULT_EVAL_TODAY` (so results do not drift with the real date).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from evals.report import failures_table, grouped_table, overall_table, targets_table
 from evals.retrieval_eval import (
+    DEFAULT_EVAL_TODAY,
     SYSTEMS,
     check_targets,
     default_dataset_path,
@@ -104,6 +107,7 @@ def retrieval(
         )
     index = context.index()
     chosen = [name.strip() for name in systems.split(",") if name.strip()]
+    today = settings.today_override or DEFAULT_EVAL_TODAY
     with _PhaseProgress(enabled=progress and not as_json) as bar:
         reports = run_retrieval_eval(
             store=store,
@@ -111,7 +115,7 @@ def retrieval(
             embedder=embedder_of(index, settings),
             questions=questions,
             cache_root=settings.data_dir / "eval-cache",
-            today=settings.today,
+            today=today,
             systems=chosen,
             progress=bar,
         )
@@ -122,7 +126,7 @@ def retrieval(
         meta={
             "questions": len(questions),
             "dataset": str(dataset or default_dataset_path()),
-            "today": settings.today.isoformat(),
+            "today": today.isoformat(),
             "corpus": store.counts(),
         },
     )
