@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     slack_support_channels: str = Field(default="", alias="SLACK_SUPPORT_CHANNELS")
     """Comma-separated channel ids whose members' messages get a triage card."""
     slack_triage_routing: dict[str, str] = Field(default_factory=dict, alias="SLACK_TRIAGE_ROUTING")
-    """JSON object: triage category → Slack user (``U…``) or user group (``S…``) id; ``default`` as fallback."""
+    """JSON object: triage category → Slack user (``U…``) or user-group (``S…``) id; key ``default``."""
     slack_answer_bot_messages: bool = Field(default=False, alias="SLACK_ANSWER_BOT_MESSAGES")
     """Answer other bots' messages too (the bot's own messages are always ignored)."""
     slack_update_interval_s: float = Field(default=1.0, alias="SLACK_UPDATE_INTERVAL_S", ge=0)

@@ -1,0 +1,158 @@
+"""The slow work behind the question listeners: answer into a Slack message, streaming, with sources.
+
+Runs inside Bolt's lazy listeners (after the ack). A placeholder is posted at once and updated
+as the answer streams (throttled), then replaced by the final Block Kit answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from assistant.conversation import ConversationStore
+from assistant.models import Answer
+from assistant.service import Assistant
+from corpus.errors import AdvisorError
+from corpus.models import FundingCall
+from corpus.settings import Settings
+from corpus.status import deadline_status
+from integrations.slack import blocks
+from integrations.slack.store import SlackStore
+
+logger = logging.getLogger(__name__)
+
+_MENTION = re.compile(r"<@[UWB][A-Z0-9]+(\|[^>]*)?>")
+EMPTY_QUESTION_TEXT = (
+    "Ask me about EU funding calls, cluster partners or cluster policy, e.g. "
+    "“Which open calls fund cluster internationalisation?”"
+)
+FAILURE_TEXT = "Sorry, something went wrong while answering. Please try again in a minute."
+
+
+def question_text(raw: object) -> str:
+    """The question in a message: mentions removed, whitespace collapsed ('' when nothing is left)."""
+    text = raw if isinstance(raw, str) else ""
+    return " ".join(_MENTION.sub(" ", text).split())
+
+
+@dataclass
+class Services:
+    """What every listener needs."""
+
+    settings: Settings
+    assistant: Assistant
+    conversations: ConversationStore
+    store: SlackStore
+
+    def call_facts(self, answer: Answer) -> dict[str, blocks.CallFacts]:
+        """Status (as of today) and deadline of the calls an answer cites."""
+        facts: dict[str, blocks.CallFacts] = {}
+        for citation in answer.citations:
+            if citation.doc_type != "call":
+                continue
+            record = self.assistant.records.get_record(citation.doc_id)
+            if isinstance(record, FundingCall):
+                status = deadline_status(record, self.settings.today).value
+                facts[citation.doc_id] = blocks.CallFacts(status=status, deadline=record.deadline_date)
+        return facts
+
+    def answer_id(self, answer: Answer) -> str | None:
+        """The stored id of an answer (the conversation's last assistant turn)."""
+        turns = self.conversations.history(answer.conversation_id, limit=1)
+        return turns[-1].id if turns and turns[-1].role == "assistant" else None
+
+    def answer_message(
+        self,
+        client: WebClient,
+        *,
+        channel: str,
+        thread_ts: str | None,
+        question: str,
+        conversation_id: str | None,
+    ) -> Answer | None:
+        """Post a placeholder, stream the answer into it, and finish with the Block Kit answer.
+
+        Returns:
+            The answer, or None when the question could not be answered (the message says why).
+        """
+        posted = client.chat_postMessage(
+            channel=channel,
+            thread_ts=thread_ts,
+            text="Looking through the corpus…",
+            blocks=blocks.placeholder_blocks(),
+        )
+        ts = str(posted["ts"])
+        if not question:
+            client.chat_update(channel=channel, ts=ts, text=EMPTY_QUESTION_TEXT, blocks=[])
+            return None
+        try:
+            answer = self._stream_into(
+                client, channel=channel, ts=ts, question=question, conversation_id=conversation_id
+            )
+        except AdvisorError as exc:
+            client.chat_update(channel=channel, ts=ts, text=str(exc), blocks=[])
+            return None
+        except SlackApiError as exc:
+            logger.warning("Slack API error while answering: %s", exc.response.get("error"))
+            return None
+        except Exception as exc:  # noqa: BLE001 - a listener must answer, never crash
+            logger.error("answering failed: %s", type(exc).__name__)
+            client.chat_update(channel=channel, ts=ts, text=FAILURE_TEXT, blocks=[])
+            return None
+        client.chat_update(
+            channel=channel,
+            ts=ts,
+            text=blocks.cut(answer.answer),
+            blocks=blocks.answer_blocks(
+                answer, answer_id=self.answer_id(answer), call_facts=self.call_facts(answer)
+            ),
+        )
+        return answer
+
+    def ask(self, *, question: str, conversation_id: str | None) -> Answer:
+        """One answer (for ephemeral replies and drafts); a vanished conversation starts a new one."""
+        if conversation_id is not None and not self.conversations.exists(conversation_id):
+            conversation_id = None
+        return self.assistant.ask(
+            question=question, today=self.settings.today, conversation_id=conversation_id
+        )
+
+    def _stream_into(
+        self, client: WebClient, *, channel: str, ts: str, question: str, conversation_id: str | None
+    ) -> Answer:
+        if conversation_id is not None and not self.conversations.exists(conversation_id):
+            conversation_id = None
+        events = self.assistant.ask_stream(
+            question=question, today=self.settings.today, conversation_id=conversation_id
+        )
+        partial = ""
+        last_update = time.monotonic()
+        final: Answer | None = None
+        for event in events:
+            if event["event"] == "delta":
+                partial += event["text"]
+                if time.monotonic() - last_update >= self.settings.slack_update_interval_s:
+                    client.chat_update(
+                        channel=channel,
+                        ts=ts,
+                        text=blocks.cut(partial),
+                        blocks=blocks.streaming_blocks(partial),
+                    )
+                    last_update = time.monotonic()
+            elif event["event"] == "final":
+                final = event["answer"]
+        if final is None:  # pragma: no cover - the assistant always ends with the final answer
+            raise RuntimeError("the answer stream ended without an answer")
+        return final
+
+
+def event_fields(event: dict[str, Any]) -> tuple[str, str, str | None]:
+    """``(channel, ts, thread_ts)`` of a message event ('' when missing)."""
+    thread_ts = event.get("thread_ts")
+    return str(event.get("channel") or ""), str(event.get("ts") or ""), str(thread_ts) if thread_ts else None

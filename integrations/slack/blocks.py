@@ -1,0 +1,223 @@
+"""Block Kit rendering: pure functions from answers, triage results and home data to Slack blocks.
+
+Slack limits a section's text to 3,000 characters and a message to 50 blocks; texts are cut to
+fit. User text is escaped (``&``, ``<``, ``>``) so a question cannot inject a mention or a link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.models import Answer
+
+Block = dict[str, Any]
+
+SECTION_LIMIT = 3000
+MAX_SOURCES = 8
+
+ACTION_HELPFUL = "advisor_helpful"
+ACTION_NOT_HELPFUL = "advisor_not_helpful"
+ACTION_ASK_SUPPORT = "advisor_ask_support"
+ACTION_POST_DRAFT = "triage_post_draft"
+ACTION_ASSIGN_ME = "triage_assign_me"
+ACTION_RESOLVE = "triage_resolve"
+
+_STATUS_BADGE = {
+    "open": ":large_green_circle: open",
+    "forthcoming": ":large_blue_circle: forthcoming",
+    "closed": ":red_circle: closed",
+}
+
+
+class CallFacts(BaseModel):
+    """What a source line shows about a funding call, as of the day asked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    status: str
+    deadline: dt.date | None = None
+
+
+class TriageCard(BaseModel):
+    """Everything a triage card shows."""
+
+    model_config = ConfigDict(frozen=True)
+
+    category: str
+    urgency: str
+    urgency_reason: str
+    entities: tuple[str, ...] = ()
+    owner: str | None = None
+    """A Slack user (``U…``/``W…``) or user-group (``S…``) id."""
+
+
+def escape(text: str) -> str:
+    """Slack's mrkdwn escaping of user or corpus text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cut(text: str, limit: int = SECTION_LIMIT) -> str:
+    """``text`` shortened to ``limit`` characters (an ellipsis marks the cut)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def placeholder_blocks(text: str = "Looking through the corpus…") -> list[Block]:
+    """The message posted at once, before the answer is ready."""
+    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": f":hourglass_flowing_sand: {text}"}]}]
+
+
+def streaming_blocks(partial: str) -> list[Block]:
+    """A partial answer while it streams."""
+    return [_section(cut(escape(partial) + " …"))]
+
+
+def answer_blocks(
+    answer: Answer, *, answer_id: str | None, call_facts: Mapping[str, CallFacts] | None = None
+) -> list[Block]:
+    """An answer: its text with ``[n]`` markers, the numbered sources, and the feedback buttons.
+
+    Args:
+        answer: The assistant's answer.
+        answer_id: The stored answer's id (button values carry it); None hides the buttons.
+        call_facts: Status and deadline of cited calls, by ``doc_id``.
+    """
+    blocks: list[Block] = [_section(cut(escape(answer.answer)))]
+    if answer.citations:
+        lines = [
+            source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id))
+            for c in answer.citations[:MAX_SOURCES]
+        ]
+        blocks.append({"type": "divider"})
+        blocks.append(_section(cut("*Sources*\n" + "\n".join(lines))))
+    if not answer.grounded:
+        blocks.append(_context("No evidence in the corpus for this; try other words or ask support."))
+    if answer_id is not None:
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": "advisor_feedback",
+                "elements": [
+                    _button("Helpful", ACTION_HELPFUL, answer_id, style="primary"),
+                    _button("Not helpful", ACTION_NOT_HELPFUL, answer_id),
+                    _button("Ask support", ACTION_ASK_SUPPORT, answer_id),
+                ],
+            }
+        )
+    return blocks
+
+
+def source_line(n: int, title: str, url: str | None, doc_type: str, facts: CallFacts | None) -> str:
+    """``[n] <url|title> · type`` plus the status badge and deadline of a call."""
+    name = escape(title) or "untitled"
+    linked = f"<{url}|{name}>" if url and url.startswith(("http://", "https://")) else name
+    parts = [f"[{n}] {linked}", doc_type]
+    if facts is not None:
+        parts.append(_STATUS_BADGE.get(facts.status, facts.status))
+        if facts.deadline is not None:
+            parts.append(f"deadline {facts.deadline.isoformat()}")
+    return " · ".join(parts)
+
+
+def feedback_done_blocks(blocks: Sequence[Block], *, helpful: bool, user: str) -> list[Block]:
+    """The answer's blocks with the buttons replaced by a note of the verdict."""
+    kept = [block for block in blocks if block.get("block_id") != "advisor_feedback"]
+    verdict = "helpful" if helpful else "not helpful"
+    return [*kept, _context(f"<@{user}> found this {verdict}. Thank you!")]
+
+
+def triage_blocks(
+    card: TriageCard, *, draft: Answer, call_facts: Mapping[str, CallFacts] | None
+) -> list[Block]:
+    """A triage card: category, urgency with its reason, entities, owner, draft reply, actions."""
+    owner = _mention(card.owner) if card.owner else "_no route configured_"
+    fields = [
+        f"*Category*\n{card.category.replace('_', ' ')}",
+        f"*Urgency*\n{card.urgency} ({escape(card.urgency_reason)})",
+        f"*Suggested owner*\n{owner}",
+        f"*Entities*\n{escape(', '.join(card.entities)) or '—'}",
+    ]
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Triage"}},
+        {"type": "section", "fields": [{"type": "mrkdwn", "text": field} for field in fields]},
+        _section(cut("*Draft reply*\n" + escape(draft.answer))),
+    ]
+    if draft.citations:
+        lines = [
+            source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id))
+            for c in draft.citations[:MAX_SOURCES]
+        ]
+        blocks.append(_section(cut("*Sources*\n" + "\n".join(lines))))
+    blocks.append(
+        {
+            "type": "actions",
+            "block_id": "triage_actions",
+            "elements": [
+                _button("Post draft as reply", ACTION_POST_DRAFT, "post", style="primary"),
+                _button("Assign to me", ACTION_ASSIGN_ME, "assign"),
+                _button("Mark resolved", ACTION_RESOLVE, "resolve"),
+            ],
+        }
+    )
+    return blocks
+
+
+def draft_reply_blocks(draft_text: str, sources_text: str | None) -> list[Block]:
+    """The drafted reply as posted to the member."""
+    blocks = [_section(cut(draft_text))]
+    if sources_text:
+        blocks.append(_section(cut(sources_text)))
+    return blocks
+
+
+def with_status(blocks: Sequence[Block], note: str) -> list[Block]:
+    """``blocks`` plus (or with an updated) status line under them."""
+    kept = [block for block in blocks if block.get("block_id") != "advisor_status"]
+    return [*kept, {**_context(note), "block_id": "advisor_status"}]
+
+
+def home_view(
+    *, questions: Sequence[tuple[str, dt.datetime]], calls: Sequence[tuple[str, str | None, dt.date]]
+) -> dict[str, Any]:
+    """The App Home tab: the user's recent questions and calls closing soon (title, url, deadline)."""
+    asked = "\n".join(f"• {escape(cut(q, 150))} _({when:%Y-%m-%d})_" for q, when in questions)
+    closing = "\n".join(
+        f"• {f'<{url}|{escape(title)}>' if url else escape(title)} · deadline {deadline.isoformat()}"
+        for title, url, deadline in calls
+    )
+    return {
+        "type": "home",
+        "blocks": [
+            {"type": "header", "text": {"type": "plain_text", "text": "Cluster Advisor"}},
+            _section(cut("*Your recent questions*\n" + (asked or "_none yet: mention me or send me a DM_"))),
+            {"type": "divider"},
+            _section(cut("*Calls closing in the next 30 days*\n" + (closing or "_none_"))),
+        ],
+    }
+
+
+def _mention(slack_id: str) -> str:
+    return f"<!subteam^{slack_id}>" if slack_id.startswith("S") else f"<@{slack_id}>"
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text or " "}}
+
+
+def _context(text: str) -> Block:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
+
+
+def _button(text: str, action_id: str, value: str, *, style: str | None = None) -> Block:
+    button: Block = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": text},
+        "action_id": action_id,
+        "value": value,
+    }
+    if style:
+        button["style"] = style
+    return button

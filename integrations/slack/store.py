@@ -1,0 +1,309 @@
+"""Slack state in SQL: delivered event ids, thread ↔ conversation links, and the triage log.
+
+One table per concern, in the conversation database by default (``CLUSTER_ADVISOR_DATABASE_URL``
+or SQLite ``<data_dir>/slack.sqlite3``). Uniqueness lives in the database (``event_id`` is a
+primary key), so several workers behind one load balancer share one de-duplication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    create_engine,
+    event,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+
+from corpus.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+metadata = MetaData()
+
+slack_events = Table(
+    "slack_events",
+    metadata,
+    Column("event_id", String(128), primary_key=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+slack_threads = Table(
+    "slack_threads",
+    metadata,
+    Column("channel", String(32), primary_key=True),
+    Column("thread_ts", String(32), primary_key=True),
+    Column("conversation_id", String(64), nullable=False),
+    Column("user", String(32)),
+    Column("question", String(300)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+slack_triage = Table(
+    "slack_triage",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(32), nullable=False),
+    Column("message_ts", String(32), nullable=False),
+    Column("requester", String(32)),
+    Column("category", String(32), nullable=False),
+    Column("urgency", String(16), nullable=False),
+    Column("owner", String(32)),
+    Column("assigned_to", String(32)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("first_response_at", DateTime(timezone=True)),
+    Column("resolved_at", DateTime(timezone=True)),
+    UniqueConstraint("channel", "message_ts", name="uq_slack_triage_message"),
+)
+
+
+class TriageEvent(BaseModel):
+    """One logged triage: what was decided and when staff responded and resolved it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    channel: str
+    message_ts: str
+    requester: str | None = None
+    category: str
+    urgency: str
+    owner: str | None = None
+    assigned_to: str | None = None
+    created_at: dt.datetime
+    first_response_at: dt.datetime | None = None
+    resolved_at: dt.datetime | None = None
+
+
+class ThreadQuestion(BaseModel):
+    """A question asked in Slack (for the App Home's recent questions)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    channel: str
+    thread_ts: str
+    question: str
+    created_at: dt.datetime
+
+
+def slack_db_url(settings: Settings) -> str:
+    """``CLUSTER_ADVISOR_DATABASE_URL`` when set, else SQLite ``<data_dir>/slack.sqlite3``."""
+    return settings.database_url or f"sqlite:///{settings.data_dir / 'slack.sqlite3'}"
+
+
+class SlackStore:
+    """Event de-duplication, thread links and the triage log."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> SlackStore:
+        """Open (creating the tables if needed) the store at a SQLAlchemy URL."""
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        metadata.create_all(engine)
+        return cls(engine)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SlackStore:
+        """Open the store at :func:`slack_db_url`."""
+        return cls.open(slack_db_url(settings))
+
+    def close(self) -> None:
+        """Release the engine's connections."""
+        self._engine.dispose()
+
+    # --- de-duplication -------------------------------------------------------------------------
+
+    def claim_event(self, event_id: str) -> bool:
+        """Record ``event_id``; True the first time, False for any later delivery (by any worker)."""
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(insert(slack_events).values(event_id=event_id[:128], received_at=_now()))
+        except IntegrityError:
+            return False
+        return True
+
+    # --- threads --------------------------------------------------------------------------------
+
+    def link_thread(
+        self, *, channel: str, thread_ts: str, conversation_id: str, user: str | None, question: str
+    ) -> None:
+        """Remember that the thread ``(channel, thread_ts)`` is the conversation ``conversation_id``."""
+        values = {"conversation_id": conversation_id}
+        with self._engine.begin() as conn:
+            key = (slack_threads.c.channel == channel) & (slack_threads.c.thread_ts == thread_ts)
+            if conn.execute(select(slack_threads.c.channel).where(key)).first() is None:
+                conn.execute(
+                    insert(slack_threads).values(
+                        channel=channel,
+                        thread_ts=thread_ts,
+                        user=user,
+                        question=question[:300],
+                        created_at=_now(),
+                        **values,
+                    )
+                )
+            else:
+                conn.execute(update(slack_threads).where(key).values(**values))
+
+    def conversation_for(self, *, channel: str, thread_ts: str) -> str | None:
+        """The conversation of a thread the bot answered, or None."""
+        query = select(slack_threads.c.conversation_id).where(
+            slack_threads.c.channel == channel, slack_threads.c.thread_ts == thread_ts
+        )
+        with self._engine.connect() as conn:
+            return conn.execute(query).scalar()
+
+    def recent_questions(self, *, user: str, limit: int = 5) -> list[ThreadQuestion]:
+        """The last questions ``user`` asked, newest first."""
+        query = (
+            select(slack_threads)
+            .where(slack_threads.c.user == user)
+            .order_by(slack_threads.c.created_at.desc())
+            .limit(limit)
+        )
+        with self._engine.connect() as conn:
+            rows = list(conn.execute(query))
+        return [
+            ThreadQuestion(
+                channel=row.channel,
+                thread_ts=row.thread_ts,
+                question=row.question or "",
+                created_at=_aware(row.created_at),
+            )
+            for row in rows
+        ]
+
+    # --- triage log -----------------------------------------------------------------------------
+
+    def log_triage(
+        self,
+        *,
+        channel: str,
+        message_ts: str,
+        requester: str | None,
+        category: str,
+        urgency: str,
+        owner: str | None,
+    ) -> TriageEvent:
+        """Log a triage of one message (a second triage of the same message updates the first)."""
+        values: dict[str, Any] = {"category": category, "urgency": urgency, "owner": owner}
+        with self._engine.begin() as conn:
+            existing = self._find(conn, channel, message_ts)
+            if existing is None:
+                conn.execute(
+                    insert(slack_triage).values(
+                        channel=channel,
+                        message_ts=message_ts,
+                        requester=requester,
+                        created_at=_now(),
+                        **values,
+                    )
+                )
+            else:
+                conn.execute(update(slack_triage).where(slack_triage.c.id == existing.id).values(**values))
+            found = self._find(conn, channel, message_ts)
+        assert found is not None
+        return found
+
+    def triage_event(self, *, channel: str, message_ts: str) -> TriageEvent | None:
+        """The logged triage of one message, or None."""
+        with self._engine.connect() as conn:
+            return self._find(conn, channel, message_ts)
+
+    def mark_responded(self, *, channel: str, message_ts: str, by: str | None = None) -> None:
+        """Set the first-response time (kept if already set); ``by`` becomes the assignee if none."""
+        self._stamp(channel, message_ts, "first_response_at", assignee=by)
+
+    def assign(self, *, channel: str, message_ts: str, user: str) -> None:
+        """Assign the request to ``user`` (an assignment counts as the first response)."""
+        with self._engine.begin() as conn:
+            conn.execute(
+                update(slack_triage)
+                .where(slack_triage.c.channel == channel, slack_triage.c.message_ts == message_ts)
+                .values(assigned_to=user)
+            )
+        self._stamp(channel, message_ts, "first_response_at")
+
+    def mark_resolved(self, *, channel: str, message_ts: str) -> None:
+        """Set the resolution time (and the first-response time if it was never set)."""
+        self._stamp(channel, message_ts, "first_response_at")
+        self._stamp(channel, message_ts, "resolved_at")
+
+    def triage_events(self) -> list[TriageEvent]:
+        """Every logged triage, oldest first."""
+        with self._engine.connect() as conn:
+            rows = list(conn.execute(select(slack_triage).order_by(slack_triage.c.id)))
+        return [_triage(row._mapping) for row in rows]
+
+    def _stamp(self, channel: str, message_ts: str, column: str, *, assignee: str | None = None) -> None:
+        target = slack_triage.c[column]
+        with self._engine.begin() as conn:
+            where = (
+                (slack_triage.c.channel == channel)
+                & (slack_triage.c.message_ts == message_ts)
+                & target.is_(None)
+            )
+            conn.execute(update(slack_triage).where(where).values({column: _now()}))
+            if assignee is not None:
+                conn.execute(
+                    update(slack_triage)
+                    .where(
+                        slack_triage.c.channel == channel,
+                        slack_triage.c.message_ts == message_ts,
+                        slack_triage.c.assigned_to.is_(None),
+                    )
+                    .values(assigned_to=assignee)
+                )
+
+    @staticmethod
+    def _find(conn: Any, channel: str, message_ts: str) -> TriageEvent | None:
+        row = conn.execute(
+            select(slack_triage).where(
+                slack_triage.c.channel == channel, slack_triage.c.message_ts == message_ts
+            )
+        ).first()
+        return _triage(row._mapping) if row is not None else None
+
+
+def _triage(row: Any) -> TriageEvent:
+    data = dict(row)
+    for key in ("created_at", "first_response_at", "resolved_at"):
+        if data[key] is not None:
+            data[key] = _aware(data[key])
+    return TriageEvent(**data)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()

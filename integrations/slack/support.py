@@ -1,0 +1,222 @@
+"""Support-staff listeners: triage cards (support channels and the message shortcut), their buttons,
+"Ask support" on answers, and the App Home tab.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from assistant.errors import NotFound
+from corpus.errors import AdvisorError
+from corpus.models import DocType, FundingCall
+from corpus.status import days_until_deadline, deadline_status
+from integrations.slack import blocks
+from integrations.slack.answering import Services, question_text
+from integrations.slack.triage import triage_card
+
+logger = logging.getLogger(__name__)
+
+SHORTCUT_TRIAGE = "triage_with_advisor"
+HOME_CLOSING_DAYS = 30
+
+
+def _ack(ack: Ack) -> None:
+    ack()
+
+
+def register(app: App, services: Services) -> None:
+    """Register the triage, "Ask support" and App Home listeners."""
+    app.shortcut(SHORTCUT_TRIAGE)(ack=_ack, lazy=[lambda body, client: on_shortcut(services, body, client)])
+    app.action(blocks.ACTION_POST_DRAFT)(
+        ack=_ack, lazy=[lambda body, client: on_post_draft(services, body, client)]
+    )
+    app.action(blocks.ACTION_ASSIGN_ME)(
+        ack=_ack, lazy=[lambda body, client: on_assign(services, body, client)]
+    )
+    app.action(blocks.ACTION_RESOLVE)(
+        ack=_ack, lazy=[lambda body, client: on_resolve(services, body, client)]
+    )
+    app.action(blocks.ACTION_ASK_SUPPORT)(
+        ack=_ack, lazy=[lambda body, client: on_ask_support(services, body, client)]
+    )
+    app.event("app_home_opened")(ack=_ack, lazy=[lambda event, client: on_home(services, event, client)])
+
+
+def triage_message(
+    services: Services, client: WebClient, *, channel: str, message_ts: str, text: str, requester: str | None
+) -> None:
+    """Post a triage card in the thread of a member's message and log the triage."""
+    if not text:
+        return
+    try:
+        understanding = services.assistant.classify(text)
+        draft = services.ask(question=text, conversation_id=None)
+    except AdvisorError as exc:
+        client.chat_postMessage(channel=channel, thread_ts=message_ts, text=f"Cannot triage this: {exc}")
+        return
+    facts = services.call_facts(draft)
+    named = {
+        c.identifier: facts[c.doc_id].deadline
+        for c in draft.citations
+        if c.identifier and c.doc_id in facts and c.identifier.upper() in text.upper()
+    }
+    card = triage_card(
+        understanding,
+        routing=services.settings.slack_triage_routing,
+        call_deadlines={name: day for name, day in named.items() if day is not None},
+        today=services.settings.today,
+    )
+    services.store.log_triage(
+        channel=channel,
+        message_ts=message_ts,
+        requester=requester,
+        category=card.category,
+        urgency=card.urgency,
+        owner=card.owner,
+    )
+    client.chat_postMessage(
+        channel=channel,
+        thread_ts=message_ts,
+        text=f"Triage: {card.category.replace('_', ' ')}, {card.urgency} urgency",
+        blocks=blocks.triage_blocks(card, draft=draft, call_facts=facts),
+    )
+
+
+def on_shortcut(services: Services, body: dict[str, Any], client: WebClient) -> None:
+    """The message shortcut "Triage with Advisor"."""
+    message, channel = body.get("message") or {}, (body.get("channel") or {}).get("id")
+    text = question_text(message.get("text"))
+    if not channel or not message.get("ts"):
+        return
+    if not text:
+        user = (body.get("user") or {}).get("id")
+        if user:
+            client.chat_postEphemeral(channel=channel, user=user, text="That message has no text to triage.")
+        return
+    triage_message(
+        services,
+        client,
+        channel=channel,
+        message_ts=str(message["ts"]),
+        text=text,
+        requester=message.get("user"),
+    )
+
+
+def _card_context(body: dict[str, Any]) -> tuple[str, str, str, dict[str, Any]] | None:
+    """``(channel, request ts, user, card message)`` of a triage button press."""
+    message, channel = body.get("message") or {}, (body.get("channel") or {}).get("id")
+    user = (body.get("user") or {}).get("id")
+    request_ts = message.get("thread_ts")
+    if not channel or not user or not request_ts or not message.get("ts"):
+        return None
+    return str(channel), str(request_ts), str(user), message
+
+
+def _update_card(client: WebClient, channel: str, card: dict[str, Any], note: str) -> None:
+    client.chat_update(
+        channel=channel,
+        ts=card["ts"],
+        text=card.get("text") or "Triage",
+        blocks=blocks.with_status(card.get("blocks") or [], note),
+    )
+
+
+def on_post_draft(services: Services, body: dict[str, Any], client: WebClient) -> None:
+    """Post the card's drafted reply (and its sources) in the member's thread."""
+    found = _card_context(body)
+    if found is None:
+        return
+    channel, request_ts, user, card = found
+    texts = [
+        b.get("text", {}).get("text", "") for b in card.get("blocks") or [] if b.get("type") == "section"
+    ]
+    draft = next((t.removeprefix("*Draft reply*\n") for t in texts if t.startswith("*Draft reply*")), "")
+    sources = next((t for t in texts if t.startswith("*Sources*")), None)
+    if not draft:
+        return
+    client.chat_postMessage(
+        channel=channel, thread_ts=request_ts, text=draft, blocks=blocks.draft_reply_blocks(draft, sources)
+    )
+    services.store.mark_responded(channel=channel, message_ts=request_ts, by=user)
+    _update_card(client, channel, card, f"Draft posted by <@{user}>.")
+
+
+def on_assign(services: Services, body: dict[str, Any], client: WebClient) -> None:
+    """Assign the request to the person who pressed the button."""
+    found = _card_context(body)
+    if found is None:
+        return
+    channel, request_ts, user, card = found
+    services.store.assign(channel=channel, message_ts=request_ts, user=user)
+    _update_card(client, channel, card, f"Assigned to <@{user}>.")
+
+
+def on_resolve(services: Services, body: dict[str, Any], client: WebClient) -> None:
+    """Mark the request resolved."""
+    found = _card_context(body)
+    if found is None:
+        return
+    channel, request_ts, user, card = found
+    services.store.mark_resolved(channel=channel, message_ts=request_ts)
+    client.reactions_add(channel=channel, timestamp=request_ts, name="white_check_mark")
+    _update_card(client, channel, card, f"Resolved by <@{user}>.")
+
+
+def on_ask_support(services: Services, body: dict[str, Any], client: WebClient) -> None:
+    """Hand an answered question to support: feedback "not helpful", and a triaged request for staff."""
+    action = (body.get("actions") or [{}])[0]
+    user = str((body.get("user") or {}).get("id") or "")
+    channel = (body.get("channel") or {}).get("id")
+    answer_id = str(action.get("value") or "")
+    try:
+        services.conversations.record_feedback(answer_id=answer_id, helpful=False, comment="asked support")
+        conversation_id = services.conversations.get_answer(answer_id).conversation_id
+    except NotFound:
+        return
+    turns = services.conversations.history(conversation_id, limit=2)
+    question = next((turn.content for turn in reversed(turns) if turn.role == "user"), "")
+    queues = sorted(services.settings.slack_support_channel_ids)
+    if queues and question:
+        posted = client.chat_postMessage(
+            channel=queues[0], text=f"<@{user}> asks support: {blocks.escape(question)}"
+        )
+        triage_message(
+            services, client, channel=queues[0], message_ts=str(posted["ts"]), text=question, requester=user
+        )
+    if channel and user:
+        note = "Support staff have your question." if queues else "No support queue is configured yet."
+        client.chat_postEphemeral(channel=channel, user=user, text=note)
+
+
+def on_home(services: Services, event: dict[str, Any], client: WebClient) -> None:
+    """Publish the App Home tab: the user's recent questions and calls closing within 30 days."""
+    user = event.get("user")
+    if not user or event.get("tab", "home") != "home":
+        return
+    recent = services.store.recent_questions(user=str(user), limit=5)
+    client.views_publish(
+        user_id=str(user),
+        view=blocks.home_view(
+            questions=[(q.question, q.created_at) for q in recent],
+            calls=closing_calls(services, days=HOME_CLOSING_DAYS),
+        ),
+    )
+
+
+def closing_calls(services: Services, *, days: int, limit: int = 10) -> list[tuple[str, str | None, dt.date]]:
+    """Open calls whose deadline is within ``days`` days, soonest first: ``(title, url, deadline)``."""
+    today = services.settings.today
+    found: list[tuple[str, str | None, dt.date]] = []
+    for record in services.assistant.records.iter_records(doc_type=DocType.CALL):
+        if not isinstance(record, FundingCall) or record.deadline_date is None:
+            continue
+        left = days_until_deadline(record, today)
+        if deadline_status(record, today).value == "open" and left is not None and 0 <= left <= days:
+            found.append((record.title, record.url, record.deadline_date))
+    return sorted(found, key=lambda item: item[2])[:limit]

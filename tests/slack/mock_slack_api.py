@@ -1,0 +1,141 @@
+"""A real HTTP server on loopback playing Slack's Web API, recording every call the app makes.
+
+``WebClient(base_url=server.url)`` (or ``SLACK_API_URL``) points the app at it. Methods answer as
+Slack does (``ok``, ``ts``, ``channel``); :meth:`MockSlackApi.rate_limit` makes the next calls of a
+method answer ``429 ratelimited`` with ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+BOT_USER_ID = "UBOT00001"
+BOT_ID = "BBOT00001"
+TEAM_ID = "T00000001"
+
+
+@dataclass
+class Call:
+    """One Web API call: the method, its arguments (JSON or form) and the Authorization header."""
+
+    method: str
+    args: dict[str, Any]
+    authorization: str | None
+    status: int = 200
+    result: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class MockSlackApi:
+    """The recorded state of the mock server."""
+
+    url: str = ""
+    calls: list[Call] = field(default_factory=list)
+    _limited: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _ts: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def rate_limit(self, method: str, *, times: int = 1, retry_after: int = 1) -> None:
+        """The next ``times`` calls of ``method`` answer 429 ``ratelimited`` with ``Retry-After``."""
+        with self._lock:
+            self._limited[method] = (times, retry_after)
+
+    def calls_of(self, method: str) -> list[Call]:
+        """The successful calls of ``method`` so far, in order."""
+        with self._lock:
+            return [call for call in self.calls if call.method == method and call.status == 200]
+
+    def wait_for(self, method: str, *, count: int = 1, timeout: float = 20.0, **match: Any) -> list[Call]:
+        """Wait until ``count`` successful calls of ``method`` (whose args include ``match``) were made."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [c for c in self.calls_of(method) if all(c.args.get(k) == v for k, v in match.items())]
+            if len(found) >= count or time.monotonic() > deadline:
+                assert len(found) >= count, f"{method}: {len(found)} calls of {count}; all: {self.summary()}"
+                return found
+            time.sleep(0.02)
+
+    def summary(self) -> list[str]:
+        """``method status`` of every call, for assertion messages."""
+        with self._lock:
+            return [f"{call.method} {call.status}" for call in self.calls]
+
+    def respond(
+        self, method: str, args: dict[str, Any], authorization: str | None
+    ) -> tuple[int, dict[str, Any]]:
+        with self._lock:
+            times, retry_after = self._limited.get(method, (0, 0))
+            if times > 0:
+                self._limited[method] = (times - 1, retry_after)
+                self.calls.append(Call(method, args, authorization, status=429))
+                return 429, {"ok": False, "error": "ratelimited", "retry_after": retry_after}
+            self._ts += 1
+            ts = f"1700000000.{self._ts:06d}"
+            self.calls.append(Call(method, args, authorization, result={"ts": ts}))
+        if not authorization or not authorization.startswith("Bearer xoxb-"):
+            return 200, {"ok": False, "error": "not_authed"}
+        if method == "auth.test":
+            return 200, {"ok": True, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "team_id": TEAM_ID,
+                         "user": "advisor", "team": "Test", "url": "https://test.slack.com/"}  # fmt: skip
+        if method in {"chat.postMessage", "chat.update"}:
+            channel = args.get("channel")
+            return 200, {"ok": True, "channel": channel, "ts": args.get("ts") or ts,
+                         "message": {"text": args.get("text"), "ts": args.get("ts") or ts}}  # fmt: skip
+        if method == "chat.postEphemeral":
+            return 200, {"ok": True, "message_ts": ts}
+        if method == "conversations.replies":
+            return 200, {"ok": True, "messages": [], "has_more": False}
+        return 200, {"ok": True}
+
+
+def _handler(state: MockSlackApi) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            method = self.path.rstrip("/").rsplit("/", 1)[-1]
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
+            if "json" in (self.headers.get("Content-Type") or ""):
+                args: dict[str, Any] = json.loads(raw or "{}")
+            else:
+                args = dict(parse_qsl(raw))
+                for key in ("blocks", "view"):
+                    if isinstance(args.get(key), str):
+                        args[key] = json.loads(args[key])
+            status, payload = state.respond(method, args, self.headers.get("Authorization"))
+            body = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            if status == 429:
+                self.send_header("Retry-After", str(payload.get("retry_after", 1)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            return
+
+    return Handler
+
+
+@contextmanager
+def mock_slack_api() -> Iterator[MockSlackApi]:
+    """Run the mock Web API on a free loopback port for the duration of the block."""
+    state = MockSlackApi()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server.daemon_threads = True
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/api/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
