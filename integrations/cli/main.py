@@ -21,6 +21,7 @@ from integrations.cli import (
     eval_cmd,
     ingest_cmd,
     search_cmd,
+    serve_cmd,
 )
 from integrations.cli.context import CliContext
 from integrations.cli.output import err_console, fail
@@ -47,6 +48,7 @@ app = typer.Typer(
 ingest_cmd.register(app)
 search_cmd.register(app)
 ask_cmd.register(app)
+serve_cmd.register(app)
 app.add_typer(corpus_cmd.app, name="corpus")
 app.add_typer(eval_cmd.app, name="eval")
 app.add_typer(bench_cmd.app, name="bench")
