@@ -1,0 +1,125 @@
+"""The chat page in real headless Chromium (Debian's ``chromium``, driven by Playwright's client).
+
+Skips with a clear message when Chromium or the ``playwright`` package is missing; ``.ci/run``
+installs Chromium from Debian's packages. Playwright's own browser download is never used.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.integration.test_uvicorn import Server, ingest_test_corpus, running_server
+
+pytestmark = pytest.mark.integration
+
+CHROMIUM = os.environ.get("CLUSTER_ADVISOR_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SCREENSHOT_DIR = os.environ.get("CLUSTER_ADVISOR_SCREENSHOTS")
+"""Set to a folder to keep screenshots of the page (desktop and phone)."""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package to run this test")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the 'playwright' package is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    data_dir = tmp_path_factory.mktemp("browser")
+    ingest_test_corpus(data_dir)
+    with running_server(data_dir) as running:
+        yield running
+
+
+def _shot(page: Any, name: str) -> None:
+    if SCREENSHOT_DIR:
+        Path(SCREENSHOT_DIR).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOT_DIR) / name), full_page=name != "phone.png")
+
+
+def test_ask_stream_cite_filter_and_feedback(browser: Any, server: Server) -> None:
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(server.url + "/")
+        assert page.title() == "Cluster Advisor"
+        page.wait_for_function("document.querySelector('#today-label').textContent === '2026-05-10'")
+
+        # Ask with the keyboard; the answer streams in, then its numbered sources appear.
+        page.fill("#question", "Which open calls fund cluster internationalisation?")
+        page.press("#question", "Enter")
+        page.wait_for_selector(".msg.bot .sources .source")
+        answer = page.locator(".msg.bot .bubble").last
+        assert "[" not in answer.inner_text() or answer.locator("a.cite").count() > 0
+        assert answer.locator("a.cite").count() >= 1
+        page.wait_for_selector(".msg.bot .source .badge.open")
+        _shot(page, "chat-answer.png")
+
+        # Clicking a citation marker opens its source with the supporting quote.
+        answer.locator("a.cite").first.click()
+        first_source = page.locator(".msg.bot .source").first
+        assert first_source.locator(".source-head").get_attribute("aria-expanded") == "true"
+        assert first_source.locator("blockquote").is_visible()
+
+        # Feedback on the answer.
+        page.click("text=✓ Helpful")
+        page.wait_for_selector("text=Thanks for your feedback.")
+
+        # Open calls only: every cited call is open on the day.
+        page.click("#new-conversation")
+        page.check("#filter-open")
+        page.fill("#question", "Which calls fund cluster internationalisation?")
+        page.click("#send")
+        page.wait_for_selector(".msg.bot .sources .source .badge.open")
+        page.wait_for_load_state("networkidle")
+        badges = page.locator(".msg.bot .source .badge.open, .msg.bot .source .badge.closed")
+        texts = [badges.nth(i).inner_text() for i in range(badges.count())]
+        assert texts and all(text.startswith("open") for text in texts), texts
+
+        # The upcoming-deadlines view lists the calls open on the day, soonest first.
+        page.click("#tab-deadlines")
+        page.wait_for_selector(".deadline")
+        titles = page.locator(".deadline h3").all_inner_texts()
+        assert titles == [
+            "Hydrogen valleys for clean industry",
+            "Cluster internationalisation for SMEs",
+            "Euroclusters for battery value chains",
+        ]
+        _shot(page, "deadlines.png")
+    finally:
+        page.close()
+
+
+def test_phone_layout_has_no_horizontal_scroll(browser: Any, server: Server) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740}, device_scale_factor=2)
+    try:
+        page.goto(server.url + "/")
+        page.fill("#question", "Battery clusters in Central Europe we could work with?")
+        page.press("#question", "Enter")
+        page.wait_for_selector(".msg.bot .sources .source", timeout=20_000)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        _shot(page, "phone.png")
+    finally:
+        page.close()
