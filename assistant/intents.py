@@ -115,6 +115,12 @@ _POLICY = _words(
     r"ecosystems?",
     r"definitions?",
 )
+_FACT_QUESTION = re.compile(r"^\s*(?:how many|when|what did|who)\b", re.IGNORECASE)
+_PAST_EVENT = _words(
+    r"took part", r"take part", r"participated", r"attended", r"signed", r"launched", r"established",
+    r"founded", r"held", r"missions?", r"workshops?", r"arrangements?", r"agreements?", r"delegations?",
+)  # fmt: skip
+"""With a fact question ("how many ...", "when was ..."), words of past events: a policy-document fact."""
 _EVENT = _words(r"events?", r"matchmaking", r"b2b", r"brokerage", r"webinars?", r"conference", r"workshop")
 _MEMBERSHIP = _words(
     r"membership", r"member fee", r"fees?", r"invoices?", r"join", r"register", r"registration", r"renew"
@@ -160,6 +166,8 @@ def classify_intent(text: str, entities: Entities) -> Intent:
     funding = len(_FUNDING.findall(text)) + 2 * bool(entities.programmes) + bool(entities.status)
     partners = len(_PARTNERS.findall(text))
     policy = len(_POLICY.findall(text))
+    if _FACT_QUESTION.search(text) and _PAST_EVENT.search(text):
+        policy += 2  # "how many clusters took part in the mission?" asks the reports, not the directory
     clusters_named = re.search(r"\b(?:clusters?|organi[sz]ations?)\b", text, re.IGNORECASE)
     if clusters_named and (entities.sectors or entities.countries) and not policy and not funding:
         partners += 1

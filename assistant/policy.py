@@ -31,6 +31,8 @@ MAX_CHARS = 450
 RANK_PRIOR = 0.15
 """Weight of the passage's rank (1/rank) next to the sentence's term overlap (0..1)."""
 
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+"""A web address inside a sentence: removed (a sentence that is mostly links is boilerplate)."""
 _BOILERPLATE = re.compile(
     r"\[image\]|\[img\]|!\[|https?://|www\.|click here|read more|cookie|all rights reserved|subscribe"
     r"|newsletter|skip to|back to top|share on|follow us|\|\s*\w+\s*\|",
@@ -59,9 +61,16 @@ def candidate_sentences(text: str) -> list[str]:
     body = _LEFTOVER.sub(" ", body)
     return [
         sentence
-        for sentence in split_sentences(body)
+        for sentence in map(_without_links, split_sentences(body))
         if not is_boilerplate(sentence) and not looks_like_instruction(sentence)
     ]
+
+
+def _without_links(sentence: str) -> str:
+    """``sentence`` without its web addresses, unless it is mostly links (then kept, to be rejected)."""
+    if len(_URL.findall(sentence)) > 1:
+        return sentence
+    return " ".join(_URL.sub(" ", sentence).split())
 
 
 def _stem(word: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from assistant.citations import content_tokens
+from assistant.terms import bigrams, ordered_keys, phrase_share, rarity_weights, term_keys, weighted_coverage
 from retrieval.filters import SearchFilters
 from retrieval.index import SearchIndex
 from retrieval.search import Hit, HybridRetriever
@@ -28,6 +29,11 @@ off-topic questions): answerable questions scored 0.47-0.88, off-topic ones 0.18
 9/10 off-topic with no false refusal (0.45 refused 10/10 but sits close to the lowest answerable)."""
 REFUSAL_STRONG_SIMILARITY = 0.55
 """Above this similarity a passage counts as evidence even without a shared topical word (paraphrases)."""
+MIN_COVERAGE = 0.5
+"""Least rarity-weighted share of a question's topical words one passage must hold (2+ topical words).
+
+Used for call searches: "a Horizon call on underwater basket weaving" finds "underwater noise" calls
+(0.30), while every answerable call question of the eval set reaches 0.59 or more."""
 EVIDENCE_PASSAGES = 5
 """How many top hits are scored."""
 
@@ -63,6 +69,10 @@ class EvidenceScore(BaseModel):
     """Topical question words found in the top passages."""
     topical: int
     """Topical words in the question."""
+    coverage: float = 1.0
+    """Best single passage's rarity-weighted share of the topical words (0..1)."""
+    phrases: float = 0.0
+    """Best single passage's share of the question's adjacent word pairs ("technology hubs")."""
 
 
 def dense_similarities(index: SearchIndex, question: str, chunk_ids: Sequence[str]) -> dict[str, float]:
@@ -78,25 +88,59 @@ def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) ->
     """Score the top :data:`EVIDENCE_PASSAGES` hits as evidence for ``question``."""
     top = list(hits[:EVIDENCE_PASSAGES])
     terms = topical_terms(question)
+    weights = rarity_weights(index, terms)
+    pairs = bigrams(ordered_keys(question))
     found: set[str] = set()
+    coverage = phrases = 0.0
     for hit in top:
-        found |= terms & content_tokens(f"{hit.title} {hit.text}")
+        text = f"{hit.title} {hit.text}"
+        found |= terms & content_tokens(text)
+        coverage = max(coverage, weighted_coverage(weights, term_keys(text)))
+        phrases = max(phrases, phrase_share(pairs, text))
     similarities = dense_similarities(index, question, [hit.chunk_id for hit in top])
     return EvidenceScore(
-        similarity=round(max(similarities.values(), default=0.0), 4), overlap=len(found), topical=len(terms)
+        similarity=round(max(similarities.values(), default=0.0), 4),
+        overlap=len(found),
+        topical=len(terms),
+        coverage=round(coverage if weights else 1.0, 4),
+        phrases=round(phrases, 4),
     )
 
 
-def has_evidence(score: EvidenceScore, *, min_similarity: float = REFUSAL_MIN_SIMILARITY) -> bool:
+def has_evidence(
+    score: EvidenceScore, *, min_similarity: float = REFUSAL_MIN_SIMILARITY, min_coverage: float = 0.0
+) -> bool:
     """Whether the passages are real evidence: similar enough and sharing a topical word.
 
-    A question without topical words ("what is open for us?") is judged on similarity alone.
+    A question without topical words ("what is open for us?") is judged on similarity alone. With
+    ``min_coverage``, a question of two or more topical words also needs one passage holding that
+    rarity-weighted share of them (one shared word of "underwater basket weaving" is not enough).
     """
     if score.similarity < min_similarity:
+        return False
+    if score.topical >= 2 and score.coverage < min_coverage:
         return False
     if score.topical == 0 or score.overlap > 0:
         return True
     return score.similarity >= REFUSAL_STRONG_SIMILARITY
+
+
+PREFER_MARGIN = 0.25
+"""How much better (in phrase share, or in coverage) other passages must be to answer instead."""
+
+
+def better_evidence(candidate: EvidenceScore, current: EvidenceScore) -> bool:
+    """Whether ``candidate`` passages are clearly better evidence than ``current`` ones.
+
+    Clearly better: at least as similar (within 0.02) and either holding clearly more of the
+    question's word pairs ("Technology Hubs Initiative") or clearly more of its rare words.
+    """
+    if not has_evidence(candidate) or candidate.similarity < current.similarity - 0.02:
+        return False
+    return (
+        candidate.phrases >= current.phrases + PREFER_MARGIN
+        or candidate.coverage >= current.coverage + PREFER_MARGIN
+    )
 
 
 class CalibrationRow(BaseModel):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,8 +24,17 @@ from assistant.intents import Understanding, refine_with_model, understand
 from assistant.llm import ChatMessage, ChatModel
 from assistant.models import Answer
 from assistant.partners import partner_evidence, partner_query, search_partners
+from assistant.places import place_in_hits, unknown_places
 from assistant.policy import policy_evidence, search_policy
-from assistant.refusal import OUT_OF_SCOPE_TEXT, has_evidence, score_evidence, topical_terms
+from assistant.refusal import (
+    MIN_COVERAGE,
+    OUT_OF_SCOPE_TEXT,
+    EvidenceScore,
+    better_evidence,
+    has_evidence,
+    score_evidence,
+    topical_terms,
+)
 from assistant.streaming import AnswerEvent, citations_event, delta_event, final_event
 from corpus.store import RecordStore
 from retrieval.filters import SearchFilters
@@ -35,6 +45,11 @@ logger = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000
 """Longer questions are refused with :class:`InvalidInput` (a pasted document is not a question)."""
 HISTORY_TURNS = 6
+_CALL_SEEKING = re.compile(
+    r"\b(?:calls?|grants?|apply|applying|application|deadlines?|tenders?|proposals?|topics?|open|opens|closes?)\b",
+    re.IGNORECASE,
+)
+"""Words of someone looking for a call to apply to (not asking about a programme in general)."""
 
 
 @dataclass
@@ -208,28 +223,55 @@ class Assistant:
                     today=today,
                     focus_doc_ids=resolved.focus_doc_ids,
                 )
-            hits = search_calls(
-                retriever=self.retriever, query=query, entities=entities, filters=filters, today=today
-            )
-            if not entities.identifiers and not self._evidenced(query, hits, require_terms=True):
-                # "How should we plan funding applications?" is answered by the policy texts, if at all.
-                evidence = self._policy_evidence(query, entities, filters, today, refusal_intent="funding")
-                return evidence if evidence.grounded else _no_call(query, entities.status, today)
+            return self._funding_evidence(query, entities, filters, today)
+        if intent == "partners":
+            return self._partner_evidence(query, resolved.text, entities, filters, today)
+        return self._policy_evidence(query, entities, filters, today, refusal_intent="policy")
+
+    def _funding_evidence(
+        self, query: str, entities: Entities, filters: SearchFilters, today: dt.date
+    ) -> Evidence:
+        hits = search_calls(
+            retriever=self.retriever, query=query, entities=entities, filters=filters, today=today
+        )
+        if entities.identifiers:
             return funding_evidence(
                 records=self.records, question=query, entities=entities, hits=hits, today=today
             )
-        if intent == "partners":
-            hits = search_partners(
-                retriever=self.retriever,
-                query=partner_query(query, entities),
-                entities=entities,
-                filters=filters,
-                today=today,
-            )
-            if not entities.sectors and not self._evidenced(query, hits, require_terms=True):
-                return _refusal("partners", query)
-            return partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
-        return self._policy_evidence(query, entities, filters, today, refusal_intent="policy")
+        calls = self._score(query, hits)
+        if not self._evidenced(query, hits, score=calls, require_terms=True, min_coverage=MIN_COVERAGE):
+            # "How should we plan funding applications?" is answered by the policy texts, if at all.
+            evidence = self._policy_evidence(query, entities, filters, today, refusal_intent="funding")
+            return evidence if evidence.grounded else _no_call(query, entities.status, today)
+        if not (entities.programmes or entities.status or _CALL_SEEKING.search(query)):
+            # "How much funding does the US Hubs Initiative have?" names no call: the policy texts may
+            # answer it better than the calls that share its words.
+            policy_hits = search_policy(retriever=self.retriever, query=query, filters=filters, today=today)
+            if policy_hits and better_evidence(self._score(query, policy_hits), calls):
+                evidence = policy_evidence(question=query, entities=entities, hits=policy_hits)
+                if evidence.grounded:
+                    return evidence
+        return funding_evidence(
+            records=self.records, question=query, entities=entities, hits=hits, today=today
+        )
+
+    def _partner_evidence(
+        self, query: str, raw: str, entities: Entities, filters: SearchFilters, today: dt.date
+    ) -> Evidence:
+        unknown = unknown_places(raw, entities)
+        hits = search_partners(
+            retriever=self.retriever,
+            query=partner_query(query, entities),
+            entities=entities,
+            filters=filters,
+            today=today,
+        )
+        if unknown and not any(place_in_hits(place, hits) for place in unknown):
+            return _no_partners_in(query, unknown)
+        if not self._evidenced(query, hits, require_terms=True) and not entities.sectors:
+            # "When was the EU-U.S. Cooperation Arrangement signed?" is a policy fact, not a search.
+            return self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
+        return partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
 
     def _policy_evidence(
         self, query: str, entities: Entities, filters: SearchFilters, today: dt.date, *, refusal_intent: str
@@ -240,15 +282,26 @@ class Assistant:
         evidence = policy_evidence(question=query, entities=entities, hits=hits)
         return evidence if evidence.grounded else _refusal(refusal_intent, query)
 
-    def _evidenced(self, query: str, hits: list[Hit], *, require_terms: bool) -> bool:
+    def _score(self, query: str, hits: list[Hit]) -> EvidenceScore:
+        score = score_evidence(index=self.retriever.index, question=query, hits=hits)
+        logger.debug("evidence for %r: %s", query[:80], score)
+        return score
+
+    def _evidenced(
+        self,
+        query: str,
+        hits: list[Hit],
+        *,
+        require_terms: bool,
+        score: EvidenceScore | None = None,
+        min_coverage: float = 0.0,
+    ) -> bool:
         """Whether ``hits`` are evidence (with ``require_terms``, generic questions always pass)."""
         if not hits:
             return False
         if require_terms and not topical_terms(query):
             return True
-        score = score_evidence(index=self.retriever.index, question=query, hits=hits)
-        logger.debug("evidence for %r: %s", query[:80], score)
-        return has_evidence(score)
+        return has_evidence(score or self._score(query, hits), min_coverage=min_coverage)
 
     def _finish(self, prepared: _Prepared, composed: Composed) -> Answer:
         prepared.timings["total"] = _ms(prepared.started)
@@ -295,6 +348,20 @@ def _validated(question: str) -> str:
 
 def _refusal(intent: str, query: str) -> Evidence:
     return Evidence(intent=intent, question=query, intro=OUT_OF_SCOPE_TEXT, grounded=False)
+
+
+def _no_partners_in(query: str, places: list[str]) -> Evidence:
+    where = " or ".join(places)
+    return Evidence(
+        intent="partners",
+        question=query,
+        intro=f"I found no cluster organisations in {where} in the corpus.",
+        notes=(
+            "The corpus covers cluster organisations in Europe (ECCP) and the United States; "
+            "try a European country or region.",
+        ),
+        grounded=False,
+    )
 
 
 def _no_call(query: str, status: str | None, today: dt.date) -> Evidence:

@@ -92,3 +92,18 @@ def test_model_failure_keeps_the_rules() -> None:
 
 def test_how_questions_about_definitions_are_policy() -> None:
     assert understand("How are US benchmark cluster definitions built?").intent == "policy"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many European cluster organisations took part in the 2017 high-level mission to the U.S.?",
+        "When was the EU-U.S. Cooperation Arrangement on Clusters signed?",
+    ],
+)
+def test_fact_questions_about_past_events_go_to_the_policy_texts(question: str) -> None:
+    assert understand(question).intent == "policy"
+
+
+def test_deadline_questions_stay_funding_questions() -> None:
+    assert understand("When is the deadline for the EdTech Accelerator call?").intent == "funding"

@@ -60,3 +60,12 @@ def test_candidate_sentences_drop_the_context_header_injection_and_leftovers() -
         "Cluster managers should plan funding applications a year before the deadline.",
         "Good applications show measurable benefits for member SMEs.",
     ]
+
+
+def test_a_sentence_with_one_web_address_is_kept_without_it() -> None:
+    text = (
+        "A delegation of 19 European cluster organisations was organised by BILAT USA www.example.eu and "
+        "the European Commission."
+    )
+    [sentence] = candidate_sentences(text)
+    assert "19 European cluster organisations" in sentence and "www." not in sentence

@@ -194,3 +194,18 @@ def test_classify_returns_intent_category_and_entities(corpus: Corpus) -> None:
     assert "FI" in understanding.entities.countries and "Nordics" in understanding.entities.regions
     assert [d.isoformat() for d in understanding.entities.dates] == ["2026-09-30"]
     assert "sme" in understanding.entities.organisation_types
+
+
+def test_partners_in_a_place_without_organisations_are_not_replaced_by_other_countries(
+    corpus: Corpus,
+) -> None:
+    answer = corpus.assistant().ask(
+        question="Which cluster organisations in Antarctica work on battery storage?", today=TODAY
+    )
+    assert not answer.grounded and answer.citations == ()
+    assert "no cluster organisations in Antarctica" in answer.answer
+
+
+def test_a_call_sharing_one_word_of_a_several_word_topic_is_no_evidence(corpus: Corpus) -> None:
+    answer = corpus.assistant().ask(question="Is there a call on hydrogen basket weaving looms?", today=TODAY)
+    assert not answer.grounded and "Hydrogen valleys" not in answer.answer
