@@ -1,0 +1,68 @@
+"""``cluster-advisor slack`` (Socket Mode) and ``cluster-advisor triage report``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from integrations.cli.ask_cmd import build_assistant
+from integrations.cli.context import cli_context
+from integrations.cli.output import console, print_json
+
+triage_app = typer.Typer(help="Support triage in Slack: the log of triaged requests.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``slack`` command and the ``triage`` group to ``app``."""
+    app.command("slack")(slack)
+    app.add_typer(triage_app, name="triage")
+
+
+def slack(ctx: typer.Context) -> None:
+    """Run the Slack app in Socket Mode (needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN)."""
+    from integrations.slack.socket_mode import socket_mode_handler
+    from integrations.slack.store import SlackStore
+
+    context = cli_context(ctx)
+    assistant, conversations = build_assistant(context)
+    store = SlackStore.from_settings(context.settings)
+    try:
+        handler = socket_mode_handler(
+            settings=context.settings, assistant=assistant, conversations=conversations, triage_store=store
+        )
+        console.print("[bold]Slack Socket Mode[/] connected; Ctrl-C to stop.", highlight=False)
+        handler.start()  # type: ignore[no-untyped-call]
+    finally:
+        store.close()
+        conversations.close()
+
+
+@triage_app.command("report")
+def report(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for scripts.")] = False,
+) -> None:
+    """Counts of triaged requests by category and urgency, and median response and resolution times."""
+    from integrations.slack.store import SlackStore
+    from integrations.slack.triage import triage_report
+
+    store = SlackStore.from_settings(cli_context(ctx).settings)
+    try:
+        summary = triage_report(store.triage_events())
+    finally:
+        store.close()
+    if as_json:
+        print_json(summary.model_dump(mode="json"))
+        return
+    console.print(f"[bold]Triaged requests[/]: {summary.total}", highlight=False)
+    for name, counts in (("category", summary.by_category), ("urgency", summary.by_urgency)):
+        shown = ", ".join(f"{key.replace('_', ' ')} {count}" for key, count in counts.items()) or "none"
+        console.print(f"  by {name}: {shown}", highlight=False)
+    first, resolution = _minutes(summary.median_first_response_min), _minutes(summary.median_resolution_min)
+    console.print(f"  responded {summary.responded} · median first response {first}", highlight=False)
+    console.print(f"  resolved {summary.resolved} · median resolution {resolution}", highlight=False)
+
+
+def _minutes(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f} min"

@@ -1,0 +1,37 @@
+"""Socket Mode: the same Bolt app over a WebSocket (no public URL; Slack skips signatures there)."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk import WebClient
+
+from assistant.conversation import ConversationStore
+from assistant.service import Assistant
+from corpus.settings import Settings
+from integrations.slack.app import SlackNotConfigured, build_bolt_app, web_client
+from integrations.slack.store import SlackStore
+
+logger = logging.getLogger(__name__)
+
+
+def socket_mode_handler(
+    *, settings: Settings, assistant: Assistant, conversations: ConversationStore, triage_store: SlackStore
+) -> SocketModeHandler:
+    """A Socket Mode handler for the Bolt app (call ``.start()`` to block, ``.connect()`` not to).
+
+    Raises:
+        SlackNotConfigured: ``SLACK_APP_TOKEN`` (``xapp-…``) or ``SLACK_BOT_TOKEN`` is missing.
+    """
+    if settings.slack_app_token is None:
+        raise SlackNotConfigured("SLACK_APP_TOKEN (xapp-…) is not set; Socket Mode needs an app-level token")
+    app = build_bolt_app(
+        settings=settings,
+        assistant=assistant,
+        conversations=conversations,
+        triage_store=triage_store,
+        socket_mode=True,
+    )
+    client: WebClient = web_client(settings)
+    return SocketModeHandler(app, settings.slack_app_token.get_secret_value(), web_client=client)
