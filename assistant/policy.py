@@ -17,7 +17,7 @@ from assistant.composer import Evidence
 from assistant.entities import Entities
 from assistant.injection import looks_like_instruction
 from assistant.models import Passage
-from assistant.refusal import topical_terms
+from assistant.sentences import CONTINUATION_SHARE, continues, question_profile, sentence_score
 from corpus.models import DocType
 from retrieval.filters import SearchFilters
 from retrieval.search import Hit, HybridRetriever
@@ -95,16 +95,26 @@ def search_policy(
 
 
 def policy_evidence(*, question: str, entities: Entities, hits: Sequence[Hit]) -> Evidence:
-    """Evidence for a policy question: up to :data:`MAX_SENTENCES` cited sentences."""
-    terms = topical_terms(question) or content_tokens(question)
+    """Evidence for a policy question: up to :data:`MAX_SENTENCES` cited sentences.
+
+    Sentences are ranked by :func:`~assistant.sentences.sentence_score` plus a prior for better
+    ranked passages; a sentence continuing a relevant passage ("To address this, ...") inherits most
+    of the best score just before it (fading by sentence), since it usually carries the answer.
+    """
+    profile = question_profile(question)
     scored: list[tuple[float, int, int, str]] = []
     for rank, hit in enumerate(hits[:PASSAGES_READ], 1):
+        previous = 0.0
         for position, sentence in enumerate(candidate_sentences(hit.text)):
             if _same_text(sentence, hit.title):
+                previous = 0.0
                 continue  # a title repeated in the body says nothing
-            score = score_sentence(sentence, terms, rank)
+            score = sentence_score(sentence, profile)
+            if previous and continues(sentence):
+                score = max(score, CONTINUATION_SHARE * previous)
+            previous = max(score, CONTINUATION_SHARE * previous)  # the paragraph's topic fades slowly
             if score > 0:
-                scored.append((score, rank, position, sentence))
+                scored.append((score + RANK_PRIOR / rank, rank, position, sentence))
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     chosen: list[tuple[int, int, str]] = []
     per_passage: dict[int, int] = {}

@@ -69,3 +69,26 @@ def test_a_sentence_with_one_web_address_is_kept_without_it() -> None:
     )
     [sentence] = candidate_sentences(text)
     assert "19 European cluster organisations" in sentence and "www." not in sentence
+
+
+def test_a_sentence_continuing_the_relevant_one_is_selected() -> None:
+    from assistant.entities import extract_entities
+    from assistant.policy import policy_evidence
+    from corpus.models import DocType
+    from retrieval.search import Hit
+
+    text = (
+        "Global perspectives — Norway\n"
+        "Bellika, from Norway, talked about quality experts across the Nordics. "
+        "He addressed the internationalization efforts of Norwegian clusters, which had few results. "
+        "Many other export-oriented firms had struggled on the global stage. "
+        'To address this, the country was building "meta clusters" with export potential. '
+        "Norway has been consistent in its cluster programmes since the 1990s."
+    )
+    hit = Hit(
+        chunk_id="p#0", doc_id="p", doc_type=DocType.POLICY, title="Global perspectives", text=text,
+        score=1.0, identifier=None, url=None, rank=1, metadata={},
+    )  # fmt: skip
+    question = "What did Norway do to internationalise its clusters?"
+    evidence = policy_evidence(question=question, entities=extract_entities(question), hits=[hit])
+    assert any("meta clusters" in line for line in evidence.lines)
