@@ -80,6 +80,8 @@ class Resolved(BaseModel):
     entities: Entities
     focus_doc_ids: tuple[str, ...] = ()
     follow_up: bool = False
+    picked_from: int = 0
+    """When "its" picked one of several calls of the last answer: how many there were (else 0)."""
 
 
 def is_follow_up(text: str, entities: Entities) -> bool:
@@ -104,6 +106,7 @@ def resolve(understanding: Understanding, previous: TurnState | None) -> Resolve
         return Resolved(text=text, intent=understanding.intent, entities=entities)
 
     focus: tuple[str, ...] = ()
+    picked_from = 0
     intent: Intent = understanding.intent
     own = classify_intent(text, entities)
     refers_to_documents = bool(_SINGULAR.search(text) or _PLURAL.search(text))
@@ -119,6 +122,7 @@ def resolve(understanding: Understanding, previous: TurnState | None) -> Resolve
         else:
             index = 1 if _SECOND.search(text) and len(previous.focus_doc_ids) > 1 else 0
             focus = (previous.focus_doc_ids[index],)
+            picked_from = len(previous.focus_doc_ids) if len(previous.focus_doc_ids) > 1 else 0
     elif own == "policy" or (own == "funding" and previous.intent == "funding"):
         intent = previous.intent  # type: ignore[assignment]
     elif previous.intent == "partners" and own == "funding" and not entities.status and entities.countries:
@@ -135,7 +139,14 @@ def resolve(understanding: Understanding, previous: TurnState | None) -> Resolve
         status=None if focus else (entities.status or _status(previous.status)),
     )
     standalone = f"{previous.query} {text}" if not focus else text
-    return Resolved(text=standalone, intent=intent, entities=merged, focus_doc_ids=focus, follow_up=True)
+    return Resolved(
+        text=standalone,
+        intent=intent,
+        entities=merged,
+        focus_doc_ids=focus,
+        follow_up=True,
+        picked_from=picked_from,
+    )
 
 
 def _status(value: str | None) -> Any:

@@ -12,7 +12,7 @@ import logging
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
 from assistant.conversation import ConversationStore
@@ -215,7 +215,7 @@ class Assistant:
             return Evidence(intent="out_of_scope", question=query, intro=OUT_OF_SCOPE_TEXT, grounded=False)
         if intent == "funding":
             if resolved.focus_doc_ids:
-                return funding_evidence(
+                evidence = funding_evidence(
                     records=self.records,
                     question=query,
                     entities=entities,
@@ -223,6 +223,7 @@ class Assistant:
                     today=today,
                     focus_doc_ids=resolved.focus_doc_ids,
                 )
+                return _say_which(evidence, resolved.picked_from)
             return self._funding_evidence(query, entities, filters, today)
         if intent == "partners":
             return self._partner_evidence(query, resolved.text, entities, filters, today)
@@ -348,6 +349,16 @@ def _validated(question: str) -> str:
 
 def _refusal(intent: str, query: str) -> Evidence:
     return Evidence(intent=intent, question=query, intro=OUT_OF_SCOPE_TEXT, grounded=False)
+
+
+def _say_which(evidence: Evidence, picked_from: int) -> Evidence:
+    """Name the call "its" was taken to mean when the previous answer listed several."""
+    if not picked_from or not evidence.grounded or len(evidence.passages) != 1:
+        return evidence
+    passage = evidence.passages[0]
+    name = f"{passage.title} ({passage.identifier})" if passage.identifier else passage.title
+    intro = f"For {name}, the first of the {picked_from} calls in my last answer: {evidence.intro}"
+    return replace(evidence, intro=intro)
 
 
 def _no_partners_in(query: str, places: list[str]) -> Evidence:

@@ -96,6 +96,8 @@ def test_follow_up_its_deadline_answers_about_the_first_cited_call(corpus: Corpu
     assert second.intent == "funding" and second.grounded
     assert [c.doc_id for c in second.citations] == [first_call.doc_id]
     assert "deadline 2026-06-03 (closes in 24 days)" in second.answer
+    assert len(first.citations) > 1  # "its" after a list: the answer says which call it took
+    assert f"For {first_call.title} ({first_call.identifier}), the first of" in second.answer
 
 
 def test_follow_up_forthcoming_ones_switches_the_status(corpus: Corpus) -> None:
