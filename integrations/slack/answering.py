@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,8 +76,11 @@ class Services:
         thread_ts: str | None,
         question: str,
         conversation_id: str | None,
+        on_answer: Callable[[Answer], None] | None = None,
     ) -> Answer | None:
         """Post a placeholder, stream the answer into it, and finish with the Block Kit answer.
+
+        ``on_answer`` runs before the answer is shown (so a quick follow-up finds the thread linked).
 
         Returns:
             The answer, or None when the question could not be answered (the message says why).
@@ -105,6 +109,8 @@ class Services:
             logger.error("answering failed: %s", type(exc).__name__)
             client.chat_update(channel=channel, ts=ts, text=FAILURE_TEXT, blocks=[])
             return None
+        if on_answer is not None:
+            on_answer(answer)
         client.chat_update(
             channel=channel,
             ts=ts,

@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 
 from assistant.conversation import ConversationStore
 from assistant.errors import NotFound
+from assistant.models import Answer
 from assistant.service import Assistant
 from corpus.errors import AdvisorError
 from corpus.settings import Settings
@@ -140,10 +141,8 @@ class _Questions:
             return
         store = self.services.store
         conversation_id = store.conversation_for(channel=channel, thread_ts=root)
-        answer = self.services.answer_message(
-            client, channel=channel, thread_ts=reply_in, question=question, conversation_id=conversation_id
-        )
-        if answer is not None:
+
+        def link(answer: Answer) -> None:
             store.link_thread(
                 channel=channel,
                 thread_ts=root,
@@ -151,6 +150,15 @@ class _Questions:
                 user=str(user) if user else None,
                 question=question,
             )
+
+        self.services.answer_message(
+            client,
+            channel=channel,
+            thread_ts=reply_in,
+            question=question,
+            conversation_id=conversation_id,
+            on_answer=link,
+        )
 
     # --- /advisor -------------------------------------------------------------------------------
 

@@ -169,3 +169,11 @@ def _wait(condition: object, timeout: float = 10.0) -> None:
             return
         time.sleep(0.02)
     raise AssertionError("condition not met in time")
+
+
+def test_file_without_text_gets_a_text_only_reply(slack: SlackHarness) -> None:
+    files = [{"id": "F1", "name": "call.pdf"}]
+    slack.send_event(message("", ts="1715000000.001200", channel="DUSER0001", channel_type="im",
+                             subtype="file_share", files=files))  # fmt: skip
+    reply = slack.api.wait_for("chat.postMessage")[0]
+    assert "only read text" in reply.args["text"]
