@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck corpus eval bench clean
+.PHONY: install run test lint corpus eval bench clean
 
 install: $(STAMP)
 
@@ -14,9 +14,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Ingest the bundled corpus (a few minutes the first time; seconds when unchanged), then serve
+# the API and chat page on http://127.0.0.1:8000 (HOST/PORT to change).
+HOST ?= 127.0.0.1
+PORT ?= 8000
 run: install
 	$(BIN)/cluster-advisor ingest
 	$(BIN)/cluster-advisor corpus stats
+	$(BIN)/cluster-advisor serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest
@@ -25,6 +30,15 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# Quality and speed, on the ingested data dir (run `make run` or `cluster-advisor ingest` first).
+eval: install
+	$(BIN)/cluster-advisor eval retrieval
+	$(BIN)/cluster-advisor eval answers --mode both
+
+bench: install
+	$(BIN)/cluster-advisor bench search
+	$(BIN)/cluster-advisor bench ask
 
 # Rebuild the bundled corpus from ../shared/data/raw (or RAW=path).
 RAW ?= ../shared/data/raw
