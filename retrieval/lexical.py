@@ -24,6 +24,9 @@ import numpy.typing as npt
 from retrieval.analysis import tokenize
 from retrieval.catalog import ChunkCatalog
 
+# bm25s sets its logger to DEBUG when imported; let it inherit the level the entrypoint configured.
+logging.getLogger("bm25s").setLevel(logging.NOTSET)
+
 logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1

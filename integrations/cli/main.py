@@ -113,8 +113,6 @@ def _configure_logging(level: str) -> None:
         handlers=[logging.StreamHandler(err_console.file)],
         force=True,
     )
-    # bm25s sets its own logger to DEBUG at import; keep it at the level the operator chose.
-    logging.getLogger("bm25s").setLevel(max(numeric, logging.INFO))
 
 
 def run() -> None:
