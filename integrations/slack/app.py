@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -17,6 +18,9 @@ from integrations.slack.listeners import register_listeners
 from integrations.slack.store import SlackStore
 
 logger = logging.getLogger(__name__)
+
+LAZY_WORKERS = 2
+"""Answers computed at once; more threads only fight over the GIL and slow the acks down."""
 
 
 class SlackNotConfigured(AdvisorError):
@@ -66,6 +70,7 @@ def build_bolt_app(
         token_verification_enabled=False,
         request_verification_enabled=not socket_mode,
         logger=logging.getLogger("integrations.slack.bolt"),
+        listener_executor=ThreadPoolExecutor(max_workers=LAZY_WORKERS, thread_name_prefix="slack-lazy"),
     )
     app.middleware(dedupe_middleware(triage_store))
     register_listeners(app, assistant, settings=settings, conversations=conversations, store=triage_store)
