@@ -26,6 +26,8 @@ def test_mention_gets_placeholder_then_threaded_answer_with_sources(slack: Slack
     assert placeholder.args["channel"] == "CGENERAL1"
     final = _final_answer(slack)
     assert final["ts"] == placeholder.result["ts"]
+    streamed = [c for c in slack.api.calls_of("chat.update") if c.args["text"] != final["text"]]
+    assert streamed and all(c.args["ts"] == final["ts"] for c in streamed)  # updated while streaming
     assert "[1]" in final["text"]
     text = _sources_text(final["blocks"])
     assert "*Sources*" in text
@@ -177,3 +179,11 @@ def test_file_without_text_gets_a_text_only_reply(slack: SlackHarness) -> None:
                              subtype="file_share", files=files))  # fmt: skip
     reply = slack.api.wait_for("chat.postMessage")[0]
     assert "only read text" in reply.args["text"]
+
+
+def test_events_with_missing_fields_are_acknowledged_silently(slack: SlackHarness) -> None:
+    assert slack.send_event({"type": "app_mention"}).status_code == 200
+    assert slack.send_event({"type": "message", "channel_type": "im"}).status_code == 200
+    assert slack.send_event({"type": "message", "user": "UASKER001", "channel_type": "im"}).status_code == 200
+    time.sleep(0.5)
+    assert slack.api.calls_of("chat.postMessage") == []
