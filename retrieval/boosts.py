@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
-from corpus.models import Chunk
+from corpus.models import Chunk, DocType
 from retrieval.catalog import ChunkCatalog
 from retrieval.filters import effective_dates, ymd
 from retrieval.query import QueryUnderstanding, programme_prefixes
@@ -29,6 +29,7 @@ class BoostWeights(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     country: float = 1.5
+    """Organisations in a country the query names (applied among organisations only)."""
     sector: float = 1.2
     programme: float = 1.3
     status_match: float = 1.3
@@ -101,11 +102,12 @@ def call_status_on(chunk: Chunk, today: dt.date) -> str | None:
 def boost_multipliers(
     understanding: QueryUnderstanding, chunk: Chunk, *, today: dt.date, weights: BoostWeights
 ) -> float:
-    """The product of the soft-preference factors that apply to ``chunk``."""
+    """The product of the soft-preference factors that apply to ``chunk``.
+
+    Countries are not among them: see :func:`country_factor`, which only orders organisations.
+    """
     factor = 1.0
     metadata = chunk.metadata
-    if understanding.countries and metadata.get("country") in understanding.countries:
-        factor *= weights.country
     sectors = metadata.get("sectors")
     if understanding.sectors and isinstance(sectors, str) and _sector_matches(understanding.sectors, sectors):
         factor *= weights.sector
@@ -120,6 +122,17 @@ def boost_multipliers(
         else:
             factor *= weights.status_mismatch
     return factor
+
+
+def country_factor(understanding: QueryUnderstanding, chunk: Chunk, *, weights: BoostWeights) -> float:
+    """``weights.country`` for an organisation in a country the query names, else 1.
+
+    Only cluster profiles get it: a country in a policy or call question ("the US Cluster Mapping
+    Project", "Denmark's strategy") says what the text is about, not where a partner should be.
+    """
+    if chunk.doc_type != DocType.CLUSTER or not understanding.countries:
+        return 1.0
+    return weights.country if chunk.metadata.get("country") in understanding.countries else 1.0
 
 
 def _programme_matches(programmes: Sequence[str], chunk: Chunk) -> bool:

@@ -115,3 +115,21 @@ def diversify(ranked: Sequence[Fused], *, doc_of: Mapping[str, str], max_per_doc
         seen[doc_id] = seen.get(doc_id, 0) + 1
         (kept if seen[doc_id] <= max_per_doc else demoted).append(item)
     return kept + demoted
+
+
+def reorder_within(ranked: Sequence[Fused], *, members: Sequence[Fused]) -> list[Fused]:
+    """Put ``members`` (best first) into the positions their kind holds in ``ranked``; others stay put.
+
+    Every item of ``ranked`` whose id is among ``members`` is a slot; the slots are refilled in the
+    order of ``members``, and members beyond the slots (new candidates) follow the whole list. So a
+    preference among one kind of document (organisations of the asked country) never moves any
+    other document.
+
+    Args:
+        ranked: The current ranking.
+        members: The items of one kind in their preferred order (may include ids not in ``ranked``).
+    """
+    member_ids = {item.chunk_id for item in members}
+    queue = iter(members)
+    placed = [next(queue) if item.chunk_id in member_ids else item for item in ranked]
+    return placed + list(queue)

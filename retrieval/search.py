@@ -21,7 +21,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from corpus.errors import InvalidInput
 from corpus.models import Chunk, DocType, MetadataValue
-from retrieval.boosts import BoostWeights, boost_multipliers, boost_tiers, call_status_on
+from retrieval.boosts import (
+    BoostWeights,
+    boost_multipliers,
+    boost_tiers,
+    call_status_on,
+    country_factor,
+)
 from retrieval.filters import SearchFilters, chroma_where, filter_mask
 from retrieval.fusion import (
     Fused,
@@ -30,6 +36,7 @@ from retrieval.fusion import (
     convex_fusion,
     diversify,
     reciprocal_rank_fusion,
+    reorder_within,
 )
 from retrieval.index import SearchIndex
 from retrieval.query import QueryUnderstanding, understand_query
@@ -38,6 +45,8 @@ logger = logging.getLogger(__name__)
 
 SearchMode = Literal["hybrid", "bm25", "dense"]
 MAX_K = 100
+GEO_WEIGHT = 0.5
+"""Weight of the country-restricted retrieval when it adds organisations to the candidates."""
 IDS_PREFILTER_MAX = 50_000
 """Up to this many allowed chunks, dense search pre-filters with ``ids=`` (measured ~5 ms on 10k
 chunks); beyond, with a Chroma ``where`` clause (20-40 ms on 10k chunks, but no id list to send)."""
@@ -139,7 +148,11 @@ class HybridRetriever:
         n = min(self.candidates, int(mask.sum()))
         masks = {"": mask}
         if mode == "hybrid" and understanding.countries and not filters.countries:
-            geo = mask & np.isin(catalog.columns.country, list(understanding.countries))
+            geo = (
+                mask
+                & np.isin(catalog.columns.country, list(understanding.countries))
+                & (catalog.columns.doc_type == DocType.CLUSTER.value)
+            )
             if geo.any():
                 masks["_geo"] = geo
         if n and mode in ("hybrid", "bm25"):
@@ -158,7 +171,7 @@ class HybridRetriever:
             timings["dense"] = _ms(clock)
 
         clock = time.perf_counter()
-        fused = self._fuse(lists)
+        fused = self._fuse({name: pairs for name, pairs in lists.items() if not name.endswith("_geo")})
         chunk_of: Callable[[str], Chunk] = lambda chunk_id: catalog.chunks[catalog.row_of[chunk_id]]  # noqa: E731
         if mode == "hybrid":
             tiers = boost_tiers(understanding, catalog=catalog, mask=mask, ranked=[f.chunk_id for f in fused])
@@ -169,6 +182,9 @@ class HybridRetriever:
                 for f in fused
             }
             fused = apply_boosts(fused, tiers=tiers, multipliers=multipliers)
+            if understanding.countries:
+                geo_lists = {name: pairs for name, pairs in lists.items() if name.endswith("_geo")}
+                fused = self._prefer_countries(fused, geo_lists, understanding, chunk_of)
             fused = diversify(
                 fused,
                 doc_of={f.chunk_id: chunk_of(f.chunk_id).doc_id for f in fused},
@@ -210,8 +226,38 @@ class HybridRetriever:
             if chunk_id in catalog.row_of and mask[catalog.row_of[chunk_id]]
         ]
 
+    def _prefer_countries(
+        self,
+        ranked: list[Fused],
+        geo_lists: dict[str, list[tuple[str, float]]],
+        understanding: QueryUnderstanding,
+        chunk_of: Callable[[str], Chunk],
+    ) -> list[Fused]:
+        """Re-order organisations among themselves: the named countries first, others unmoved.
+
+        Organisations found only by the country-restricted retrieval join the organisations with
+        half their fused score; the country factor multiplies the score. Tiered (named) documents
+        and every document of another type keep their places (see :func:`reorder_within`).
+        """
+        members = {
+            item.chunk_id: item.model_copy(deep=True)
+            for item in ranked
+            if item.tier == 0 and chunk_of(item.chunk_id).doc_type == DocType.CLUSTER
+        }
+        named = {item.chunk_id for item in ranked if item.tier > 0}
+        for extra in self._fuse(geo_lists) if geo_lists else []:
+            if extra.chunk_id in named:
+                continue
+            entry = members.setdefault(extra.chunk_id, Fused(chunk_id=extra.chunk_id, score=0.0))
+            entry.score += GEO_WEIGHT * extra.score
+            entry.ranks.update(extra.ranks)
+        for item in members.values():
+            item.score *= country_factor(understanding, chunk_of(item.chunk_id), weights=self.weights)
+        order = sorted(members.values(), key=lambda item: -item.score)
+        return reorder_within(ranked, members=order)
+
     def _fuse(self, lists: dict[str, list[tuple[str, float]]]) -> list[Fused]:
-        weights = {name: (0.5 if name.endswith("_geo") else 1.0) for name in lists}
+        weights = dict.fromkeys(lists, 1.0)
         if self.fusion == "convex":
             return convex_fusion(lists, weights=weights)
         return reciprocal_rank_fusion(

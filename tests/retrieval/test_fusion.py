@@ -9,6 +9,7 @@ from retrieval.fusion import (
     diversify,
     normalise_scores,
     reciprocal_rank_fusion,
+    reorder_within,
 )
 
 
@@ -72,3 +73,10 @@ def test_diversity_demotes_a_documents_extra_chunks() -> None:
     order = [item.chunk_id for item in diversify(ranked, doc_of=doc_of, max_per_doc=2)]
     assert order == ["n1", "n2", "w1", "m1", "w2", "n3", "n4"]
     assert [i.chunk_id for i in diversify(ranked, doc_of=doc_of, max_per_doc=1)][:3] == ["n1", "w1", "m1"]
+
+
+def test_reorder_within_moves_only_the_members() -> None:
+    ranked = [Fused(chunk_id=cid, score=1.0) for cid in ["policy", "org-a", "call", "org-b"]]
+    members = [Fused(chunk_id=cid, score=1.0) for cid in ["org-b", "org-new", "org-a"]]
+    reordered = [item.chunk_id for item in reorder_within(ranked, members=members)]
+    assert reordered == ["policy", "org-b", "call", "org-new", "org-a"]

@@ -72,6 +72,16 @@ def test_country_words_prefer_those_countries(retriever: HybridRetriever) -> Non
     assert "cl-es-battery" in _docs(everything)
 
 
+def test_a_country_in_a_policy_question_does_not_pull_organisations_above_it(
+    retriever: HybridRetriever,
+) -> None:
+    # "United States" says what the text is about; the US organisation only moves among organisations.
+    result = retriever.search(query="cluster mapping methods in the United States", k=5, today=TODAY)
+    assert result.hits[0].doc_id == "pol-mapping"
+    organisations = retriever.search(query="energy clusters in the United States", k=3, today=TODAY)
+    assert organisations.hits[0].doc_id == "cl-us-energy"
+
+
 def test_sector_synonyms_find_the_sector(retriever: HybridRetriever) -> None:
     result = retriever.search(
         query="EV batteries", k=3, filters=SearchFilters(doc_type="cluster"), today=TODAY
