@@ -79,7 +79,6 @@ CASE_SENSITIVE_FORMS: dict[str, str] = {
     "USA": "US",
     "UK": "GB",
     "Polish": "PL",
-    "Poles": "PL",
     "Turkey": "TR",
     "Georgia": "GE",
     "American": "US",

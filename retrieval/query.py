@@ -99,7 +99,7 @@ SECTOR_SYNONYMS: dict[str, str] = {
     "health": "health; healthcare; medical devices; medtech; life sciences; biotech; biotechnology; "
     "pharma; pharmaceuticals",
     "proximity-social-economy": "social economy; social enterprises; proximity economy",
-    "retail": "retail; e-commerce; commerce",
+    "retail": "retail; retailers; retail trade; e-commerce",
     "textiles": "textiles; textile; clothing; footwear; leather",
     "tourism": "tourism; travel; hospitality",
     "wood-forestry": "wood; forestry; timber; furniture",
@@ -109,14 +109,36 @@ SECTOR_SYNONYMS: dict[str, str] = {
     "manufacturing; 3D printing; machinery; mechatronics",
     "materials": "advanced materials; materials; composites; nanotechnology",
 }
-"""Canonical sector → synonyms (folded-phrase match; longest phrase wins)."""
+"""Canonical sector → synonyms (folded-phrase match; longest phrase wins). Words with other common
+meanings stay out ("commerce" alone is the US Department of Commerce more often than retail)."""
+
+_OPEN_CALL_LEADS = frozenset(
+    (
+        "a an any all are which what the there current new latest some other more show list find me for about"
+    ).split()
+)
+"""Words after which "open call(s)" asks for calls that are open (rather than ending a call's name)."""
+_NAMED_OPEN = re.compile(r"(?<=[A-Za-z0-9][ -])Open\b(?!\s+[Cc]alls?\b)")
+"""A capitalised "Open" after another word: part of a name ("Pathfinder Open"), not a status."""
 
 _STATUS_PATTERNS: tuple[tuple[StatusIntent, re.Pattern[str]], ...] = (
     ("closing_soon", re.compile(r"\b(closing soon|closes soon|deadline soon|about to close|last chance)\b")),
     ("forthcoming", re.compile(r"\b(upcoming|forthcoming|opening soon|opens soon|will open|not yet open)\b")),
     ("closed", re.compile(r"\b(closed|expired|past calls?|no longer open)\b")),
-    ("open", re.compile(r"\b(open(?!\s+(innovation|source|science|data|access))|accepting applications)\b")),
+    (
+        "open",
+        re.compile(
+            r"\b(currently open|still open|open now|now open|accepting applications|still apply"
+            r"|open(?!\s+(?:innovation|source|science|data|access|calls?)\b)"
+            rf"|(?:^|\b(?:{'|'.join(sorted(_OPEN_CALL_LEADS))}) )open calls?)\b"
+        ),
+    ),
 )
+"""Status intents on folded words. "open call" is also the F&T *name* of cascade calls ("PowerUp
+NetZero open call", "RESIST II open calls for ..."): it asks for open calls only at the start of the
+query or after a word like "any", "which", "an" (see :data:`_OPEN_CALL_LEADS`); "open" elsewhere
+("calls that are open", "still open") always does. A capitalised "Open" inside a name ("EIC
+Pathfinder Open 2026") is not an intent (see :func:`find_status_intent`)."""
 
 
 class QueryUnderstanding(BaseModel):
@@ -277,7 +299,7 @@ def find_sectors(text: str, *, taken: set[int] | None = None) -> list[str]:
 
 def find_status_intent(text: str) -> StatusIntent | None:
     """The call status a query asks for: "closing soon", "upcoming", "closed" or "open" calls."""
-    folded = " ".join(words(text))
+    folded = " ".join(words(_NAMED_OPEN.sub("named", text)))
     for intent, pattern in _STATUS_PATTERNS:
         if pattern.search(folded):
             return intent

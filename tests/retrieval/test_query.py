@@ -29,6 +29,7 @@ CENTRAL_EUROPE = ("AT", "CH", "CZ", "DE", "HU", "LI", "PL", "SI", "SK")
         ("Polish EV batteries", ("PL",)),
         ("let us polish the text", ()),
         ("open innovation platforms", ()),
+        ("the French Pôles de compétitivité programme", ("FR",)),
     ],
 )
 def test_places(query: str, countries: tuple[str, ...]) -> None:
@@ -85,6 +86,14 @@ def test_programmes(query: str, programmes: tuple[str, ...]) -> None:
         ("calls that already closed", "closed"),
         ("open innovation in clusters", None),
         ("battery clusters", None),
+        ("Is there an open call for scaling up agri-food?", "open"),
+        ("Which Open Calls fund AI?", "open"),
+        ("calls on hydrogen that are still open", "open"),
+        ("Which Eurocluster open calls for SMEs can we still apply to?", "open"),
+        # "open call" ending a name is the call's name, not a status.
+        ("PowerUp NetZero open call", None),
+        ("RESIST II open calls for product or process innovation", None),
+        ("EIC Pathfinder Open 2026", None),
     ],
 )
 def test_status_intent(query: str, status: str | None) -> None:
@@ -98,6 +107,8 @@ def test_status_intent(query: str, status: str | None) -> None:
         ("clusters working on cars", ("mobility-transport-automotive",)),
         ("Finnish hydrogen", ("hydrogen",)),
         ("upcoming Digital Europe calls", ()),
+        ("How many people work at the U.S. Department of Commerce?", ()),
+        ("e-commerce platforms", ("retail",)),
         ("AI and photonics", ("digital", "electronics")),
         ("capacity building for managers", ()),
     ],
