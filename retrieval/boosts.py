@@ -7,20 +7,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
 from corpus.models import Chunk, DocType
+from retrieval.analysis import STOPWORDS_EN, plain_words
 from retrieval.catalog import ChunkCatalog
 from retrieval.filters import effective_dates, ymd
-from retrieval.query import QueryUnderstanding, programme_prefixes
+from retrieval.places import split_forms
+from retrieval.query import SECTOR_SYNONYMS, QueryUnderstanding, programme_prefixes
 
 TIER_IDENTIFIER = 3
 TIER_TITLE = 2
 TIER_IDENTIFIER_PREFIX = 1
 CLOSING_SOON_DAYS = 30
+GENERIC_NAME_WORDS = frozenset(
+    (
+        "cluster clusters association associations network networks organisation organization alliance "
+        "platform hub centre center competence innovation industry industries technology technologies "
+        "business national regional european international and of the for in"
+    ).split()
+)
+"""With the sector synonyms' words: names made only of these do not name one organisation."""
 
 
 class BoostWeights(BaseModel):
@@ -62,7 +73,9 @@ def boost_tiers(
         for doc_id in catalog.docs_with_identifier(identifier):
             doc_tiers[doc_id] = TIER_IDENTIFIER
     for doc_id in catalog.docs_named_in(understanding.text):
-        doc_tiers[doc_id] = max(doc_tiers.get(doc_id, 0), TIER_TITLE)
+        first = catalog.chunks[catalog.rows_of_doc[doc_id][0]]
+        if _title_counts(understanding, first):
+            doc_tiers[doc_id] = max(doc_tiers.get(doc_id, 0), TIER_TITLE)
     if not doc_tiers:
         return {}
     best: dict[str, str] = {}
@@ -79,6 +92,38 @@ def boost_tiers(
             best[doc_id] = catalog.chunks[allowed[0]].chunk_id
         tiers[best[doc_id]] = tier
     return tiers
+
+
+def _title_counts(understanding: QueryUnderstanding, first: Chunk) -> bool:
+    """Whether a title found in the query really names that document.
+
+    A name made only of generic words ("ICT Cluster", "Cybersecurity Cluster") counts only when the
+    query is (nearly) the whole name, not when it describes a search ("ICT cluster in Estonia"). An
+    organisation in a country other than the ones the query names is not the one meant.
+    """
+    country = first.metadata.get("country")
+    if (
+        first.doc_type == DocType.CLUSTER
+        and understanding.countries
+        and country not in understanding.countries
+    ):
+        return False
+    title_words = {word.lower() for word in plain_words(first.title)}
+    if not title_words <= _generic_name_words():
+        return True
+    asked = {word.lower() for word in plain_words(understanding.text)} - STOPWORDS_EN
+    return asked <= title_words
+
+
+@lru_cache(maxsize=1)
+def _generic_name_words() -> frozenset[str]:
+    sector_words = {
+        word.lower()
+        for forms in SECTOR_SYNONYMS.values()
+        for form in split_forms(forms)
+        for word in plain_words(form)
+    }
+    return frozenset(GENERIC_NAME_WORDS | sector_words)
 
 
 def _sector_matches(wanted: Sequence[str], sectors: str) -> bool:
