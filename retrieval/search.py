@@ -92,21 +92,28 @@ class HybridRetriever:
         candidates: int = 50,
         max_per_doc: int = 2,
         weights: BoostWeights | None = None,
+        lexical_weight: float = 1.0,
     ) -> None:
         """Configure the retriever.
 
         Args:
             index: The indexes to search.
-            fusion: ``rrf`` (reciprocal rank fusion) or ``convex`` (normalised score sum).
+            fusion: ``rrf`` (reciprocal rank fusion, the default) or ``convex`` (normalised score
+                sum). On the bundled eval convex scores a little higher (nDCG@10 0.969 vs 0.957), but
+                its wider score spread makes the fixed soft-boost factors (country, status) too weak
+                to express the preferences the query states, so RRF stays the default.
             candidates: How many chunks each retriever contributes before fusion.
             max_per_doc: Chunks of one document allowed in the top before the rest are demoted.
             weights: Soft-boost factors (country, sector, programme, status).
+            lexical_weight: Weight of BM25 relative to dense (1.0) in either fusion. Equal weights
+                measured best (weighting BM25 1.5-3x lowered nDCG@10 in both fusions).
         """
         self.index = index
         self.fusion = fusion
         self.candidates = candidates
         self.max_per_doc = max_per_doc
         self.weights = weights or BoostWeights()
+        self.lexical_weight = lexical_weight
 
     def search(
         self,
@@ -257,7 +264,7 @@ class HybridRetriever:
         return reorder_within(ranked, members=order)
 
     def _fuse(self, lists: dict[str, list[tuple[str, float]]]) -> list[Fused]:
-        weights = dict.fromkeys(lists, 1.0)
+        weights = {name: (self.lexical_weight if name.startswith("bm25") else 1.0) for name in lists}
         if self.fusion == "convex":
             return convex_fusion(lists, weights=weights)
         return reciprocal_rank_fusion(

@@ -7,6 +7,7 @@ import pytest
 from corpus.errors import InvalidInput
 from retrieval import search as search_module
 from retrieval.filters import SearchFilters
+from retrieval.fusion import FusionMethod
 from retrieval.index import SearchIndex
 from retrieval.search import HybridRetriever, SearchResult
 from tests.retrieval.factories import TODAY
@@ -182,6 +183,7 @@ def test_a_huge_query_is_cut_and_still_works(retriever: HybridRetriever) -> None
 
 
 def test_modes_and_fusions_all_answer(retriever: HybridRetriever) -> None:
+    assert retriever.fusion == "rrf"
     convex = HybridRetriever(retriever.index, fusion="convex")
     for searcher in (retriever, convex):
         for mode in ("hybrid", "bm25", "dense"):
@@ -190,6 +192,19 @@ def test_modes_and_fusions_all_answer(retriever: HybridRetriever) -> None:
     bm25_only = retriever.search(query="hydrogen", k=3, today=TODAY, mode="bm25")
     assert set(bm25_only.hits[0].ranks) == {"bm25"}
     assert "dense" not in bm25_only.timings_ms
+
+
+@pytest.mark.parametrize("fusion", ["convex", "rrf"])
+def test_lexical_weight_leans_the_fusion_towards_bm25(
+    retriever: HybridRetriever, fusion: FusionMethod
+) -> None:
+    query = "cluster mapping data"
+    bm25_first = retriever.search(query=query, k=1, today=TODAY, mode="bm25").hits[0].doc_id
+    dense_first = retriever.search(query=query, k=1, today=TODAY, mode="dense").hits[0].doc_id
+    lexical = HybridRetriever(retriever.index, fusion=fusion, lexical_weight=100.0)
+    dense = HybridRetriever(retriever.index, fusion=fusion, lexical_weight=0.01)
+    assert lexical.search(query=query, k=1, today=TODAY).hits[0].doc_id == bm25_first
+    assert dense.search(query=query, k=1, today=TODAY).hits[0].doc_id == dense_first
 
 
 def test_where_path_gives_the_same_results_as_the_ids_path(
