@@ -14,7 +14,7 @@ from assistant.service import Assistant
 from corpus.settings import Settings
 from integrations.api import create_app
 from integrations.api.deps import ApiServices
-from tests.assistant.factories import TODAY, Corpus, corpus  # noqa: F401 - the shared fixture
+from tests.assistant.factories import TODAY, Corpus, build_corpus, corpus  # noqa: F401 - the shared fixture
 
 AppFactory = Callable[..., TestClient]
 
@@ -38,12 +38,7 @@ def services_for(corpus: Corpus, settings: Settings, conversations_dir: Path) ->
     )
 
 
-@pytest.fixture
-def make_client(
-    corpus: Corpus,  # noqa: F811
-    tmp_path: Path,
-) -> Iterator[AppFactory]:
-    """``make_client(**settings_overrides)``: a TestClient over the shared corpus."""
+def _client_factory(corpus: Corpus, tmp_path: Path) -> Iterator[AppFactory]:  # noqa: F811
     clients: list[TestClient] = []
 
     def make(**overrides: Any) -> TestClient:
@@ -57,6 +52,30 @@ def make_client(
     yield make
     for client in clients:
         client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def make_client(corpus: Corpus, tmp_path: Path) -> Iterator[AppFactory]:  # noqa: F811
+    """``make_client(**settings_overrides)``: a TestClient over the shared, read-only corpus."""
+    yield from _client_factory(corpus, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def own_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    """A corpus of this test module's own, for tests that add and remove documents."""
+    yield from build_corpus(tmp_path_factory.mktemp("api-writable"))
+
+
+@pytest.fixture
+def make_writable_client(own_corpus: Corpus, tmp_path: Path) -> Iterator[AppFactory]:
+    """``make_writable_client(**settings_overrides)``: a TestClient over the module's own corpus."""
+    yield from _client_factory(own_corpus, tmp_path)
+
+
+@pytest.fixture
+def writable_client(make_writable_client: AppFactory) -> TestClient:
+    """A TestClient over the module's own corpus, default settings."""
+    return make_writable_client()
 
 
 @pytest.fixture

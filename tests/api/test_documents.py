@@ -19,7 +19,8 @@ def _upload(
     return client.post("/v1/documents", files={"file": (name, data, content_type)})
 
 
-def test_upload_search_list_and_delete(client: TestClient) -> None:
+def test_upload_search_list_and_delete(writable_client: TestClient) -> None:
+    client = writable_client
     response = _upload(client, "tidal.md", NOTE, "text/markdown")
     assert response.status_code == 201, response.text
     body = response.json()
@@ -38,7 +39,8 @@ def test_upload_search_list_and_delete(client: TestClient) -> None:
     assert again.status_code == 404 and doc_id in again.json()["detail"]
 
 
-def test_csv_records_upload(client: TestClient) -> None:
+def test_csv_records_upload(writable_client: TestClient) -> None:
+    client = writable_client
     csv = b"name,country,city,description\nOrkney Marine Cluster,GB,Kirkwall,Tidal and wave energy testing\n"
     response = _upload(client, "profiles.csv", csv, "text/csv")
     assert response.status_code == 201, response.text
@@ -47,7 +49,8 @@ def test_csv_records_upload(client: TestClient) -> None:
     assert client.delete(f"/v1/documents/{doc['doc_id']}").status_code == 204
 
 
-def test_bad_uploads_are_4xx_and_lose_nothing(client: TestClient) -> None:
+def test_bad_uploads_are_4xx_and_lose_nothing(writable_client: TestClient) -> None:
+    client = writable_client
     before = client.get("/v1/calls").json()["total"]
     unsupported = _upload(client, "tool.exe", b"MZ\x90\x00binary")
     assert unsupported.status_code == 415 and "tool.exe" in unsupported.json()["detail"]
@@ -67,8 +70,8 @@ def test_bad_uploads_are_4xx_and_lose_nothing(client: TestClient) -> None:
     assert client.get("/v1/documents").json()["total"] == 0
 
 
-def test_upload_over_the_file_limit_is_413(make_client: AppFactory) -> None:
-    client = make_client(CLUSTER_ADVISOR_MAX_FILE_BYTES=1000)
+def test_upload_over_the_file_limit_is_413(make_writable_client: AppFactory) -> None:
+    client = make_writable_client(CLUSTER_ADVISOR_MAX_FILE_BYTES=1000)
     response = _upload(client, "big.txt", b"word " * 400)
     assert response.status_code == 413 and "big.txt" in response.json()["detail"]
     huge = _upload(client, "huge.txt", b"word " * 300_000)

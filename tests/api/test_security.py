@@ -38,8 +38,8 @@ def test_key_parsing_and_matching(tmp_path: Path) -> None:
     assert match_key("b", keys) is keys[1] and match_key("b:public", keys) is None
 
 
-def test_internal_documents_only_with_a_key_that_allows_them(make_client: AppFactory) -> None:
-    client = make_client(CLUSTER_ADVISOR_API_KEYS=KEYS)
+def test_internal_documents_only_with_a_key_that_allows_them(make_writable_client: AppFactory) -> None:
+    client = make_writable_client(CLUSTER_ADVISOR_API_KEYS=KEYS)
     internal = {"Authorization": "Bearer s3cret-internal"}
     public = {"Authorization": "Bearer s3cret-public"}
     note = b"# Support note\n\nMembers asking about zeppelin refits go to the aerostat desk in Ghent.\n"
@@ -69,8 +69,8 @@ def test_internal_documents_only_with_a_key_that_allows_them(make_client: AppFac
         assert client.delete(f"/v1/documents/{doc_id}", headers=internal).status_code == 204
 
 
-def test_anonymous_callers_never_see_internal_documents(make_client: AppFactory) -> None:
-    client = make_client()
+def test_anonymous_callers_never_see_internal_documents(make_writable_client: AppFactory) -> None:
+    client = make_writable_client()
     note = b"# Support note\n\nMembers asking about zeppelin refits go to the aerostat desk in Ghent.\n"
     upload = client.post(
         "/v1/documents", files={"file": ("zeppelin.md", note, "text/markdown")}, data={"audience": "internal"}
