@@ -190,3 +190,10 @@ class Chunk(_Frozen):
     identifier: str | None = None
     url: str | None = None
     metadata: dict[str, MetadataValue] = Field(default_factory=dict)
+    embed_text: str | None = None
+    """What the dense index embeds when it differs from ``text`` (boilerplate sections embed their
+    header only; BM25 and readers always see the full ``text``)."""
+
+    @property
+    def dense_text(self) -> str:
+        return self.embed_text or self.text

@@ -203,10 +203,10 @@ class VectorStore:
         (dynamic padding is where the ONNX embedder's speed comes from).
         """
         collection = self.ensure()
-        ordered = sorted(chunks, key=lambda chunk: len(chunk.text))
+        ordered = sorted(chunks, key=lambda chunk: len(chunk.dense_text))
         for start in range(0, len(ordered), EMBED_GROUP):
             group = ordered[start : start + EMBED_GROUP]
-            vectors = self.embedder.embed_documents([chunk.text for chunk in group])
+            vectors = self.embedder.embed_documents([chunk.dense_text for chunk in group])
             collection.upsert(
                 ids=[chunk.chunk_id for chunk in group],
                 embeddings=vectors,

@@ -83,3 +83,19 @@ def test_money_formatting() -> None:
         Budget(total_eur=3_000_000, min_contribution_eur=1_000_000, max_contribution_eur=1_500_000)
     ) == ("Budget: total budget EUR 3 million, EUR 1 million to EUR 1.5 million per project.")
     assert budget_sentence(Budget()) is None
+
+
+def test_boilerplate_conditions_embed_their_header_only() -> None:
+    call = make_call(
+        sections=(
+            Section(heading="Scope", text="Pilot lines for tandem cells."),
+            Section(heading="Conditions", text="General conditions. Admissibility conditions apply. " * 30),
+        )
+    )
+    chunks = chunk_record(call)
+    scope = next(c for c in chunks if c.section == "Scope")
+    conditions = [c for c in chunks if c.section == "Conditions"]
+    assert scope.embed_text is None and scope.dense_text == scope.text
+    assert conditions and all(c.embed_text is not None and len(c.dense_text) <= 200 for c in conditions)
+    assert all(c.dense_text.startswith("Industrial processes for tandem PV technologies") for c in conditions)
+    assert all(len(c.text) > 200 for c in conditions), "BM25 and readers keep the full text"
