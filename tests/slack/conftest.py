@@ -21,8 +21,7 @@ from assistant.service import Assistant
 from corpus.settings import Settings
 from integrations.slack.http import build_slack_router
 from integrations.slack.store import SlackStore
-from tests.assistant.factories import TODAY, Corpus
-from tests.assistant.factories import corpus as corpus  # noqa: F401 - the shared session fixture
+from tests.assistant.factories import TODAY, Corpus, build_corpus
 from tests.slack.mock_slack_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 
 SIGNING_SECRET = "test-signing-secret-0123456789"
@@ -108,8 +107,14 @@ def message(text: str, *, ts: str, channel: str = "CGENERAL1", user: str = "UASK
             "event_ts": ts, "channel_type": "channel", **extra}  # fmt: skip
 
 
+@pytest.fixture(scope="session")
+def slack_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
+    """The small test corpus, ingested for the Slack tests alone (other suites write to the shared one)."""
+    yield from build_corpus(tmp_path_factory.mktemp("slack-corpus"))
+
+
 @pytest.fixture
-def slack(corpus: Corpus, tmp_path: Path) -> Iterator[SlackHarness]:  # noqa: F811
+def slack(slack_corpus: Corpus, tmp_path: Path) -> Iterator[SlackHarness]:
     """The FastAPI app with the Slack router, against a fresh mock Web API and fresh stores."""
     with mock_slack_api() as api:
         settings = Settings(
@@ -125,7 +130,9 @@ def slack(corpus: Corpus, tmp_path: Path) -> Iterator[SlackHarness]:  # noqa: F8
         )
         conversations = ConversationStore.open(f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
         store = SlackStore.from_settings(settings)
-        assistant = Assistant(retriever=corpus.retriever, records=corpus.records, conversations=conversations)
+        assistant = Assistant(
+            retriever=slack_corpus.retriever, records=slack_corpus.records, conversations=conversations
+        )
         web = FastAPI()
         web.include_router(
             build_slack_router(
