@@ -29,6 +29,11 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).parent / "static"
 
 
+def slack_configured(settings: Settings) -> bool:
+    """Slack's HTTP mode needs the bot token and the signing secret."""
+    return settings.slack_bot_token is not None and settings.slack_signing_secret is not None
+
+
 def create_app(settings: Settings, *, services: ApiServices | None = None) -> FastAPI:
     """The Cluster Advisor HTTP app.
 
@@ -45,6 +50,16 @@ def create_app(settings: Settings, *, services: ApiServices | None = None) -> Fa
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = services or open_services(settings)
         app.state.services = opened
+        if slack_configured(settings):
+            # Slack's HTTP mode shares this app; its Bolt app needs the opened assistant.
+            from integrations.slack.http import build_slack_router
+
+            app.include_router(
+                build_slack_router(
+                    settings=settings, assistant=opened.assistant, conversations=opened.conversations
+                )
+            )
+            logger.info("Slack events served at POST /slack/events")
         try:
             yield
         finally:

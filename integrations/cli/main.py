@@ -22,6 +22,7 @@ from integrations.cli import (
     ingest_cmd,
     search_cmd,
     serve_cmd,
+    slack_cmd,
 )
 from integrations.cli.context import CliContext
 from integrations.cli.output import err_console, fail
@@ -49,6 +50,7 @@ ingest_cmd.register(app)
 search_cmd.register(app)
 ask_cmd.register(app)
 serve_cmd.register(app)
+slack_cmd.register(app)
 app.add_typer(corpus_cmd.app, name="corpus")
 app.add_typer(eval_cmd.app, name="eval")
 app.add_typer(bench_cmd.app, name="bench")
