@@ -253,7 +253,12 @@ class SearchIndex:
         if self._pending is None:
             self.refresh()
         with self._writing("upsert", deferred=True):
-            self.vectors.delete_documents(list(chunks_by_doc))
+            # Only documents already indexed can have old chunks: a delete-by-metadata scans the
+            # collection, so skipping it for new documents keeps a cold ingest linear.
+            indexed = self.catalog.doc_ids
+            stale = [doc_id for doc_id in chunks_by_doc if doc_id in indexed]
+            if stale:
+                self.vectors.delete_documents(stale)
             self.vectors.add_chunks(
                 [c for chunks in chunks_by_doc.values() for c in chunks], progress=progress
             )
