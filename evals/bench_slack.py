@@ -1,0 +1,261 @@
+"""Slack HTTP-mode latency: signed ``app_mention`` events to the real serve app, Web API mocked.
+
+The serve app (:func:`integrations.api.app.create_app`, Slack configured) runs in a uvicorn server on
+a free loopback port; ``SLACK_API_URL`` points at a small recording Web API server on loopback (the
+logic of ``tests/slack/mock_slack_api.py``). Measured per event: time from sending the signed request
+to the HTTP ack, and to the placeholder ``chat.postMessage`` reaching the mock (the first message a
+user sees).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import socket
+import statistics
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+import httpx
+from pydantic import SecretStr
+
+from corpus.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+BOT_USER_ID = "UBOT00001"
+TEAM_ID = "T00000001"
+CHANNEL = "CBENCH001"
+SIGNING_SECRET = "bench-signing-secret-0123456789"
+QUESTIONS = (
+    "Which funding calls for SMEs close in the next two months?",
+    "Find clusters in Spain working on renewable energy",
+    "What is the cluster policy on internationalisation?",
+    "Is there an open call on circular economy?",
+    "Partners for a hydrogen project in Germany?",
+)
+
+
+@dataclass
+class WebApiRecorder:
+    """A loopback Slack Web API that answers like Slack and records when each message arrived."""
+
+    url: str = ""
+    posted_at: dict[str, float] = field(default_factory=dict)
+    """``thread_ts`` of each first ``chat.postMessage`` -> ``time.perf_counter()`` on arrival."""
+    calls: int = 0
+    last_call_at: float = 0.0
+    _ts: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def respond(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """Record the call and answer it."""
+        now = time.perf_counter()
+        with self._lock:
+            self.calls += 1
+            self.last_call_at = now
+            self._ts += 1
+            ts = f"1800000000.{self._ts:06d}"
+            thread = args.get("thread_ts")
+            if method == "chat.postMessage" and isinstance(thread, str):
+                self.posted_at.setdefault(thread, now)
+        if method == "auth.test":
+            return {"ok": True, "user_id": BOT_USER_ID, "bot_id": "BBOT00001", "team_id": TEAM_ID,
+                    "user": "advisor", "team": "Bench", "url": "https://bench.slack.com/"}  # fmt: skip
+        if method in {"chat.postMessage", "chat.update"}:
+            return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts") or ts,
+                    "message": {"text": args.get("text"), "ts": args.get("ts") or ts}}  # fmt: skip
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        if method == "conversations.replies":
+            return {"ok": True, "messages": [], "has_more": False}
+        return {"ok": True}
+
+
+def _handler(state: WebApiRecorder) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            method = self.path.rstrip("/").rsplit("/", 1)[-1]
+            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
+            is_json = "json" in (self.headers.get("Content-Type") or "")
+            args: dict[str, Any] = json.loads(raw or "{}") if is_json else dict(parse_qsl(raw))
+            body = json.dumps(state.respond(method, args)).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            return
+
+    return Handler
+
+
+@contextmanager
+def web_api_recorder() -> Iterator[WebApiRecorder]:
+    """Run the recording Web API on a free loopback port for the duration of the block."""
+    state = WebApiRecorder()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server.daemon_threads = True
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/api/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve_app(settings: Settings) -> Iterator[str]:
+    """The real serve app in a uvicorn server on a free loopback port; yields its base URL."""
+    import uvicorn
+
+    from integrations.api.app import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the serve app did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+def bench_settings(settings: Settings, *, api_url: str) -> Settings:
+    """``settings`` with Slack configured against ``api_url`` (support channels and routing kept)."""
+    return settings.model_copy(
+        update={
+            "slack_bot_token": SecretStr("xoxb-bench-token"),
+            "slack_signing_secret": SecretStr(SIGNING_SECRET),
+            "slack_api_url": api_url,
+        }
+    )
+
+
+def sign(secret: str, *, timestamp: str, body: str) -> str:
+    """Slack's v0 request signature: ``v0=`` + HMAC-SHA256 of ``v0:{timestamp}:{body}``."""
+    base = f"v0:{timestamp}:{body}".encode()
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+def _signed(event_no: int, *, run: str) -> tuple[bytes, dict[str, str]]:
+    ts = f"1900000000.{event_no:06d}"
+    text = QUESTIONS[event_no % len(QUESTIONS)]
+    body = json.dumps({
+        "token": "legacy", "team_id": TEAM_ID, "api_app_id": "A00000001", "type": "event_callback",
+        "event_id": f"EvBench{run}{event_no:06d}", "event_time": int(time.time()),
+        "event": {"type": "app_mention", "user": "UBENCH001", "text": f"<@{BOT_USER_ID}> {text}",
+                  "ts": ts, "channel": CHANNEL, "event_ts": ts},
+        "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+    })  # fmt: skip
+    stamp = str(int(time.time()))
+    signature = sign(SIGNING_SECRET, timestamp=stamp, body=body)
+    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": stamp,
+               "X-Slack-Signature": signature}  # fmt: skip
+    return body.encode(), headers
+
+
+async def _send_all(base_url: str, *, events: int, concurrency: int) -> list[tuple[str, float, float, int]]:
+    """``(event ts, sent at, ack ms, status)`` of each event, ``concurrency`` clients at a time."""
+    run = str(int(time.time()))
+    gate = asyncio.Semaphore(concurrency)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base_url, timeout=30.0, limits=limits) as client:
+
+        async def one(number: int) -> tuple[str, float, float, int]:
+            body, headers = _signed(number, run=run)
+            async with gate:
+                sent = time.perf_counter()
+                response = await client.post("/slack/events", content=body, headers=headers)
+                return (
+                    f"1900000000.{number:06d}",
+                    sent,
+                    (time.perf_counter() - sent) * 1000,
+                    response.status_code,
+                )
+
+        return list(await asyncio.gather(*(one(n) for n in range(events))))
+
+
+def percentiles(values: Sequence[float]) -> dict[str, float]:
+    """p50, p95, p99 and max of ``values`` in the same unit (nearest-rank; empty -> {})."""
+    if not values:
+        return {}
+    ordered = sorted(values)
+
+    def rank(q: float) -> float:
+        return ordered[min(len(ordered) - 1, max(0, int(q * len(ordered) + 0.999999) - 1))]
+
+    return {"p50": round(rank(0.50), 1), "p95": round(rank(0.95), 1), "p99": round(rank(0.99), 1),
+            "max": round(ordered[-1], 1), "mean": round(statistics.fmean(ordered), 1)}  # fmt: skip
+
+
+def bench_slack_events(
+    *, settings: Settings, events: int, concurrency: int, settle_timeout_s: float = 180.0
+) -> dict[str, Any]:
+    """Serve the app with Slack configured, send ``events`` signed mentions, time ack and placeholder.
+
+    Args:
+        settings: Settings of an ingested data dir (Slack settings are replaced for the run).
+        events: Number of ``app_mention`` events.
+        concurrency: Clients sending at the same time.
+        settle_timeout_s: How long to wait for the placeholders and for the answers to finish.
+
+    Returns:
+        ``ack_ms`` and ``first_message_ms`` percentiles, status counts and missing placeholders.
+    """
+    with web_api_recorder() as api:
+        configured = bench_settings(settings, api_url=api.url)
+        with serve_app(configured) as base_url:
+            started = time.perf_counter()
+            sent = asyncio.run(_send_all(base_url, events=events, concurrency=concurrency))
+            wall_s = time.perf_counter() - started
+            deadline = time.monotonic() + settle_timeout_s
+            while time.monotonic() < deadline:
+                with api._lock:
+                    placed = sum(ts in api.posted_at for ts, *_ in sent)
+                    idle = time.perf_counter() - api.last_call_at
+                if placed >= len(sent) and idle > 2.0:
+                    break
+                time.sleep(0.1)
+        first = [(api.posted_at[ts] - at) * 1000 for ts, at, _, _ in sent if ts in api.posted_at]
+        statuses: dict[str, int] = {}
+        for *_, status in sent:
+            statuses[str(status)] = statuses.get(str(status), 0) + 1
+        return {
+            "events": events,
+            "concurrency": concurrency,
+            "send_wall_s": round(wall_s, 2),
+            "http_status": statuses,
+            "ack_ms": percentiles([ack for _, _, ack, _ in sent]),
+            "first_message_ms": percentiles(first),
+            "missing_first_message": len(sent) - len(first),
+            "web_api_calls": api.calls,
+        }
