@@ -19,6 +19,7 @@ from integrations.cli import (
     corpus_cmd,
     eval_answers_cmd,
     eval_cmd,
+    eval_triage_cmd,
     ingest_cmd,
     search_cmd,
     serve_cmd,
@@ -56,6 +57,8 @@ app.add_typer(eval_cmd.app, name="eval")
 app.add_typer(bench_cmd.app, name="bench")
 eval_answers_cmd.register_eval(eval_cmd.app)
 eval_answers_cmd.register_bench(bench_cmd.app)
+eval_triage_cmd.register_eval(eval_cmd.app)
+eval_triage_cmd.register_bench(bench_cmd.app)
 
 
 @app.callback()
