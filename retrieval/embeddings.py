@@ -94,8 +94,9 @@ class OnnxMiniLMEmbedder:
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
-        # No busy-waiting between ops: measured faster when the CPU is shared (server, ingest, tests).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # Busy-waiting between ops: a cold ingest of the bundle took 163 s with it and 186 s without
+        # on an idle 2-core machine, and warm search p95 went from 17.7 to 15.1 ms.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "1")
         try:
             self._session = ort.InferenceSession(
                 str(_onnx_model_path()), sess_options=options, providers=["CPUExecutionProvider"]
