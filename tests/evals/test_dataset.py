@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 
 import pytest
 
+from corpus.bundle import load_bundled_records
 from evals.retrieval_eval import EvalQuestion, load_questions
 
 
@@ -50,12 +50,7 @@ def test_cascade_questions_point_at_cascade_calls(questions: list[EvalQuestion])
 
 
 def test_every_gold_id_exists_in_the_bundled_corpus(questions: list[EvalQuestion]) -> None:
-    if importlib.util.find_spec("corpus.bundle") is None:
-        pytest.skip("corpus.bundle is not written yet")
-    from corpus.bundle import load_bundled_records
-
     doc_ids = {record.doc_id for record in load_bundled_records()}
-    if not doc_ids:
-        pytest.skip("the bundled corpus is empty")
+    assert doc_ids, "the bundled corpus is empty: run `make corpus`"
     missing = {gold for question in questions for gold in question.gold if gold not in doc_ids}
     assert not missing, f"gold ids missing from the bundle: {sorted(missing)}"
