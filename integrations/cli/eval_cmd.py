@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from evals.report import failures_table, grouped_table, overall_table, targets_table
 from evals.retrieval_eval import (
@@ -29,7 +27,7 @@ from evals.retrieval_eval import (
     run_retrieval_eval,
 )
 from integrations.cli.context import cli_context
-from integrations.cli.output import console, err_console, fail, print_json
+from integrations.cli.output import ProgressBar, console, err_console, fail, print_json
 
 if TYPE_CHECKING:
     from corpus.settings import Settings
@@ -38,37 +36,6 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="Measure retrieval quality (recall, MRR, nDCG) on the eval questions.", no_args_is_help=True
 )
-
-
-class _PhaseProgress:
-    """A rich progress display on stderr with one bar per phase (implements ``EvalProgress``)."""
-
-    def __init__(self, *, enabled: bool) -> None:
-        self._progress = Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            disable=not enabled,
-        )
-        self._task: int | None = None
-
-    def __enter__(self) -> _PhaseProgress:
-        self._progress.start()
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self._progress.stop()
-
-    def start(self, description: str, total: int) -> None:
-        self._task = self._progress.add_task(description, total=total)
-
-    def advance(self, steps: int) -> None:
-        if self._task is not None:
-            self._progress.advance(self._task, steps)  # type: ignore[arg-type]
 
 
 @app.command("retrieval")
@@ -108,7 +75,7 @@ def retrieval(
     index = context.index()
     chosen = [name.strip() for name in systems.split(",") if name.strip()]
     today = settings.today_override or DEFAULT_EVAL_TODAY
-    with _PhaseProgress(enabled=progress and not as_json) as bar:
+    with ProgressBar(enabled=progress and not as_json) as bar:
         reports = run_retrieval_eval(
             store=store,
             index=index,

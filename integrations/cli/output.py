@@ -9,7 +9,7 @@ from types import TracebackType
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, Task, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 console = Console()
@@ -44,9 +44,13 @@ def counts_table(title: str, rows: Mapping[str, Mapping[str, int]]) -> Table:
 
 
 class ProgressBar:
-    """A rich progress bar on stderr implementing ``corpus.ingest.IngestProgress``."""
+    """A rich progress bar on stderr implementing ``corpus.ingest.IngestProgress``.
 
-    def __init__(self, description: str, *, enabled: bool = True) -> None:
+    Without a ``description`` no bar shows until :meth:`start` opens one; each :meth:`start` opens
+    a bar for a new phase (``evals.retrieval_eval.EvalProgress``).
+    """
+
+    def __init__(self, description: str | None = None, *, enabled: bool = True) -> None:
         self._progress = Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
@@ -56,7 +60,7 @@ class ProgressBar:
             disable=not enabled,
             transient=False,
         )
-        self._task = self._progress.add_task(description, total=0)
+        self._task = self._progress.add_task(description, total=0) if description else None
 
     def __enter__(self) -> ProgressBar:
         self._progress.start()
@@ -67,13 +71,23 @@ class ProgressBar:
     ) -> None:
         self._progress.stop()
 
+    def start(self, description: str, total: int) -> None:
+        """Begin a new phase with its own bar; :meth:`advance` then moves that bar."""
+        self._task = self._progress.add_task(description, total=total)
+
     def add_total(self, records: int) -> None:
-        task = self._progress.tasks[0]
-        self._progress.update(self._task, total=(task.total or 0) + records)
+        task = self._current()
+        self._progress.update(task.id, total=(task.total or 0) + records)
 
     def advance(self, records: int) -> None:
-        self._progress.advance(self._task, records)
+        self._progress.advance(self._current().id, records)
 
     def set_completed(self, done: int) -> None:
         """For producers that report a running total rather than increments."""
-        self._progress.update(self._task, completed=done)
+        self._progress.update(self._current().id, completed=done)
+
+    def _current(self) -> Task:
+        task = next((task for task in self._progress.tasks if task.id == self._task), None)
+        if task is None:
+            raise RuntimeError("ProgressBar: no bar yet; give a description or call start() first")
+        return task
