@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -66,7 +67,70 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": validation_message(exc), "errors": fields}, status_code=422)
 
 
+ERROR_SCHEMA: dict[str, Any] = {
+    "title": "Error",
+    "type": "object",
+    "required": ["detail"],
+    "properties": {
+        "detail": {"type": "string", "description": "What went wrong and what to do, in one line."},
+        "errors": {
+            "type": "array",
+            "description": "Validation errors only: one entry per invalid field.",
+            "items": {
+                "type": "object",
+                "required": ["loc", "msg"],
+                "properties": {
+                    "loc": {"type": "array", "items": {"type": "string"}},
+                    "msg": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+"""Every error body: ``{"detail": "..."}`` (validation errors add ``errors``)."""
+
+_MIDDLEWARE_ERRORS: dict[str, str] = {
+    "401": "Missing or invalid API key (only when CLUSTER_ADVISOR_API_KEYS is set).",
+    "413": "Request body over the size limit.",
+    "429": "Too many requests from this client; see Retry-After.",
+}
+
+
+def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
+    """Make the OpenAPI document tell the error bodies the app really sends.
+
+    FastAPI documents its own ``HTTPValidationError`` (``detail`` as a list), but
+    :func:`_validation_error` answers ``{"detail": str, "errors": [...]}``; and the middleware's
+    401, 413 and 429 on ``/v1`` (and the 400 for a body that is not JSON or multipart) appear in
+    no route's ``responses``. Changes ``schema`` in place.
+    """
+    schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+    schemas["HTTPValidationError"] = ERROR_SCHEMA
+    ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}}
+    for path, operations in schema.get("paths", {}).items():
+        if not path.startswith("/v1"):
+            continue
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, description in _MIDDLEWARE_ERRORS.items():
+                responses.setdefault(status, {"description": description, **ref})
+            if "requestBody" in operation:
+                responses.setdefault("400", {"description": "Body that cannot be parsed.", **ref})
+            for status, entry in responses.items():
+                if status[0] in "45" and status != "422":
+                    entry.setdefault("content", ref["content"])
+    return schema
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    """Register the domain-error and validation handlers on ``app``."""
+    """Register the domain-error and validation handlers on ``app``, and document their bodies."""
     app.add_exception_handler(AdvisorError, _advisor_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_errors(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from assistant.models import Citation
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD`` (pydantic alone would read ``today=20260510`` as seconds since 1970)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return value.strip()
+    raise ValueError("must be a date written YYYY-MM-DD, e.g. 2026-05-10")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A day, written ``YYYY-MM-DD`` and nothing else."""
 
 
 class AskFilters(BaseModel):
@@ -20,8 +36,8 @@ class AskFilters(BaseModel):
     countries: list[str] = Field(default_factory=list, max_length=50)
     programme: str | None = Field(default=None, max_length=200)
     status: Literal["open", "forthcoming", "closed"] | None = None
-    deadline_from: dt.date | None = None
-    deadline_to: dt.date | None = None
+    deadline_from: IsoDate | None = None
+    deadline_to: IsoDate | None = None
 
 
 class AskRequest(BaseModel):
@@ -32,7 +48,7 @@ class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=4000, examples=["Which open calls fund clusters?"])
     conversation_id: str | None = Field(default=None, max_length=64)
     filters: AskFilters | None = None
-    today: dt.date | None = Field(default=None, description="The day dates are judged on (default: today).")
+    today: IsoDate | None = Field(default=None, description="The day dates are judged on (default: today).")
 
 
 class AskResponse(BaseModel):

@@ -12,7 +12,7 @@ from corpus.errors import InvalidInput
 from corpus.models import Audience, FundingCall
 from corpus.status import days_until_deadline, deadline_status
 from integrations.api.deps import CallerDep, ServicesDep, default_today, visible_audiences
-from integrations.api.schemas import CallItem, CallsPage
+from integrations.api.schemas import CallItem, CallsPage, IsoDate
 
 router = APIRouter(prefix="/v1", tags=["calls"])
 
@@ -75,10 +75,10 @@ def list_calls(
     services: ServicesDep,
     caller: CallerDep,
     status: Annotated[Literal["open", "forthcoming", "closed"] | None, Query()] = None,
-    today: Annotated[dt.date | None, Query(description="Day status is judged on.")] = None,
+    today: Annotated[IsoDate | None, Query(description="Day status is judged on.")] = None,
     programme: Annotated[str | None, Query(max_length=200, description="Programme contains.")] = None,
-    deadline_from: Annotated[dt.date | None, Query()] = None,
-    deadline_to: Annotated[dt.date | None, Query()] = None,
+    deadline_from: Annotated[IsoDate | None, Query()] = None,
+    deadline_to: Annotated[IsoDate | None, Query()] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in title, id, summary.")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -11,7 +10,7 @@ from assistant.entities import extract_entities
 from assistant.partners import match_reasons, partner_query, place_reason, search_partners
 from corpus.models import ClusterProfile
 from integrations.api.deps import CallerDep, ServicesDep, default_today, visible_audiences
-from integrations.api.schemas import PartnerItem, PartnersResponse, SectorItem
+from integrations.api.schemas import IsoDate, PartnerItem, PartnersResponse, SectorItem
 from retrieval.filters import parse_filters
 
 router = APIRouter(prefix="/v1", tags=["partners"])
@@ -24,7 +23,7 @@ def partners(
     q: Annotated[str, Query(min_length=1, max_length=1000, examples=["battery clusters in Central Europe"])],
     country: Annotated[str | None, Query(max_length=64, description="ISO2 code, e.g. CZ.")] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
-    today: Annotated[dt.date | None, Query()] = None,
+    today: Annotated[IsoDate | None, Query()] = None,
 ) -> PartnersResponse:
     """Organisations that match the need in ``q``: stated or inferred sectors, and places, first."""
     entities = extract_entities(q)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
 from integrations.api.deps import CallerDep, ServicesDep, default_today, visible_audiences
+from integrations.api.schemas import IsoDate
 from retrieval.filters import parse_filters
 
 router = APIRouter(prefix="/v1", tags=["search"])
@@ -23,7 +23,7 @@ def search(
     country: Annotated[str | None, Query(max_length=64, description="ISO2 code, e.g. DE.")] = None,
     status: Annotated[Literal["open", "forthcoming", "closed"] | None, Query()] = None,
     programme: Annotated[str | None, Query(max_length=200)] = None,
-    today: Annotated[dt.date | None, Query(description="Day call status is judged on.")] = None,
+    today: Annotated[IsoDate | None, Query(description="Day call status is judged on.")] = None,
 ) -> dict[str, Any]:
     """Hybrid search (BM25 + embeddings): ``{"query", "hits", "timings_ms"}`` as ``search --json``."""
     filters = parse_filters(

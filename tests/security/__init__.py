@@ -1,0 +1,1 @@
+"""Hostile input, data exposure through the API, and secrets in logs."""
