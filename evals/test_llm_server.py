@@ -12,6 +12,9 @@ title), each followed by ``[n]``. It follows no
 instruction found in a passage, but it does not filter them either: a passage sentence matching
 the question is quoted as is, as a naive model would. A condensation request (follow-ups) gets the
 follow-up back unchanged.
+
+With ``gullible=True`` the server answers with :func:`evals.gullible_llm.gullible_reply` instead:
+a model that obeys every instruction it reads (the red-team eval's adversary).
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ import time
 from collections.abc import Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+from evals.gullible_llm import gullible_reply
 
 logger = logging.getLogger(__name__)
 
@@ -100,10 +105,17 @@ class TestLLMServer:
 
     __test__ = False  # not a pytest test class, whatever its name
 
-    def __init__(self, *, host: str = "127.0.0.1", port: int = 0) -> None:
-        """Prepare the server (``port=0``: any free port); :meth:`start` binds and serves."""
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 0, gullible: bool = False) -> None:
+        """Prepare the server (``port=0``: any free port); :meth:`start` binds and serves.
+
+        Args:
+            host: Address to bind (loopback by default).
+            port: Port to bind; 0 picks a free one.
+            gullible: Answer as the red-team's gullible model (:mod:`evals.gullible_llm`).
+        """
         self.host = host
         self.port = port
+        self.gullible = gullible
         self.requests = 0
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -165,7 +177,8 @@ class _Handler(BaseHTTPRequestHandler):
             )
             return
         self.server_state.requests += 1
-        reply = extract_and_cite(list(body.get("messages") or []))
+        messages = list(body.get("messages") or [])
+        reply = gullible_reply(messages) if self.server_state.gullible else extract_and_cite(messages)
         if body.get("stream"):
             self._stream(reply)
             return
