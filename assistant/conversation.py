@@ -36,7 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.errors import NotFound, StoreUnavailable
 from corpus.settings import Settings
-from corpus.sql import open_engine
+from corpus.sql import open_engine, sql_text
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ class ConversationStore:
                     conversation_id=conversation_id,
                     position=(last if last is not None else -1) + 1,
                     role=role,
-                    content=content,
+                    content=sql_text(content),
                     intent=intent,
                     entities=entities or {},
                     answer=answer,
@@ -234,7 +234,7 @@ class ConversationStore:
             NotFound: no answer has this id.
         """
         self.get_answer(answer_id)
-        record = Feedback(answer_id=answer_id, helpful=helpful, comment=comment, created_at=_now())
+        record = Feedback(answer_id=answer_id, helpful=helpful, comment=sql_text(comment), created_at=_now())
         with self._write() as conn:
             conn.execute(insert(feedback).values(**record.model_dump()))
         return record

@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 
 from corpus.models import AnyRecord, Chunk, DocType, record_from_json
-from corpus.sql import open_engine
+from corpus.sql import key_text, open_engine, sql_text
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +38,10 @@ metadata = MetaData()
 documents = Table(
     "documents",
     metadata,
-    Column("doc_id", String(300), primary_key=True),
+    Column("doc_id", key_text(), primary_key=True),
     Column("doc_type", String(16), nullable=False, index=True),
     Column("title", Text, nullable=False),
-    Column("identifier", String(300)),
+    Column("identifier", String),
     Column("url", Text),
     Column("audience", String(16), nullable=False),
     Column("origin", Text, nullable=False, index=True),
@@ -53,8 +53,8 @@ documents = Table(
 chunks = Table(
     "chunks",
     metadata,
-    Column("chunk_id", String(320), primary_key=True),
-    Column("doc_id", String(300), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("chunk_id", key_text(), primary_key=True),
+    Column("doc_id", key_text(), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
     Column("doc_type", String(16), nullable=False),
     Column("position", Integer, nullable=False),
     Column("payload", Text, nullable=False),
@@ -172,9 +172,9 @@ class RecordStore:
                     {
                         "doc_id": record.doc_id,
                         "doc_type": record.doc_type.value,
-                        "title": record.title,
-                        "identifier": record.identifier,
-                        "url": record.url,
+                        "title": sql_text(record.title),
+                        "identifier": sql_text(record.identifier),
+                        "url": sql_text(record.url),
                         "audience": record.audience.value,
                         "origin": origin,
                         "content_hash": content_hash,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -22,15 +21,12 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
-    create_engine,
-    event,
-    insert,
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
 
 from corpus.settings import Settings
+from corpus.sql import insert_for, open_engine, sql_text
 
 logger = logging.getLogger(__name__)
 
@@ -114,14 +110,12 @@ class SlackStore:
 
     @classmethod
     def open(cls, url: str) -> SlackStore:
-        """Open (creating the tables if needed) the store at a SQLAlchemy URL."""
-        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
-        metadata.create_all(engine)
-        return cls(engine)
+        """Open (creating the tables if needed) the store at a SQLAlchemy URL.
+
+        Raises:
+            StoreUnavailable: the database cannot be opened or created.
+        """
+        return cls(open_engine(url, metadata=metadata, purpose="Slack store"))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SlackStore:
@@ -135,13 +129,19 @@ class SlackStore:
     # --- de-duplication -------------------------------------------------------------------------
 
     def claim_event(self, event_id: str) -> bool:
-        """Record ``event_id``; True the first time, False for any later delivery (by any worker)."""
-        try:
-            with self._engine.begin() as conn:
-                conn.execute(insert(slack_events).values(event_id=event_id[:128], received_at=_now()))
-        except IntegrityError:
-            return False
-        return True
+        """Record ``event_id``; True the first time, False for any later delivery (by any worker).
+
+        One ``INSERT … ON CONFLICT DO NOTHING``: when workers race on the same id the database
+        lets exactly one insert through; only that one gets its row back (``RETURNING``).
+        """
+        statement = (
+            insert_for(self._engine, slack_events)
+            .values(event_id=event_id[:128], received_at=_now())
+            .on_conflict_do_nothing(index_elements=["event_id"])
+            .returning(slack_events.c.event_id)
+        )
+        with self._engine.begin() as conn:
+            return conn.execute(statement).first() is not None
 
     # --- threads --------------------------------------------------------------------------------
 
@@ -149,22 +149,22 @@ class SlackStore:
         self, *, channel: str, thread_ts: str, conversation_id: str, user: str | None, question: str
     ) -> None:
         """Remember that the thread ``(channel, thread_ts)`` is the conversation ``conversation_id``."""
-        values = {"conversation_id": conversation_id}
+        statement = (
+            insert_for(self._engine, slack_threads)
+            .values(
+                channel=channel,
+                thread_ts=thread_ts,
+                conversation_id=conversation_id,
+                user=user,
+                question=sql_text(question[:300]),
+                created_at=_now(),
+            )
+            .on_conflict_do_update(
+                index_elements=["channel", "thread_ts"], set_={"conversation_id": conversation_id}
+            )
+        )
         with self._engine.begin() as conn:
-            key = (slack_threads.c.channel == channel) & (slack_threads.c.thread_ts == thread_ts)
-            if conn.execute(select(slack_threads.c.channel).where(key)).first() is None:
-                conn.execute(
-                    insert(slack_threads).values(
-                        channel=channel,
-                        thread_ts=thread_ts,
-                        user=user,
-                        question=question[:300],
-                        created_at=_now(),
-                        **values,
-                    )
-                )
-            else:
-                conn.execute(update(slack_threads).where(key).values(**values))
+            conn.execute(statement)
 
     def conversation_for(self, *, channel: str, thread_ts: str) -> str | None:
         """The conversation of a thread the bot answered, or None."""
@@ -208,20 +208,13 @@ class SlackStore:
     ) -> TriageEvent:
         """Log a triage of one message (a second triage of the same message updates the first)."""
         values: dict[str, Any] = {"category": category, "urgency": urgency, "owner": owner}
+        statement = (
+            insert_for(self._engine, slack_triage)
+            .values(channel=channel, message_ts=message_ts, requester=requester, created_at=_now(), **values)
+            .on_conflict_do_update(index_elements=["channel", "message_ts"], set_=values)
+        )
         with self._engine.begin() as conn:
-            existing = self._find(conn, channel, message_ts)
-            if existing is None:
-                conn.execute(
-                    insert(slack_triage).values(
-                        channel=channel,
-                        message_ts=message_ts,
-                        requester=requester,
-                        created_at=_now(),
-                        **values,
-                    )
-                )
-            else:
-                conn.execute(update(slack_triage).where(slack_triage.c.id == existing.id).values(**values))
+            conn.execute(statement)
             found = self._find(conn, channel, message_ts)
         assert found is not None
         return found
@@ -300,10 +293,3 @@ def _now() -> dt.datetime:
 
 def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
