@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path, PurePosixPath
 
 from corpus.errors import EmptyDocument, InvalidInput, UnsupportedFile
@@ -42,7 +43,9 @@ _SOURCE_FORMAT = {"pdf": "pdf", "docx": "docx", "html": "html", "markdown": "mar
 def load_file(
     path: Path, *, max_bytes: int, audience: Audience = Audience.PUBLIC, retrieved_on: dt.date
 ) -> FileLoadResult:
-    """Load one file from disk; reads at most ``max_bytes + 1`` bytes, then see :func:`load_bytes`.
+    """Load one file from disk; refuses it by size unread, else reads at most ``max_bytes + 1`` bytes.
+
+    See :func:`load_bytes` for the rest.
 
     Raises:
         InvalidInput: the path is missing, a directory or unreadable (and every error of
@@ -52,6 +55,8 @@ def load_file(
         detect_format(b"", filename=path.name)  # raises UnsupportedFile with the list of types
     try:
         with path.open("rb") as handle:
+            # A file over the limit is refused by its size, before any of it is read.
+            check_size(os.fstat(handle.fileno()).st_size, filename=path.name, max_bytes=max_bytes)
             data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:
         raise InvalidInput(f"no such file: '{path}'; check the path") from exc

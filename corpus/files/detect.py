@@ -87,9 +87,10 @@ def file_suffix(filename: str) -> str:
     return PurePosixPath(safe_file_name(filename)).suffix.lower()
 
 
-def check_size(data: bytes, *, filename: str, max_bytes: int) -> None:
-    """Raise :class:`FileTooLarge` when ``data`` is over ``max_bytes``."""
-    if len(data) > max_bytes:
+def check_size(data: bytes | int, *, filename: str, max_bytes: int) -> None:
+    """Raise :class:`FileTooLarge` when ``data`` (bytes, or a size in bytes) is over ``max_bytes``."""
+    size = data if isinstance(data, int) else len(data)
+    if size > max_bytes:
         raise FileTooLarge(
             f"'{safe_file_name(filename)}' is larger than the {_megabytes(max_bytes)} limit; "
             "split it into smaller files or raise CLUSTER_ADVISOR_MAX_FILE_BYTES"

@@ -11,6 +11,7 @@ import logging
 import re
 
 from pypdf import PasswordType, PdfReader
+from pypdf.errors import LimitReachedError
 
 from corpus.errors import EmptyDocument, InvalidInput
 from corpus.files.sections import ParsedDocument, first_line_title, split_sections
@@ -106,6 +107,11 @@ def _page_texts(reader: PdfReader, page_count: int, name: str) -> list[str]:
             logger.warning("could not read page %d of %s: %s", index + 1, name, _reason(exc))
             raw = ""
         texts.append(clean_text(raw))
+    if failures == page_count and isinstance(last_error, LimitReachedError):
+        raise InvalidInput(
+            f"PDF '{name}' expands past the decompression limit when read (a PDF bomb, or a page "
+            "far too large); re-export it or split it and try again"
+        ) from last_error
     if failures == page_count and last_error is not None:
         raise InvalidInput(
             f"corrupt PDF '{name}': {_reason(last_error)}; re-export or re-save it and try again"
