@@ -8,18 +8,30 @@ re-ingests of the unchanged corpus.
 from __future__ import annotations
 
 import datetime as dt
+import shlex
+import sys
+from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
+from rich.table import Table
 
+from corpus.settings import Settings
+from evals.bench_all import FULL_PLAN, PARTS, QUICK_PLAN, run_all, tick_progress
+from evals.bench_load import run_load
+from evals.bench_report import machine_summary, write_report
 from evals.bench_search import bench_ingest, bench_latency, machine_info, peak_memory_mb
+from evals.bench_soak import run_soak
+from evals.bench_workload import default_workload, parse_mix
 from evals.report import bench_table
 from evals.retrieval_eval import DEFAULT_EVAL_TODAY, SearchMode, load_questions
 from integrations.cli.context import cli_context
 from integrations.cli.eval_cmd import embedder_of
-from integrations.cli.output import console, err_console, fail, print_json
+from integrations.cli.output import ProgressBar, console, err_console, fail, print_json
 
-app = typer.Typer(help="Measure search latency, ingest throughput and memory.", no_args_is_help=True)
+app = typer.Typer(
+    help="Measure latency, throughput under load, ingest speed and memory.", no_args_is_help=True
+)
 
 _MODES = ("hybrid", "bm25", "dense")
 
@@ -96,3 +108,144 @@ def _say(message: str, *, quiet: bool) -> None:
 
 def _rounded(values: dict[str, float]) -> dict[str, float | int]:
     return {key: int(value) if value.is_integer() else round(value, 2) for key, value in values.items()}
+
+
+# --- load, soak, all: the served app under concurrent clients, and the report ---------------------
+
+
+def _served_settings(ctx: typer.Context) -> Settings:
+    """The settings of an ingested data dir, with the CLI's own stores closed (the server opens its own)."""
+    context = cli_context(ctx)
+    if not context.store().stored_documents():
+        fail(
+            f"the data dir {context.settings.data_dir} holds no documents",
+            hint="run `cluster-advisor ingest` first (same --data-dir), then run the benchmark again",
+        )
+    context.close()
+    return context.settings
+
+
+def _ints(text: str) -> tuple[int, ...]:
+    try:
+        values = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        values = ()
+    if not values or min(values) < 1:
+        fail(f"--concurrency {text!r} is not a list of positive numbers", hint="e.g. --concurrency 1,5,10,20")
+    return values
+
+
+def _mix(text: str) -> dict[str, float]:
+    try:
+        return dict(default_workload(parse_mix(text)).mix)
+    except ValueError as exc:
+        fail(f"--mix: {exc}", hint="e.g. --mix search=45,ask=35,slack=20")
+        raise  # pragma: no cover - fail() exits
+
+
+_MIX_HELP = "Endpoint weights, e.g. search=45,ask=35,slack=20."
+
+
+@app.command("load")
+def load_bench(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    concurrency: Annotated[
+        str, typer.Option("--concurrency", help="Clients of each step.")
+    ] = "1,5,10,20,40,80",
+    duration: Annotated[float, typer.Option("--duration", min=1, help="Seconds per step.")] = 60.0,
+    mix: Annotated[str, typer.Option("--mix", help=_MIX_HELP)] = "search=45,ask=35,slack=20",
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the clients' random choices.")] = 0,
+) -> None:
+    """Drive /v1/search, /v1/ask and /slack/events of the served app at increasing concurrency."""
+    settings, steps, weights = _served_settings(ctx), _ints(concurrency), _mix(mix)
+    with ProgressBar(enabled=not as_json) as bar:
+        report = run_load(
+            settings=settings,
+            concurrency=steps,
+            duration_s=duration,
+            mix=weights,
+            seed=seed,
+            progress=tick_progress(bar),
+        )
+    if as_json:
+        print_json({**report.model_dump(mode="json"), "machine": machine_summary()})
+        return
+    table = Table(
+        title=f"Load ({duration:g} s per step; server RSS at start {report.server_rss_mb_start} MB)"
+    )
+    for column in ("clients", "endpoint", "requests", "req/s", "p50", "p95", "p99", "errors", "RSS max MB"):
+        table.add_column(column, justify="left" if column == "endpoint" else "right")
+    for step in report.steps:
+        for name, stats in [*step.endpoints.items(), ("all", step.total)]:
+            table.add_row(
+                str(step.concurrency),
+                name,
+                str(stats.requests),
+                f"{stats.rps:.1f}",
+                *(f"{v:.1f}" if v is not None else "-" for v in (stats.p50_ms, stats.p95_ms, stats.p99_ms)),
+                str(stats.errors),
+                str(step.server_rss_mb_max) if name == "all" else "",
+            )
+    console.print(table)
+    console.print(f"knee: {report.knee_concurrency or 'not reached'} ({report.knee_rule})")
+    for target in report.targets:
+        verdict = "not run" if target.passed is None else ("pass" if target.passed else "FAIL")
+        console.print(f"{target.name}: {target.measured} (target {target.target}) {verdict}")
+
+
+@app.command("soak")
+def soak_bench(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    clients: Annotated[int, typer.Option("--clients", min=1, help="Concurrent clients.")] = 20,
+    minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Length of the run.")] = 10.0,
+    mix: Annotated[str, typer.Option("--mix", help=_MIX_HELP)] = "search=45,ask=35,slack=20",
+) -> None:
+    """Hold the served app under constant load; is the server's memory flat?"""
+    settings, weights = _served_settings(ctx), _mix(mix)
+    with ProgressBar(enabled=not as_json) as bar:
+        report = run_soak(
+            settings=settings, concurrency=clients, minutes=minutes, mix=weights, progress=tick_progress(bar)
+        )
+    if as_json:
+        print_json({**report.model_dump(mode="json"), "machine": machine_summary()})
+        return
+    total = report.total
+    console.print(
+        f"{clients} clients, {minutes:g} min: {total.requests} requests ({total.rps} req/s), "
+        f"{total.errors} errors, p95 {total.p95_ms} ms"
+    )
+    console.print(
+        f"server RSS start {report.rss_mb_start} MB, end {report.rss_mb_end} MB, max {report.rss_mb_max} MB;"
+        f" slope (second half) {report.slope_mb_per_min:+.2f} MB/min: "
+        f"{'flat' if report.flat else 'GROWING'} (flat below {report.flat_threshold_mb_per_min} MB/min)"
+    )
+
+
+@app.command("all")
+def all_bench(
+    ctx: typer.Context,
+    quick: Annotated[
+        bool, typer.Option("--quick", help="Short steps and small samples (a smoke run).")
+    ] = False,
+    out: Annotated[Path, typer.Option("--out", help="Report folder.")] = Path("docs/benchmarks"),
+    parts: Annotated[str, typer.Option("--parts", help="Comma-separated subset.")] = ",".join(PARTS),
+) -> None:
+    """Search, ask, Slack, ingest, load and soak benchmarks; a Markdown report with plots in --out."""
+    chosen = [part.strip() for part in parts.split(",") if part.strip()]
+    if unknown := sorted(set(chosen) - set(PARTS)):
+        fail(f"unknown part(s) {', '.join(unknown)}", hint=f"choose among {', '.join(PARTS)}")
+    settings = _served_settings(ctx)
+    command = shlex.join(["cluster-advisor", *sys.argv[1:]])
+    with ProgressBar() as bar:
+        figures = run_all(
+            settings=settings,
+            plan=QUICK_PLAN if quick else FULL_PLAN,
+            command=command,
+            parts=chosen,
+            quick=quick,
+            progress=bar,
+        )
+    report = write_report(figures=figures, out_dir=out)
+    console.print(f"report written: {report}")
