@@ -50,12 +50,38 @@ def validation_message(exc: RequestValidationError) -> str:
     return "; ".join(problems) or "invalid request"
 
 
+_UPSTREAM: list[tuple[type[AdvisorError], str]] = [
+    (IndexUnavailable, "the search index is unavailable"),
+    (EmbeddingUnavailable, "the embedding model is unavailable"),
+    (LLMUnavailable, "the language model is unavailable"),
+    (StoreUnavailable, "the document store is unavailable"),
+]
+INTERNAL_ERROR = "internal error; the server log has the reason"
+
+
+def public_detail(error: AdvisorError) -> str:
+    """The message a caller sees: the error's own for 4xx; for 5xx only what failed.
+
+    Upstream messages carry the servers', stores' and libraries' own words (addresses, paths,
+    response bodies); they go to the server log, not to the caller.
+    """
+    if status_for(error) < 500:
+        return str(error)
+    what = next((text for kind, text in _UPSTREAM if isinstance(error, kind)), None)
+    return f"{what}; try again shortly (the server log has the reason)" if what else INTERNAL_ERROR
+
+
 async def _advisor_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AdvisorError)
     status = status_for(exc)
     if status >= 500:
         logger.warning("%s: %s", type(exc).__name__, exc)
-    return JSONResponse({"detail": str(exc)}, status_code=status)
+    return JSONResponse({"detail": public_detail(exc)}, status_code=status)
+
+
+async def _unexpected_error(_request: Request, _exc: Exception) -> JSONResponse:
+    # Starlette re-raises the exception after this response; the server logs its traceback.
+    return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -123,9 +149,10 @@ def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def install_error_handlers(app: FastAPI) -> None:
-    """Register the domain-error and validation handlers on ``app``, and document their bodies."""
+    """Register the domain-error, validation and last-resort handlers on ``app``; document their bodies."""
     app.add_exception_handler(AdvisorError, _advisor_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _unexpected_error)
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:

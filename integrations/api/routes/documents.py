@@ -20,7 +20,9 @@ router = APIRouter(prefix="/v1", tags=["documents"])
 UPLOAD_ORIGIN = "api-upload"
 
 
-def _ingest(services: ApiServices, data: bytes, filename: str, audience: Audience) -> UploadResponse:
+def _ingest(
+    services: ApiServices, data: bytes, filename: str, audience: Audience, caller: Caller
+) -> UploadResponse:
     loaded = load_bytes(
         data,
         filename=filename,
@@ -29,6 +31,16 @@ def _ingest(services: ApiServices, data: bytes, filename: str, audience: Audienc
         retrieved_on=services.settings.today,
     )
     with services.writing():
+        # Same id again updates a document: never one the caller may not see (an internal one).
+        visible = visible_audiences(caller)
+        for record in loaded.records:
+            stored = services.records.get_record(record.doc_id)
+            if stored is not None and stored.audience not in visible:
+                raise HTTPException(
+                    status_code=403,
+                    detail=f"'{record.doc_id}' is a document this caller may not change; "
+                    "rename the file (or the record's id) and upload it again",
+                )
         report = ingest_sources(
             store=services.records,
             index=services.index,
@@ -60,6 +72,7 @@ def _ingest(services: ApiServices, data: bytes, filename: str, audience: Audienc
     response_model=UploadResponse,
     responses={
         413: {"description": "File over the size limit."},
+        403: {"description": "An internal document (or key) the caller may not change."},
         415: {"description": "Unsupported file type."},
         422: {"description": "Corrupt, empty or hostile file."},
     },
@@ -78,7 +91,7 @@ async def upload_document(
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise FileTooLarge(f"'{file.filename}' is larger than the limit of {limit:,} bytes")
-    return await run_in_threadpool(_ingest, services, data, file.filename or "upload", wanted)
+    return await run_in_threadpool(_ingest, services, data, file.filename or "upload", wanted, caller)
 
 
 def _visible(services: ApiServices, caller: Caller, doc_id: str) -> DocumentItem | None:

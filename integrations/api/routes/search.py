@@ -13,6 +13,18 @@ from retrieval.filters import parse_filters
 router = APIRouter(prefix="/v1", tags=["search"])
 
 
+def rank_scores(body: dict[str, Any]) -> dict[str, Any]:
+    """Replace each hit's fused score by ``1 / rank`` (in place; returns ``body``).
+
+    The raw fusion score says how the ranker weighs the corpus (and, compared across queries,
+    something of what else is indexed); callers that may not see internal documents get only the
+    order, in the same ``score`` field the contract names.
+    """
+    for hit in body.get("hits", []):
+        hit["score"] = round(1.0 / hit["rank"], 6)
+    return body
+
+
 @router.get("/search", responses={422: {"description": "Invalid parameter; the detail names it."}})
 def search(
     services: ServicesDep,
@@ -25,7 +37,11 @@ def search(
     programme: Annotated[str | None, Query(max_length=200)] = None,
     today: Annotated[IsoDate | None, Query(description="Day call status is judged on.")] = None,
 ) -> dict[str, Any]:
-    """Hybrid search (BM25 + embeddings): ``{"query", "hits", "timings_ms"}`` as ``search --json``."""
+    """Hybrid search (BM25 + embeddings): ``{"query", "hits", "timings_ms"}`` as ``search --json``.
+
+    ``score`` is the fused score for keys that may see internal documents; for everyone else it
+    is ``1 / rank`` (the order only, never the raw score).
+    """
     filters = parse_filters(
         doc_type=type,
         country=country,
@@ -37,4 +53,5 @@ def search(
         result = services.retriever.search(
             query=q, k=k, filters=filters, today=default_today(services.settings, today)
         )
-    return result.model_dump(mode="json")
+    body = result.model_dump(mode="json")
+    return body if caller.internal else rank_scores(body)
