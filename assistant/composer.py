@@ -19,11 +19,18 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict
 
 from assistant.citations import check_citations, split_sentences
+from assistant.composer_screening import ReplyScreen, screen_extractive
 from assistant.errors import AdvisorError, LLMUnavailable
-from assistant.injection import drop_injected, safe_passages
+from assistant.injection import (
+    drop_injected,
+    passage_taint,
+    prompt_fingerprint,
+    safe_passages,
+    strip_links,
+)
 from assistant.llm import ChatMessage, ChatModel
 from assistant.models import AnswerMode, Citation, Passage
-from assistant.prompts import build_answer_messages
+from assistant.prompts import answer_system_prompt, build_answer_messages
 
 logger = logging.getLogger(__name__)
 
@@ -99,11 +106,13 @@ class ExtractiveComposer:
     mode: AnswerMode = "extractive"
 
     def compose(self, *, evidence: Evidence, today: dt.date, history: Sequence[ChatMessage] = ()) -> Composed:
-        """The evidence's lines as a chat answer, run through :func:`check_citations`."""
+        """The evidence's lines, screened (see :mod:`assistant.composer_screening`) and cited."""
         text = evidence.extractive_text()
         if not evidence.grounded or not evidence.passages:
             return Composed(text=text, citations=(), mode="extractive", grounded=False)
-        checked = check_citations(text, evidence.passages)
+        passages, removed = safe_passages(evidence.passages)
+        text = screen_extractive(text, removed=removed, tainted=passage_taint(evidence.passages))
+        checked = check_citations(text, passages)
         return Composed(
             text=checked.text,
             citations=checked.citations,
@@ -159,13 +168,16 @@ class LLMComposer:
             return
         messages = self._messages(evidence, today, history)
         pieces: list[str] = []
+        screen = self._screen(evidence, today)
         started = time.monotonic()
         try:
             for piece in self.chat_model.stream(messages, max_tokens=LLM_MAX_TOKENS):
                 pieces.append(piece)
-                yield piece
+                # Deltas reach the user before the final check: only screened sentences are let out.
+                yield from screen.feed(piece)
                 if time.monotonic() - started > self.timeout_s:
                     raise LLMUnavailable(f"no complete answer within {self.timeout_s:g}s")
+            yield from screen.flush()
         except Exception as exc:  # noqa: BLE001 - any model failure means the extractive answer
             logger.warning("language model stream failed, answering extractively: %s", _describe(exc))
             yield self.fallback.compose(evidence=evidence, today=today)
@@ -185,12 +197,27 @@ class LLMComposer:
             history=history,
         )
 
-    def _checked(self, reply: str, evidence: Evidence, today: dt.date) -> Composed:
+    def _screen(self, evidence: Evidence, today: dt.date) -> ReplyScreen:
         _, removed = safe_passages(evidence.passages)
-        reply, dropped = drop_injected(reply, removed)
+        return ReplyScreen(
+            removed=removed,
+            tainted=passage_taint(evidence.passages),
+            fingerprint=prompt_fingerprint(answer_system_prompt(today)),
+            allowed_urls=tuple(p.url for p in evidence.passages if p.url),
+        )
+
+    def _checked(self, reply: str, evidence: Evidence, today: dt.date) -> Composed:
+        passages, removed = safe_passages(evidence.passages)
+        reply = strip_links(reply, [p.url for p in evidence.passages if p.url])
+        reply, dropped = drop_injected(
+            reply,
+            removed,
+            tainted=passage_taint(evidence.passages),
+            fingerprint=prompt_fingerprint(answer_system_prompt(today)),
+        )
         if dropped:
-            logger.warning("dropped %d answer sentence(s) that looked like injected instructions", dropped)
-        checked = check_citations(reply, evidence.passages)
+            logger.warning("dropped %d answer sentence(s): injected instructions or prompt text", dropped)
+        checked = check_citations(reply, passages)
         if checked.dropped:
             logger.info("removed citation markers pointing nowhere: %s", list(checked.dropped))
         if not checked.citations:

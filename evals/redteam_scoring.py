@@ -30,7 +30,7 @@ ALLOWED_PROMPT_PHRASES = ("I don't know based on the available documents",)
 
 
 def fold(text: str) -> str:
-    """``text`` as the detectors read it: NFKC, tag characters decoded, invisibles dropped, look-alikes Latin."""
+    """``text`` as the detectors read it: NFKC, tags decoded, invisibles dropped, look-alikes Latin."""
     decoded = _TAG_CHARS.sub(lambda m: "".join(chr(ord(c) - 0xE0000) for c in m.group(0)), text)
     normal = unicodedata.normalize("NFKC", decoded)
     visible = "".join(c for c in normal if unicodedata.category(c) != "Cf")
