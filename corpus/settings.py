@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -56,6 +56,12 @@ class Settings(BaseSettings):
     """Answer other bots' messages too (the bot's own messages are always ignored)."""
     slack_update_interval_s: float = Field(default=1.0, alias="SLACK_UPDATE_INTERVAL_S", ge=0)
     """Least time between two ``chat.update`` calls while an answer streams (Slack's rate limits)."""
+    slack_answer_workers: int = Field(default=1, alias="SLACK_ANSWER_WORKERS", ge=1, le=32)
+    """Slack answers and triage cards computed at once; the rest wait in a queue (acks never wait)."""
+    slack_answer_isolation: Literal["process", "thread"] = Field(
+        default="process", alias="SLACK_ANSWER_ISOLATION"
+    )
+    """Compute Slack answers in worker processes (acks stay fast under load) or in threads."""
 
     chroma_host: str | None = Field(default=None, alias="CHROMA_HOST")
     chroma_port: int = Field(default=8000, alias="CHROMA_PORT", gt=0, lt=65536)

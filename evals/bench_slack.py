@@ -1,7 +1,7 @@
 """Slack HTTP-mode latency: signed ``app_mention`` events to the real serve app, Web API mocked.
 
-The serve app (:func:`integrations.api.app.create_app`, Slack configured) runs in a uvicorn server on
-a free loopback port; ``SLACK_API_URL`` points at a small recording Web API server on loopback (the
+The serve app (``cluster-advisor serve``, Slack configured) runs in its own process on a free
+loopback port, as in production; ``SLACK_API_URL`` points at a small recording Web API server on loopback (the
 logic of ``tests/slack/mock_slack_api.py``). Measured per event: time from sending the signed request
 to the HTTP ack, and to the placeholder ``chat.postMessage`` reaching the mock (the first message a
 user sees).
@@ -14,15 +14,19 @@ import hashlib
 import hmac
 import json
 import logging
+import os
 import socket
 import statistics
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import IO, Any
 from urllib.parse import parse_qsl
 
 import httpx
@@ -53,6 +57,8 @@ class WebApiRecorder:
     posted_at: dict[str, float] = field(default_factory=dict)
     """``thread_ts`` of each first ``chat.postMessage`` -> ``time.perf_counter()`` on arrival."""
     calls: int = 0
+    updates: int = 0
+    """``chat.update`` calls (an answer replacing its placeholder makes one at least)."""
     last_call_at: float = 0.0
     _ts: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -62,6 +68,7 @@ class WebApiRecorder:
         now = time.perf_counter()
         with self._lock:
             self.calls += 1
+            self.updates += method == "chat.update"
             self.last_call_at = now
             self._ts += 1
             ts = f"1800000000.{self._ts:06d}"
@@ -125,27 +132,69 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve_app(settings: Settings) -> Iterator[str]:
-    """The real serve app in a uvicorn server on a free loopback port; yields its base URL."""
-    import uvicorn
+def serve_app(settings: Settings, *, start_timeout_s: float = 180.0) -> Iterator[ServedApp]:
+    """``cluster-advisor serve`` in its own process on a free loopback port, as an operator runs it.
 
-    from integrations.api.app import create_app
-
+    A separate process keeps the benchmark's client off the server's interpreter (one GIL each),
+    so the figures are the server's. Settings reach it as environment variables.
+    """
     port = _free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the serve app did not start")
-        time.sleep(0.05)
+    env = {**os.environ, **settings_env(settings), "CLUSTER_ADVISOR_PORT": str(port)}
+    command = [sys.executable, "-m", "integrations.cli.main", "serve", "--host", "127.0.0.1"]
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, after the process
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}"
     try:
-        yield f"http://127.0.0.1:{port}"
+        _wait_ready(base_url, process, log, timeout_s=start_timeout_s)
+        yield ServedApp(base_url=base_url, pid=process.pid)
     finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+        process.terminate()
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@dataclass(frozen=True)
+class ServedApp:
+    """A running serve process."""
+
+    base_url: str
+    pid: int
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The environment variables that give a child process ``settings`` (secrets included)."""
+    env: dict[str, str] = {}
+    for name, field_info in type(settings).model_fields.items():
+        value = getattr(settings, name)
+        if field_info.alias is None or value is None:
+            continue
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        env[field_info.alias] = (
+            json.dumps(value) if isinstance(value, dict | list) else value.isoformat()
+            if hasattr(value, "isoformat") else str(value)
+        )  # fmt: skip
+    return env
+
+
+def _wait_ready(base_url: str, process: subprocess.Popen[bytes], log: IO[bytes], *, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log.seek(0)
+            tail = log.read().decode("utf-8", "replace")[-2000:]
+            raise RuntimeError(f"the serve process exited with {process.returncode}:\n{tail}")
+        try:
+            if httpx.get(f"{base_url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the serve process was not ready within {timeout_s:.0f} s")
 
 
 def bench_settings(settings: Settings, *, api_url: str) -> Settings:
@@ -182,7 +231,9 @@ def _signed(event_no: int, *, run: str) -> tuple[bytes, dict[str, str]]:
     return body.encode(), headers
 
 
-async def _send_all(base_url: str, *, events: int, concurrency: int) -> list[tuple[str, float, float, int]]:
+async def _send_all(
+    base_url: str, *, events: int, concurrency: int, first: int = 0
+) -> list[tuple[str, float, float, int]]:
     """``(event ts, sent at, ack ms, status)`` of each event, ``concurrency`` clients at a time."""
     run = str(int(time.time()))
     gate = asyncio.Semaphore(concurrency)
@@ -201,7 +252,7 @@ async def _send_all(base_url: str, *, events: int, concurrency: int) -> list[tup
                     response.status_code,
                 )
 
-        return list(await asyncio.gather(*(one(n) for n in range(events))))
+        return list(await asyncio.gather(*(one(n) for n in range(first, first + events))))
 
 
 def percentiles(values: Sequence[float]) -> dict[str, float]:
@@ -215,6 +266,22 @@ def percentiles(values: Sequence[float]) -> dict[str, float]:
 
     return {"p50": round(rank(0.50), 1), "p95": round(rank(0.95), 1), "p99": round(rank(0.99), 1),
             "max": round(ordered[-1], 1), "mean": round(statistics.fmean(ordered), 1)}  # fmt: skip
+
+
+WARM_UP_EVENTS = 4
+"""Events answered before timing starts (the answer workers open their indexes on the first)."""
+
+
+def _warm_up(api: WebApiRecorder, base_url: str, *, events: int, timeout_s: float) -> None:
+    asyncio.run(_send_all(base_url, events=events, concurrency=1, first=900_000))
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        with api._lock:
+            if api.updates >= events:
+                break
+        time.sleep(0.1)
+    with api._lock:
+        api.posted_at.clear()
 
 
 def bench_slack_events(
@@ -233,8 +300,10 @@ def bench_slack_events(
     """
     with web_api_recorder() as api:
         configured = bench_settings(settings, api_url=api.url)
-        with serve_app(configured) as base_url:
+        with serve_app(configured) as served:
+            base_url = served.base_url
             started = time.perf_counter()
+            _warm_up(api, base_url, events=WARM_UP_EVENTS, timeout_s=settle_timeout_s)
             sent = asyncio.run(_send_all(base_url, events=events, concurrency=concurrency))
             wall_s = time.perf_counter() - started
             deadline = time.monotonic() + settle_timeout_s

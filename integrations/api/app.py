@@ -50,19 +50,27 @@ def create_app(settings: Settings, *, services: ApiServices | None = None) -> Fa
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = services or open_services(settings)
         app.state.services = opened
+        slack_work = None
         if slack_configured(settings):
             # Slack's HTTP mode shares this app; its Bolt app needs the opened assistant.
+            from integrations.slack.background import background_work
             from integrations.slack.http import build_slack_router
 
+            slack_work = background_work(settings)
             app.include_router(
                 build_slack_router(
-                    settings=settings, assistant=opened.assistant, conversations=opened.conversations
+                    settings=settings,
+                    assistant=opened.assistant,
+                    conversations=opened.conversations,
+                    background=slack_work,
                 )
             )
             logger.info("Slack events served at POST /slack/events")
         try:
             yield
         finally:
+            if slack_work is not None:
+                slack_work.shutdown(wait=True)  # answers in flight finish before the stores close
             if services is None:
                 opened.close()
 
@@ -102,3 +110,9 @@ def create_app(settings: Settings, *, services: ApiServices | None = None) -> Fa
 
     logger.info("API keys %s", "required on /v1" if keys else "not configured: /v1 is open")
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """The app with settings from the environment: the factory ``serve --workers N`` hands to uvicorn,
+    which calls it once in each worker process (``integrations.api.app:create_app_from_env``)."""
+    return create_app(Settings())

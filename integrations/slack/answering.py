@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +23,8 @@ from corpus.models import FundingCall
 from corpus.settings import Settings
 from corpus.status import deadline_status
 from integrations.slack import blocks
+from integrations.slack.background import BackgroundWork
+from integrations.slack.jobs import AnswerJob, ThreadLink
 from integrations.slack.store import SlackStore
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class Services:
     assistant: Assistant
     conversations: ConversationStore
     store: SlackStore
+    background: BackgroundWork
 
     def call_facts(self, answer: Answer) -> dict[str, blocks.CallFacts]:
         """Status (as of today) and deadline of the calls an answer cites."""
@@ -76,14 +78,12 @@ class Services:
         thread_ts: str | None,
         question: str,
         conversation_id: str | None,
-        on_answer: Callable[[Answer], None] | None = None,
-    ) -> Answer | None:
-        """Post a placeholder, stream the answer into it, and finish with the Block Kit answer.
+        link: ThreadLink | None = None,
+    ) -> None:
+        """Post a placeholder now; the answer is streamed into it later by :attr:`background`.
 
-        ``on_answer`` runs before the answer is shown (so a quick follow-up finds the thread linked).
-
-        Returns:
-            The answer, or None when the question could not be answered (the message says why).
+        ``link`` is stored with the answer's conversation before the answer is shown (so a quick
+        follow-up in the thread finds it).
         """
         posted = client.chat_postMessage(
             channel=channel,
@@ -94,23 +94,43 @@ class Services:
         ts = str(posted["ts"])
         if not question:
             client.chat_update(channel=channel, ts=ts, text=EMPTY_QUESTION_TEXT, blocks=[])
-            return None
+            return
+        job = AnswerJob(channel=channel, ts=ts, question=question, conversation_id=conversation_id, link=link)
+        self.background.submit(job, services=self, client=client)
+
+    def finish_answer(
+        self,
+        client: WebClient,
+        *,
+        channel: str,
+        ts: str,
+        question: str,
+        conversation_id: str | None,
+        link: ThreadLink | None,
+    ) -> None:
+        """Stream the answer into the placeholder ``ts``, then replace it with the Block Kit answer."""
         try:
             answer = self._stream_into(
                 client, channel=channel, ts=ts, question=question, conversation_id=conversation_id
             )
         except AdvisorError as exc:
             client.chat_update(channel=channel, ts=ts, text=str(exc), blocks=[])
-            return None
+            return
         except SlackApiError as exc:
             logger.warning("Slack API error while answering: %s", exc.response.get("error"))
-            return None
+            return
         except Exception as exc:  # noqa: BLE001 - a listener must answer, never crash
             logger.error("answering failed: %s", type(exc).__name__)
             client.chat_update(channel=channel, ts=ts, text=FAILURE_TEXT, blocks=[])
-            return None
-        if on_answer is not None:
-            on_answer(answer)
+            return
+        if link is not None:
+            self.store.link_thread(
+                channel=link.channel,
+                thread_ts=link.thread_ts,
+                conversation_id=answer.conversation_id,
+                user=link.user,
+                question=link.question,
+            )
         client.chat_update(
             channel=channel,
             ts=ts,
@@ -119,7 +139,33 @@ class Services:
                 answer, answer_id=self.answer_id(answer), call_facts=self.call_facts(answer)
             ),
         )
-        return answer
+
+    def answer_command(self, client: WebClient, *, question: str, channel: str, user: str) -> None:
+        """Answer ``/advisor QUESTION`` with an ephemeral message to ``user``."""
+        try:
+            answer = self.ask(question=question, conversation_id=None)
+        except AdvisorError as exc:
+            client.chat_postEphemeral(channel=channel, user=user, text=str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - reply, never crash
+            logger.error("/advisor failed: %s", type(exc).__name__)
+            client.chat_postEphemeral(channel=channel, user=user, text=FAILURE_TEXT)
+            return
+        self.store.link_thread(
+            channel=channel,
+            thread_ts=f"cmd-{answer.conversation_id}",
+            conversation_id=answer.conversation_id,
+            user=user,
+            question=question,
+        )
+        client.chat_postEphemeral(
+            channel=channel,
+            user=user,
+            text=blocks.cut(answer.answer),
+            blocks=blocks.answer_blocks(
+                answer, answer_id=self.answer_id(answer), call_facts=self.call_facts(answer)
+            ),
+        )
 
     def ask(self, *, question: str, conversation_id: str | None) -> Answer:
         """One answer (for ephemeral replies and drafts); a vanished conversation starts a new one."""

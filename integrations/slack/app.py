@@ -13,14 +13,14 @@ from assistant.conversation import ConversationStore
 from assistant.service import Assistant
 from corpus.errors import AdvisorError
 from corpus.settings import Settings
-from integrations.slack.dedupe import dedupe_middleware
+from integrations.slack.background import BackgroundWork
 from integrations.slack.listeners import register_listeners
 from integrations.slack.store import SlackStore
 
 logger = logging.getLogger(__name__)
 
-LAZY_WORKERS = 2
-"""Answers computed at once; more threads only fight over the GIL and slow the acks down."""
+LISTENER_THREADS = 8
+"""Threads for the quick lazy parts (placeholders, button updates): Web API calls, mostly waiting."""
 
 
 class SlackNotConfigured(AdvisorError):
@@ -45,6 +45,7 @@ def build_bolt_app(
     assistant: Assistant,
     conversations: ConversationStore,
     triage_store: SlackStore,
+    background: BackgroundWork,
     socket_mode: bool = False,
 ) -> App:
     """The Bolt app with every listener registered.
@@ -54,6 +55,7 @@ def build_bolt_app(
         assistant: Answers questions.
         conversations: Where answers and feedback are stored.
         triage_store: Event de-duplication, thread links and the triage log.
+        background: Runs the slow work (answers, triage); its owner shuts it down.
         socket_mode: Socket Mode (no signature checks, listeners may run after the ack).
 
     Raises:
@@ -70,8 +72,14 @@ def build_bolt_app(
         token_verification_enabled=False,
         request_verification_enabled=not socket_mode,
         logger=logging.getLogger("integrations.slack.bolt"),
-        listener_executor=ThreadPoolExecutor(max_workers=LAZY_WORKERS, thread_name_prefix="slack-lazy"),
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-lazy"),
     )
-    app.middleware(dedupe_middleware(triage_store))
-    register_listeners(app, assistant, settings=settings, conversations=conversations, store=triage_store)
+    register_listeners(
+        app,
+        assistant,
+        settings=settings,
+        conversations=conversations,
+        store=triage_store,
+        background=background,
+    )
     return app

@@ -1,8 +1,10 @@
-"""Exactly one answer per Slack event: a global middleware over :meth:`SlackStore.claim_event`.
+"""Exactly one answer per Slack event, decided after the ack: :meth:`SlackStore.claim_event`.
 
 Slack retries an event it thinks went unacknowledged (``X-Slack-Retry-Num``) and, rarely, delivers
-one ``event_id`` twice. Bolt does not de-duplicate, so the first delivery claims the id in SQL and
-every later one (on any worker) is acknowledged without running a listener.
+one ``event_id`` twice. Bolt does not de-duplicate. Every delivery is acknowledged at once (the ack
+never waits for a database write, which under load is what made acks slow); the lazy listener
+then claims the event id in SQL before doing anything visible, and every later delivery (on any
+worker sharing the store) stops there.
 """
 
 from __future__ import annotations
@@ -11,11 +13,15 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import BoltResponse
+from slack_bolt import BoltContext
+from slack_sdk import WebClient
 
 from integrations.slack.store import SlackStore
 
 logger = logging.getLogger(__name__)
+
+EventListener = Callable[[dict[str, Any], WebClient, BoltContext], None]
+"""``(event, client, context)``: what an event's lazy work needs."""
 
 
 def delivery_key(body: dict[str, Any]) -> str | None:
@@ -26,15 +32,18 @@ def delivery_key(body: dict[str, Any]) -> str | None:
     return str(event_id) if event_id else None
 
 
-def dedupe_middleware(store: SlackStore) -> Callable[..., BoltResponse | None]:
-    """A Bolt global middleware acknowledging repeated deliveries of an event without handling them."""
+def once_per_event(store: SlackStore, listener: EventListener) -> Callable[..., None]:
+    """A Bolt lazy listener running ``listener`` for the first delivery of an event only.
 
-    def dedupe(body: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:  # noqa: A002
+    Bolt passes arguments by parameter name, hence the fixed names ``body``, ``event``, ``client``
+    and ``context`` of the returned function.
+    """
+
+    def lazy(body: dict[str, Any], event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         key = delivery_key(body)
         if key is not None and not store.claim_event(key):
             logger.info("duplicate delivery of %s ignored", key)
-            return BoltResponse(status=200, body="")
-        next()
-        return None
+            return
+        listener(event, client, context)
 
-    return dedupe
+    return lazy

@@ -10,6 +10,7 @@ from assistant.conversation import ConversationStore
 from assistant.service import Assistant
 from corpus.settings import Settings
 from integrations.slack.app import build_bolt_app
+from integrations.slack.background import BackgroundWork
 from integrations.slack.store import SlackStore
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -21,18 +22,24 @@ def build_slack_router(
     settings: Settings,
     assistant: Assistant,
     conversations: ConversationStore,
+    background: BackgroundWork,
     triage_store: SlackStore | None = None,
 ) -> APIRouter:
     """A router serving ``POST /slack/events`` with the Bolt app (slack_bolt's FastAPI/Starlette adapter).
 
-    The Bolt app dispatches in the thread pool, so a slow ack never blocks the event loop.
+    The Bolt app dispatches in the thread pool, so a slow ack never blocks the event loop; answers
+    run on ``background``, which the caller owns (and shuts down when the app stops).
 
     Raises:
         SlackNotConfigured: ``SLACK_BOT_TOKEN`` or ``SLACK_SIGNING_SECRET`` is missing.
     """
     store = triage_store or SlackStore.from_settings(settings)
     bolt = build_bolt_app(
-        settings=settings, assistant=assistant, conversations=conversations, triage_store=store
+        settings=settings,
+        assistant=assistant,
+        conversations=conversations,
+        triage_store=store,
+        background=background,
     )
     router = APIRouter(tags=["slack"])
 

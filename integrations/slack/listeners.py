@@ -16,12 +16,13 @@ from slack_sdk import WebClient
 
 from assistant.conversation import ConversationStore
 from assistant.errors import NotFound
-from assistant.models import Answer
 from assistant.service import Assistant
-from corpus.errors import AdvisorError
 from corpus.settings import Settings
 from integrations.slack import blocks, support
-from integrations.slack.answering import FAILURE_TEXT, Services, event_fields, question_text
+from integrations.slack.answering import Services, event_fields, question_text
+from integrations.slack.background import BackgroundWork
+from integrations.slack.dedupe import once_per_event
+from integrations.slack.jobs import CommandJob, ThreadLink
 from integrations.slack.store import SlackStore
 
 logger = logging.getLogger(__name__)
@@ -57,12 +58,23 @@ def register_listeners(
     settings: Settings,
     conversations: ConversationStore,
     store: SlackStore,
+    background: BackgroundWork,
 ) -> None:
-    """Register the question, feedback, triage and App Home listeners on ``app``."""
-    services = Services(settings=settings, assistant=assistant, conversations=conversations, store=store)
+    """Register the question, feedback, triage and App Home listeners on ``app``.
+
+    Each listener acks at once; its lazy part posts what a person should see straight away and
+    hands slow work (answers, triage cards) to ``background``.
+    """
+    services = Services(
+        settings=settings,
+        assistant=assistant,
+        conversations=conversations,
+        store=store,
+        background=background,
+    )
     questions = _Questions(services)
-    app.event("app_mention")(ack=_ack, lazy=[questions.on_mention])
-    app.event("message")(ack=_ack, lazy=[questions.on_message])
+    app.event("app_mention")(ack=_ack, lazy=[once_per_event(store, questions.on_mention)])
+    app.event("message")(ack=_ack, lazy=[once_per_event(store, questions.on_message)])
     app.command("/advisor")(ack=questions.ack_command, lazy=[questions.on_command])
     app.action(blocks.ACTION_HELPFUL)(ack=_ack, lazy=[questions.on_helpful])
     app.action(blocks.ACTION_NOT_HELPFUL)(ack=_ack, lazy=[questions.on_not_helpful])
@@ -75,7 +87,7 @@ class _Questions:
     def __init__(self, services: Services) -> None:
         self.services = services
 
-    def on_mention(self, event: dict[str, Any], client: WebClient) -> None:
+    def on_mention(self, event: dict[str, Any], client: WebClient, _context: BoltContext) -> None:
         channel, ts, thread_ts = event_fields(event)
         if not channel or not ts:
             return
@@ -139,25 +151,16 @@ class _Questions:
         if not question and files:
             client.chat_postMessage(channel=channel, thread_ts=reply_in, text=FILES_ONLY_TEXT)
             return
-        store = self.services.store
-        conversation_id = store.conversation_for(channel=channel, thread_ts=root)
-
-        def link(answer: Answer) -> None:
-            store.link_thread(
-                channel=channel,
-                thread_ts=root,
-                conversation_id=answer.conversation_id,
-                user=str(user) if user else None,
-                question=question,
-            )
-
+        conversation_id = self.services.store.conversation_for(channel=channel, thread_ts=root)
         self.services.answer_message(
             client,
             channel=channel,
             thread_ts=reply_in,
             question=question,
             conversation_id=conversation_id,
-            on_answer=link,
+            link=ThreadLink(
+                channel=channel, thread_ts=root, user=str(user) if user else None, question=question
+            ),
         )
 
     # --- /advisor -------------------------------------------------------------------------------
@@ -176,30 +179,8 @@ class _Questions:
         channel, user = command.get("channel_id"), command.get("user_id")
         if not question or not channel or not user:
             return
-        try:
-            answer = self.services.ask(question=question, conversation_id=None)
-        except AdvisorError as exc:
-            client.chat_postEphemeral(channel=channel, user=user, text=str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - reply, never crash
-            logger.error("/advisor failed: %s", type(exc).__name__)
-            client.chat_postEphemeral(channel=channel, user=user, text=FAILURE_TEXT)
-            return
-        self.services.store.link_thread(
-            channel=channel,
-            thread_ts=f"cmd-{answer.conversation_id}",
-            conversation_id=answer.conversation_id,
-            user=user,
-            question=question,
-        )
-        client.chat_postEphemeral(
-            channel=channel,
-            user=user,
-            text=blocks.cut(answer.answer),
-            blocks=blocks.answer_blocks(
-                answer, answer_id=self.services.answer_id(answer), call_facts=self.services.call_facts(answer)
-            ),
-        )
+        job = CommandJob(question=question, channel=channel, user=user)
+        self.services.background.submit(job, services=self.services, client=client)
 
     # --- feedback buttons -----------------------------------------------------------------------
 

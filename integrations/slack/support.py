@@ -17,6 +17,8 @@ from corpus.models import DocType, FundingCall
 from corpus.status import days_until_deadline, deadline_status
 from integrations.slack import blocks
 from integrations.slack.answering import Services, question_text
+from integrations.slack.dedupe import once_per_event
+from integrations.slack.jobs import HomeJob, TriageJob
 from integrations.slack.triage import triage_card
 
 logger = logging.getLogger(__name__)
@@ -44,15 +46,28 @@ def register(app: App, services: Services) -> None:
     app.action(blocks.ACTION_ASK_SUPPORT)(
         ack=_ack, lazy=[lambda body, client: on_ask_support(services, body, client)]
     )
-    app.event("app_home_opened")(ack=_ack, lazy=[lambda event, client: on_home(services, event, client)])
+    app.event("app_home_opened")(
+        ack=_ack,
+        lazy=[
+            once_per_event(services.store, lambda event, client, _context: on_home(services, event, client))
+        ],
+    )
 
 
 def triage_message(
     services: Services, client: WebClient, *, channel: str, message_ts: str, text: str, requester: str | None
 ) -> None:
-    """Post a triage card in the thread of a member's message and log the triage."""
+    """Queue a triage card for the thread of a member's message (posted and logged when ready)."""
     if not text:
         return
+    job = TriageJob(channel=channel, message_ts=message_ts, text=text, requester=requester)
+    services.background.submit(job, services=services, client=client)
+
+
+def post_triage(
+    services: Services, client: WebClient, *, channel: str, message_ts: str, text: str, requester: str | None
+) -> None:
+    """Classify the request, draft a reply, log the triage and post the card in its thread."""
     try:
         understanding = services.assistant.classify(text)
         draft = services.ask(question=text, conversation_id=None)
@@ -195,13 +210,18 @@ def on_ask_support(services: Services, body: dict[str, Any], client: WebClient) 
 
 
 def on_home(services: Services, event: dict[str, Any], client: WebClient) -> None:
-    """Publish the App Home tab: the user's recent questions and calls closing within 30 days."""
+    """``app_home_opened``: queue the publication of the user's App Home tab."""
     user = event.get("user")
     if not user or event.get("tab", "home") != "home":
         return
-    recent = services.store.recent_questions(user=str(user), limit=5)
+    services.background.submit(HomeJob(user=str(user)), services=services, client=client)
+
+
+def publish_home(services: Services, client: WebClient, *, user: str) -> None:
+    """Publish the App Home tab: the user's recent questions and calls closing within 30 days."""
+    recent = services.store.recent_questions(user=user, limit=5)
     client.views_publish(
-        user_id=str(user),
+        user_id=user,
         view=blocks.home_view(
             questions=[(q.question, q.created_at) for q in recent],
             calls=closing_calls(services, days=HOME_CLOSING_DAYS),

@@ -27,6 +27,7 @@ def test_slack_events_are_served_when_configured(make_client: AppFactory) -> Non
         slack_bot_token=SecretStr("xoxb-test-not-real"),
         slack_signing_secret=SecretStr(SECRET),
         slack_api_url="http://127.0.0.1:9/api/",
+        slack_answer_isolation="thread",
     )
     body = json.dumps({"type": "url_verification", "challenge": "c-123", "token": "t"})
     response = client.post("/slack/events", content=body, headers=_signed_headers(body))

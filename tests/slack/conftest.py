@@ -19,6 +19,7 @@ from slack_sdk.signature import SignatureVerifier
 from assistant.conversation import ConversationStore
 from assistant.service import Assistant
 from corpus.settings import Settings
+from integrations.slack.background import ThreadWork
 from integrations.slack.http import build_slack_router
 from integrations.slack.store import SlackStore
 from tests.assistant.factories import TODAY, Corpus, build_corpus
@@ -133,16 +134,22 @@ def slack(slack_corpus: Corpus, tmp_path: Path) -> Iterator[SlackHarness]:
         assistant = Assistant(
             retriever=slack_corpus.retriever, records=slack_corpus.records, conversations=conversations
         )
+        background = ThreadWork(workers=settings.slack_answer_workers)
         web = FastAPI()
         web.include_router(
             build_slack_router(
-                settings=settings, assistant=assistant, conversations=conversations, triage_store=store
+                settings=settings,
+                assistant=assistant,
+                conversations=conversations,
+                triage_store=store,
+                background=background,
             )
         )
         with TestClient(web) as client:
             yield SlackHarness(
                 client=client, api=api, store=store, conversations=conversations, settings=settings
             )
-        time.sleep(0.1)  # let a lazy listener that is still finishing touch the stores before they close
+        time.sleep(0.1)  # let a lazy listener that is still finishing hand its work over
+        background.shutdown(wait=True)
         store.close()
         conversations.close()

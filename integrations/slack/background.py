@@ -1,0 +1,229 @@
+"""Where the slow Slack work runs: answer-worker processes (serving) or threads (tests, small installs).
+
+A Bolt lazy listener does the quick part of its job at once (the placeholder a person sees) and
+hands the rest, a :class:`~integrations.slack.jobs.SlackJob`, to a :class:`BackgroundWork`.
+
+Answers are CPU-bound Python. Run in the serving process they hold its GIL and delay the HTTP
+acks that Slack wants within 3 seconds. So by default (``SLACK_ANSWER_ISOLATION=process``) they run
+in their own worker processes, at a lower CPU priority, each with its own assistant opened from
+the settings; the serving process only verifies, acknowledges and posts placeholders. The queue
+absorbs bursts; ``SLACK_ANSWER_WORKERS`` sets how many answers are computed at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Protocol
+
+from slack_sdk import WebClient
+
+from corpus.settings import Settings
+from integrations.slack.jobs import SlackJob
+
+if TYPE_CHECKING:
+    from integrations.slack.answering import Services
+
+logger = logging.getLogger(__name__)
+
+WORKER_NICENESS = 10
+"""How much lower the answer workers' CPU priority is than the serving process's."""
+_LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s[answer-worker]: %(message)s"
+
+
+class BackgroundWork(Protocol):
+    """Runs Slack jobs after the ack."""
+
+    @property
+    def pending(self) -> int:
+        """Jobs submitted and not finished yet (queued or running)."""
+
+    def submit(self, job: SlackJob, *, services: Services, client: WebClient) -> None:
+        """Run ``job`` later; failures are logged by type (never with their payload)."""
+
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Stop accepting jobs; with ``wait``, finish those already queued."""
+
+
+class _Counted:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pending = 0
+
+    @property
+    def pending(self) -> int:
+        with self._lock:
+            return self._pending
+
+    def _started(self) -> None:
+        with self._lock:
+            self._pending += 1
+
+    def _done(self, label: str, future: Future[None]) -> None:
+        with self._lock:
+            self._pending -= 1
+        exc = None if future.cancelled() else future.exception()
+        if exc is not None:
+            logger.error("Slack %s failed: %s", label, type(exc).__name__)
+
+
+class ThreadWork(_Counted):
+    """Jobs on a pool of threads of this process, with this process's services."""
+
+    def __init__(self, *, workers: int) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-work")
+
+    def submit(self, job: SlackJob, *, services: Services, client: WebClient) -> None:
+        """Run ``job`` on a thread (dropped with a warning once shutting down)."""
+        self._started()
+        try:
+            future = self._pool.submit(job.run, services, client)
+        except RuntimeError:
+            self._done(job.label, _finished())
+            logger.warning("Slack %s dropped: shutting down", job.label)
+            return
+        future.add_done_callback(lambda f: self._done(job.label, f))
+
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Stop the threads; with ``wait``, after the queued jobs."""
+        self._pool.shutdown(wait=wait, cancel_futures=not wait)
+
+
+class ProcessWork(_Counted):
+    """Jobs in worker processes, each with its own services opened from ``settings``.
+
+    Args:
+        settings: What each worker opens (data dir, database URL, Chroma, LLM, Slack API URL).
+        workers: Processes, so answers computed at once.
+    """
+
+    def __init__(self, *, settings: Settings, workers: int) -> None:
+        super().__init__()
+        self._settings = settings
+        self._workers = workers
+        self._lock_pool = threading.Lock()
+        self._pool = self._new_pool()
+        self._pool.submit(_warm_up)  # open the assistant now, not on the first question
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self._workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(self._settings, logging.getLogger().getEffectiveLevel()),
+        )
+
+    def submit(self, job: SlackJob, *, services: Services, client: WebClient) -> None:
+        """Queue ``job`` for a worker process (``services`` and ``client`` are the worker's own).
+
+        A job whose worker died (killed, out of memory) runs once more on a fresh pool.
+        """
+        self._started()
+        self._submit(job, retry=True)
+
+    def _submit(self, job: SlackJob, *, retry: bool) -> None:
+        try:
+            with self._lock_pool:
+                pool = self._pool
+                try:
+                    future = pool.submit(_run_job, job)
+                except BrokenProcessPool:
+                    pool = self._replace(pool)
+                    future = pool.submit(_run_job, job)
+        except RuntimeError:  # shutting down
+            self._done(job.label, _finished())
+            logger.warning("Slack %s dropped: shutting down", job.label)
+            return
+
+        def finished(done: Future[None]) -> None:
+            exc = None if done.cancelled() else done.exception()
+            if retry and isinstance(exc, BrokenProcessPool):
+                with self._lock_pool:
+                    self._replace(pool)
+                self._submit(job, retry=False)
+                return
+            self._done(job.label, done)
+
+        future.add_done_callback(finished)
+
+    def _replace(self, broken: ProcessPoolExecutor) -> ProcessPoolExecutor:
+        """A fresh pool instead of ``broken`` (once, however many jobs noticed it); call under the lock."""
+        if self._pool is broken:
+            logger.error("an answer worker died; starting a new one")
+            broken.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+        return self._pool
+
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Stop the workers; with ``wait``, after the queued jobs."""
+        self._pool.shutdown(wait=wait, cancel_futures=not wait)
+
+
+class InlineWork(_Counted):
+    """Jobs run at once, in the caller's thread (inside an answer worker)."""
+
+    def submit(self, job: SlackJob, *, services: Services, client: WebClient) -> None:
+        """Run ``job`` now."""
+        job.run(services, client)
+
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Nothing to stop."""
+
+
+def background_work(settings: Settings) -> BackgroundWork:
+    """The background work the settings ask for (``SLACK_ANSWER_ISOLATION``, ``SLACK_ANSWER_WORKERS``)."""
+    if settings.slack_answer_isolation == "thread":
+        return ThreadWork(workers=settings.slack_answer_workers)
+    return ProcessWork(settings=settings, workers=settings.slack_answer_workers)
+
+
+def _finished() -> Future[None]:
+    future: Future[None] = Future()
+    future.set_result(None)
+    return future
+
+
+# --- inside an answer-worker process -----------------------------------------------------------
+
+_worker: tuple[Services, WebClient] | None = None
+
+
+def _start_worker(settings: Settings, log_level: int) -> None:
+    """Worker initializer: lower priority, logging, and the services opened once for all jobs."""
+    global _worker
+    logging.basicConfig(level=log_level, format=_LOG_FORMAT, force=True)
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:  # pragma: no cover - not permitted here; run at the same priority
+        logger.info("could not lower the answer worker's priority")
+    from integrations.api.deps import open_services
+    from integrations.slack.answering import Services
+    from integrations.slack.app import web_client
+    from integrations.slack.store import SlackStore
+
+    opened = open_services(settings)
+    services = Services(
+        settings=settings,
+        assistant=opened.assistant,
+        conversations=opened.conversations,
+        store=SlackStore.from_settings(settings),
+        background=InlineWork(),
+    )
+    _worker = (services, web_client(settings))
+    logger.info("answer worker %d ready", os.getpid())
+
+
+def _warm_up() -> None:
+    """Nothing: submitting it starts a worker, which opens its services."""
+
+
+def _run_job(job: SlackJob) -> None:
+    if _worker is None:  # pragma: no cover - the initializer always runs first
+        raise RuntimeError("answer worker not started")
+    services, client = _worker
+    job.run(services, client)

@@ -1,0 +1,111 @@
+"""Slack answers computed in answer-worker processes: each opens its own services from the settings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pytest
+
+from corpus.settings import Settings
+from integrations.slack import blocks
+from integrations.slack.app import web_client
+from integrations.slack.background import WORKER_NICENESS, ProcessWork, background_work
+from integrations.slack.jobs import AnswerJob, ThreadLink
+from integrations.slack.store import SlackStore
+from tests.assistant.factories import TODAY, Corpus
+from tests.slack.conftest import SIGNING_SECRET
+from tests.slack.mock_slack_api import MockSlackApi, mock_slack_api
+
+
+@pytest.fixture
+def worker_settings(slack_corpus: Corpus, tmp_path: Path) -> Iterator[tuple[Settings, MockSlackApi]]:
+    """Settings a worker can open: the ingested test corpus, stores in a fresh dir, the mock Web API."""
+    data_dir = tmp_path / "data"  # a copy: the worker writes conversations and thread links there
+    shutil.copytree(slack_corpus.settings.data_dir, data_dir)
+    with mock_slack_api() as api:
+        yield (
+            Settings(
+                _env_file=None,
+                data_dir=data_dir,
+                today_override=TODAY,
+                slack_bot_token="xoxb-test-token",
+                slack_signing_secret=SIGNING_SECRET,
+                slack_api_url=api.url,
+                slack_update_interval_s=0.0,
+            ),
+            api,
+        )
+
+
+NOT_USED: Any = None
+"""What a worker process ignores: it answers with its own services and Web API client."""
+
+
+def _final_answer(api: MockSlackApi, ts: str, *, timeout: float = 120.0) -> str:
+    """The blocks of the ``chat.update`` that put the finished answer (with its buttons) into ``ts``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for call in api.calls_of("chat.update"):
+            if call.args.get("ts") == ts and blocks.ACTION_HELPFUL in str(call.args.get("blocks")):
+                return str(call.args.get("blocks"))
+        time.sleep(0.05)
+    raise AssertionError(f"no finished answer in {ts}: {api.summary()}")
+
+
+def _answer_job(api: MockSlackApi, settings: Settings, question: str) -> AnswerJob:
+    client = web_client(settings)
+    placeholder = client.chat_postMessage(channel="CGENERAL1", thread_ts="111.1", text="Looking…")
+    link = ThreadLink(channel="CGENERAL1", thread_ts="111.1", user="UASKER001", question=question)
+    return AnswerJob(
+        channel="CGENERAL1", ts=str(placeholder["ts"]), question=question, conversation_id=None, link=link
+    )
+
+
+def test_answers_are_computed_in_a_lower_priority_worker_process(
+    worker_settings: tuple[Settings, MockSlackApi],
+) -> None:
+    settings, api = worker_settings
+    work = background_work(settings)
+    assert isinstance(work, ProcessWork)
+    try:
+        job = _answer_job(api, settings, "Which calls support battery value chains?")
+        work.submit(job, services=NOT_USED, client=NOT_USED)
+        shown = _final_answer(api, job.ts)
+        assert "Sources" in shown and blocks.ACTION_HELPFUL in shown
+        workers = [p for p in psutil.Process().children(recursive=True) if p.pid != os.getpid()]
+        assert any(p.nice() >= psutil.Process().nice() + WORKER_NICENESS for p in workers)
+    finally:
+        work.shutdown(wait=True)
+    assert work.pending == 0
+    store = SlackStore.from_settings(settings)
+    try:  # the worker linked the thread to the conversation, in the shared store
+        assert store.conversation_for(channel="CGENERAL1", thread_ts="111.1") is not None
+    finally:
+        store.close()
+
+
+def test_a_killed_worker_is_replaced_and_the_next_answer_still_arrives(
+    worker_settings: tuple[Settings, MockSlackApi],
+) -> None:
+    settings, api = worker_settings
+    work = ProcessWork(settings=settings, workers=1)
+    try:
+        first = _answer_job(api, settings, "Open calls on hydrogen?")
+        work.submit(first, services=NOT_USED, client=NOT_USED)
+        _final_answer(api, first.ts)
+        for child in psutil.Process().children(recursive=True):
+            if child.nice() >= psutil.Process().nice() + WORKER_NICENESS:
+                os.kill(child.pid, signal.SIGKILL)
+                child.wait(timeout=10)
+        second = _answer_job(api, settings, "Battery clusters in Central Europe?")
+        work.submit(second, services=NOT_USED, client=NOT_USED)
+        assert "Sources" in _final_answer(api, second.ts)
+    finally:
+        work.shutdown(wait=True)
