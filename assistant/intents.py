@@ -1,4 +1,4 @@
-"""Intent routing: funding / partners / policy / out-of-scope, plus category hints for Slack triage.
+"""Intent routing: funding / partners / policy / out-of-scope, plus the category for Slack triage.
 
 Offline keyword rules over the question and its :class:`~assistant.entities.Entities`. A chat model
 may refine the result later (:func:`refine_with_model`); the rules are always the fallback.
@@ -15,23 +15,15 @@ from pydantic import BaseModel, ConfigDict
 from assistant.entities import Entities, entities_from
 from assistant.errors import AdvisorError
 from assistant.llm import ChatMessage, ChatModel
+from assistant.triage_rules import CATEGORIES as CATEGORIES
+from assistant.triage_rules import Category as Category
+from assistant.triage_rules import categorise
 from retrieval.query import understand_query
 
 logger = logging.getLogger(__name__)
 
 Intent = Literal["funding", "partners", "policy", "out_of_scope", "triage"]
-Category = Literal[
-    "funding_question", "partner_search", "event_matchmaking", "membership_admin", "technical_issue", "other"
-]
 INTENTS: tuple[Intent, ...] = ("funding", "partners", "policy", "out_of_scope", "triage")
-CATEGORIES: tuple[Category, ...] = (
-    "funding_question",
-    "partner_search",
-    "event_matchmaking",
-    "membership_admin",
-    "technical_issue",
-    "other",
-)
 
 
 def _words(*phrases: str) -> re.Pattern[str]:
@@ -121,14 +113,6 @@ _PAST_EVENT = _words(
     r"founded", r"held", r"missions?", r"workshops?", r"arrangements?", r"agreements?", r"delegations?",
 )  # fmt: skip
 """With a fact question ("how many ...", "when was ..."), words of past events: a policy-document fact."""
-_EVENT = _words(r"events?", r"matchmaking", r"b2b", r"brokerage", r"webinars?", r"conference", r"workshop")
-_MEMBERSHIP = _words(
-    r"membership", r"member fee", r"fees?", r"invoices?", r"join", r"register", r"registration", r"renew"
-)
-_TECHNICAL = _words(
-    r"error", r"bug", r"not working", r"doesn'?t work", r"broken", r"crash(?:es|ed)?", r"log ?in",
-    r"password", r"cannot access", r"can'?t access", r"500", r"timeout",
-)  # fmt: skip
 _DOMAIN = _words(
     r"clusters?", r"sme?s?", r"innovation", r"industr(?:y|ial|ies)", r"eu", r"european", r"horizon",
     r"region(?:s|al)?", r"companies", r"compan(?:y|ies)", r"organi[sz]ations?", r"programmes?", r"programs?",
@@ -181,18 +165,12 @@ def classify_intent(text: str, entities: Entities) -> Intent:
 
 
 def classify_category(text: str, intent: Intent) -> Category:
-    """The triage category of a support message (first matching rule wins)."""
-    if _TECHNICAL.search(text):
-        return "technical_issue"
-    if _EVENT.search(text):
-        return "event_matchmaking"
-    if _MEMBERSHIP.search(text):
-        return "membership_admin"
-    if intent == "funding":
-        return "funding_question"
-    if intent == "partners":
-        return "partner_search"
-    return "other"
+    """The triage category of a support message.
+
+    Scored keyword rules (:mod:`assistant.triage_rules`): each category's weighted cues, a small
+    hint from the answering ``intent``, ties by a fixed priority, ``other`` when nothing is clear.
+    """
+    return categorise(text, intent=intent)
 
 
 def understand(text: str) -> Understanding:
