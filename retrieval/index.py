@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+import psutil  # type: ignore[import-untyped,unused-ignore]
 from pydantic import BaseModel
 
 from corpus.errors import AdvisorError, InvalidInput
@@ -36,6 +37,16 @@ from retrieval.vector_store import VectorStore, open_chroma
 logger = logging.getLogger(__name__)
 
 HealthState = Literal["ok", "missing", "incomplete", "model_mismatch", "updating", "unavailable"]
+_READ_PAGE = 2000
+"""Chroma rows read per page when :meth:`SearchIndex.repair` compares the vectors with the records."""
+
+
+class RepairReport(BaseModel):
+    """What :meth:`SearchIndex.repair` changed in the vector index to match the records."""
+
+    kept: int
+    embedded: int
+    deleted: int
 
 
 class IndexHealth(BaseModel):
@@ -163,8 +174,8 @@ class SearchIndex:
             "index_model": stored[0] if stored else None,
         }
         if self.marker.exists():
-            writer = _marker_pid(self.marker)
-            if writer is not None and writer != os.getpid() and _alive(writer):
+            writer = _live_writer(self.marker)
+            if writer is not None:
                 return IndexHealth(state="updating", **base, detail=f"process {writer} is writing the index")
             return IndexHealth(state="incomplete", **base, detail="an index update was interrupted")
         if stored is not None and stored != (self.embedder.name, self.embedder.dimension):
@@ -199,6 +210,7 @@ class SearchIndex:
         if not self.marker.exists():
             body = {
                 "pid": os.getpid(),
+                "process_started": _process_started(os.getpid()),
                 "operation": operation,
                 "started": dt.datetime.now(dt.UTC).isoformat(),
             }
@@ -280,6 +292,52 @@ class SearchIndex:
             self.vectors.add_chunks(catalog.chunks, progress=progress)
             self._save_lexical(catalog)
 
+    def repair(
+        self, chunks: Iterable[Chunk], *, progress: Callable[[int], None] | None = None
+    ) -> RepairReport:
+        """Bring both indexes in line with ``chunks`` (the records), re-embedding only what differs.
+
+        After an interrupted write the vector index holds every committed chunk plus, at most, the
+        batch that was being written (ingest writes the index before it commits the records):
+        vectors whose chunk is not in the records, or whose text, title or document differ, are
+        deleted; chunks without a vector are embedded; the BM25 index is rebuilt whole. The marker
+        stays until the end, so a crash during the repair is seen again at the next start.
+
+        Raises:
+            IndexModelMismatch: The vector index was built with another model.
+            IndexUnavailable: Chroma failed; call :meth:`rebuild` instead.
+        """
+        catalog = ChunkCatalog.from_chunks(chunks)
+        self._failed, self._pending = False, None
+        with self._writing("repair"):
+            collection = self.vectors.ensure()
+            wanted = {chunk.chunk_id: chunk for chunk in catalog.chunks}
+            good: set[str] = set()
+            wrong: list[str] = []
+            offset = 0
+            while page := collection.get(include=["documents", "metadatas"], limit=_READ_PAGE, offset=offset):
+                if not page["ids"]:
+                    break
+                offset += len(page["ids"])
+                for chunk_id, text, meta in zip(
+                    page["ids"], page["documents"], page["metadatas"], strict=True
+                ):
+                    chunk = wanted.get(chunk_id)
+                    if chunk is not None and _same_chunk(chunk, text, meta or {}):
+                        good.add(chunk_id)
+                    else:
+                        wrong.append(chunk_id)
+            for start in range(0, len(wrong), 500):
+                collection.delete(ids=wrong[start : start + 500])
+            missing = [chunk for chunk in catalog.chunks if chunk.chunk_id not in good]
+            self.vectors.add_chunks(missing, progress=progress)
+            if self.vectors.count() != len(catalog):
+                raise IndexUnavailable(
+                    f"repair left {self.vectors.count()} vectors for {len(catalog)} chunks"
+                )
+            self._save_lexical(catalog)
+        return RepairReport(kept=len(good), embedded=len(missing), deleted=len(wrong))
+
     def close(self) -> None:
         """Flush deferred writes and release the Chroma client."""
         try:
@@ -299,18 +357,45 @@ def _validate(chunks_by_doc: Mapping[str, Sequence[Chunk]]) -> None:
             seen.add(chunk.chunk_id)
 
 
-def _marker_pid(marker: Path) -> int | None:
+def _same_chunk(chunk: Chunk, text: str | None, meta: Mapping[str, Any]) -> bool:
+    return (
+        text == chunk.text
+        and meta.get("doc_id") == chunk.doc_id
+        and meta.get("title") == chunk.title
+        and meta.get("position") == chunk.position
+    )
+
+
+def _process_started(pid: int) -> float | None:
     try:
-        return int(json.loads(marker.read_text(encoding="utf-8"))["pid"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return float(psutil.Process(pid).create_time())
+    except psutil.Error:
         return None
 
 
-def _alive(pid: int) -> bool:
+def _live_writer(marker: Path) -> int | None:
+    """The pid of the live process that wrote ``marker``; None when it is gone (crashed, killed).
+
+    A pid alone is not enough: a zombie (killed, not yet reaped) still has one, and after a
+    restart another process (often pid 1 in a container) may carry the same number; the
+    process start time recorded in the marker tells them apart.
+    """
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        body = json.loads(marker.read_text(encoding="utf-8"))
+        pid = int(body["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if pid == os.getpid():
+        return None
+    try:
+        process = psutil.Process(pid)
+        if process.status() == psutil.STATUS_ZOMBIE:
+            return None
+        started = body.get("process_started")
+        if isinstance(started, int | float) and abs(process.create_time() - started) > 1.0:
+            return None
+    except psutil.NoSuchProcess:
+        return None
+    except psutil.Error:
+        return pid  # exists but cannot be inspected (another user): assume it is writing
+    return pid

@@ -1,22 +1,43 @@
 """Open the search index and make sure it can serve: the start-up check.
 
-The record store is the source of truth. A missing, half-written or interrupted index is rebuilt
-from the stored chunks (Chroma can leave a damaged segment after a kill, chroma #7238); an index
-built with another embedding model is an error the user resolves with ``cluster-advisor reindex``.
+The record store is the source of truth. An index whose last write was interrupted (crash, kill:
+the ``index.writing`` marker is still there and its writer is gone) is *repaired* from the stored
+chunks — vectors that the records do not have are deleted, chunks without a vector are embedded,
+BM25 is rebuilt — and rebuilt whole when the repair fails or does not leave a healthy index
+(Chroma can leave a damaged segment after a kill, chroma #7238). A missing or unreadable index is
+rebuilt. An index built with another embedding model is an error the user resolves with
+``cluster-advisor reindex``.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
+from typing import Literal
+
+from pydantic import BaseModel
 
 from corpus.settings import Settings
 from corpus.store import RecordStore
 from retrieval.embeddings import Embedder
 from retrieval.errors import IndexModelMismatch
-from retrieval.index import SearchIndex
+from retrieval.index import IndexHealth, RepairReport, SearchIndex
 
 logger = logging.getLogger(__name__)
+
+RecoveryAction = Literal["none", "repaired", "rebuilt"]
+
+
+class Recovery(BaseModel):
+    """What the start-up check found and did."""
+
+    state: str
+    """The index health found at start-up (``ok``, ``incomplete``, ``missing``, ...)."""
+    detail: str = ""
+    action: RecoveryAction = "none"
+    seconds: float = 0.0
+    repair: RepairReport | None = None
 
 
 def open_checked_index(
@@ -26,7 +47,24 @@ def open_checked_index(
     store: RecordStore,
     progress: Callable[[int], None] | None = None,
 ) -> SearchIndex:
-    """Open the index of ``settings.data_dir``, rebuilding it from ``store`` when it is damaged.
+    """Open the index of ``settings.data_dir``, repairing or rebuilding it from ``store`` when damaged.
+
+    Raises:
+        IndexModelMismatch: The index was built with another embedding model.
+        IndexUnavailable: Chroma cannot be opened or reached.
+    """
+    index, _ = open_recovered_index(settings=settings, embedder=embedder, store=store, progress=progress)
+    return index
+
+
+def open_recovered_index(
+    *,
+    settings: Settings,
+    embedder: Embedder,
+    store: RecordStore,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[SearchIndex, Recovery]:
+    """:func:`open_checked_index`, also saying what was found and done (for benchmarks and logs).
 
     Raises:
         IndexModelMismatch: The index was built with another embedding model.
@@ -37,8 +75,26 @@ def open_checked_index(
     if health.state == "model_mismatch":
         index.close()
         raise IndexModelMismatch(index_model=health.index_model or "unknown", configured_model=embedder.name)
+    recovery = Recovery(state=health.state, detail=health.detail)
     stored_chunks = sum(store.counts()["chunks"].values())
-    if health.needs_rebuild and stored_chunks:
+    if not health.needs_rebuild or (health.state == "missing" and not stored_chunks):
+        return index, recovery
+    started = time.perf_counter()
+    if health.state == "incomplete" and _repairable(health):
+        logger.warning(
+            "search index incomplete (%s): repairing it from the record store "
+            "(rebuilding BM25, re-embedding only the chunks that differ)",
+            health.detail,
+        )
+        try:
+            recovery.repair = index.repair(store.iter_chunks(), progress=progress)
+            recovery.action = "repaired"
+        except Exception as exc:  # any Chroma failure: fall back to a full rebuild below
+            logger.warning("index repair failed (%s): rebuilding", exc)
+        if recovery.action == "repaired" and not (after := index.health()).ok:
+            logger.warning("index still %s after the repair (%s): rebuilding", after.state, after.detail)
+            recovery.action = "none"
+    if recovery.action == "none":
         logger.warning(
             "search index %s (%s): rebuilding %d chunks from the record store",
             health.state,
@@ -46,4 +102,11 @@ def open_checked_index(
             stored_chunks,
         )
         index.rebuild(store.iter_chunks(), progress=progress)
-    return index
+        recovery.action = "rebuilt"
+    recovery.seconds = time.perf_counter() - started
+    return index, recovery
+
+
+def _repairable(health: IndexHealth) -> bool:
+    """A repair keeps the vectors, so it needs a readable vector index built with our model."""
+    return health.index_model is not None
