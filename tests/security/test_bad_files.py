@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import psutil  # type: ignore[import-untyped]  # no stubs installed (types-psutil)
+import psutil  # type: ignore[import-untyped,unused-ignore]  # stubs may be missing
 import pytest
 from fastapi.testclient import TestClient
 from pypdf import PdfWriter
