@@ -95,7 +95,7 @@ def run_cli_json(settings: Settings, args: Sequence[str]) -> dict[str, Any]:
 
 
 class _TimedIndex:
-    """A ``ChunkIndex`` that records the cumulative chunks written after each batch."""
+    """A ``ChunkIndex`` that records the cumulative chunks written after each embedding batch."""
 
     def __init__(self, index: SearchIndex) -> None:
         self._index = index
@@ -106,8 +106,15 @@ class _TimedIndex:
     def upsert_documents(
         self, chunks_by_doc: Mapping[str, Sequence[Chunk]], *, progress: Callable[[int], None] | None = None
     ) -> None:
-        self._index.upsert_documents(chunks_by_doc, progress=progress)
-        self.chunks += sum(len(chunks) for chunks in chunks_by_doc.values())
+        before = self.chunks
+
+        def embedded(done: int) -> None:  # after each embedding batch: a finer timeline
+            self.timeline.append((round(time.perf_counter() - self.started, 2), before + done))
+            if progress is not None:
+                progress(done)
+
+        self._index.upsert_documents(chunks_by_doc, progress=embedded)
+        self.chunks = before + sum(len(chunks) for chunks in chunks_by_doc.values())
         self.timeline.append((round(time.perf_counter() - self.started, 2), self.chunks))
 
     def delete_documents(self, doc_ids: Iterable[str]) -> None:

@@ -17,7 +17,7 @@ import asyncio
 import time
 from collections.abc import Callable, Mapping, Sequence
 
-import psutil  # type: ignore[import-untyped]  # no stubs installed (types-psutil)
+import psutil
 from pydantic import BaseModel
 
 from corpus.settings import Settings
@@ -61,6 +61,10 @@ class StepResult(BaseModel):
     total: EndpointStats
     server_rss_mb_max: float
     server_rss_mb_end: float
+    """RSS summed over the server's process tree (serving process + Slack answer workers)."""
+    server_main_rss_mb_max: float = 0.0
+    """The serving process alone."""
+    server_processes_max: int = 1
     server_cpu_percent: float
     """Mean CPU share of the server process (100 = one core busy)."""
     client_cpu_percent: float
@@ -200,6 +204,8 @@ def run_step(
         total=endpoint_stats(samples, wall_s),
         server_rss_mb_max=round(max(s.rss_mb for s in window), 1),
         server_rss_mb_end=round(window[-1].rss_mb, 1),
+        server_main_rss_mb_max=round(max(s.main_rss_mb for s in window), 1),
+        server_processes_max=max(s.processes for s in window),
         server_cpu_percent=round(sum(s.cpu_percent for s in window) / len(window), 1),
         client_cpu_percent=round(client_cpu, 1),
         slack_drain_s=drain_s,

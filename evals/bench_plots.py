@@ -125,7 +125,16 @@ def plot_soak(soak: SoakReport, path: Path, *, footer: str) -> Path:
     """The server's RSS over the soak, with the least-squares fit of its second half."""
     figure, (ax,) = _new_figure()
     minutes = [t / 60 for t, _ in soak.rss_timeline]
-    ax.plot(minutes, [rss for _, rss in soak.rss_timeline], "-", color="tab:red", label="server RSS")
+    tree_label = f"server RSS, {soak.processes_max} processes" if soak.processes_max > 1 else "server RSS"
+    ax.plot(minutes, [rss for _, rss in soak.rss_timeline], "-", color="tab:red", label=tree_label)
+    if soak.processes_max > 1 and soak.main_rss_timeline:
+        ax.plot(
+            [t / 60 for t, _ in soak.main_rss_timeline],
+            [rss for _, rss in soak.main_rss_timeline],
+            "-",
+            color="tab:gray",
+            label="serving process alone",
+        )
     if soak.rss_timeline:
         end = minutes[-1]
         tail = [(m, rss) for m, (_, rss) in zip(minutes, soak.rss_timeline, strict=True) if m >= end / 2]
@@ -141,7 +150,7 @@ def plot_soak(soak: SoakReport, path: Path, *, footer: str) -> Path:
         )
     if soak.rss_timeline:  # at least 50 MB of scale, so noise of a few MB does not look like a trend
         low, high = soak.rss_timeline[0][1], soak.rss_mb_max
-        low = min(low, *(rss for _, rss in soak.rss_timeline))
+        low = min(low, *(rss for _, rss in soak.rss_timeline + soak.main_rss_timeline))
         pad = max(0.0, 50 - (high - low)) / 2 + 2
         ax.set_ylim(low - pad, high + pad)
     ax.set_xlabel("minutes")

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import psutil  # type: ignore[import-untyped]  # no stubs installed (types-psutil)
+import psutil
 
 from evals.bench_load import LoadReport
 from evals.bench_plots import machine_line, plot_ingest, plot_latency, plot_soak, plot_throughput
@@ -214,7 +214,9 @@ def write_report(*, figures: Mapping[str, Any], out_dir: Path) -> Path:
             "",
             f"Closed-loop virtual users, no think time, mix {mix}; "
             f"{load.duration_s:g} s per step; server in its own process (RSS at start "
-            f"{load.server_rss_mb_start} MB). Knee rule: {load.knee_rule}. "
+            f"{load.server_rss_mb_start} MB; RSS and CPU are summed over the serving process and "
+            f"its Slack answer workers, up to {max((s.server_processes_max for s in load.steps), default=1)} "
+            f"processes). Knee rule: {load.knee_rule}. "
             f"Knee: **{load.knee_concurrency or 'not reached'}**.",
             "",
         ]
@@ -234,7 +236,9 @@ def write_report(*, figures: Mapping[str, Any], out_dir: Path) -> Path:
             "## Soak",
             "",
             f"{soak.concurrency} clients for {soak.minutes:g} min: {soak.total.requests} "
-            f"requests, {soak.total.errors} errors; RSS start {soak.rss_mb_start} MB, end "
+            f"requests, {soak.total.errors} errors; server RSS (summed over its {soak.processes_max} "
+            "processes: the serving process and its Slack answer workers) start "
+            f"{soak.rss_mb_start} MB, end "
             f"{soak.rss_mb_end} MB, max {soak.rss_mb_max} MB; slope over the second half "
             f"{soak.slope_mb_per_min:+.2f} MB/min (flat below {soak.flat_threshold_mb_per_min} MB/min).",
             "",

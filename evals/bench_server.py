@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import psutil  # type: ignore[import-untyped]  # no stubs installed (types-psutil)
+import psutil
 
 from corpus.settings import Settings
 from evals.bench_slack import WebApiRecorder, bench_settings, serve_app, web_api_recorder
@@ -35,7 +35,12 @@ class ProcessSample:
 
     at: float
     rss_mb: float
+    """Summed over the tree."""
     cpu_percent: float
+    """Summed over the tree (100 = one core busy)."""
+    main_rss_mb: float = 0.0
+    """The serving process alone."""
+    processes: int = 1
 
 
 class ProcessSampler:
@@ -79,18 +84,20 @@ class ProcessSampler:
         return list(alive.values())
 
     def _sample(self) -> None:
-        rss = cpu = 0.0
+        rss = cpu = main = 0.0
         tree = self._tree()
         if not tree:  # the server ended: nothing more to sample
             self._stop.set()
             return
         for process in tree:
             try:
-                rss += process.memory_info().rss / (1024 * 1024)
+                resident = process.memory_info().rss / (1024 * 1024)
                 cpu += process.cpu_percent(None)
             except psutil.Error:  # a worker ended between listing and sampling
                 continue
-        self.samples.append(ProcessSample(time.perf_counter(), rss, cpu))
+            rss += resident
+            main = resident if process is self._root else main
+        self.samples.append(ProcessSample(time.perf_counter(), rss, cpu, main, len(tree)))
 
     def _run(self) -> None:
         while not self._stop.wait(self._interval_s):

@@ -32,7 +32,10 @@ class SoakReport(BaseModel):
     endpoints: dict[str, EndpointStats]
     total: EndpointStats
     rss_timeline: list[tuple[float, float]]
-    """``(seconds since the soak began, RSS MB)`` once a second."""
+    """``(seconds since the soak began, RSS MB)`` once a second, summed over the server's process tree."""
+    main_rss_timeline: list[tuple[float, float]] = []
+    """The same for the serving process alone (without Slack answer workers)."""
+    processes_max: int = 1
     rss_mb_start: float
     rss_mb_end: float
     rss_mb_max: float
@@ -100,6 +103,7 @@ def soak(
     soaked = target.sampler.samples[max(0, first - 1) :]
     began = soaked[0].at
     timeline = [(round(s.at - began, 1), round(s.rss_mb, 1)) for s in soaked]
+    main_timeline = [(round(s.at - began, 1), round(s.main_rss_mb, 1)) for s in soaked]
     slope = second_half_slope(timeline)
     return SoakReport(
         concurrency=concurrency,
@@ -108,6 +112,8 @@ def soak(
         endpoints=stats_by_endpoint(samples, wall_s),
         total=endpoint_stats(samples, wall_s),
         rss_timeline=timeline,
+        main_rss_timeline=main_timeline,
+        processes_max=max(s.processes for s in soaked),
         rss_mb_start=timeline[0][1],
         rss_mb_end=timeline[-1][1],
         rss_mb_max=max(rss for _, rss in timeline),

@@ -61,8 +61,9 @@ def test_load_step_then_soak_on_the_served_app(small_data_dir: Path) -> None:
         assert stats.errors == 0 and stats.error_kinds == {}, (name, stats.error_kinds)
         assert _ordered(stats), (name, stats)
     assert step.total.requests == sum(s.requests for s in step.endpoints.values())
-    assert step.total.rps == pytest.approx(step.total.requests / step.wall_s, abs=0.01)
+    assert step.total.rps == pytest.approx(step.total.requests / step.wall_s, rel=0.01)
     assert step.server_rss_mb_max >= step.server_rss_mb_end > 50  # the server loaded a model
+    assert 0 < step.server_main_rss_mb_max <= step.server_rss_mb_max and step.server_processes_max >= 1
     assert step.server_cpu_percent > 0 and step.slack_drain_s >= 0
     assert report.server_rss_mb_start > 0
     assert report.knee_concurrency is None  # one step: nothing to compare
@@ -74,6 +75,11 @@ def test_load_step_then_soak_on_the_served_app(small_data_dir: Path) -> None:
     assert times == sorted(times) and times[0] == 0 and times[-1] >= 3
     assert soaked.rss_mb_max >= max(soaked.rss_mb_start, soaked.rss_mb_end) > 50
     assert soaked.flat == (soaked.slope_mb_per_min < soaked.flat_threshold_mb_per_min)
+    assert len(soaked.main_rss_timeline) == len(soaked.rss_timeline)
+    assert all(
+        main <= tree
+        for (_, main), (_, tree) in zip(soaked.main_rss_timeline, soaked.rss_timeline, strict=True)
+    )
 
 
 def test_knee_is_where_throughput_stops_growing_while_p95_rises() -> None:
