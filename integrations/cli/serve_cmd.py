@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import ipaddress
 import logging
-from typing import Annotated
+import os
+from typing import Annotated, Any
 
 import typer
 
+from corpus.settings import Settings
 from integrations.cli.context import cli_context
+from integrations.cli.output import fail
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +42,16 @@ def serve(
         int | None,
         typer.Option("--port", min=1, max=65535, help="Port (default 8000, CLUSTER_ADVISOR_PORT)."),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Worker processes sharing the port; more than 1 needs a Chroma server (CHROMA_HOST). "
+            "See docs/scale-out.md.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the API (OpenAPI at /docs) and the chat page at /."""
     import uvicorn
@@ -64,10 +78,52 @@ def serve(
         )
     else:
         logger.warning("serving on %s:%d; /v1 requires an API key", bind_host, bind_port)
+    log_level = logging.getLevelName(logging.getLogger().level).lower()
+    if workers == 1:
+        uvicorn.run(
+            create_app(settings),
+            host=bind_host,
+            port=bind_port,
+            log_level=log_level,
+            timeout_graceful_shutdown=5,
+        )
+        return
+    if settings.chroma_host is None:
+        fail(
+            f"--workers {workers} needs a Chroma server: the embedded Chroma store allows one process",
+            hint="start `chroma run --path DIR` and set CHROMA_HOST/CHROMA_PORT (see docs/scale-out.md)",
+        )
+    _export_cli_settings(settings)
+    # Each worker process imports the app factory and builds its settings from the environment.
     uvicorn.run(
-        create_app(settings),
+        "integrations.api.app:create_app_from_env",
+        factory=True,
+        workers=workers,
         host=bind_host,
         port=bind_port,
-        log_level=logging.getLevelName(logging.getLogger().level).lower(),
+        log_level=log_level,
+        log_config=_worker_log_config(log_level),
         timeout_graceful_shutdown=5,
     )
+
+
+def _export_cli_settings(settings: Settings) -> None:
+    """Hand the global CLI options (``--data-dir``, ``--today``) to the worker processes."""
+    os.environ["CLUSTER_ADVISOR_DATA_DIR"] = str(settings.data_dir)
+    if settings.today_override is not None:
+        os.environ["CLUSTER_ADVISOR_TODAY"] = settings.today_override.isoformat()
+
+
+def _worker_log_config(level: str) -> dict[str, Any]:
+    """uvicorn's logging plus the root logger (the app's own messages), as the CLI configures it."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["advisor"] = {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
+    config["handlers"]["advisor"] = {
+        "class": "logging.StreamHandler",
+        "formatter": "advisor",
+        "stream": "ext://sys.stderr",
+    }
+    config["loggers"][""] = {"handlers": ["advisor"], "level": level.upper()}
+    return config
