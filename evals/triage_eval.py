@@ -1,5 +1,8 @@
 """Triage eval: the Slack triage card's category and urgency on labelled member requests.
 
+Two bundled sets: ``triage.jsonl`` (the rules are tuned on it) and ``triage_holdout.jsonl``
+(written before the tuning and never tuned on; report it, do not fit to it).
+
 Offline, no LLM and no retrieval: each request goes through the same rules as the Slack triage
 card (:func:`assistant.intents.understand`, which :meth:`Assistant.classify` runs when no chat
 model is configured, then :func:`integrations.slack.triage.triage_card`). The card's call
@@ -67,6 +70,15 @@ class TriageReport(BaseModel):
 def default_dataset_path() -> Path:
     """The bundled dataset, ``evals/datasets/triage.jsonl``."""
     return Path(__file__).parent / "datasets" / "triage.jsonl"
+
+
+def holdout_dataset_path() -> Path:
+    """The bundled hold-out set, ``evals/datasets/triage_holdout.jsonl``.
+
+    Requests written from the category definitions before the rules were tuned, and never tuned
+    on: the honest estimate of how the rules do on new wordings.
+    """
+    return Path(__file__).parent / "datasets" / "triage_holdout.jsonl"
 
 
 def load_cases(path: Path | None = None) -> list[TriageCase]:

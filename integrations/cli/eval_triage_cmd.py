@@ -1,8 +1,9 @@
 """``cluster-advisor eval triage`` and ``cluster-advisor bench slack``.
 
 ``eval triage`` runs offline on the bundled labelled requests (no data dir, no LLM: the Slack
-triage card's rules). ``bench slack`` serves the real app with Slack configured against a local
-mock Web API and needs an ingested data dir (``cluster-advisor ingest``).
+triage card's rules): the tuning set and the hold-out set, or one ``--dataset``. ``bench slack``
+serves the real app with Slack configured against a local mock Web API and needs an ingested data
+dir (``cluster-advisor ingest``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,15 @@ from rich.markup import escape
 from rich.table import Table
 
 from assistant.intents import CATEGORIES
-from evals.triage_eval import EVAL_TODAY, TriagePrediction, TriageReport, load_cases, run_triage_eval
+from evals.triage_eval import (
+    EVAL_TODAY,
+    TriagePrediction,
+    TriageReport,
+    default_dataset_path,
+    holdout_dataset_path,
+    load_cases,
+    run_triage_eval,
+)
 from integrations.cli.context import cli_context
 from integrations.cli.output import console, err_console, fail, print_json
 
@@ -45,24 +54,44 @@ def triage(
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as one JSON object.")] = False,
     failures: Annotated[bool, typer.Option("--failures", help="List the misclassified requests.")] = False,
     dataset: Annotated[
-        Path | None, typer.Option("--dataset", help="Cases file (JSONL).", show_default="bundled")
+        Path | None,
+        typer.Option("--dataset", help="Cases file (JSONL); only this set.", show_default="bundled sets"),
     ] = None,
 ) -> None:
-    """Category accuracy, macro-F1 and urgency accuracy of the Slack triage card (offline, no LLM)."""
-    try:
-        cases = load_cases(dataset)
-    except (OSError, ValueError) as exc:
-        fail(f"cannot read the triage dataset: {exc}")
-    report = run_triage_eval(cases, today=EVAL_TODAY)
+    """Category accuracy, macro-F1 and urgency accuracy of the Slack triage card (offline, no LLM).
+
+    Without ``--dataset``: the bundled tuning set, then the hold-out set (in JSON under ``holdout``).
+    """
+    sets = (
+        [("dataset", dataset)]
+        if dataset
+        else [("tuning", default_dataset_path()), ("hold-out", holdout_dataset_path())]
+    )
+    reports: list[tuple[str, Path, TriageReport]] = []
+    for name, path in sets:
+        try:
+            cases = load_cases(path)
+        except (OSError, ValueError) as exc:
+            fail(f"cannot read the triage dataset: {exc}")
+        reports.append((name, path, run_triage_eval(cases, today=EVAL_TODAY)))
     if as_json:
-        payload = report.model_dump(exclude={"predictions"})
-        payload["target_category_accuracy"] = TARGET_ACCURACY
-        payload["today"] = EVAL_TODAY.isoformat()
-        if failures:
-            payload["failures"] = [p.model_dump() for p in _failures(report)]
+        payload = _json(reports[0][1], reports[0][2], failures=failures)
+        if len(reports) > 1:
+            payload["holdout"] = _json(reports[1][1], reports[1][2], failures=failures)
         print_json(payload)
         return
-    _print_report(report, failures=failures)
+    for name, path, report in reports:
+        _print_report(name, path, report, failures=failures)
+
+
+def _json(path: Path, report: TriageReport, *, failures: bool) -> dict[str, object]:
+    payload: dict[str, object] = report.model_dump(exclude={"predictions"})
+    payload["dataset"] = str(path)
+    payload["target_category_accuracy"] = TARGET_ACCURACY
+    payload["today"] = EVAL_TODAY.isoformat()
+    if failures:
+        payload["failures"] = [p.model_dump() for p in _failures(report)]
+    return payload
 
 
 def _failures(report: TriageReport) -> list[TriagePrediction]:
@@ -73,9 +102,12 @@ def _failures(report: TriageReport) -> list[TriagePrediction]:
     ]
 
 
-def _print_report(report: TriageReport, *, failures: bool) -> None:
+def _print_report(name: str, path: Path, report: TriageReport, *, failures: bool) -> None:
     met = report.category_accuracy >= TARGET_ACCURACY
-    console.print(f"Triage eval: {report.cases} requests, today = {EVAL_TODAY.isoformat()} (offline rules)")
+    console.print(
+        f"Triage eval, {name} set ({escape(path.name)}): {report.cases} requests, "
+        f"today = {EVAL_TODAY.isoformat()} (offline rules)"
+    )
     console.print(
         f"category accuracy {report.category_accuracy:.3f} "
         f"(target >= {TARGET_ACCURACY}: {'met' if met else 'MISSED'}), "
@@ -91,12 +123,11 @@ def _print_report(report: TriageReport, *, failures: bool) -> None:
         table.add_row(label, *(str(row[col]) for col in CATEGORIES), f"{report.per_category_f1[label]:.2f}")
     console.print(table)
     if failures:
-        for p in report.predictions:
-            if p.category != p.predicted_category or p.urgency != p.predicted_urgency:
-                console.print(
-                    f"{p.id}: {p.category} -> {p.predicted_category}, urgency {p.urgency} -> "
-                    f"{p.predicted_urgency} ({escape(p.urgency_reason)}): {escape(p.text)}"
-                )
+        for p in _failures(report):
+            console.print(
+                f"{p.id}: {p.category} -> {p.predicted_category}, urgency {p.urgency} -> "
+                f"{p.predicted_urgency} ({escape(p.urgency_reason)}): {escape(p.text)}"
+            )
 
 
 def bench_slack(

@@ -107,3 +107,14 @@ def test_fact_questions_about_past_events_go_to_the_policy_texts(question: str) 
 
 def test_deadline_questions_stay_funding_questions() -> None:
     assert understand("When is the deadline for the EdTech Accelerator call?").intent == "funding"
+
+
+def test_category_contract_is_unchanged_for_callers() -> None:
+    from assistant import intents, triage_rules
+
+    assert intents.CATEGORIES is triage_rules.CATEGORIES
+    assert intents.CATEGORIES == (
+        "funding_question", "partner_search", "event_matchmaking",
+        "membership_admin", "technical_issue", "other",
+    )  # fmt: skip
+    assert intents.classify_category("Any open calls for hydrogen?", "funding") == "funding_question"

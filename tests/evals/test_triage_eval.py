@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,19 +15,24 @@ from assistant.intents import CATEGORIES
 from corpus.settings import Settings
 from evals.bench_slack import sign
 from evals.triage_eval import (
+    EVAL_TODAY,
     URGENCIES,
     TriageCase,
     TriagePrediction,
     accuracy,
     confusion,
+    default_dataset_path,
+    holdout_dataset_path,
     load_cases,
     macro_f1,
     per_label_f1,
     predict,
+    run_triage_eval,
     score,
 )
 from integrations.cli.context import CliContext
-from integrations.cli.eval_triage_cmd import register_bench, register_eval
+from integrations.cli.eval_triage_cmd import TARGET_ACCURACY, register_bench, register_eval
+from integrations.slack.triage import assess_urgency
 from tests.assistant.factories import Corpus, build_corpus
 
 
@@ -104,15 +110,104 @@ def test_predict_uses_the_triage_cards_rules() -> None:
     assert prediction.predicted_urgency == "high"
 
 
-def test_eval_triage_cli_json(tmp_path: Path) -> None:
+def test_holdout_set_is_new_requests_covering_every_category_and_urgency() -> None:
+    holdout = load_cases(holdout_dataset_path())
+    assert len(holdout) >= 40
+    assert {case.category for case in holdout} == set(CATEGORIES)
+    assert {case.urgency for case in holdout} == set(URGENCIES)
+    assert len({case.id for case in holdout}) == len(holdout)
+    tuning = load_cases(default_dataset_path())
+    assert not {case.text for case in holdout} & {case.text for case in tuning}
+    assert not {case.id for case in holdout} & {case.id for case in tuning}
+
+
+@pytest.mark.parametrize("path", [default_dataset_path(), holdout_dataset_path()], ids=["tuning", "holdout"])
+def test_triage_reaches_the_target_on_both_bundled_sets(path: Path) -> None:
+    """The regression gate of issue 6: category accuracy >= 0.85 on the tuning and the hold-out set."""
+    report = run_triage_eval(load_cases(path))
+    assert report.category_accuracy >= TARGET_ACCURACY
+    assert report.category_macro_f1 >= TARGET_ACCURACY
+    assert report.urgency_accuracy >= 0.9
+    assert min(report.per_category_f1.values()) >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("Can you check our budget before Friday?", "high"),
+        ("Please send the signed letter by Thursday", "high"),
+        ("We need the partner list within a few days", "high"),
+        ("our call deadline is tomorow, help", "high"),
+        ("I'm locked out of the portal", "high"),
+        ("The report is due next Wednesday", "medium"),
+        ("Can we talk about it next week?", "medium"),
+        ("Could you review this by the end of the month?", "medium"),
+        ("The members area shows a 503 page", "medium"),
+        ("The whole site is down for everyone", "medium"),
+        ("Our newsletter mails keep bouncing since yesterday", "medium"),
+        ("Happy Friday, and thanks for the help!", "low"),
+        ("The webinar on Thursday was great, is there a recording?", "low"),
+        ("I'm down to two options for the venue", "low"),
+    ],
+)
+def test_urgency_reads_relative_deadlines_blockers_and_disruptions(text: str, urgency: str) -> None:
+    assert assess_urgency(text, dates=[], call_deadlines={}, today=EVAL_TODAY)[0] == urgency
+
+
+def test_relative_deadline_reasons_name_the_day() -> None:
+    monday = dt.date(2026, 3, 2)
+    assert assess_urgency("reply by Friday please", dates=[], call_deadlines={}, today=monday) == (
+        "high",
+        "a day the request names is in 4 days (2026-03-06)",
+    )
+    next_week = assess_urgency("due next Friday", dates=[], call_deadlines={}, today=monday)
+    assert next_week == ("medium", "a day the request names is in 11 days (2026-03-13)")
+
+
+def test_eval_triage_cli_json_reports_the_tuning_and_the_holdout_set(tmp_path: Path) -> None:
     result = CliRunner().invoke(_cli(tmp_path), ["eval", "triage", "--json", "--failures"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["cases"] == len(load_cases())
+    assert payload["dataset"] == str(default_dataset_path())
     assert 0.0 <= payload["category_accuracy"] <= 1.0
     assert set(payload["confusion"]) == set(CATEGORIES)
     assert sum(sum(row.values()) for row in payload["confusion"].values()) == payload["cases"]
     assert all(f["id"] for f in payload["failures"])
+    holdout = payload["holdout"]
+    assert holdout["cases"] == len(load_cases(holdout_dataset_path()))
+    assert holdout["dataset"] == str(holdout_dataset_path())
+    assert all(f["id"].startswith("h") for f in holdout["failures"])
+
+
+def test_eval_triage_cli_on_one_dataset(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.jsonl"
+    rows = [
+        {
+            "id": "c1",
+            "text": "I can't log in to the portal",
+            "category": "technical_issue",
+            "urgency": "high",
+        },
+        {"id": "c2", "text": "Is the grant still open?", "category": "other", "urgency": "low"},
+    ]
+    cases.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    result = CliRunner().invoke(_cli(tmp_path), ["eval", "triage", "--json", "--dataset", str(cases)])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert "holdout" not in payload
+    assert (payload["cases"], payload["category_accuracy"], payload["urgency_accuracy"]) == (2, 0.5, 1.0)
+    assert payload["confusion"]["other"]["funding_question"] == 1
+    text = CliRunner().invoke(_cli(tmp_path), ["eval", "triage", "--failures", "--dataset", str(cases)])
+    assert text.exit_code == 0, text.output
+    assert "MISSED" in text.output and "c2: other -> funding_question" in text.output
+    assert "hold-out" not in text.output
+
+
+def test_eval_triage_cli_fails_cleanly_on_a_missing_dataset(tmp_path: Path) -> None:
+    result = CliRunner().invoke(_cli(tmp_path), ["eval", "triage", "--dataset", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code != 0
+    assert "cannot read the triage dataset" in result.output
 
 
 @pytest.fixture(scope="module")
