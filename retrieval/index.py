@@ -37,6 +37,8 @@ from retrieval.vector_store import VectorStore, open_chroma
 logger = logging.getLogger(__name__)
 
 HealthState = Literal["ok", "missing", "incomplete", "model_mismatch", "updating", "unavailable"]
+MARKER = "index.writing"
+"""File in the data dir that exists while an index write is under way (see the module docstring)."""
 _READ_PAGE = 2000
 """Chroma rows read per page when :meth:`SearchIndex.repair` compares the vectors with the records."""
 
@@ -80,7 +82,7 @@ class SearchIndex:
         self._close_client = close_client
         self.vectors = VectorStore(client, embedder=embedder)
         self.lexical_dir: Path = settings.data_dir / "bm25"
-        self.marker: Path = settings.data_dir / "index.writing"
+        self.marker: Path = settings.data_dir / MARKER
         self.lexical = LexicalIndex(ChunkCatalog([]), None)
         self.lexical_error: str | None = None
         self._manifest_stamp: int | None = None

@@ -11,18 +11,22 @@ rebuilt. An index built with another embedding model is an error the user resolv
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Literal
 
+from chromadb.api.shared_system_client import SharedSystemClient
 from pydantic import BaseModel
 
 from corpus.settings import Settings
 from corpus.store import RecordStore
 from retrieval.embeddings import Embedder
-from retrieval.errors import IndexModelMismatch
-from retrieval.index import IndexHealth, RepairReport, SearchIndex
+from retrieval.errors import IndexModelMismatch, IndexUnavailable
+from retrieval.index import MARKER, IndexHealth, RepairReport, SearchIndex
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +74,7 @@ def open_recovered_index(
         IndexModelMismatch: The index was built with another embedding model.
         IndexUnavailable: Chroma cannot be opened or reached.
     """
-    index = SearchIndex.open(settings=settings, embedder=embedder, strict=False)
+    index = _open_or_set_aside(settings=settings, embedder=embedder)
     health = index.health()
     if health.state == "model_mismatch":
         index.close()
@@ -105,6 +109,25 @@ def open_recovered_index(
         recovery.action = "rebuilt"
     recovery.seconds = time.perf_counter() - started
     return index, recovery
+
+
+def _open_or_set_aside(*, settings: Settings, embedder: Embedder) -> SearchIndex:
+    """Open the index; an embedded Chroma dir that no longer opens after an interrupted write is
+    moved aside (``chroma.broken-<time>``), so that the caller rebuilds it from the records."""
+    try:
+        return SearchIndex.open(settings=settings, embedder=embedder, strict=False)
+    except IndexUnavailable:
+        chroma_dir = settings.data_dir / "chroma"
+        if settings.chroma_host or not (settings.data_dir / MARKER).exists() or not chroma_dir.exists():
+            raise
+    aside = chroma_dir.with_name(f"chroma.broken-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}")
+    logger.error("the Chroma dir does not open after an interrupted write: moved to %s, rebuilding", aside)
+    os.replace(chroma_dir, aside)
+    # chromadb caches a client's system before starting it: drop the one that failed to start.
+    for key in [key for key in SharedSystemClient._identifier_to_system if Path(key) == chroma_dir]:
+        SharedSystemClient._identifier_to_system.pop(key, None)
+        SharedSystemClient._identifier_to_refcount.pop(key, None)
+    return SearchIndex.open(settings=settings, embedder=embedder, strict=False)
 
 
 def _repairable(health: IndexHealth) -> bool:

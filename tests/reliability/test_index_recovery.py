@@ -119,3 +119,20 @@ def test_a_live_writer_is_told_from_a_dead_one_a_zombie_and_a_reused_pid(
         writer.kill()
         writer.wait()
         index.close()
+
+
+def test_a_chroma_dir_that_no_longer_opens_after_a_kill_is_set_aside_and_rebuilt(
+    ingested: tuple[Settings, RecordStore], embedder: OnnxMiniLMEmbedder
+) -> None:
+    settings, store = ingested
+    SharedSystemClient.clear_system_cache()
+    (settings.data_dir / "chroma" / "chroma.sqlite3").write_bytes(b"torn by a kill " * 500)
+    _write_marker(settings.data_dir / "index.writing", 999_999_999, None)
+
+    index, recovery = open_recovered_index(settings=settings, embedder=embedder, store=store)
+    try:
+        assert recovery.action == "rebuilt" and index.health().ok
+        assert index.vectors.chunk_ids() == _store_chunk_ids(store)
+        assert len(list(settings.data_dir.glob("chroma.broken-*"))) == 1
+    finally:
+        index.close()
