@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from corpus.redaction import install_redaction
 from corpus.settings import Settings
 from integrations.api.deps import ApiServices, open_services
 from integrations.api.errors import install_error_handlers
@@ -45,6 +46,7 @@ def create_app(settings: Settings, *, services: ApiServices | None = None) -> Fa
     Returns:
         The FastAPI application (OpenAPI at ``/docs``, chat page at ``/``).
     """
+    install_redaction(settings)  # every process serving the app (each worker too) masks its secrets
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
