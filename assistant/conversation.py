@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 TurnRole = Literal["user", "assistant"]
 _MAX_ID = 64
-_NEW_CONVERSATION_HINT = "start a new one by asking without a conversation id (the answer carries the new id)"
+NEW_CONVERSATION_HINT = "start a new one by asking without a conversation id (the answer carries the new id)"
 
 metadata = MetaData()
 
@@ -258,7 +258,7 @@ class ConversationStore:
     def _require(self, conversation_id: str) -> None:
         if not self.exists(conversation_id):
             shown = conversation_id[:_MAX_ID]
-            raise NotFound(f"unknown conversation {shown!r}; {_NEW_CONVERSATION_HINT}")
+            raise NotFound(f"unknown conversation {shown!r}; {NEW_CONVERSATION_HINT}")
 
     def _read(self) -> AbstractContextManager[Connection]:
         return _connection(self._engine, write=False)

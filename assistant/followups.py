@@ -58,6 +58,8 @@ class TurnState(BaseModel):
     programmes: tuple[str, ...] = ()
     status: str | None = None
     focus_doc_ids: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    """Who the turn was answered for (document audiences it could draw on); () when not recorded."""
 
     @classmethod
     def from_stored(cls, data: dict[str, Any] | None) -> TurnState | None:

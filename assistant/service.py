@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
-from assistant.conversation import ConversationStore
+from assistant.conversation import NEW_CONVERSATION_HINT, ConversationStore
 from assistant.entities import Entities
-from assistant.errors import InvalidInput
+from assistant.errors import InvalidInput, NotFound
 from assistant.followups import Resolved, TurnState, condense_with_model, history_messages, resolve
 from assistant.funding import funding_evidence, search_calls
 from assistant.intents import Understanding, refine_with_model, understand
@@ -166,11 +166,15 @@ class Assistant:
         text = _validated(question)
         previous: TurnState | None = None
         history: list[ChatMessage] = []
+        audiences = tuple(sorted(audience.value for audience in (filters or SearchFilters()).audiences))
         if conversation_id is not None:
             turns = self.conversations.history(conversation_id, limit=HISTORY_TURNS)
+            answered = [TurnState.from_stored(turn.entities) for turn in turns if turn.role == "assistant"]
+            if any(state and not set(state.audiences) <= set(audiences) for state in answered):
+                # Its answers drew on documents this caller may not see: as if it did not exist.
+                raise NotFound(f"unknown conversation {conversation_id[:64]!r}; {NEW_CONVERSATION_HINT}")
             history = history_messages([(turn.role, turn.content) for turn in turns])
-            last = next((turn for turn in reversed(turns) if turn.role == "assistant"), None)
-            previous = TurnState.from_stored(last.entities if last else None)
+            previous = answered[-1] if answered else None  # None: no usable state (older turns)
         else:
             conversation_id = self.conversations.new_conversation()
 
@@ -195,6 +199,7 @@ class Assistant:
             programmes=entities.programmes,
             status=entities.status,
             focus_doc_ids=evidence.focus_doc_ids,
+            audiences=audiences,
         )
         return _Prepared(
             question=text,

@@ -8,6 +8,8 @@ import pytest
 
 from assistant.errors import InvalidInput, NotFound
 from assistant.service import MAX_QUESTION_CHARS
+from corpus.models import Audience
+from retrieval.filters import SearchFilters
 from tests.assistant.factories import INJECTION_PAYLOAD, TODAY, Corpus, assert_citations_consistent, corpus
 
 __all__ = ["corpus"]
@@ -211,3 +213,32 @@ def test_partners_in_a_place_without_organisations_are_not_replaced_by_other_cou
 def test_a_call_sharing_one_word_of_a_several_word_topic_is_no_evidence(corpus: Corpus) -> None:
     answer = corpus.assistant().ask(question="Is there a call on hydrogen basket weaving looms?", today=TODAY)
     assert not answer.grounded and "Hydrogen valleys" not in answer.answer
+
+
+def test_a_conversation_answered_from_internal_documents_is_unknown_to_a_public_caller(
+    corpus: Corpus,
+) -> None:
+    assistant = corpus.assistant()
+    staff = SearchFilters(audiences=frozenset({Audience.PUBLIC, Audience.INTERNAL}))
+    first = assistant.ask(question="Open calls for clusters?", today=TODAY, filters=staff)
+    with pytest.raises(NotFound, match="unknown conversation"):
+        assistant.ask(
+            question="and when is its deadline?", today=TODAY, conversation_id=first.conversation_id
+        )
+    follow_up = assistant.ask(
+        question="and when is its deadline?",
+        today=TODAY,
+        conversation_id=first.conversation_id,
+        filters=staff,
+    )
+    assert follow_up.conversation_id == first.conversation_id
+    public = assistant.ask(question="Open calls for clusters?", today=TODAY)
+    assert (  # a wider audience may continue a public conversation
+        assistant.ask(
+            question="and when is its deadline?",
+            today=TODAY,
+            conversation_id=public.conversation_id,
+            filters=staff,
+        ).conversation_id
+        == public.conversation_id
+    )
