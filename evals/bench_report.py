@@ -208,6 +208,7 @@ def write_report(*, figures: Mapping[str, Any], out_dir: Path) -> Path:
         lines += _figure(number, "Ingest throughput", image.relative_to(out_dir).as_posix(), machine, command)
     if load_figures := figures.get("load"):
         load = LoadReport.model_validate(load_figures)
+        processes = max((s.server_processes_max for s in load.steps), default=1)
         mix = ", ".join(f"{name} {weight:g}" for name, weight in load.mix.items())
         lines += [
             "## Load",
@@ -215,9 +216,8 @@ def write_report(*, figures: Mapping[str, Any], out_dir: Path) -> Path:
             f"Closed-loop virtual users, no think time, mix {mix}; "
             f"{load.duration_s:g} s per step; server in its own process (RSS at start "
             f"{load.server_rss_mb_start} MB; RSS and CPU are summed over the serving process and "
-            f"its Slack answer workers, up to {max((s.server_processes_max for s in load.steps), default=1)} "
-            f"processes). Knee rule: {load.knee_rule}. "
-            f"Knee: **{load.knee_concurrency or 'not reached'}**.",
+            f"its children (Slack answer workers), up to {processes} processes). "
+            f"Knee rule: {load.knee_rule}. Knee: **{load.knee_concurrency or 'not reached'}**.",
             "",
         ]
         lines += _load_table(load)
@@ -237,10 +237,11 @@ def write_report(*, figures: Mapping[str, Any], out_dir: Path) -> Path:
             "",
             f"{soak.concurrency} clients for {soak.minutes:g} min: {soak.total.requests} "
             f"requests, {soak.total.errors} errors; server RSS (summed over its {soak.processes_max} "
-            "processes: the serving process and its Slack answer workers) start "
+            "processes: the serving process and its children, the Slack answer workers) start "
             f"{soak.rss_mb_start} MB, end "
             f"{soak.rss_mb_end} MB, max {soak.rss_mb_max} MB; slope over the second half "
-            f"{soak.slope_mb_per_min:+.2f} MB/min (flat below {soak.flat_threshold_mb_per_min} MB/min).",
+            f"{soak.slope_mb_per_min:+.2f} MB/min (flat below {soak.flat_threshold_mb_per_min} MB/min). "
+            f"The Slack answers still queued at the end took {soak.slack_drain_s} s more.",
             "",
         ]
         lines += _figure(
@@ -267,7 +268,10 @@ def write_index(out_dir: Path) -> Path:
     ]
     if full:
         lines += [f"Latest full run: [{full[0].stem}]({full[0].name})", ""]
+    elif not quick:
+        lines += ["No report yet: run `make bench-all` (about 30 minutes, on an otherwise idle machine).", ""]
     lines += [f"- [{p.stem}]({p.name}){' (quick smoke run)' if p in quick else ''}" for p in full + quick]
+    out_dir.mkdir(parents=True, exist_ok=True)
     index = out_dir / "README.md"
     index.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return index

@@ -10,6 +10,7 @@ warm-up of caches, allocator pools and conversation stores) must be below
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel
@@ -32,7 +33,8 @@ class SoakReport(BaseModel):
     endpoints: dict[str, EndpointStats]
     total: EndpointStats
     rss_timeline: list[tuple[float, float]]
-    """``(seconds since the soak began, RSS MB)`` once a second, summed over the server's process tree."""
+    """``(seconds since the soak began, RSS MB)`` once a second while under load, summed over the
+    server's process tree."""
     main_rss_timeline: list[tuple[float, float]] = []
     """The same for the serving process alone (without Slack answer workers)."""
     processes_max: int = 1
@@ -99,8 +101,10 @@ def soak(
             on_second=tick,
         )
     )
+    ended = time.perf_counter()
     drain_s = wait_for_slack(target.api, target.slack)
-    soaked = target.sampler.samples[max(0, first - 1) :]
+    # under load only: while the Slack backlog drains afterwards the server is no longer soaked
+    soaked = [s for s in target.sampler.samples[max(0, first - 1) :] if s.at <= ended]
     began = soaked[0].at
     timeline = [(round(s.at - began, 1), round(s.rss_mb, 1)) for s in soaked]
     main_timeline = [(round(s.at - began, 1), round(s.main_rss_mb, 1)) for s in soaked]

@@ -72,7 +72,7 @@ def test_load_step_then_soak_on_the_served_app(small_data_dir: Path) -> None:
     assert soaked.total.requests > 0 and soaked.total.errors == 0
     assert len(soaked.rss_timeline) >= 3
     times = [t for t, _ in soaked.rss_timeline]
-    assert times == sorted(times) and times[0] == 0 and times[-1] >= 3
+    assert times == sorted(times) and times[0] == 0 and times[-1] >= 2
     assert soaked.rss_mb_max >= max(soaked.rss_mb_start, soaked.rss_mb_end) > 50
     assert soaked.flat == (soaked.slope_mb_per_min < soaked.flat_threshold_mb_per_min)
     assert len(soaked.main_rss_timeline) == len(soaked.rss_timeline)
