@@ -58,6 +58,8 @@ class BenchPlan:
     """1 ingests the whole bundled corpus; ``n`` every n-th record."""
     load_concurrency: tuple[int, ...] = DEFAULT_CONCURRENCY
     load_duration_s: float = 60.0
+    think_ms: float = 0.0
+    """Mean pause of each load and soak user between requests (0: none, closed loop at full speed)."""
     soak_clients: int = 20
     soak_minutes: float = 10.0
 
@@ -247,6 +249,7 @@ def run_all(
                 settings=copy,
                 concurrency=plan.load_concurrency,
                 duration_s=plan.load_duration_s,
+                think_ms=plan.think_ms,
                 progress=tick_progress(progress),
             )
             figures["load"] = load.model_dump(mode="json")
@@ -255,6 +258,7 @@ def run_all(
                 settings=copy,
                 concurrency=plan.soak_clients,
                 minutes=plan.soak_minutes,
+                think_ms=plan.think_ms,
                 progress=tick_progress(progress),
             )
             figures["soak"] = soak.model_dump(mode="json")

@@ -88,6 +88,7 @@ class LoadReport(BaseModel):
     steps: list[StepResult]
     duration_s: float
     mix: dict[str, float]
+    think_ms: float = 0.0
     knee_concurrency: int | None
     knee_rule: str = KNEE_RULE
     targets: list[TargetCheck]
@@ -243,6 +244,7 @@ def run_steps(
         steps=steps,
         duration_s=duration_s,
         mix=dict(workload.mix),
+        think_ms=workload.think_s * 1000,
         knee_concurrency=knee,
         targets=check_targets(steps),
         server_rss_mb_start=round(rss_start, 1),
@@ -255,6 +257,7 @@ def run_load(
     concurrency: Sequence[int] = DEFAULT_CONCURRENCY,
     duration_s: float = 60.0,
     mix: Mapping[str, float] | None = None,
+    think_ms: float = 0.0,
     warmup_s: float = 5.0,
     seed: int = 0,
     progress: StepProgress | None = None,
@@ -266,11 +269,12 @@ def run_load(
         concurrency: Virtual users of each step, in order.
         duration_s: Seconds each step sends requests.
         mix: Endpoint weights (default 45 % search, 35 % ask, 20 % Slack events).
+        think_ms: Mean pause of each user between requests (0: none, the default).
         warmup_s: Unrecorded requests at 2 users before the first step (0 to skip).
         seed: Seed of the users' random choices.
         progress: Called before each step; the callable it returns is ticked once a second.
     """
-    workload = default_workload(mix)
+    workload = default_workload(mix, think_s=think_ms / 1000)
     with served_for_load(settings) as target:
         tick = progress("warm-up", int(warmup_s)) if progress and warmup_s > 0 else None
         warm_up(target, workload, seconds=warmup_s, seed=seed, tick=tick)

@@ -209,11 +209,12 @@ def write_report(*, figures: Mapping[str, Any], out_dir: Path) -> Path:
     if load_figures := figures.get("load"):
         load = LoadReport.model_validate(load_figures)
         processes = max((s.server_processes_max for s in load.steps), default=1)
+        think = f"mean think time {load.think_ms:g} ms" if load.think_ms else "no think time"
         mix = ", ".join(f"{name} {weight:g}" for name, weight in load.mix.items())
         lines += [
             "## Load",
             "",
-            f"Closed-loop virtual users, no think time, mix {mix}; "
+            f"Closed-loop virtual users, {think}, mix {mix}; "
             f"{load.duration_s:g} s per step; server in its own process (RSS at start "
             f"{load.server_rss_mb_start} MB; RSS and CPU are summed over the serving process and "
             f"its children (Slack answer workers), up to {processes} processes). "
@@ -235,7 +236,9 @@ def write_report(*, figures: Mapping[str, Any], out_dir: Path) -> Path:
         lines += [
             "## Soak",
             "",
-            f"{soak.concurrency} clients for {soak.minutes:g} min: {soak.total.requests} "
+            f"{soak.concurrency} clients "
+            f"({f'mean think time {soak.think_ms:g} ms' if soak.think_ms else 'no think time'}) "
+            f"for {soak.minutes:g} min: {soak.total.requests} "
             f"requests, {soak.total.errors} errors; server RSS (summed over its {soak.processes_max} "
             "processes: the serving process and its children, the Slack answer workers) start "
             f"{soak.rss_mb_start} MB, end "

@@ -38,6 +38,7 @@ class SoakReport(BaseModel):
     main_rss_timeline: list[tuple[float, float]] = []
     """The same for the serving process alone (without Slack answer workers)."""
     processes_max: int = 1
+    think_ms: float = 0.0
     rss_mb_start: float
     rss_mb_end: float
     rss_mb_max: float
@@ -115,6 +116,7 @@ def soak(
         wall_s=round(wall_s, 2),
         endpoints=stats_by_endpoint(samples, wall_s),
         total=endpoint_stats(samples, wall_s),
+        think_ms=workload.think_s * 1000,
         rss_timeline=timeline,
         main_rss_timeline=main_timeline,
         processes_max=max(s.processes for s in soaked),
@@ -133,6 +135,7 @@ def run_soak(
     concurrency: int = 20,
     minutes: float = 10.0,
     mix: Mapping[str, float] | None = None,
+    think_ms: float = 0.0,
     warmup_s: float = 5.0,
     seed: int = 0,
     progress: StepProgress | None = None,
@@ -144,12 +147,13 @@ def run_soak(
         concurrency: Virtual users for the whole run.
         minutes: Length of the run.
         mix: Endpoint weights (default as :func:`evals.bench_workload.default_workload`).
+        think_ms: Mean pause of each user between requests (0: none, the default).
         warmup_s: Unrecorded requests at 2 users first (0 to skip).
         seed: Seed of the users' random choices.
         progress: Called once with a description and the seconds; the callable it returns is
             ticked once a second.
     """
-    workload = default_workload(mix)
+    workload = default_workload(mix, think_s=think_ms / 1000)
     with served_for_load(settings) as target:
         warm_up(target, workload, seconds=warmup_s, seed=seed)
         return soak(

@@ -1,8 +1,10 @@
 """The load generator's workload: closed-loop virtual users sending a weighted mix of real requests.
 
-Each virtual user loops until the step ends, with no think time: pick an endpoint by weight, send
-one request, wait for the answer, record it, repeat (a *closed* loop, so the offered load is
-bounded by the number of users). Requests are realistic:
+Each virtual user loops until the step ends: pick an endpoint by weight, send one request, wait
+for the answer, record it, think (no think time by default; else a random exponential pause of
+mean ``think_s``), repeat. A *closed* loop: the offered load is bounded by the number of users.
+Without think time, by Little's law, latency grows with the number of users once the server is
+saturated (mean latency ≈ users / throughput). Requests are realistic:
 
 - ``search``: ``GET /v1/search`` with a question of ``evals/datasets/retrieval.jsonl`` and its
   own filters, judged on the eval day;
@@ -63,14 +65,19 @@ class Workload:
     """``(today, turns)`` of each ask case."""
     slack_texts: tuple[str, ...]
     mix: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_MIX))
+    think_s: float = 0.0
+    """Mean pause of a user between two requests (exponentially distributed); 0 for none."""
 
 
-def default_workload(mix: Mapping[str, float] | None = None) -> Workload:
+def default_workload(mix: Mapping[str, float] | None = None, *, think_s: float = 0.0) -> Workload:
     """The bundled eval questions as a workload, with ``mix`` (default 45/35/20 search/ask/slack).
 
     Raises:
-        ValueError: An unknown endpoint in ``mix``, a negative weight, or all weights zero.
+        ValueError: An unknown endpoint in ``mix``, a negative weight, all weights zero, or a
+            negative think time.
     """
+    if think_s < 0:
+        raise ValueError("think time must be >= 0")
     chosen = dict(mix or DEFAULT_MIX)
     if unknown := set(chosen) - set(ENDPOINTS):
         raise ValueError(f"unknown endpoint(s) in the mix: {', '.join(sorted(unknown))}")
@@ -85,7 +92,7 @@ def default_workload(mix: Mapping[str, float] | None = None) -> Workload:
     cases = load_cases()
     conversations = tuple((case.today.isoformat(), case.turns) for case in cases)
     slack_texts = tuple(case.turns[0] for case in cases)
-    return Workload(tuple(searches), conversations, slack_texts, chosen)
+    return Workload(tuple(searches), conversations, slack_texts, chosen, think_s)
 
 
 def parse_mix(text: str) -> dict[str, float]:
@@ -200,6 +207,9 @@ async def run_users(
                     error = type(exc).__name__
                 latency = (time.perf_counter() - sent) * 1000
                 samples.append(Sample(endpoint, sent - start, latency, status, error))
+                if workload.think_s > 0:
+                    pause = user.rng.expovariate(1 / workload.think_s)
+                    await asyncio.sleep(max(0.0, min(pause, stop_at - time.perf_counter())))
 
         async def ticker() -> None:
             while on_second is not None and time.perf_counter() < stop_at:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import shlex
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, cast
 
@@ -144,6 +145,7 @@ def _mix(text: str) -> dict[str, float]:
 
 
 _MIX_HELP = "Endpoint weights, e.g. search=45,ask=35,slack=20."
+_THINK_HELP = "Mean pause of each client between requests (exponential; 0 = none, full speed)."
 
 
 @app.command("load")
@@ -155,6 +157,7 @@ def load_bench(
     ] = "1,5,10,20,40,80",
     duration: Annotated[float, typer.Option("--duration", min=1, help="Seconds per step.")] = 60.0,
     mix: Annotated[str, typer.Option("--mix", help=_MIX_HELP)] = "search=45,ask=35,slack=20",
+    think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = 0.0,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the clients' random choices.")] = 0,
 ) -> None:
     """Drive /v1/search, /v1/ask and /slack/events of the served app at increasing concurrency."""
@@ -165,6 +168,7 @@ def load_bench(
             concurrency=steps,
             duration_s=duration,
             mix=weights,
+            think_ms=think_ms,
             seed=seed,
             progress=tick_progress(bar),
         )
@@ -201,12 +205,18 @@ def soak_bench(
     clients: Annotated[int, typer.Option("--clients", min=1, help="Concurrent clients.")] = 20,
     minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Length of the run.")] = 10.0,
     mix: Annotated[str, typer.Option("--mix", help=_MIX_HELP)] = "search=45,ask=35,slack=20",
+    think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = 0.0,
 ) -> None:
     """Hold the served app under constant load; is the server's memory flat?"""
     settings, weights = _served_settings(ctx), _mix(mix)
     with ProgressBar(enabled=not as_json) as bar:
         report = run_soak(
-            settings=settings, concurrency=clients, minutes=minutes, mix=weights, progress=tick_progress(bar)
+            settings=settings,
+            concurrency=clients,
+            minutes=minutes,
+            mix=weights,
+            think_ms=think_ms,
+            progress=tick_progress(bar),
         )
     if as_json:
         print_json({**report.model_dump(mode="json"), "machine": machine_summary()})
@@ -231,6 +241,7 @@ def all_bench(
     ] = False,
     out: Annotated[Path, typer.Option("--out", help="Report folder.")] = Path("docs/benchmarks"),
     parts: Annotated[str, typer.Option("--parts", help="Comma-separated subset.")] = ",".join(PARTS),
+    think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = 0.0,
 ) -> None:
     """Search, ask, Slack, ingest, load and soak benchmarks; a Markdown report with plots in --out."""
     chosen = [part.strip() for part in parts.split(",") if part.strip()]
@@ -241,7 +252,7 @@ def all_bench(
     with ProgressBar() as bar:
         figures = run_all(
             settings=settings,
-            plan=QUICK_PLAN if quick else FULL_PLAN,
+            plan=replace(QUICK_PLAN if quick else FULL_PLAN, think_ms=think_ms),
             command=command,
             parts=chosen,
             quick=quick,

@@ -145,6 +145,9 @@ def test_workload_mix_and_questions() -> None:
     for bad in ({"upload": 1.0}, {"search": -1.0}, {"search": 0.0}):
         with pytest.raises(ValueError):
             default_workload(bad)
+    assert default_workload(think_s=1.5).think_s == 1.5
+    with pytest.raises(ValueError):
+        default_workload(think_s=-1)
     with pytest.raises(ValueError):
         parse_mix("search:45")
 
