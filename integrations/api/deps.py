@@ -1,13 +1,12 @@
 """What the routes share: the opened stores and the assistant, and typed FastAPI dependencies.
 
 The server process is the one writer of its data dir (Chroma is not safe for several writing
-processes), so one :class:`ApiServices` is opened per app and every index write takes its lock.
+processes), so one :class:`ApiServices` is opened per app: reads share its lock, a write has it alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from corpus.models import Audience, DocType, FundingCall
 from corpus.settings import Settings
 from corpus.store import RecordStore
 from integrations.api.metrics import ApiMetrics
+from integrations.api.rwlock import ReadWriteLock
 from integrations.api.security import Caller, caller_of
 from retrieval.index import SearchIndex
 from retrieval.search import HybridRetriever
@@ -37,7 +37,7 @@ class ApiServices:
     assistant: Assistant
     owned: bool = True
     """Whether :meth:`close` closes the stores (False when a test lends them)."""
-    lock: threading.RLock = field(default_factory=threading.RLock)
+    lock: ReadWriteLock = field(default_factory=ReadWriteLock)
     _calls: list[FundingCall] | None = field(default=None, repr=False)
 
     @property
@@ -45,15 +45,21 @@ class ApiServices:
         return self.assistant.retriever
 
     @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Use the index and stores alongside other readers (never during a write)."""
+        with self.lock.reading():
+            yield
+
+    @contextmanager
     def writing(self) -> Iterator[None]:
-        """Serialise index use around a write (uploads, deletions) and drop cached records."""
-        with self.lock:
+        """Have the index alone for a write (uploads, deletions), then drop cached records."""
+        with self.lock.writing():
             yield
             self._calls = None
 
     def calls(self) -> list[FundingCall]:
         """Every stored funding call (cached until the next write)."""
-        with self.lock:
+        with self.lock.reading():
             if self._calls is None:
                 self._calls = [
                     record

@@ -61,7 +61,7 @@ def _response(services: ApiServices, answer: Answer) -> dict[str, object]:
 def ask(body: AskRequest, services: ServicesDep, caller: CallerDep, metrics: MetricsDep) -> dict[str, object]:
     """Answer a question from the corpus, with numbered citations (the ``ask --json`` object)."""
     filters = search_filters(body.filters, caller)
-    with services.lock:
+    with services.reading():
         answer = services.assistant.ask(
             question=body.question,
             today=default_today(services.settings, body.today),
@@ -95,7 +95,7 @@ def ask_stream(
     ``answer_id``); it is authoritative and replaces the deltas.
     """
     filters = search_filters(body.filters, caller)
-    with services.lock:
+    with services.reading():
         events = services.assistant.ask_stream(
             question=body.question,
             today=default_today(services.settings, body.today),

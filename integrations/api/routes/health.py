@@ -20,7 +20,7 @@ def healthz() -> Health:
 @router.get("/readyz", response_model=Health, responses={503: {"model": Health}})
 def readyz(services: ServicesDep) -> Response:
     """The search index is loaded and consistent (503 otherwise)."""
-    with services.lock:
+    with services.reading():
         health = services.index.health()
     body = Health(status=health.state, detail=health.detail, chunks=health.vector_chunks)
     ready = health.state == "ok" and health.vector_chunks > 0

@@ -28,7 +28,7 @@ def partners(
     """Organisations that match the need in ``q``: stated or inferred sectors, and places, first."""
     entities = extract_entities(q)
     filters = parse_filters(country=country, audiences=visible_audiences(caller))
-    with services.lock:
+    with services.reading():
         hits = search_partners(
             retriever=services.retriever,
             query=partner_query(q, entities),

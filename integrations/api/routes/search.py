@@ -49,7 +49,7 @@ def search(
         programme=programme,
         audiences=visible_audiences(caller),
     )
-    with services.lock:
+    with services.reading():
         result = services.retriever.search(
             query=q, k=k, filters=filters, today=default_today(services.settings, today)
         )
