@@ -24,6 +24,9 @@ from corpus.settings import Settings
 
 _SCOPE_KEY = "cluster_advisor.caller"
 PROTECTED_PREFIX = "/v1"
+SLACK_EVENTS_PATH = "/slack/events"
+SLACK_MAX_BODY_BYTES = 1024 * 1024
+"""Slack's own payloads (interactivity carries whole messages) may exceed the API's body limit."""
 UPLOAD_OVERHEAD_BYTES = 1024 * 1024
 """Room for the multipart envelope around an uploaded file."""
 
@@ -177,8 +180,11 @@ class BodyLimitMiddleware:
         self.max_upload_bytes = max_upload_bytes + UPLOAD_OVERHEAD_BYTES
 
     def limit_for(self, scope: Scope) -> int:
-        if scope["method"] == "POST" and scope["path"].rstrip("/") == f"{PROTECTED_PREFIX}/documents":
+        path = scope["path"].rstrip("/")
+        if scope["method"] == "POST" and path == f"{PROTECTED_PREFIX}/documents":
             return self.max_upload_bytes
+        if scope["method"] == "POST" and path == SLACK_EVENTS_PATH:
+            return SLACK_MAX_BODY_BYTES
         return self.max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -39,6 +39,17 @@ def web_client(settings: Settings) -> WebClient:
     return client
 
 
+def signing_secret(settings: Settings) -> str:
+    """``SLACK_SIGNING_SECRET``, which the HTTP endpoint needs.
+
+    Raises:
+        SlackNotConfigured: it is not set.
+    """
+    if settings.slack_signing_secret is None:
+        raise SlackNotConfigured("SLACK_SIGNING_SECRET is not set (needed for the HTTP endpoint)")
+    return settings.slack_signing_secret.get_secret_value()
+
+
 def build_bolt_app(
     *,
     settings: Settings,
@@ -61,9 +72,7 @@ def build_bolt_app(
     Raises:
         SlackNotConfigured: a required Slack setting is missing.
     """
-    if not socket_mode and settings.slack_signing_secret is None:
-        raise SlackNotConfigured("SLACK_SIGNING_SECRET is not set (needed for the HTTP endpoint)")
-    secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+    secret = None if socket_mode else signing_secret(settings)
     app = App(
         client=web_client(settings),
         signing_secret=secret,

@@ -196,7 +196,10 @@ _worker: tuple[Services, WebClient] | None = None
 def _start_worker(settings: Settings, log_level: int) -> None:
     """Worker initializer: lower priority, logging, and the services opened once for all jobs."""
     global _worker
+    from corpus.redaction import install_redaction
+
     logging.basicConfig(level=log_level, format=_LOG_FORMAT, force=True)
+    install_redaction(settings)
     try:
         os.nice(WORKER_NICENESS)
     except OSError:  # pragma: no cover - not permitted here; run at the same priority

@@ -5,16 +5,18 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+from slack_sdk.signature import SignatureVerifier
 
 from assistant.conversation import ConversationStore
 from assistant.service import Assistant
 from corpus.settings import Settings
-from integrations.slack.app import build_bolt_app
+from integrations.api.security import SLACK_EVENTS_PATH, SLACK_MAX_BODY_BYTES
+from integrations.slack.app import build_bolt_app, signing_secret
 from integrations.slack.background import BackgroundWork
 from integrations.slack.store import SlackStore
 
-MAX_BODY_BYTES = 1024 * 1024
-"""Slack payloads are small; a larger body is refused before parsing."""
+MAX_BODY_BYTES = SLACK_MAX_BODY_BYTES
+"""A larger body is refused before it is read (by its ``Content-Length``) or parsed."""
 
 
 def build_slack_router(
@@ -43,12 +45,29 @@ def build_slack_router(
     )
     router = APIRouter(tags=["slack"])
 
-    @router.post("/slack/events", include_in_schema=True, summary="Slack Events API, interactivity, commands")
+    verifier = SignatureVerifier(signing_secret(settings))
+
+    @router.post(
+        SLACK_EVENTS_PATH, include_in_schema=True, summary="Slack Events API, interactivity, commands"
+    )
     async def slack_events(request: Request) -> Response:
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return Response(status_code=413, content="payload too large")
         body = await request.body()
         if len(body) > MAX_BODY_BYTES:
             return Response(status_code=413, content="payload too large")
-        bolt_response = await run_in_threadpool(bolt.dispatch, to_bolt_request(request, body))
+        timestamp = request.headers.get("x-slack-request-timestamp", "")
+        signature = request.headers.get("x-slack-signature", "")
+        if not timestamp.isdigit() or not verifier.is_valid(body, timestamp, signature):
+            return Response(status_code=401, content="invalid request signature or timestamp")
+        try:
+            bolt_request = to_bolt_request(request, body)
+        except (ValueError, TypeError, AttributeError):  # signed, yet not a Slack payload
+            return Response(status_code=400, content="malformed Slack payload")
+        if not isinstance(bolt_request.body, dict):
+            return Response(status_code=400, content="malformed Slack payload")
+        bolt_response = await run_in_threadpool(bolt.dispatch, bolt_request)
         return to_starlette_response(bolt_response)
 
     return router
