@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint corpus eval bench clean
+.PHONY: install run test lint corpus eval bench bench-all clean
 
 install: $(STAMP)
 
@@ -39,6 +39,13 @@ eval: install
 bench: install
 	$(BIN)/cluster-advisor bench search
 	$(BIN)/cluster-advisor bench ask
+
+# Every benchmark (search, ask, Slack, cold ingest, load steps 1-80 clients, 10-minute soak) and the
+# report with plots in docs/benchmarks/ (about 30 minutes; needs an ingested data dir; run it on an
+# otherwise idle machine). BENCH_ARGS=--quick for a 3-minute smoke run.
+BENCH_ARGS ?=
+bench-all: install
+	$(BIN)/cluster-advisor bench all $(BENCH_ARGS)
 
 # Rebuild the bundled corpus from ../shared/data/raw (or RAW=path).
 RAW ?= ../shared/data/raw

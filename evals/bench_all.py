@@ -31,6 +31,7 @@ from evals.bench_report import machine_summary
 from evals.bench_server import copied_data_dir
 from evals.bench_slack import settings_env
 from evals.bench_soak import run_soak
+from evals.bench_workload import THINK_MS
 
 if TYPE_CHECKING:
     from corpus.models import Chunk
@@ -58,7 +59,7 @@ class BenchPlan:
     """1 ingests the whole bundled corpus; ``n`` every n-th record."""
     load_concurrency: tuple[int, ...] = DEFAULT_CONCURRENCY
     load_duration_s: float = 60.0
-    think_ms: float = 0.0
+    think_ms: float = THINK_MS
     """Mean pause of each load and soak user between requests (0: none, closed loop at full speed)."""
     soak_clients: int = 20
     soak_minutes: float = 10.0

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from corpus.settings import Settings
 from evals.bench_search import percentile
 from evals.bench_server import LoadTarget, served_for_load, wait_for_slack, warm_up
-from evals.bench_workload import ENDPOINTS, Sample, Workload, default_workload, run_users
+from evals.bench_workload import ENDPOINTS, THINK_MS, Sample, Workload, default_workload, run_users
 
 DEFAULT_CONCURRENCY = (1, 5, 10, 20, 40, 80)
 KNEE_MIN_GAIN = 0.10
@@ -257,7 +257,7 @@ def run_load(
     concurrency: Sequence[int] = DEFAULT_CONCURRENCY,
     duration_s: float = 60.0,
     mix: Mapping[str, float] | None = None,
-    think_ms: float = 0.0,
+    think_ms: float = THINK_MS,
     warmup_s: float = 5.0,
     seed: int = 0,
     progress: StepProgress | None = None,

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from corpus.settings import Settings
 from evals.bench_load import EndpointStats, StepProgress, endpoint_stats, stats_by_endpoint
 from evals.bench_server import LoadTarget, served_for_load, wait_for_slack, warm_up
-from evals.bench_workload import Workload, default_workload, run_users
+from evals.bench_workload import THINK_MS, Workload, default_workload, run_users
 
 FLAT_MB_PER_MIN = 1.0
 """Largest RSS growth (MB per minute, second half of the soak) that still counts as flat."""
@@ -135,7 +135,7 @@ def run_soak(
     concurrency: int = 20,
     minutes: float = 10.0,
     mix: Mapping[str, float] | None = None,
-    think_ms: float = 0.0,
+    think_ms: float = THINK_MS,
     warmup_s: float = 5.0,
     seed: int = 0,
     progress: StepProgress | None = None,

@@ -34,6 +34,9 @@ from evals.answers_eval import load_cases
 from evals.bench_slack import BOT_USER_ID, CHANNEL, SIGNING_SECRET, TEAM_ID, sign
 from evals.retrieval_eval import DEFAULT_EVAL_TODAY, load_questions
 
+THINK_MS = 1000.0
+"""Default mean pause of a user between requests: people read an answer before the next question."""
+
 ENDPOINTS = ("search", "ask", "slack")
 DEFAULT_MIX: Mapping[str, float] = {"search": 0.45, "ask": 0.35, "slack": 0.20}
 

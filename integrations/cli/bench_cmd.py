@@ -23,7 +23,7 @@ from evals.bench_load import run_load
 from evals.bench_report import machine_summary, write_report
 from evals.bench_search import bench_ingest, bench_latency, machine_info, peak_memory_mb
 from evals.bench_soak import run_soak
-from evals.bench_workload import default_workload, parse_mix
+from evals.bench_workload import THINK_MS, default_workload, parse_mix
 from evals.report import bench_table
 from evals.retrieval_eval import DEFAULT_EVAL_TODAY, SearchMode, load_questions
 from integrations.cli.context import cli_context
@@ -145,7 +145,10 @@ def _mix(text: str) -> dict[str, float]:
 
 
 _MIX_HELP = "Endpoint weights, e.g. search=45,ask=35,slack=20."
-_THINK_HELP = "Mean pause of each client between requests (exponential; 0 = none, full speed)."
+_THINK_HELP = (
+    "Mean pause of each client between requests, as a person reading an answer (exponential, ms; "
+    "0 = closed loop at full speed, a stress test)."
+)
 
 
 @app.command("load")
@@ -157,7 +160,7 @@ def load_bench(
     ] = "1,5,10,20,40,80",
     duration: Annotated[float, typer.Option("--duration", min=1, help="Seconds per step.")] = 60.0,
     mix: Annotated[str, typer.Option("--mix", help=_MIX_HELP)] = "search=45,ask=35,slack=20",
-    think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = 0.0,
+    think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = THINK_MS,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the clients' random choices.")] = 0,
 ) -> None:
     """Drive /v1/search, /v1/ask and /slack/events of the served app at increasing concurrency."""
@@ -205,7 +208,7 @@ def soak_bench(
     clients: Annotated[int, typer.Option("--clients", min=1, help="Concurrent clients.")] = 20,
     minutes: Annotated[float, typer.Option("--minutes", min=0.1, help="Length of the run.")] = 10.0,
     mix: Annotated[str, typer.Option("--mix", help=_MIX_HELP)] = "search=45,ask=35,slack=20",
-    think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = 0.0,
+    think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = THINK_MS,
 ) -> None:
     """Hold the served app under constant load; is the server's memory flat?"""
     settings, weights = _served_settings(ctx), _mix(mix)
@@ -241,7 +244,7 @@ def all_bench(
     ] = False,
     out: Annotated[Path, typer.Option("--out", help="Report folder.")] = Path("docs/benchmarks"),
     parts: Annotated[str, typer.Option("--parts", help="Comma-separated subset.")] = ",".join(PARTS),
-    think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = 0.0,
+    think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = THINK_MS,
 ) -> None:
     """Search, ask, Slack, ingest, load and soak benchmarks; a Markdown report with plots in --out."""
     chosen = [part.strip() for part in parts.split(",") if part.strip()]
