@@ -25,8 +25,9 @@ from typing import Any
 import psutil
 
 from corpus.settings import Settings
-from evals.bench_slack import WebApiRecorder, bench_settings, serve_app, web_api_recorder
+from evals.bench_slack import bench_settings, serve_app
 from evals.bench_workload import SlackEvents, Workload, run_users
+from evals.slack_web_api import MockSlackApi, mock_slack_api
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,7 @@ class LoadTarget:
 
     base_url: str
     sampler: ProcessSampler
-    api: WebApiRecorder
+    api: MockSlackApi
     slack: SlackEvents
 
 
@@ -130,7 +131,7 @@ def copied_data_dir(source: Path) -> Iterator[Path]:
 @contextmanager
 def served_for_load(settings: Settings) -> Iterator[LoadTarget]:
     """Serve a copy of ``settings.data_dir`` with Slack on and no rate limit; sample the server."""
-    with copied_data_dir(settings.data_dir) as data_dir, web_api_recorder() as api:
+    with copied_data_dir(settings.data_dir) as data_dir, mock_slack_api() as api:
         configured = bench_settings(settings, api_url=api.url).model_copy(
             update={"data_dir": data_dir, "api_rate_limit_per_minute": 0}
         )
@@ -139,7 +140,7 @@ def served_for_load(settings: Settings) -> Iterator[LoadTarget]:
 
 
 def wait_for_slack(
-    api: WebApiRecorder, slack: SlackEvents, *, idle_s: float = 1.5, timeout_s: float = 90.0
+    api: MockSlackApi, slack: SlackEvents, *, idle_s: float = 1.5, timeout_s: float = 90.0
 ) -> float:
     """Wait until every acknowledged Slack event got its message and the Web API was idle ``idle_s``."""
     started = time.monotonic()

@@ -2,7 +2,7 @@
 
 The serve app (``cluster-advisor serve``, Slack configured) runs in its own process on a free
 loopback port, as in production; ``SLACK_API_URL`` points at a small recording Web API server on loopback (the
-logic of ``tests/slack/mock_slack_api.py``). Measured per event: time from sending the signed request
+mock the tests use, :mod:`evals.slack_web_api`). Measured per event: time from sending the signed request
 to the HTTP ack, and to the placeholder ``chat.postMessage`` reaching the mock (the first message a
 user sees).
 """
@@ -20,24 +20,20 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from typing import IO, Any
-from urllib.parse import parse_qsl
 
 import httpx
 from pydantic import SecretStr
 
 from corpus.settings import Settings
+from evals.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 
 logger = logging.getLogger(__name__)
 
-BOT_USER_ID = "UBOT00001"
-TEAM_ID = "T00000001"
 CHANNEL = "CBENCH001"
 SIGNING_SECRET = "bench-signing-secret-0123456789"
 QUESTIONS = (
@@ -47,82 +43,6 @@ QUESTIONS = (
     "Is there an open call on circular economy?",
     "Partners for a hydrogen project in Germany?",
 )
-
-
-@dataclass
-class WebApiRecorder:
-    """A loopback Slack Web API that answers like Slack and records when each message arrived."""
-
-    url: str = ""
-    posted_at: dict[str, float] = field(default_factory=dict)
-    """``thread_ts`` of each first ``chat.postMessage`` -> ``time.perf_counter()`` on arrival."""
-    calls: int = 0
-    updates: int = 0
-    """``chat.update`` calls (an answer replacing its placeholder makes one at least)."""
-    last_call_at: float = 0.0
-    _ts: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def respond(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
-        """Record the call and answer it."""
-        now = time.perf_counter()
-        with self._lock:
-            self.calls += 1
-            self.updates += method == "chat.update"
-            self.last_call_at = now
-            self._ts += 1
-            ts = f"1800000000.{self._ts:06d}"
-            thread = args.get("thread_ts")
-            if method == "chat.postMessage" and isinstance(thread, str):
-                self.posted_at.setdefault(thread, now)
-        if method == "auth.test":
-            return {"ok": True, "user_id": BOT_USER_ID, "bot_id": "BBOT00001", "team_id": TEAM_ID,
-                    "user": "advisor", "team": "Bench", "url": "https://bench.slack.com/"}  # fmt: skip
-        if method in {"chat.postMessage", "chat.update"}:
-            return {"ok": True, "channel": args.get("channel"), "ts": args.get("ts") or ts,
-                    "message": {"text": args.get("text"), "ts": args.get("ts") or ts}}  # fmt: skip
-        if method == "chat.postEphemeral":
-            return {"ok": True, "message_ts": ts}
-        if method == "conversations.replies":
-            return {"ok": True, "messages": [], "has_more": False}
-        return {"ok": True}
-
-
-def _handler(state: WebApiRecorder) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-            method = self.path.rstrip("/").rsplit("/", 1)[-1]
-            raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
-            is_json = "json" in (self.headers.get("Content-Type") or "")
-            args: dict[str, Any] = json.loads(raw or "{}") if is_json else dict(parse_qsl(raw))
-            body = json.dumps(state.respond(method, args)).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-            return
-
-    return Handler
-
-
-@contextmanager
-def web_api_recorder() -> Iterator[WebApiRecorder]:
-    """Run the recording Web API on a free loopback port for the duration of the block."""
-    state = WebApiRecorder()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/api/"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def _free_port() -> int:
@@ -272,7 +192,7 @@ WARM_UP_EVENTS = 4
 """Events answered before timing starts (the answer workers open their indexes on the first)."""
 
 
-def _warm_up(api: WebApiRecorder, base_url: str, *, events: int, timeout_s: float) -> None:
+def _warm_up(api: MockSlackApi, base_url: str, *, events: int, timeout_s: float) -> None:
     asyncio.run(_send_all(base_url, events=events, concurrency=1, first=900_000))
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -298,7 +218,7 @@ def bench_slack_events(
     Returns:
         ``ack_ms`` and ``first_message_ms`` percentiles, status counts and missing placeholders.
     """
-    with web_api_recorder() as api:
+    with mock_slack_api() as api:
         configured = bench_settings(settings, api_url=api.url)
         with serve_app(configured) as served:
             base_url = served.base_url
@@ -326,5 +246,5 @@ def bench_slack_events(
             "ack_ms": percentiles([ack for _, _, ack, _ in sent]),
             "first_message_ms": percentiles(first),
             "missing_first_message": len(sent) - len(first),
-            "web_api_calls": api.calls,
+            "web_api_calls": len(api.calls),
         }

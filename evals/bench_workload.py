@@ -31,8 +31,9 @@ from typing import Any
 import httpx
 
 from evals.answers_eval import load_cases
-from evals.bench_slack import BOT_USER_ID, CHANNEL, SIGNING_SECRET, TEAM_ID, sign
+from evals.bench_slack import CHANNEL, SIGNING_SECRET, sign
 from evals.retrieval_eval import DEFAULT_EVAL_TODAY, load_questions
+from evals.slack_web_api import BOT_USER_ID, TEAM_ID
 
 THINK_MS = 1000.0
 """Default mean pause of a user between requests: people read an answer before the next question."""

@@ -32,6 +32,7 @@ from assistant.conversation import ConversationStore
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
+from evals.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 from integrations.cli.main import app as cli_app
 from integrations.slack.store import SlackStore
 from retrieval.embeddings import OnnxMiniLMEmbedder
@@ -39,7 +40,6 @@ from retrieval.index import SearchIndex
 from tests.assistant.factories import TODAY, corpus_records
 from tests.fakes.postgres import PostgresServer
 from tests.scaleout.conftest import free_port
-from tests.slack.mock_slack_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 
 pytestmark = pytest.mark.integration
 

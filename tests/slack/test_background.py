@@ -14,6 +14,7 @@ import psutil
 import pytest
 
 from corpus.settings import Settings
+from evals.slack_web_api import MockSlackApi, mock_slack_api
 from integrations.slack import blocks
 from integrations.slack.app import web_client
 from integrations.slack.background import WORKER_NICENESS, ProcessWork, background_work
@@ -21,7 +22,6 @@ from integrations.slack.jobs import AnswerJob, ThreadLink
 from integrations.slack.store import SlackStore
 from tests.assistant.factories import TODAY, Corpus
 from tests.slack.conftest import SIGNING_SECRET
-from tests.slack.mock_slack_api import MockSlackApi, mock_slack_api
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
+from evals.slack_web_api import BOT_ID, BOT_USER_ID
 from tests.slack.conftest import SlackHarness, mention, message
-from tests.slack.mock_slack_api import BOT_ID, BOT_USER_ID
 
 QUESTION = "Which open calls fund cluster internationalisation?"
 

@@ -1,5 +1,7 @@
 """A real HTTP server on loopback playing Slack's Web API, recording every call the app makes.
 
+Used by the tests (what did the app call?) and the benchmarks (when did the first message arrive?).
+
 ``WebClient(base_url=server.url)`` (or ``SLACK_API_URL``) points the app at it. Methods answer as
 Slack does (``ok``, ``ts``, ``channel``); :meth:`MockSlackApi.rate_limit` makes the next calls of a
 method answer ``429 ratelimited`` with ``Retry-After``.
@@ -39,6 +41,11 @@ class MockSlackApi:
 
     url: str = ""
     calls: list[Call] = field(default_factory=list)
+    posted_at: dict[str, float] = field(default_factory=dict)
+    """``thread_ts`` -> ``time.perf_counter()`` when its first ``chat.postMessage`` arrived."""
+    last_call_at: float = 0.0
+    updates: int = 0
+    """Successful ``chat.update`` calls (an answer replacing its placeholder makes one at least)."""
     _limited: dict[str, tuple[int, int]] = field(default_factory=dict)
     _ts: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -80,6 +87,10 @@ class MockSlackApi:
             self._ts += 1
             ts = f"1700000000.{self._ts:06d}"
             self.calls.append(Call(method, args, authorization, result={"ts": ts}))
+            self.last_call_at = time.perf_counter()
+            self.updates += method == "chat.update"
+            if method == "chat.postMessage" and isinstance(args.get("thread_ts"), str):
+                self.posted_at.setdefault(args["thread_ts"], self.last_call_at)
         if not authorization or not authorization.startswith("Bearer xoxb-"):
             return 200, {"ok": False, "error": "not_authed"}
         if method == "auth.test":
