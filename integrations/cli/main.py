@@ -12,13 +12,17 @@ from pydantic import ValidationError
 from typer.core import TyperGroup
 
 from corpus.errors import AdvisorError
+from corpus.redaction import install_redaction
 from corpus.settings import Settings
 from integrations.cli import (
     ask_cmd,
+    backup_cmd,
     bench_cmd,
+    bench_crash_cmd,
     corpus_cmd,
     eval_answers_cmd,
     eval_cmd,
+    eval_redteam_cmd,
     eval_triage_cmd,
     ingest_cmd,
     search_cmd,
@@ -52,12 +56,15 @@ search_cmd.register(app)
 ask_cmd.register(app)
 serve_cmd.register(app)
 slack_cmd.register(app)
+backup_cmd.register(app)
 app.add_typer(corpus_cmd.app, name="corpus")
 app.add_typer(eval_cmd.app, name="eval")
 app.add_typer(bench_cmd.app, name="bench")
+bench_crash_cmd.register(bench_cmd.app)
 eval_answers_cmd.register_eval(eval_cmd.app)
 eval_answers_cmd.register_bench(bench_cmd.app)
 eval_triage_cmd.register_eval(eval_cmd.app)
+eval_redteam_cmd.register_eval(eval_cmd.app)
 eval_triage_cmd.register_bench(bench_cmd.app)
 
 
@@ -104,6 +111,7 @@ def main(
             f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors()
         )
         fail(f"invalid settings: {problems}", hint="check your environment variables and .env file")
+    install_redaction(settings)  # no token, key or password in any log line from here on
     ctx.obj = CliContext(settings=settings)
     ctx.call_on_close(ctx.obj.close)
 
