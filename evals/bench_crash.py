@@ -92,7 +92,7 @@ class CrashBenchResult(BaseModel):
 def write_crash_corpus(directory: Path, *, calls: int, clusters: int, version: int) -> None:
     """Write ``calls-NNN.json`` and ``clusters.json`` (records from the bundle) for corpus ``version``.
 
-    Version 1 differs from version 0: every third call's description is revised, every tenth
+    Version 1 differs from version 0: two calls in three have a revised description, every tenth
     cluster is gone and three new clusters appear.
     """
     from corpus.bundle import load_bundled_records
@@ -102,7 +102,7 @@ def write_crash_corpus(directory: Path, *, calls: int, clusters: int, version: i
     call_rows = []
     for i, call in enumerate([r for r in records if isinstance(r, FundingCall)][:calls]):
         text = "\n\n".join(f"{s.heading}\n{s.text}" for s in call.sections)[:5000] or call.title
-        if version == 1 and i % 3 == 0:
+        if version == 1 and i % 3 != 2:  # most calls: an update phase embeds as much as it can
             text += "\n\nRevised: the deadline note and the eligible costs were updated."
         call_rows.append(
             {
