@@ -18,7 +18,6 @@ from typing import Any
 import psutil
 
 from evals.bench_load import LoadReport
-from evals.bench_plots import machine_line, plot_ingest, plot_latency, plot_soak, plot_throughput
 from evals.bench_search import machine_info
 from evals.bench_soak import SoakReport
 
@@ -167,6 +166,9 @@ def write_report(*, figures: Mapping[str, Any], out_dir: Path) -> Path:
     Returns:
         The path of the Markdown report.
     """
+    # matplotlib is imported here, not with the CLI: it costs every command a second otherwise.
+    from evals.bench_plots import machine_line, plot_ingest, plot_latency, plot_soak, plot_throughput
+
     stem = report_stem(figures)
     machine = machine_line(figures.get("machine") or {})
     command = str(figures.get("command", ""))
