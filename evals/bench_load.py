@@ -7,8 +7,9 @@ step runs :func:`evals.bench_workload.run_users` with the next level of concurre
 duration; between steps the Slack answers the step queued are left to finish (``slack_drain_s``).
 
 Knee rule (:func:`find_knee`): the knee is the first concurrency ``c[i]`` such that going to
-``c[i+1]`` raises total throughput by less than 10 % while the p95 over all requests rises — more
-clients past that point only queue. No knee means throughput was still growing at the last step.
+``c[i+1]`` raises total throughput by less than half as much as it raises the number of clients
+(doubling the clients adds under 50 %) while the p95 over all requests rises — more clients past
+that point mostly queue. No knee means throughput was still keeping up at the last step.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from evals.bench_server import LoadTarget, served_for_load, wait_for_slack, warm
 from evals.bench_workload import ENDPOINTS, THINK_MS, Sample, Workload, default_workload, run_users
 
 DEFAULT_CONCURRENCY = (1, 5, 10, 20, 40, 80)
-KNEE_MIN_GAIN = 0.10
+KNEE_EFFICIENCY = 0.5
+"""At the knee, throughput grows less than this share of the growth in clients."""
 KNEE_RULE = (
-    "first concurrency after which one more step adds < 10 % total throughput while the overall p95 rises"
+    "first concurrency after which the next step raises total throughput by less than half as much as "
+    "the number of clients, while the overall p95 rises"
 )
 TARGET_CONCURRENCY = 20
 SEARCH_P95_TARGET_MS = 100.0
@@ -135,7 +138,8 @@ def find_knee(
     """The knee of a load curve (see the module docstring), or None if throughput kept growing."""
     for i in range(len(concurrency) - 1):
         low, high = p95_ms[i], p95_ms[i + 1]
-        flat = throughput[i + 1] < throughput[i] * (1 + KNEE_MIN_GAIN)
+        more_clients = concurrency[i + 1] / concurrency[i] - 1
+        flat = throughput[i + 1] < throughput[i] * (1 + KNEE_EFFICIENCY * more_clients)
         if flat and low is not None and high is not None and high > low:
             return concurrency[i]
     return None

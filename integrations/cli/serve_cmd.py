@@ -16,6 +16,10 @@ from integrations.cli.output import fail
 
 logger = logging.getLogger(__name__)
 
+KEEP_ALIVE_S = 65
+"""Idle keep-alive connections stay open longer than clients and proxies keep theirs (60 s is
+common): a server closing first races a client's next request on it (a read error in the soak)."""
+
 
 def register(app: typer.Typer) -> None:
     """Add the ``serve`` command to ``app``."""
@@ -86,6 +90,7 @@ def serve(
             port=bind_port,
             log_level=log_level,
             timeout_graceful_shutdown=5,
+            timeout_keep_alive=KEEP_ALIVE_S,
         )
         return
     if settings.chroma_host is None:
@@ -104,6 +109,7 @@ def serve(
         log_level=log_level,
         log_config=_worker_log_config(log_level),
         timeout_graceful_shutdown=5,
+        timeout_keep_alive=KEEP_ALIVE_S,
     )
 
 

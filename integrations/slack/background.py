@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Protocol
@@ -160,8 +161,15 @@ class ProcessWork(_Counted):
         return self._pool
 
     def shutdown(self, *, wait: bool = True) -> None:
-        """Stop the workers; with ``wait``, after the queued jobs."""
-        self._pool.shutdown(wait=wait, cancel_futures=not wait)
+        """Stop the workers: the jobs running finish (with ``wait``), the queued ones are dropped.
+
+        A stopping server should not hold its shutdown for a backlog of answers; the placeholders of
+        dropped ones stay, and the count is logged.
+        """
+        queued = max(0, self.pending - self._workers)
+        if queued:
+            logger.warning("stopping: %d queued Slack job(s) dropped", queued)
+        self._pool.shutdown(wait=wait, cancel_futures=True)
 
 
 class InlineWork(_Counted):
@@ -218,7 +226,15 @@ def _start_worker(settings: Settings, log_level: int) -> None:
         background=InlineWork(),
     )
     _worker = (services, web_client(settings))
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     logger.info("answer worker %d ready", os.getpid())
+
+
+def _exit_with_parent(parent: int, *, every_s: float = 2.0) -> None:
+    """End this worker once the serving process is gone (killed: nobody will shut the pool down)."""
+    while os.getppid() == parent:
+        time.sleep(every_s)
+    os._exit(0)
 
 
 def _warm_up() -> None:

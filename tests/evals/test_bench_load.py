@@ -84,7 +84,10 @@ def test_load_step_then_soak_on_the_served_app(small_data_dir: Path) -> None:
 
 def test_knee_is_where_throughput_stops_growing_while_p95_rises() -> None:
     clients = [1, 5, 10, 20, 40]
-    assert find_knee(clients, [10, 40, 55, 58, 57], [50, 60, 100, 200, 400]) == 10
+    assert find_knee(clients, [10, 40, 55, 58, 57], [50, 60, 100, 200, 400]) == 5  # 2x clients, +38 %
+    # the measured curve of docs/benchmarks (users with think time): the knee is at 40
+    measured = [1.0, 5.2, 10.2, 19.6, 36.0, 40.9]
+    assert find_knee([1, 5, 10, 20, 40, 80], measured, [80, 94, 115, 166, 383, 4023]) == 40
     assert find_knee(clients, [10, 20, 40, 80, 160], [50, 50, 50, 50, 50]) is None
     # flat throughput but p95 not rising (noise): no knee yet
     assert find_knee([1, 5], [10.0, 10.5], [100, 90]) is None

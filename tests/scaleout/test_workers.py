@@ -38,8 +38,8 @@ from integrations.slack.store import SlackStore
 from retrieval.embeddings import OnnxMiniLMEmbedder
 from retrieval.index import SearchIndex
 from tests.assistant.factories import TODAY, corpus_records
+from tests.fakes.chroma import free_port
 from tests.fakes.postgres import PostgresServer
-from tests.scaleout.conftest import free_port
 
 pytestmark = pytest.mark.integration
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,3 +111,37 @@ def test_a_killed_worker_is_replaced_and_the_next_answer_still_arrives(
         assert "Sources" in _final_answer(api, second.ts)
     finally:
         work.shutdown(wait=True)
+
+
+def test_answer_workers_end_when_the_serving_process_is_killed(
+    worker_settings: tuple[Settings, MockSlackApi],
+) -> None:
+    settings, _api = worker_settings
+    script = (
+        "import time, psutil\n"
+        "from corpus.settings import Settings\n"
+        "from integrations.slack.background import ProcessWork\n"
+        f"settings = Settings(_env_file=None, data_dir={str(settings.data_dir)!r})\n"
+        "work = ProcessWork(settings=settings, workers=1)\n"
+        "def workers():\n"
+        "    return [c for c in psutil.Process().children() if 'spawn_main' in ' '.join(c.cmdline())]\n"
+        "while not workers():\n"
+        "    time.sleep(0.1)\n"
+        "print(workers()[0].pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    server = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        worker = psutil.Process(int(server.stdout.readline()))
+        time.sleep(1.0)
+        assert worker.is_running()
+        server.kill()  # kill -9: nobody shuts the pool down
+        server.wait(timeout=10)
+        gone, _alive = psutil.wait_procs([worker], timeout=20)
+        assert gone, "the answer worker outlived the serving process"
+    finally:
+        server.kill()
+        server.wait(timeout=10)
+        if server.stdout is not None:
+            server.stdout.close()
