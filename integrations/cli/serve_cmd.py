@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from corpus.malloc import limit_malloc_arenas
 from corpus.settings import Settings
 from integrations.cli.context import cli_context
 from integrations.cli.output import fail
@@ -62,6 +63,7 @@ def serve(
 
     from integrations.api import create_app
 
+    limit_malloc_arenas()  # before the server's threads start: RSS stays flat under load
     context = cli_context(ctx)
     settings = context.settings
     bind_host = host or settings.api_host

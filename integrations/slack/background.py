@@ -204,7 +204,10 @@ _worker: tuple[Services, WebClient] | None = None
 def _start_worker(settings: Settings, log_level: int) -> None:
     """Worker initializer: lower priority, logging, and the services opened once for all jobs."""
     global _worker
+    from corpus.malloc import limit_malloc_arenas
     from corpus.redaction import install_redaction
+
+    limit_malloc_arenas()
 
     logging.basicConfig(level=log_level, format=_LOG_FORMAT, force=True)
     install_redaction(settings)
