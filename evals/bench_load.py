@@ -14,7 +14,6 @@ that point mostly queue. No knee means throughput was still keeping up at the la
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable, Mapping, Sequence
 
@@ -23,8 +22,8 @@ from pydantic import BaseModel
 
 from corpus.settings import Settings
 from evals.bench_search import percentile
-from evals.bench_server import LoadTarget, served_for_load, wait_for_slack, warm_up
-from evals.bench_workload import ENDPOINTS, THINK_MS, Sample, Workload, default_workload, run_users
+from evals.bench_server import LoadTarget, drive, served_for_load, wait_for_slack, warm_up
+from evals.bench_workload import ENDPOINTS, THINK_MS, Sample, Workload, default_workload
 
 DEFAULT_CONCURRENCY = (1, 5, 10, 20, 40, 80)
 KNEE_EFFICIENCY = 0.5
@@ -187,16 +186,8 @@ def run_step(
     client = psutil.Process()
     cpu_before = sum(client.cpu_times()[:2])
     began = time.perf_counter()
-    samples, wall_s = asyncio.run(
-        run_users(
-            base_url=target.base_url,
-            workload=workload,
-            concurrency=concurrency,
-            duration_s=duration_s,
-            slack=target.slack,
-            seed=seed,
-            on_second=tick,
-        )
+    samples, wall_s = drive(
+        target, workload, concurrency=concurrency, duration_s=duration_s, seed=seed, tick=tick
     )
     ended = time.perf_counter()
     client_cpu = (sum(client.cpu_times()[:2]) - cpu_before) / wall_s * 100

@@ -26,7 +26,7 @@ import psutil
 
 from corpus.settings import Settings
 from evals.bench_slack import bench_settings, serve_app
-from evals.bench_workload import SlackEvents, Workload, run_users
+from evals.bench_workload import Sample, SlackEvents, Workload, run_users
 from evals.slack_web_api import MockSlackApi, mock_slack_api
 
 
@@ -165,8 +165,28 @@ def warm_up(
     """Unrecorded requests from 2 clients for ``seconds`` (caches, first calls); Slack queue drained."""
     if seconds <= 0:
         return
-    asyncio.run(
-        run_users(base_url=target.base_url, workload=workload, concurrency=2, duration_s=seconds,
-                  slack=target.slack, seed=seed, on_second=tick)
-    )  # fmt: skip
+    drive(target, workload, concurrency=2, duration_s=seconds, seed=seed, tick=tick)
     wait_for_slack(target.api, target.slack)
+
+
+def drive(
+    target: LoadTarget,
+    workload: Workload,
+    *,
+    concurrency: int,
+    duration_s: float,
+    seed: int = 0,
+    tick: Callable[[], None] | None = None,
+) -> tuple[list[Sample], float]:
+    """``concurrency`` users on ``target`` for ``duration_s``: the samples and the wall time."""
+    return asyncio.run(
+        run_users(
+            base_url=target.base_url,
+            workload=workload,
+            concurrency=concurrency,
+            duration_s=duration_s,
+            slack=target.slack,
+            seed=seed,
+            on_second=tick,
+        )
+    )

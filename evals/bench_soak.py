@@ -9,7 +9,6 @@ warm-up of caches, allocator pools and conversation stores) must be below
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Mapping, Sequence
 
@@ -17,8 +16,8 @@ from pydantic import BaseModel
 
 from corpus.settings import Settings
 from evals.bench_load import EndpointStats, StepProgress, endpoint_stats, stats_by_endpoint
-from evals.bench_server import LoadTarget, served_for_load, wait_for_slack, warm_up
-from evals.bench_workload import THINK_MS, Workload, default_workload, run_users
+from evals.bench_server import LoadTarget, drive, served_for_load, wait_for_slack, warm_up
+from evals.bench_workload import THINK_MS, Workload, default_workload
 
 FLAT_MB_PER_MIN = 1.0
 """Largest RSS growth (MB per minute, second half of the soak) that still counts as flat."""
@@ -91,16 +90,8 @@ def soak(
     duration_s = minutes * 60
     first = len(target.sampler.samples)
     tick = progress(f"soak, {concurrency} clients", int(duration_s)) if progress else None
-    samples, wall_s = asyncio.run(
-        run_users(
-            base_url=target.base_url,
-            workload=workload,
-            concurrency=concurrency,
-            duration_s=duration_s,
-            slack=target.slack,
-            seed=seed,
-            on_second=tick,
-        )
+    samples, wall_s = drive(
+        target, workload, concurrency=concurrency, duration_s=duration_s, seed=seed, tick=tick
     )
     ended = time.perf_counter()
     drain_s = wait_for_slack(target.api, target.slack)
