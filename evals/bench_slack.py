@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
@@ -30,7 +30,7 @@ import httpx
 from pydantic import SecretStr
 
 from corpus.settings import Settings
-from evals.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
+from evals.slack_web_api import BOT_USER_ID, TEAM_ID
 
 logger = logging.getLogger(__name__)
 
@@ -192,16 +192,50 @@ WARM_UP_EVENTS = 4
 """Events answered before timing starts (the answer workers open their indexes on the first)."""
 
 
-def _warm_up(api: MockSlackApi, base_url: str, *, events: int, timeout_s: float) -> None:
-    asyncio.run(_send_all(base_url, events=events, concurrency=1, first=900_000))
+@dataclass(frozen=True)
+class WebApiProcess:
+    """The loopback Slack Web API running in its own process."""
+
+    url: str
+
+    def state(self) -> dict[str, Any]:
+        """Arrival time of each thread's first message (``perf_counter``, system-wide), and counts."""
+        state: dict[str, Any] = httpx.get(f"{self.url}_state", timeout=10).json()
+        return state
+
+
+@contextmanager
+def web_api_process() -> Iterator[WebApiProcess]:
+    """Run :mod:`evals.slack_web_api` in a child process for the duration of the block."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "evals.slack_web_api"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        yield WebApiProcess(url=process.stdout.readline().strip())
+    finally:
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                stream.close()  # the mock stops when its stdin closes
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _settled(
+    api: WebApiProcess, *, done: Callable[[dict[str, Any]], bool], timeout_s: float
+) -> dict[str, Any]:
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        with api._lock:
-            if api.updates >= events:
-                break
-        time.sleep(0.1)
-    with api._lock:
-        api.posted_at.clear()
+    state = api.state()
+    while not done(state) and time.monotonic() < deadline:
+        time.sleep(0.2)
+        state = api.state()
+    return state
 
 
 def bench_slack_events(
@@ -218,23 +252,25 @@ def bench_slack_events(
     Returns:
         ``ack_ms`` and ``first_message_ms`` percentiles, status counts and missing placeholders.
     """
-    with mock_slack_api() as api:
+    with web_api_process() as api:
         configured = bench_settings(settings, api_url=api.url)
         with serve_app(configured) as served:
             base_url = served.base_url
+            asyncio.run(_send_all(base_url, events=WARM_UP_EVENTS, concurrency=1, first=900_000))
+            warm = _settled(api, done=lambda s: s["updates"] >= WARM_UP_EVENTS, timeout_s=settle_timeout_s)
             started = time.perf_counter()
-            _warm_up(api, base_url, events=WARM_UP_EVENTS, timeout_s=settle_timeout_s)
             sent = asyncio.run(_send_all(base_url, events=events, concurrency=concurrency))
             wall_s = time.perf_counter() - started
-            deadline = time.monotonic() + settle_timeout_s
-            while time.monotonic() < deadline:
-                with api._lock:
-                    placed = sum(ts in api.posted_at for ts, *_ in sent)
-                    idle = time.perf_counter() - api.last_call_at
-                if placed >= len(sent) and idle > 2.0:
-                    break
-                time.sleep(0.1)
-        first = [(api.posted_at[ts] - at) * 1000 for ts, at, _, _ in sent if ts in api.posted_at]
+            state = _settled(
+                api,
+                done=lambda s: (
+                    all(ts in s["posted_at"] for ts, *_ in sent)
+                    and time.perf_counter() - s["last_call_at"] > 2.0
+                ),
+                timeout_s=settle_timeout_s,
+            )
+        posted_at: dict[str, float] = state["posted_at"]
+        first = [(posted_at[ts] - at) * 1000 for ts, at, _, _ in sent if ts in posted_at]
         statuses: dict[str, int] = {}
         for *_, status in sent:
             statuses[str(status)] = statuses.get(str(status), 0) + 1
@@ -246,5 +282,5 @@ def bench_slack_events(
             "ack_ms": percentiles([ack for _, _, ack, _ in sent]),
             "first_message_ms": percentiles(first),
             "missing_first_message": len(sent) - len(first),
-            "web_api_calls": len(api.calls),
+            "web_api_calls": state["calls"] - warm["calls"],
         }

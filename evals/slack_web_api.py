@@ -10,6 +10,7 @@ method answer ``429 ratelimited`` with ``Retry-After``.
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -70,6 +71,12 @@ class MockSlackApi:
                 return found
             time.sleep(0.02)
 
+    def snapshot(self) -> dict[str, Any]:
+        """What a benchmark in another process reads (``GET …/_state``): arrival times and counts."""
+        with self._lock:
+            return {"posted_at": dict(self.posted_at), "updates": self.updates, "calls": len(self.calls),
+                    "last_call_at": self.last_call_at}  # fmt: skip
+
     def summary(self) -> list[str]:
         """``method status`` of every call, for assertion messages."""
         with self._lock:
@@ -109,6 +116,14 @@ class MockSlackApi:
 
 def _handler(state: MockSlackApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            body = json.dumps(state.snapshot() if self.path.endswith("/_state") else {}).encode()
+            self.send_response(200 if self.path.endswith("/_state") else 404)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming
             method = self.path.rstrip("/").rsplit("/", 1)[-1]
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
@@ -150,3 +165,18 @@ def mock_slack_api() -> Iterator[MockSlackApi]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def main() -> None:
+    """``python -m evals.slack_web_api``: serve on a free port, print the URL, stop when stdin closes.
+
+    A benchmark runs it in its own process, so the mock's threads never share an interpreter
+    with the client being timed.
+    """
+    with mock_slack_api() as api:
+        print(api.url, flush=True)  # noqa: T201 - the parent reads the URL from stdout
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    main()
