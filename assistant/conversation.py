@@ -36,7 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.errors import NotFound, StoreUnavailable
 from corpus.settings import Settings
-from corpus.sql import open_engine, sql_text
+from corpus.sql import SqlStore, sql_text
 
 logger = logging.getLogger(__name__)
 
@@ -115,29 +115,16 @@ def conversations_db_url(settings: Settings) -> str:
     return settings.database_url or f"sqlite:///{settings.data_dir / 'conversations.sqlite3'}"
 
 
-class ConversationStore:
+class ConversationStore(SqlStore):
     """Read and write conversations, turns and feedback."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-
-    @classmethod
-    def open(cls, url: str) -> ConversationStore:
-        """Open (creating the tables if needed) the store at a SQLAlchemy URL.
-
-        Raises:
-            StoreUnavailable: the database cannot be opened or created.
-        """
-        return cls(open_engine(url, metadata=metadata, purpose="conversation store"))
+    metadata = metadata
+    purpose = "conversation store"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ConversationStore:
         """Open the store at :func:`conversations_db_url`."""
         return cls.open(conversations_db_url(settings))
-
-    def close(self) -> None:
-        """Release the engine's connections."""
-        self._engine.dispose()
 
     # --- conversations ------------------------------------------------------------------------
 

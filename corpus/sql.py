@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from sqlalchemy import Engine, MetaData, String, Table, create_engine, event, make_url, text
 from sqlalchemy.dialects import postgresql, sqlite
@@ -19,6 +19,32 @@ from corpus.errors import StoreUnavailable
 
 SUPPORTED_BACKENDS = frozenset({"sqlite", "postgresql"})
 """The databases the stores are tested on (the upserts below are written for these two)."""
+
+
+class SqlStore:
+    """A store over one SQLAlchemy engine: opened by URL (tables created when missing), then closed.
+
+    Subclasses name their tables (``metadata``) and what they are for error messages (``purpose``).
+    """
+
+    metadata: ClassVar[MetaData]
+    purpose: ClassVar[str]
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Self:
+        """Open (creating the tables if needed) the store at a SQLAlchemy URL.
+
+        Raises:
+            StoreUnavailable: the database cannot be opened or created.
+        """
+        return cls(open_engine(url, metadata=cls.metadata, purpose=cls.purpose))
+
+    def close(self) -> None:
+        """Release the engine's connections."""
+        self._engine.dispose()
 
 
 def open_engine(url: str, *, metadata: MetaData, purpose: str) -> Engine:

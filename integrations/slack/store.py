@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
     Column,
     DateTime,
-    Engine,
     Integer,
     MetaData,
     String,
@@ -26,7 +25,7 @@ from sqlalchemy import (
 )
 
 from corpus.settings import Settings
-from corpus.sql import insert_for, open_engine, sql_text
+from corpus.sql import SqlStore, insert_for, sql_text
 
 logger = logging.getLogger(__name__)
 
@@ -102,29 +101,16 @@ def slack_db_url(settings: Settings) -> str:
     return settings.database_url or f"sqlite:///{settings.data_dir / 'slack.sqlite3'}"
 
 
-class SlackStore:
+class SlackStore(SqlStore):
     """Event de-duplication, thread links and the triage log."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-
-    @classmethod
-    def open(cls, url: str) -> SlackStore:
-        """Open (creating the tables if needed) the store at a SQLAlchemy URL.
-
-        Raises:
-            StoreUnavailable: the database cannot be opened or created.
-        """
-        return cls(open_engine(url, metadata=metadata, purpose="Slack store"))
+    metadata = metadata
+    purpose = "Slack store"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SlackStore:
         """Open the store at :func:`slack_db_url`."""
         return cls.open(slack_db_url(settings))
-
-    def close(self) -> None:
-        """Release the engine's connections."""
-        self._engine.dispose()
 
     # --- de-duplication -------------------------------------------------------------------------
 
