@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from corpus.errors import InvalidInput
+from evals.jsonl import load_jsonl
 
 if TYPE_CHECKING:
     from assistant.composer import Composed, Composer, Evidence
@@ -77,20 +77,9 @@ def load_cases(path: Path | None = None, *, limit: int | None = None) -> list[An
     Raises:
         InvalidInput: The file is missing, a line is not a valid case, or ids repeat.
     """
-    path = path or default_dataset_path()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read the answers dataset {path}: {exc.strerror or exc}") from exc
-    cases = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            try:
-                cases.append(AnswerCase.model_validate_json(line))
-            except ValueError as exc:
-                raise InvalidInput(f"{path}:{number}: not a valid answer case: {exc}") from exc
-    if len({case.id for case in cases}) != len(cases):
-        raise InvalidInput(f"{path}: duplicate case ids")
+    cases = load_jsonl(
+        path or default_dataset_path(), AnswerCase, dataset="answers dataset", item="answer case", ids="case"
+    )
     return cases[:limit] if limit is not None else cases
 
 

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from corpus.errors import InvalidInput
 from corpus.models import Audience
+from evals.jsonl import load_jsonl
 from evals.redteam_corpus import RedTeamManifest
 from evals.redteam_scoring import (
     exfil_links,
@@ -72,20 +72,13 @@ def load_questions(path: Path | None = None) -> list[RedTeamQuestion]:
     Raises:
         InvalidInput: The file is missing, a line is invalid, or ids repeat.
     """
-    path = path or default_questions_path()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read the red-team questions {path}: {exc.strerror or exc}") from exc
-    questions = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            try:
-                questions.append(RedTeamQuestion.model_validate_json(line))
-            except ValueError as exc:
-                raise InvalidInput(f"{path}:{number}: not a valid red-team question: {exc}") from exc
-    if len({q.id for q in questions}) != len(questions):
-        raise InvalidInput(f"{path}: duplicate question ids")
+    questions = load_jsonl(
+        path or default_questions_path(),
+        RedTeamQuestion,
+        dataset="red-team questions",
+        item="red-team question",
+        ids="question",
+    )
     return questions
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from corpus.errors import InvalidInput
+from evals.jsonl import load_jsonl
 from evals.metrics import METRIC_NAMES, mean_scores, question_scores
 
 if TYPE_CHECKING:
@@ -83,22 +84,13 @@ def load_questions(path: Path | None = None, *, limit: int | None = None) -> lis
     Raises:
         InvalidInput: The file is missing or a line is not a valid question.
     """
-    path = path or default_dataset_path()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read the eval dataset {path}: {exc.strerror or exc}") from exc
-    questions = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            questions.append(EvalQuestion.model_validate_json(line))
-        except ValueError as exc:
-            raise InvalidInput(f"{path}:{number}: not a valid eval question: {exc}") from exc
-    ids = [question.id for question in questions]
-    if len(ids) != len(set(ids)):
-        raise InvalidInput(f"{path}: duplicate question ids")
+    questions = load_jsonl(
+        path or default_dataset_path(),
+        EvalQuestion,
+        dataset="eval dataset",
+        item="eval question",
+        ids="question",
+    )
     return questions[:limit] if limit is not None else questions
 
 
