@@ -105,36 +105,29 @@ class _Questions:
         if not channel or not ts or (bot and f"<@{bot}" in str(event.get("text") or "")):
             return  # a mention is answered by the app_mention listener
         if event.get("channel_type") == "im":
-            self._answer(
-                client,
-                channel=channel,
-                root=DM_THREAD,
-                reply_in=None,
-                user=event.get("user"),
-                raw=event.get("text"),
-                files=bool(event.get("files")),
-            )
+            root, reply_in = DM_THREAD, None
+        elif thread_ts and self.services.store.conversation_for(channel=channel, thread_ts=thread_ts):
+            root, reply_in = thread_ts, thread_ts
+        else:
+            if channel in settings.slack_support_channel_ids and not thread_ts:
+                support.triage_message(
+                    self.services,
+                    client,
+                    channel=channel,
+                    message_ts=ts,
+                    text=question_text(event.get("text")),
+                    requester=event.get("user"),
+                )
             return
-        if thread_ts and self.services.store.conversation_for(channel=channel, thread_ts=thread_ts):
-            self._answer(
-                client,
-                channel=channel,
-                root=thread_ts,
-                reply_in=thread_ts,
-                user=event.get("user"),
-                raw=event.get("text"),
-                files=bool(event.get("files")),
-            )
-            return
-        if channel in settings.slack_support_channel_ids and not thread_ts:
-            support.triage_message(
-                self.services,
-                client,
-                channel=channel,
-                message_ts=ts,
-                text=question_text(event.get("text")),
-                requester=event.get("user"),
-            )
+        self._answer(
+            client,
+            channel=channel,
+            root=root,
+            reply_in=reply_in,
+            user=event.get("user"),
+            raw=event.get("text"),
+            files=bool(event.get("files")),
+        )
 
     def _answer(
         self,
