@@ -87,7 +87,7 @@ def serve(
     log_level = logging.getLevelName(logging.getLogger().level).lower()
     if workers == 1:
         uvicorn.run(
-            create_app(settings),
+            create_app(settings, freeze_heap=True),
             host=bind_host,
             port=bind_port,
             log_level=log_level,

@@ -204,6 +204,7 @@ _worker: tuple[Services, WebClient] | None = None
 def _start_worker(settings: Settings, log_level: int) -> None:
     """Worker initializer: lower priority, logging, and the services opened once for all jobs."""
     global _worker
+    from corpus.heap import freeze_startup_heap
     from corpus.malloc import limit_malloc_arenas
     from corpus.redaction import install_redaction
 
@@ -229,6 +230,7 @@ def _start_worker(settings: Settings, log_level: int) -> None:
         background=InlineWork(),
     )
     _worker = (services, web_client(settings))
+    freeze_startup_heap()  # after the indexes opened: no full-collection pauses mid-answer
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     logger.info("answer worker %d ready", os.getpid())
 

@@ -136,6 +136,7 @@ def test_start_up_says_where_it_listens_and_never_logs_the_key(server: Server) -
     assert status == 200 and json.loads(body)["status"] == "ok"
     log = server.log.read_text()
     assert "loopback only" in log
+    assert "start-up heap frozen" in log  # no full-collection pauses while serving
     assert KEY not in log
 
 
