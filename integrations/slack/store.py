@@ -20,9 +20,11 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    delete,
     select,
     update,
 )
+from sqlalchemy.engine import Engine
 
 from corpus.settings import Settings
 from corpus.sql import SqlStore, insert_for, sql_text
@@ -30,6 +32,12 @@ from corpus.sql import SqlStore, insert_for, sql_text
 logger = logging.getLogger(__name__)
 
 metadata = MetaData()
+
+EVENT_RETENTION = dt.timedelta(days=1)
+"""How long a delivered ``event_id`` is remembered. Slack retries an event three times within
+about five minutes; a day covers that, and clock skew between workers, many times over."""
+PRUNE_EVERY = dt.timedelta(hours=1)
+"""How often a store deletes event ids older than :data:`EVENT_RETENTION` (from ``claim_event``)."""
 
 slack_events = Table(
     "slack_events",
@@ -107,6 +115,10 @@ class SlackStore(SqlStore):
     metadata = metadata
     purpose = "Slack store"
 
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self._next_prune = dt.datetime.min.replace(tzinfo=dt.UTC)  # the first claim clears old runs' ids
+
     @classmethod
     def from_settings(cls, settings: Settings) -> SlackStore:
         """Open the store at :func:`slack_db_url`."""
@@ -127,7 +139,24 @@ class SlackStore(SqlStore):
             .returning(slack_events.c.event_id)
         )
         with self._engine.begin() as conn:
-            return conn.execute(statement).first() is not None
+            claimed = conn.execute(statement).first() is not None
+        if _now() >= self._next_prune:
+            self._next_prune = _now() + PRUNE_EVERY
+            self.prune_events()
+        return claimed
+
+    def prune_events(self, *, older_than: dt.timedelta = EVENT_RETENTION) -> int:
+        """Forget event ids received more than ``older_than`` ago (Slack no longer retries them).
+
+        Returns:
+            How many were deleted.
+        """
+        cutoff = _now() - older_than
+        with self._engine.begin() as conn:
+            deleted = conn.execute(delete(slack_events).where(slack_events.c.received_at < cutoff)).rowcount
+        if deleted:
+            logger.info("forgot %d Slack event id(s) older than %s", deleted, older_than)
+        return int(deleted or 0)
 
     # --- threads --------------------------------------------------------------------------------
 
