@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 
+import aiohttp
 import httpx
 from pydantic import SecretStr
 
@@ -154,23 +155,30 @@ def _signed(event_no: int, *, run: str) -> tuple[bytes, dict[str, str]]:
 async def _send_all(
     base_url: str, *, events: int, concurrency: int, first: int = 0
 ) -> list[tuple[str, float, float, int]]:
-    """``(event ts, sent at, ack ms, status)`` of each event, ``concurrency`` clients at a time."""
+    """``(event ts, sent at, ack ms, status)`` of each event, ``concurrency`` clients at a time.
+
+    The sender is aiohttp: it costs about 0.15 ms of CPU per request where httpx costs about 2 ms
+    (measured on this machine), and on a 2-core box the sender's CPU is taken from the server it
+    times. Slack's own senders are not on the server's machine.
+    """
     run = str(int(time.time()))
     gate = asyncio.Semaphore(concurrency)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base_url, timeout=30.0, limits=limits) as client:
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    timeout = aiohttp.ClientTimeout(total=30.0)
+    async with aiohttp.ClientSession(base_url=base_url, connector=connector, timeout=timeout) as client:
 
         async def one(number: int) -> tuple[str, float, float, int]:
             body, headers = _signed(number, run=run)
             async with gate:
                 sent = time.perf_counter()
-                response = await client.post("/slack/events", content=body, headers=headers)
-                return (
-                    f"1900000000.{number:06d}",
-                    sent,
-                    (time.perf_counter() - sent) * 1000,
-                    response.status_code,
-                )
+                async with client.post("/slack/events", data=body, headers=headers) as response:
+                    await response.read()
+                    return (
+                        f"1900000000.{number:06d}",
+                        sent,
+                        (time.perf_counter() - sent) * 1000,
+                        response.status,
+                    )
 
         return list(await asyncio.gather(*(one(n) for n in range(first, first + events))))
 
