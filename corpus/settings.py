@@ -62,6 +62,8 @@ class Settings(BaseSettings):
         default="process", alias="SLACK_ANSWER_ISOLATION"
     )
     """Compute Slack answers in worker processes (acks stay fast under load) or in threads."""
+    slack_job_lease_s: float = Field(default=60.0, alias="SLACK_JOB_LEASE_S", gt=0)
+    """A queued Slack job whose process sent no heartbeat for this long is adopted by another one."""
 
     chroma_host: str | None = Field(default=None, alias="CHROMA_HOST")
     chroma_port: int = Field(default=8000, alias="CHROMA_PORT", gt=0, lt=65536)

@@ -57,19 +57,22 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = services or open_services(settings)
         app.state.services = opened
-        slack_work = None
+        slack_work = slack_store = None
         if slack_configured(settings):
             # Slack's HTTP mode shares this app; its Bolt app needs the opened assistant.
-            from integrations.slack.background import background_work
             from integrations.slack.http import build_slack_router
+            from integrations.slack.journal import journaled_background_work
+            from integrations.slack.store import SlackStore
 
-            slack_work = background_work(settings)
+            slack_store = SlackStore.from_settings(settings)
+            slack_work = journaled_background_work(settings, slack_store)
             app.include_router(
                 build_slack_router(
                     settings=settings,
                     assistant=opened.assistant,
                     conversations=opened.conversations,
                     background=slack_work,
+                    triage_store=slack_store,
                 )
             )
             logger.info("Slack events served at POST /slack/events")
@@ -80,6 +83,8 @@ def create_app(
         finally:
             if slack_work is not None:
                 slack_work.shutdown(wait=True)  # answers in flight finish before the stores close
+            if slack_store is not None:
+                slack_store.close()
             if services is None:
                 opened.close()
 

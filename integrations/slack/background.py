@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Protocol
@@ -43,11 +44,24 @@ class BackgroundWork(Protocol):
     def pending(self) -> int:
         """Jobs submitted and not finished yet (queued or running)."""
 
-    def submit(self, job: SlackJob, *, services: Services, client: WebClient) -> None:
-        """Run ``job`` later; failures are logged by type (never with their payload)."""
+    def submit(
+        self, job: SlackJob, *, services: Services, client: WebClient, on_done: OnDone | None = None
+    ) -> None:
+        """Run ``job`` later; failures are logged by type (never with their payload).
+
+        ``on_done`` is called once the job has run (whether it succeeded or failed), never for a job
+        dropped at shutdown.
+        """
+
+    def start(self, *, services: Services, client: WebClient) -> None:
+        """Called once the listeners are registered, with what resumed jobs run with."""
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop accepting jobs; with ``wait``, finish those already queued."""
+
+
+OnDone = Callable[[], None]
+"""Called after a job has run."""
 
 
 class _Counted:
@@ -60,16 +74,26 @@ class _Counted:
         with self._lock:
             return self._pending
 
+    def start(self, *, services: Services, client: WebClient) -> None:
+        """Nothing to resume."""
+
     def _started(self) -> None:
         with self._lock:
             self._pending += 1
 
-    def _done(self, label: str, future: Future[None]) -> None:
+    def _done(self, label: str, future: Future[None], on_done: OnDone | None = None) -> None:
         with self._lock:
             self._pending -= 1
-        exc = None if future.cancelled() else future.exception()
+        if future.cancelled():
+            return
+        exc = future.exception()
         if exc is not None:
             logger.error("Slack %s failed: %s", label, type(exc).__name__)
+        if on_done is not None:
+            try:
+                on_done()
+            except Exception as callback_exc:  # noqa: BLE001 - a bookkeeping failure must not stop the pool
+                logger.error("Slack %s: after-job step failed: %s", label, type(callback_exc).__name__)
 
 
 class ThreadWork(_Counted):
@@ -79,16 +103,18 @@ class ThreadWork(_Counted):
         super().__init__()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-work")
 
-    def submit(self, job: SlackJob, *, services: Services, client: WebClient) -> None:
+    def submit(
+        self, job: SlackJob, *, services: Services, client: WebClient, on_done: OnDone | None = None
+    ) -> None:
         """Run ``job`` on a thread (dropped with a warning once shutting down)."""
         self._started()
         try:
             future = self._pool.submit(job.run, services, client)
         except RuntimeError:
-            self._done(job.label, _finished())
+            self._done(job.label, _dropped())
             logger.warning("Slack %s dropped: shutting down", job.label)
             return
-        future.add_done_callback(lambda f: self._done(job.label, f))
+        future.add_done_callback(lambda f: self._done(job.label, f, on_done))
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop the threads; with ``wait``, after the queued jobs."""
@@ -119,15 +145,17 @@ class ProcessWork(_Counted):
             initargs=(self._settings, logging.getLogger().getEffectiveLevel()),
         )
 
-    def submit(self, job: SlackJob, *, services: Services, client: WebClient) -> None:
+    def submit(
+        self, job: SlackJob, *, services: Services, client: WebClient, on_done: OnDone | None = None
+    ) -> None:
         """Queue ``job`` for a worker process (``services`` and ``client`` are the worker's own).
 
         A job whose worker died (killed, out of memory) runs once more on a fresh pool.
         """
         self._started()
-        self._submit(job, retry=True)
+        self._submit(job, retry=True, on_done=on_done)
 
-    def _submit(self, job: SlackJob, *, retry: bool) -> None:
+    def _submit(self, job: SlackJob, *, retry: bool, on_done: OnDone | None) -> None:
         try:
             with self._lock_pool:
                 pool = self._pool
@@ -137,7 +165,7 @@ class ProcessWork(_Counted):
                     pool = self._replace(pool)
                     future = pool.submit(_run_job, job)
         except RuntimeError:  # shutting down
-            self._done(job.label, _finished())
+            self._done(job.label, _dropped())
             logger.warning("Slack %s dropped: shutting down", job.label)
             return
 
@@ -146,9 +174,9 @@ class ProcessWork(_Counted):
             if retry and isinstance(exc, BrokenProcessPool):
                 with self._lock_pool:
                     self._replace(pool)
-                self._submit(job, retry=False)
+                self._submit(job, retry=False, on_done=on_done)
                 return
-            self._done(job.label, done)
+            self._done(job.label, done, on_done)
 
         future.add_done_callback(finished)
 
@@ -175,9 +203,13 @@ class ProcessWork(_Counted):
 class InlineWork(_Counted):
     """Jobs run at once, in the caller's thread (inside an answer worker)."""
 
-    def submit(self, job: SlackJob, *, services: Services, client: WebClient) -> None:
+    def submit(
+        self, job: SlackJob, *, services: Services, client: WebClient, on_done: OnDone | None = None
+    ) -> None:
         """Run ``job`` now."""
         job.run(services, client)
+        if on_done is not None:
+            on_done()
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Nothing to stop."""
@@ -190,9 +222,9 @@ def background_work(settings: Settings) -> BackgroundWork:
     return ProcessWork(settings=settings, workers=settings.slack_answer_workers)
 
 
-def _finished() -> Future[None]:
+def _dropped() -> Future[None]:
     future: Future[None] = Future()
-    future.set_result(None)
+    future.cancel()
     return future
 
 

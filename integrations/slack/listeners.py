@@ -72,6 +72,7 @@ def register_listeners(
         store=store,
         background=background,
     )
+    background.start(services=services, client=app.client)  # resumes work a stopped process left
     questions = _Questions(services)
     app.event("app_mention")(ack=_ack, lazy=[once_per_event(store, questions.on_mention)])
     app.event("message")(ack=_ack, lazy=[once_per_event(store, questions.on_message)])

@@ -11,7 +11,7 @@ from assistant.conversation import ConversationStore
 from assistant.service import Assistant
 from corpus.settings import Settings
 from integrations.slack.app import SlackNotConfigured, build_bolt_app, web_client
-from integrations.slack.background import background_work
+from integrations.slack.journal import journaled_background_work
 from integrations.slack.store import SlackStore
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def socket_mode_handler(
         assistant=assistant,
         conversations=conversations,
         triage_store=triage_store,
-        background=background_work(settings),
+        background=journaled_background_work(settings, triage_store),
         socket_mode=True,
     )
     client: WebClient = web_client(settings)

@@ -19,8 +19,10 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     UniqueConstraint,
     delete,
+    func,
     select,
     update,
 )
@@ -73,6 +75,29 @@ slack_triage = Table(
     Column("resolved_at", DateTime(timezone=True)),
     UniqueConstraint("channel", "message_ts", name="uq_slack_triage_message"),
 )
+
+
+slack_jobs = Table(
+    "slack_jobs",
+    metadata,
+    Column("key", String(160), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("owner", String(96), nullable=False),
+    Column("heartbeat_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, default=1),
+)
+
+
+class JournaledJob(BaseModel):
+    """A Slack job in the journal: queued or running somewhere, or left behind by a stopped process."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    kind: str
+    payload: str
+    attempts: int
 
 
 class TriageEvent(BaseModel):
@@ -157,6 +182,65 @@ class SlackStore(SqlStore):
         if deleted:
             logger.info("forgot %d Slack event id(s) older than %s", deleted, older_than)
         return int(deleted or 0)
+
+    # --- the job journal: work acknowledged to Slack and not finished yet ---------------------------
+
+    def journal_job(self, *, key: str, kind: str, payload: str, owner: str) -> None:
+        """Record a job ``owner`` (a serving process) has queued; a key already journaled is kept."""
+        statement = (
+            insert_for(self._engine, slack_jobs)
+            .values(key=key[:160], kind=kind, payload=payload, owner=owner, heartbeat_at=_now(), attempts=1)
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        with self._engine.begin() as conn:
+            conn.execute(statement)
+
+    def finish_job(self, key: str) -> None:
+        """Forget a job: it is done (or given up)."""
+        with self._engine.begin() as conn:
+            conn.execute(delete(slack_jobs).where(slack_jobs.c.key == key[:160]))
+
+    def renew_jobs(self, owner: str) -> int:
+        """Mark ``owner``'s jobs as still in hand (its heartbeat); returns how many it holds."""
+        with self._engine.begin() as conn:
+            result = conn.execute(
+                update(slack_jobs).where(slack_jobs.c.owner == owner).values(heartbeat_at=_now())
+            )
+        return int(result.rowcount or 0)
+
+    def adopt_stale_jobs(self, owner: str, *, stale_after: dt.timedelta) -> list[JournaledJob]:
+        """Take over the jobs whose owner has not renewed them for ``stale_after`` (it stopped).
+
+        Each job is taken with one conditional ``UPDATE`` on its previous owner and heartbeat, so when
+        several processes look at once exactly one adopts it. ``attempts`` counts the adoptions.
+        """
+        cutoff = _now() - stale_after
+        with self._engine.connect() as conn:
+            stale = conn.execute(select(slack_jobs).where(slack_jobs.c.heartbeat_at < cutoff)).all()
+        adopted: list[JournaledJob] = []
+        for row in stale:
+            claim = (
+                update(slack_jobs)
+                .where(
+                    slack_jobs.c.key == row.key,
+                    slack_jobs.c.owner == row.owner,
+                    slack_jobs.c.heartbeat_at == row.heartbeat_at,
+                )
+                .values(owner=owner, heartbeat_at=_now(), attempts=row.attempts + 1)
+            )
+            with self._engine.begin() as conn:
+                if conn.execute(claim).rowcount == 1:
+                    adopted.append(
+                        JournaledJob(
+                            key=row.key, kind=row.kind, payload=row.payload, attempts=row.attempts + 1
+                        )
+                    )
+        return adopted
+
+    def journaled_jobs(self) -> int:
+        """Jobs in the journal (queued, running, or waiting for adoption)."""
+        with self._engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(slack_jobs)).scalar_one())
 
     # --- threads --------------------------------------------------------------------------------
 

@@ -61,6 +61,7 @@ def ingest_test_corpus(data_dir: Path) -> None:
 class Server:
     url: str
     log: Path
+    pid: int
 
 
 @contextmanager
@@ -96,7 +97,7 @@ def running_server(data_dir: Path, *, env: dict[str, str] | None = None) -> Iter
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"the server did not become ready:\n{log.read_text(errors='replace')[-3000:]}")
             time.sleep(0.2)
-        yield Server(url=url, log=log)
+        yield Server(url=url, log=log, pid=process.pid)
     finally:
         process.terminate()
         try:

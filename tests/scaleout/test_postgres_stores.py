@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -192,6 +193,35 @@ def test_old_event_ids_are_forgotten_and_recent_ones_still_refuse_duplicates(
         assert store.prune_events() == 3
     finally:
         store.close()
+
+
+def test_job_journal_is_adopted_only_when_stale_and_by_one_process(db_url: str) -> None:
+    stores = [SlackStore.open(db_url) for _ in range(4)]
+    try:
+        first = stores[0]
+        first.journal_job(key="answer:C1:1.1", kind="answer", payload="{}", owner="A")
+        first.journal_job(key="answer:C1:1.1", kind="answer", payload="{}", owner="A")  # kept once
+        first.journal_job(key="triage:C2:2.1", kind="triage", payload="{}", owner="A")
+        assert first.journaled_jobs() == 2
+        assert first.adopt_stale_jobs("B", stale_after=dt.timedelta(minutes=1)) == []  # A is alive
+        assert first.renew_jobs("A") == 2
+        first.finish_job("triage:C2:2.1")
+        time.sleep(0.05)  # A stops renewing
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            adopted = list(
+                pool.map(
+                    lambda n: stores[n].adopt_stale_jobs(f"P{n}", stale_after=dt.timedelta(seconds=0.01)),
+                    range(4),
+                )
+            )
+        winners = [job for jobs in adopted for job in jobs]
+        assert [(job.key, job.attempts) for job in winners] == [("answer:C1:1.1", 2)]
+        assert first.journaled_jobs() == 1
+        first.finish_job("answer:C1:1.1")
+        assert first.journaled_jobs() == 0
+    finally:
+        for store in stores:
+            store.close()
 
 
 def test_claim_event_race_between_threads_has_one_winner(db_url: str) -> None:

@@ -39,6 +39,7 @@ class SlackHarness:
     store: SlackStore
     conversations: ConversationStore
     settings: Settings
+    assistant: Assistant
     _event_seq: int = 0
 
     def post_signed(
@@ -147,7 +148,12 @@ def slack(slack_corpus: Corpus, tmp_path: Path) -> Iterator[SlackHarness]:
         )
         with TestClient(web) as client:
             yield SlackHarness(
-                client=client, api=api, store=store, conversations=conversations, settings=settings
+                client=client,
+                api=api,
+                store=store,
+                conversations=conversations,
+                settings=settings,
+                assistant=assistant,
             )
         time.sleep(0.1)  # let a lazy listener that is still finishing hand its work over
         background.shutdown(wait=True)
