@@ -191,12 +191,12 @@ class ProcessWork(_Counted):
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop the workers: the jobs running finish (with ``wait``), the queued ones are dropped.
 
-        A stopping server should not hold its shutdown for a backlog of answers; the placeholders of
-        dropped ones stay, and the count is logged.
+        A stopping server should not hold its shutdown for a backlog of answers. Dropped jobs stay in
+        the job journal (:mod:`integrations.slack.journal`), and the next serving process runs them.
         """
         queued = max(0, self.pending - self._workers)
         if queued:
-            logger.warning("stopping: %d queued Slack job(s) dropped", queued)
+            logger.warning("stopping: %d queued Slack job(s) left to the next start (journaled)", queued)
         self._pool.shutdown(wait=wait, cancel_futures=True)
 
 
