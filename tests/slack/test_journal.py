@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 import pytest
 from slack_sdk import WebClient
@@ -29,9 +30,9 @@ from tests.slack.conftest import SlackHarness
 LEASE = dt.timedelta(seconds=0.3)
 
 
-def _wait(condition: object, *, timeout: float = 60.0) -> None:
+def _wait(condition: Callable[[], bool], *, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
-    while not callable(condition) or not condition():
+    while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.05)
 
