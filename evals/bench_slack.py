@@ -135,9 +135,11 @@ def sign(secret: str, *, timestamp: str, body: str) -> str:
     return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
 
 
-def _signed(event_no: int, *, run: str) -> tuple[bytes, dict[str, str]]:
+def signed_mention(event_no: int, *, run: str, text: str | None = None) -> tuple[bytes, dict[str, str]]:
+    """A signed ``app_mention`` delivery (body, headers): message ts ``1900000000.{event_no}``,
+    event id ``EvBench{run}{event_no}``, asking ``text`` (default: one of :data:`QUESTIONS`)."""
     ts = f"1900000000.{event_no:06d}"
-    text = QUESTIONS[event_no % len(QUESTIONS)]
+    text = text or QUESTIONS[event_no % len(QUESTIONS)]
     body = json.dumps({
         "token": "legacy", "team_id": TEAM_ID, "api_app_id": "A00000001", "type": "event_callback",
         "event_id": f"EvBench{run}{event_no:06d}", "event_time": int(time.time()),
@@ -168,7 +170,7 @@ async def _send_all(
     async with aiohttp.ClientSession(base_url=base_url, connector=connector, timeout=timeout) as client:
 
         async def one(number: int) -> tuple[str, float, float, int]:
-            body, headers = _signed(number, run=run)
+            body, headers = signed_mention(number, run=run)
             async with gate:
                 sent = time.perf_counter()
                 async with client.post("/slack/events", data=body, headers=headers) as response:

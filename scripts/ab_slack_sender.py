@@ -40,7 +40,7 @@ async def httpx_send(
     async with httpx.AsyncClient(base_url=base_url, timeout=30.0, limits=limits) as client:
 
         async def one(number: int) -> tuple[str, float, float, int]:
-            body, headers = bench_slack._signed(number, run=run)
+            body, headers = bench_slack.signed_mention(number, run=run)
             async with gate:
                 sent = time.perf_counter()
                 response = await client.post("/slack/events", content=body, headers=headers)

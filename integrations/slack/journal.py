@@ -72,11 +72,12 @@ class JournaledWork:
     ) -> None:
         """Journal ``job``, then queue it; its record is deleted once it has run."""
         record = job_record(job)
-        if record is None:
-            self._inner.submit(job, services=services, client=client, on_done=on_done)
-            return
-        self._store.journal_job(key=record.key, kind=record.kind, payload=record.payload, owner=self.owner)
-        self._inner.submit(job, services=services, client=client, on_done=self._finisher(record.key, on_done))
+        if record is not None:
+            self._store.journal_job(
+                key=record.key, kind=record.kind, payload=record.payload, owner=self.owner
+            )
+            on_done = self._finisher(record.key, on_done)
+        self._inner.submit(job, services=services, client=client, on_done=on_done)
 
     def start(self, *, services: Services, client: WebClient) -> None:
         """Start the heartbeat; it adopts jobs left by stopped processes (at once, then periodically)."""

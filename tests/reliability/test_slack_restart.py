@@ -7,7 +7,6 @@ when the serving process is killed.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import time
@@ -16,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from evals.bench_slack import sign
-from evals.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
+from evals.bench_slack import SIGNING_SECRET as BENCH_SIGNING_SECRET
+from evals.bench_slack import signed_mention
+from evals.slack_web_api import MockSlackApi, mock_slack_api
 from integrations.slack import blocks
 from integrations.slack.store import SlackStore
 from tests.fakes.openai_server import FakeOpenAIServer, Step
 from tests.integration.test_uvicorn import ingest_test_corpus, running_server
-from tests.slack.conftest import SIGNING_SECRET
 
 pytestmark = pytest.mark.integration
 
@@ -34,29 +33,11 @@ QUESTIONS = (
 )
 
 
-def _send_mention(url: str, number: int) -> str:
-    ts = f"1700000000.{number:06d}"
-    body = json.dumps({
-        "token": "legacy", "team_id": TEAM_ID, "api_app_id": "A00000001", "type": "event_callback",
-        "event_id": f"EvRestart{number:04d}", "event_time": int(time.time()),
-        "event": {"type": "app_mention", "user": "UASKER001", "text": f"<@{BOT_USER_ID}> {QUESTIONS[number]}",
-                  "ts": ts, "channel": "CGENERAL1", "event_ts": ts},
-        "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
-    })  # fmt: skip
-    stamp = str(int(time.time()))
-    request = urllib.request.Request(
-        f"{url}/slack/events",
-        data=body.encode(),
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "X-Slack-Request-Timestamp": stamp,
-            "X-Slack-Signature": sign(SIGNING_SECRET, timestamp=stamp, body=body),
-        },
-    )
+def _send_mention(url: str, number: int) -> None:
+    body, headers = signed_mention(number, run="Restart", text=QUESTIONS[number])
+    request = urllib.request.Request(f"{url}/slack/events", data=body, method="POST", headers=headers)
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.status == 200
-    return ts
 
 
 def _answered(api: MockSlackApi) -> set[str]:
@@ -87,7 +68,7 @@ def test_answers_queued_when_serve_is_killed_are_posted_after_the_restart(tmp_pa
         llm.script(*[Step(delay_s=8.0)] * 2)  # the first answers hang until the kill
         env = {
             "SLACK_BOT_TOKEN": "xoxb-restart-test",
-            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_SIGNING_SECRET": BENCH_SIGNING_SECRET,
             "SLACK_API_URL": api.url,
             "SLACK_UPDATE_INTERVAL_S": "0",
             "SLACK_JOB_LEASE_S": "1.5",
