@@ -59,6 +59,10 @@ class TurnState(BaseModel):
     status: str | None = None
     focus_doc_ids: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
+    plan: dict[str, Any] | None = None
+    """The turn's :class:`~assistant.plan.models.QueryPlan` (JSON), refined by "which of them"."""
+    result_ids: tuple[str, ...] = ()
+    """Every record the turn's plan matched, in the answer's order ("the second one")."""
     """Who the turn was answered for (document audiences it could draw on); () when not recorded."""
 
     @classmethod

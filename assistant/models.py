@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -54,3 +54,5 @@ class Answer(_Frozen):
     mode: AnswerMode
     conversation_id: str
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    plan: dict[str, Any] | None = None
+    """The typed query plan the question became (see :class:`assistant.plan.models.QueryPlan`)."""

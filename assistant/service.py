@@ -25,6 +25,12 @@ from assistant.llm import ChatMessage, ChatModel
 from assistant.models import Answer
 from assistant.partners import partner_evidence, partner_query, search_partners
 from assistant.places import place_in_hits, unknown_places
+from assistant.plan.answers import call_answer, declined, problem_answer, which_one
+from assistant.plan.catalog import CatalogCache
+from assistant.plan.executor import execute_calls
+from assistant.plan.models import QueryPlan
+from assistant.plan.planner import Planner, RulePlanner
+from assistant.plan.rules import PreviousTurn
 from assistant.policy import policy_evidence, search_policy
 from assistant.refusal import (
     MIN_COVERAGE,
@@ -56,6 +62,8 @@ _CALL_SEEKING = re.compile(
 class _Prepared:
     question: str
     conversation_id: str
+    plan: QueryPlan
+    result_ids: tuple[str, ...]
     understanding: Understanding
     evidence: Evidence
     history: list[ChatMessage]
@@ -75,6 +83,7 @@ class Assistant:
         conversations: ConversationStore,
         chat_model: ChatModel | None = None,
         llm_timeout_s: float = 20.0,
+        planner: Planner | None = None,
     ) -> None:
         """Wire the assistant.
 
@@ -84,6 +93,7 @@ class Assistant:
             conversations: Multi-turn memory.
             chat_model: A chat model for generated answers; None for extractive answers only.
             llm_timeout_s: Wall-clock limit of one model answer before falling back to extractive.
+            planner: Reads questions into query plans (default: the offline rules).
         """
         self.retriever = retriever
         self.records = records
@@ -94,6 +104,8 @@ class Assistant:
             if chat_model is not None
             else ExtractiveComposer()
         )
+        self.catalog = CatalogCache(records)
+        self.planner: Planner = planner or RulePlanner()
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -180,6 +192,18 @@ class Assistant:
 
         understanding = understand(text)
         resolved = resolve(understanding, previous)
+        catalog = self.catalog.get()
+        plan = self.planner.plan(
+            text,
+            today=today,
+            intent=understanding.intent,
+            entities=understanding.entities,
+            catalog=catalog,
+            previous=previous_turn(previous),
+        )
+        logger.info("plan: %s", plan.summary())
+        if plan.previous != "none" or plan.intent in {"action"} or plan.structured:
+            resolved = resolved.model_copy(update={"focus_doc_ids": (), "follow_up": False})
         query = resolved.text
         if resolved.follow_up and self.chat_model is not None and history:
             condensed = condense_with_model(chat_model=self.chat_model, history=history, follow_up=text)
@@ -187,7 +211,13 @@ class Assistant:
         timings: dict[str, float] = {"understand": _ms(started)}
 
         clock = time.perf_counter()
-        evidence = self._evidence(resolved.intent, query, resolved, filters or SearchFilters(), today)
+        planned = self._planned_evidence(plan, filters or SearchFilters(), today, previous)
+        if planned is not None:
+            evidence, result_ids = planned
+        else:
+            intent = plan.intent if plan.intent in {"funding", "partners", "policy"} else resolved.intent
+            evidence = self._evidence(intent, query, _for_plan(resolved, plan), filters or SearchFilters(), today)
+            result_ids = evidence.focus_doc_ids
         timings["retrieval"] = _ms(clock)
         entities = resolved.entities
         state = TurnState(
@@ -200,10 +230,14 @@ class Assistant:
             status=entities.status,
             focus_doc_ids=evidence.focus_doc_ids,
             audiences=audiences,
+            plan=plan.model_dump(mode="json"),
+            result_ids=result_ids[:MAX_RESULT_IDS],
         )
         return _Prepared(
             question=text,
             conversation_id=conversation_id,
+            plan=plan,
+            result_ids=result_ids,
             understanding=understanding.model_copy(update={"intent": resolved.intent, "entities": entities}),
             evidence=evidence,
             history=history,
@@ -211,6 +245,34 @@ class Assistant:
             timings=timings,
             started=started,
         )
+
+    def _planned_evidence(
+        self, plan: QueryPlan, filters: SearchFilters, today: dt.date, previous: TurnState | None
+    ) -> tuple[Evidence, tuple[str, ...]] | None:
+        """Evidence computed from the plan, or None when retrieval answers it better (topical questions)."""
+        if plan.intent == "action":
+            return declined(plan, _action_words(plan.question)), ()
+        intent = plan.intent if plan.intent in {"funding", "partners", "policy"} else "funding"
+        if plan.problems:
+            return problem_answer(plan, intent), ()
+        if plan.candidates:
+            catalog = self.catalog.get()
+            names = [catalog.name_of(doc_id) for doc_id in plan.candidates]
+            return which_one(plan, names, intent), ()
+        calls_asked = plan.intent in {"funding", "mixed"} and (
+            plan.structured or plan.identifiers or any(o.startswith("call:") for o in plan.organisations)
+        )
+        if not calls_asked:
+            return None
+        result = execute_calls(
+            plan,
+            catalog=self.catalog.get(),
+            today=today,
+            audiences=filters.audiences,
+            previous_ids=previous.result_ids if previous else (),
+            retriever=self.retriever,
+        )
+        return call_answer(result, today=today), tuple(call.doc_id for call in result.calls)
 
     def _evidence(
         self, intent: str, query: str, resolved: Resolved, filters: SearchFilters, today: dt.date
@@ -319,6 +381,7 @@ class Assistant:
             mode=composed.mode,
             conversation_id=prepared.conversation_id,
             timings_ms=prepared.timings,
+            plan=prepared.plan.model_dump(mode="json"),
         )
         self.conversations.append_turn(
             conversation_id=prepared.conversation_id,
@@ -336,6 +399,39 @@ class Assistant:
             answer=answer.model_dump(mode="json"),
         )
         return answer
+
+
+MAX_RESULT_IDS = 500
+"""Result ids kept with a turn for "which of them" (more than any answer lists)."""
+_ACTION_VERB = re.compile(
+    r"\b(book|reserve|schedule|arrange|send|e-?mail|register|enrol|sign (?:us|me) up|subscribe|submit|"
+    r"apply|pay|call|phone|contact|fill (?:in|out)|sign|order|buy|cancel|invite|remind)\b",
+    re.IGNORECASE,
+)
+
+
+def previous_turn(state: TurnState | None) -> PreviousTurn | None:
+    """The previous turn's plan and result set, when it stored them."""
+    if state is None or not state.plan:
+        return None
+    try:
+        plan = QueryPlan.model_validate(state.plan)
+    except ValueError:
+        return None
+    return PreviousTurn(plan=plan, result_ids=state.result_ids)
+
+
+def _action_words(question: str) -> str:
+    match = _ACTION_VERB.search(question)
+    return f"{match.group(1).lower()} anything" if match else "do that"
+
+
+def _for_plan(resolved: Resolved, plan: QueryPlan) -> Resolved:
+    """Partner searches look in the target market only ("we are a French SME looking at Denmark")."""
+    if not plan.home_countries or not plan.target_countries:
+        return resolved
+    entities = resolved.entities.model_copy(update={"countries": plan.target_countries})
+    return resolved.model_copy(update={"entities": entities})
 
 
 def _validated(question: str) -> str:

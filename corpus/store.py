@@ -107,6 +107,13 @@ class RecordStore:
                 for row in conn.execute(query)
             }
 
+    def signature(self) -> tuple[int, str]:
+        """A cheap fingerprint of the stored documents (count, latest change): caches compare it."""
+        query = select(func.count(), func.max(documents.c.updated_at))
+        with self._engine.connect() as conn:
+            count, latest = conn.execute(query).one()
+        return int(count), str(latest)
+
     def get_record(self, doc_id: str) -> AnyRecord | None:
         with self._engine.connect() as conn:
             payload = conn.execute(select(documents.c.payload).where(documents.c.doc_id == doc_id)).scalar()

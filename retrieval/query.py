@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from corpus.programmes import FAMILIES
 from corpus.text import clean_text
 from retrieval.analysis import plain_words, words
 from retrieval.places import (
@@ -41,28 +42,9 @@ _IDENTIFIER = re.compile(
 )
 
 PROGRAMMES: dict[str, tuple[tuple[str, ...], str]] = {
-    # canonical name: (identifier prefixes, "; "-separated aliases matched as folded phrases)
-    "Horizon Europe": (("HORIZON-",), "Horizon Europe; Horizon; HEU"),
-    "European Innovation Council": (("HORIZON-EIC-",), "European Innovation Council; EIC"),
-    "Digital Europe Programme": (("DIGITAL-",), "Digital Europe; Digital Europe Programme; DEP"),
-    "LIFE": (("LIFE-",), "LIFE programme; LIFE Programme for the Environment; LIFE"),
-    "Interregional Innovation Investments (I3)": (
-        ("I3-",),
-        "Interregional Innovation Investments; Interregional Innovation Investment; I3",
-    ),
-    "Single Market Programme": (("SMP-",), "Single Market Programme; Single Market Program; SMP; COSME"),
-    "Euroclusters": (
-        ("SMP-COSME-2024-CLUSTER",),
-        "Euroclusters; Eurocluster; Joint Cluster Initiatives; Joint Cluster Initiative",
-    ),
-    "European Defence Fund": (("EDF-",), "European Defence Fund; European Defense Fund; EDF"),
-    "Connecting Europe Facility": (("CEF-",), "Connecting Europe Facility; CEF"),
-    "Erasmus+": (("ERASMUS-",), "Erasmus+; Erasmus"),
-    "Creative Europe": (("CREA-",), "Creative Europe"),
-    "Innovation Fund": (("INNOVFUND-",), "Innovation Fund"),
-    "EU4Health": (("EU4H-",), "EU4Health"),
-    "Research Fund for Coal and Steel": (("RFCS-",), "Research Fund for Coal and Steel; RFCS"),
+    family.name: (family.prefixes, family.aliases) for family in FAMILIES
 }
+"""Canonical programme name → (identifier prefixes, "; "-separated aliases), from :mod:`corpus.programmes`."""
 _UPPERCASE_ONLY = {
     "LIFE",
     "I3",

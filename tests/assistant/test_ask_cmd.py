@@ -30,7 +30,9 @@ def test_ask_json_prints_the_contract(corpus: Corpus) -> None:
         "mode",
         "conversation_id",
         "timings_ms",
+        "plan",
     }
+    assert payload["plan"]["identifiers"] == ["I3-2025-INV1"]
     assert payload["grounded"] and payload["intent"] == "funding" and payload["mode"] == "extractive"
     assert "closed: the deadline was 2025-11-20" in payload["answer"]
     assert set(payload["citations"][0]) == {"n", "doc_id", "doc_type", "title", "identifier", "url", "quote"}

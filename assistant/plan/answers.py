@@ -1,0 +1,381 @@
+"""Evidence that leads with the answer: the number, the one call, or "none is open", then the list.
+
+Pure functions from a plan's :class:`~assistant.plan.executor.CallResult` to
+:class:`~assistant.composer.Evidence`. The first sentence answers the question and says what was
+counted; the supporting calls follow as cited bullets; a cut list says "showing K of N" and where
+to see the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from urllib.parse import urlencode
+
+from assistant.composer import Evidence
+from assistant.funding import call_facts, call_line, call_passage, status_phrase
+from assistant.plan.executor import CallResult
+from assistant.plan.models import QueryPlan
+from corpus.chunking import format_eur
+from corpus.models import CallStatus, FundingCall
+from corpus.status import deadline_status
+
+MAX_LISTED = 8
+"""Calls listed under an answer; the rest are counted and linked."""
+CAPABILITIES = (
+    "I can find funding calls (open, closing soon, by programme, with deadlines and budgets), cluster "
+    "organisations to partner with, and what cluster policy documents say, always with sources."
+)
+_SUPERLATIVE_WORDS = {
+    ("first", "deadline"): "closes first",
+    ("last", "deadline"): "closes last",
+    ("first", "opening_date"): "opens next",
+    ("last", "opening_date"): "opens last",
+    ("largest", "total_budget"): "has the largest total budget",
+    ("smallest", "total_budget"): "has the smallest total budget",
+    ("largest", "amount_per_project"): "gives the most per project",
+    ("smallest", "amount_per_project"): "gives the least per project",
+    ("largest", "number_of_projects"): "funds the most projects",
+    ("smallest", "number_of_projects"): "funds the fewest projects",
+}
+
+
+def declined(plan: QueryPlan, action: str = "do that") -> Evidence:
+    """One sentence: what the product cannot do, and what it can do instead."""
+    return Evidence(
+        intent="action",
+        question=plan.question,
+        intro=f"I can't {action} for you: I only answer questions and never act on your behalf.",
+        notes=(CAPABILITIES,),
+        grounded=False,
+    )
+
+
+def problem_answer(plan: QueryPlan, intent: str) -> Evidence:
+    """The plan could not run as asked: say what was wrong and how to ask instead."""
+    return Evidence(
+        intent=intent,
+        question=plan.question,
+        intro=" ".join(plan.problems),
+        notes=(
+            "Ask again with a valid period, identifier or programme, e.g. “open Horizon Europe calls closing before June”.",
+        ),
+        grounded=False,
+    )
+
+
+def which_one(plan: QueryPlan, names: Sequence[str], intent: str) -> Evidence:
+    """Two records are equally likely: ask which was meant."""
+    listed = " or ".join(f"“{name}”" for name in names)
+    return Evidence(
+        intent=intent,
+        question=plan.question,
+        intro=f"Which one did you mean: {listed}? Ask again with the full name.",
+        grounded=False,
+    )
+
+
+def call_answer(result: CallResult, *, today: dt.date) -> Evidence:
+    """The answer to a funding plan, leading with what was asked."""
+    plan = result.plan
+    if plan.previous == "item" and result.chosen:
+        return _lookup(result.chosen, plan, today)
+    if plan.operation == "lookup" or (plan.identifiers or plan.organisations) and plan.operation == "list":
+        if result.calls:
+            return _lookup(result.calls, plan, today)
+    if not result.calls:
+        return _nothing(result, today)
+    if plan.operation == "count":
+        return _count(result, today)
+    if plan.operation in {"first", "last", "largest", "smallest"}:
+        return _superlative(result, today)
+    return _listing(result, today, lead=None)
+
+
+def describe(plan: QueryPlan, *, plural: bool = True) -> str:
+    """What was counted: ``Euroclusters cascade-funding calls about hydrogen``."""
+    parts = []
+    if plan.programmes:
+        parts.append(" / ".join(plan.programmes))
+    if plan.call_kinds == ("cascade",):
+        parts.append("cascade-funding")
+    noun = "calls" if plural else "call"
+    text = " ".join([*parts, noun])
+    if plan.identifiers:
+        text += f" under {', '.join(plan.identifiers)}"
+    if plan.topic:
+        text += f" about {plan.topic}"
+    return text
+
+
+def _status_words(plan: QueryPlan, today: dt.date) -> str:
+    day = today.isoformat()
+    statuses = set(plan.statuses)
+    if statuses == {"open"}:
+        return f"open on {day}"
+    if statuses == {"forthcoming"}:
+        return f"forthcoming (not yet open) on {day}"
+    if statuses == {"closed"}:
+        return f"closed on {day}"
+    if statuses == {"open", "forthcoming"}:
+        return f"open or forthcoming on {day}"
+    return f"as of {day}"
+
+
+def _conditions(plan: QueryPlan) -> str:
+    parts = []
+    if plan.deadline_window is not None:
+        parts.append(f"with a deadline {plan.deadline_window.describe()}")
+    if plan.opening_window is not None:
+        parts.append(f"opening {plan.opening_window.describe()}")
+    money = "per project" if plan.budget_field == "amount_per_project" else "in total"
+    if plan.budget_min_eur is not None:
+        parts.append(f"with at least {format_eur(plan.budget_min_eur)} {money}")
+    if plan.budget_max_eur is not None:
+        parts.append(f"with at most {format_eur(plan.budget_max_eur)} {money}")
+    return (" " + " and ".join(parts)) if parts else ""
+
+
+def _are(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
+def headline(n: int, plan: QueryPlan, today: dt.date) -> str:
+    """``7 Euroclusters calls are open on 2026-05-10`` — the count and exactly what was counted."""
+    what = describe(plan, plural=n != 1)
+    if not plan.statuses and plan.deadline_window is not None:
+        verb = "has" if n == 1 else "have"
+        rest = _conditions(plan.model_copy(update={"deadline_window": None}))
+        return f"{n} {what} {verb} a deadline {plan.deadline_window.describe()}{rest} (as of {today.isoformat()})"
+    if not plan.statuses and plan.opening_window is not None:
+        verb = "opens" if n == 1 else "open"
+        rest = _conditions(plan.model_copy(update={"opening_window": None}))
+        return f"{n} {what} {verb} {plan.opening_window.describe()}{rest} (as of {today.isoformat()})"
+    return f"{n} {what} {_are(n)} {_status_words(plan, today)}{_conditions(plan)}"
+
+
+def _phrase(plan: QueryPlan, today: dt.date) -> str:
+    """What the counted calls have in common, without a verb: ``open on 2026-05-10``."""
+    if not plan.statuses and plan.deadline_window is not None:
+        return f"with a deadline {plan.deadline_window.describe()}"
+    if not plan.statuses and plan.opening_window is not None:
+        return f"opening {plan.opening_window.describe()}"
+    return f"{_status_words(plan, today)}{_conditions(plan)}"
+
+
+def _count(result: CallResult, today: dt.date) -> Evidence:
+    lead = headline(result.total, result.plan, today)
+    return _listing(result, today, lead=lead + (":" if result.calls else "."))
+
+
+def _superlative(result: CallResult, today: dt.date) -> Evidence:
+    plan = result.plan
+    assert plan.sort_field is not None
+    chosen = result.chosen
+    if not chosen:
+        field = plan.sort_field.replace("_", " ")
+        lead = (
+            f"None of the {result.total} matching {describe(plan)} ({_status_words(plan, today)}) states its "
+            f"{field}, so I cannot say which {_SUPERLATIVE_WORDS[(plan.operation, plan.sort_field)]}."
+        )
+        return _listing(result, today, lead=lead)
+    ordered = list(chosen) + [call for call in result.calls if call not in chosen]
+    verb = _SUPERLATIVE_WORDS.get((plan.operation, plan.sort_field), "comes first")
+    first = chosen[0]
+    value = _value_words(first, plan, today)
+    if len(chosen) == 1:
+        lead = f"{_name(first)} {verb}{value} [1]"
+    else:
+        lead = f"{len(chosen)} calls tie: each {verb}{value} (the first {len(chosen)} below)."
+    lead += f"\nThe {result.total} {describe(plan, plural=result.total != 1)} {_phrase(plan, today)}:"
+    return _listing(result, today, lead=lead, calls=ordered)
+
+
+def _value_words(call: FundingCall, plan: QueryPlan, today: dt.date) -> str:
+    facts = call_facts(call, today)
+    if plan.sort_field == "deadline":
+        return f", on {call.deadline_date.isoformat()}" if call.deadline_date else ""
+    if plan.sort_field == "opening_date":
+        return f", on {call.opening_date.isoformat()}" if call.opening_date else ""
+    if plan.sort_field == "total_budget":
+        return f": {facts.budget_total}" if facts.budget_total else ""
+    if plan.sort_field == "amount_per_project":
+        return f": {facts.budget_per_project} per project" if facts.budget_per_project else ""
+    grants = call.budget.expected_grants if call.budget else None
+    return f": {grants} projects expected" if grants else ""
+
+
+def _listing(
+    result: CallResult, today: dt.date, *, lead: str | None, calls: Sequence[FundingCall] | None = None
+) -> Evidence:
+    plan = result.plan
+    calls = list(calls if calls is not None else result.calls)
+    shown = calls[:MAX_LISTED]
+    if lead is None:
+        n = result.total
+        lead = (
+            f"{n} {describe(plan, plural=n != 1)} {_are(n)} {_status_words(plan, today)}{_conditions(plan)}"
+        )
+        lead += ":" if shown else "."
+    notes: list[str] = []
+    if len(calls) > len(shown):
+        notes.append(f"Showing {len(shown)} of {len(calls)}; the full list: {calls_link(plan, today)}")
+    passages = tuple(call_passage(call, n, today) for n, call in enumerate(shown, 1))
+    lines = tuple(call_line(call_facts(call, today), n) for n, call in enumerate(shown, 1))
+    return Evidence(
+        intent="funding",
+        question=plan.question,
+        passages=passages,
+        intro=lead,
+        lines=lines,
+        notes=tuple(notes),
+        focus_doc_ids=tuple(call.doc_id for call in shown),
+    )
+
+
+def calls_link(plan: QueryPlan, today: dt.date) -> str:
+    """The ``/v1/calls`` query that lists the whole result."""
+    query: dict[str, str] = {"today": today.isoformat()}
+    if len(plan.statuses) == 1:
+        query["status"] = plan.statuses[0]
+    if plan.programmes:
+        query["programme"] = plan.programmes[0]
+    if plan.call_kinds:
+        query["kind"] = plan.call_kinds[0]
+    if plan.deadline_window is not None:
+        if plan.deadline_window.start:
+            query["deadline_from"] = plan.deadline_window.start.isoformat()
+        if plan.deadline_window.end:
+            query["deadline_to"] = plan.deadline_window.end.isoformat()
+    if plan.topic:
+        query["q"] = plan.topic
+    query["limit"] = "100"
+    return "/v1/calls?" + urlencode(query)
+
+
+def _nothing(result: CallResult, today: dt.date) -> Evidence:
+    """No call matches: for an open/forthcoming question, cite the last closed and the next opening."""
+    plan = result.plan
+    day = today.isoformat()
+    what = describe(plan, plural=False)
+    if set(plan.statuses) & {"open", "forthcoming"} or not plan.statuses:
+        family = list(result.family_calls)
+        closed = [c for c in family if deadline_status(c, today) == CallStatus.CLOSED and c.deadline_date]
+        coming = [c for c in family if deadline_status(c, today) == CallStatus.FORTHCOMING and c.opening_date]
+        open_now = [c for c in family if deadline_status(c, today) == CallStatus.OPEN]
+        if family and (closed or coming):
+            chosen: list[FundingCall] = []
+            lines: list[str] = []
+            lead = f"No {what} is {_status_words(plan, today)}{_conditions(plan)}."
+            if open_now and (plan.deadline_window or plan.opening_window):
+                others = describe(plan, plural=len(open_now) != 1)
+                lead += f" {len(open_now)} {others} {_are(len(open_now))} open on {day} outside that period."
+            notes: tuple[str, ...] = ()
+            if closed:
+                last = max(closed, key=lambda c: (c.deadline_date or dt.date.min, c.topic_identifier))
+                chosen.append(last)
+                closed_on = last.deadline_date.isoformat() if last.deadline_date else "?"
+                lines.append(f"The last one closed on {closed_on}: {_name(last)} [{len(chosen)}]")
+            if coming:
+                nxt = min(coming, key=lambda c: (c.opening_date or dt.date.max, c.topic_identifier))
+                chosen.append(nxt)
+                opens_on = nxt.opening_date.isoformat() if nxt.opening_date else "?"
+                lines.append(f"The next one opens on {opens_on}: {_name(nxt)} [{len(chosen)}]")
+            else:
+                notes = ("No forthcoming call of it is announced in the corpus.",)
+            passages = tuple(call_passage(call, n, today) for n, call in enumerate(chosen, 1))
+            return Evidence(
+                intent="funding",
+                question=plan.question,
+                passages=passages,
+                intro=lead,
+                lines=tuple(lines),
+                notes=notes,
+                focus_doc_ids=tuple(call.doc_id for call in chosen),
+            )
+    asked = _status_words(plan, today)
+    return Evidence(
+        intent="funding",
+        question=plan.question,
+        intro=f"0 {describe(plan)} are {asked}{_conditions(plan)} in the corpus.",
+        notes=("Try a wider period, another programme, or ask for forthcoming calls.",),
+        grounded=False,
+    )
+
+
+def _name(call: FundingCall) -> str:
+    if call.call_kind == "cascade":
+        return f"{call.title} (cascade-funding call under {call.topic_identifier})"
+    return f"{call.title} ({call.topic_identifier})"
+
+
+def _lookup(calls: Sequence[FundingCall], plan: QueryPlan, today: dt.date) -> Evidence:
+    """What the record says about the named call(s), the fields asked first."""
+    shown = list(calls)[:MAX_LISTED]
+    sentences = []
+    for n, call in enumerate(shown, 1):
+        sentences.append(_fields_sentence(call, plan, today, n))
+    passages = tuple(call_passage(call, n, today) for n, call in enumerate(shown, 1))
+    notes: tuple[str, ...] = ()
+    if len(calls) > len(shown):
+        notes = (f"Showing {len(shown)} of {len(calls)}; the full list: {calls_link(plan, today)}",)
+    if len(shown) == 1:
+        return Evidence(
+            intent="funding",
+            question=plan.question,
+            passages=passages,
+            intro=sentences[0],
+            notes=notes,
+            focus_doc_ids=(shown[0].doc_id,),
+        )
+    return Evidence(
+        intent="funding",
+        question=plan.question,
+        passages=passages,
+        intro=f"{len(calls)} calls match {', '.join(plan.identifiers) or 'the name'}:",
+        lines=tuple(sentences),
+        notes=notes,
+        focus_doc_ids=tuple(call.doc_id for call in shown),
+    )
+
+
+def _fields_sentence(call: FundingCall, plan: QueryPlan, today: dt.date, n: int) -> str:
+    facts = call_facts(call, today)
+    asked = list(plan.fields) or ["status"]
+    parts: list[str] = []
+    missing: list[str] = []
+    budget = call.budget
+    for name in asked:
+        if name in {"deadline", "status", "opening_date"}:
+            phrase = status_phrase(facts)
+            if phrase not in parts:
+                parts.append(phrase)
+        elif name == "total_budget":
+            if facts.budget_total:
+                parts.append(f"total budget {facts.budget_total}")
+            else:
+                missing.append("a total budget")
+        elif name == "amount_per_project":
+            if facts.budget_per_project:
+                parts.append(f"{facts.budget_per_project} per project")
+            else:
+                missing.append("an amount per project (or per SME)")
+        elif name == "number_of_projects":
+            if budget is not None and budget.expected_grants:
+                parts.append(f"{budget.expected_grants} projects expected to be funded")
+            else:
+                missing.append("the number of projects it will fund")
+        elif name == "link" and call.url:
+            parts.append(f"call page {call.url}")
+    if (
+        "total_budget" in asked
+        and "number_of_projects" not in asked
+        and budget is not None
+        and budget.expected_grants
+    ):
+        parts.append(f"{budget.expected_grants} projects expected to be funded")
+    sentence = f"{_name(call)}: " + "; ".join(parts) if parts else _name(call)
+    if missing:
+        link = f"; see the call page: {call.url}" if call.url else ""
+        sentence += f". The record does not state {' or '.join(missing)}{link}"
+    return sentence + f" [{n}]"

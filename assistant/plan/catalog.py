@@ -1,0 +1,191 @@
+"""A cached, read-only table of the stored calls and organisations, for exact plans and name look-ups.
+
+Loaded from the record store once and reloaded when the store's fingerprint changes (an upload, an
+ingest, a refresh), so counts and windows run over every record in memory in a few milliseconds.
+It also resolves what users type loosely: identifiers in lower case or with spaces
+("horizon cl5 2026 d3 01"), and organisation or call names with typos (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from corpus.models import Audience, ClusterProfile, DocType, FundingCall
+from corpus.store import RecordStore
+from retrieval.analysis import fold
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_NAME_WORD = re.compile(r"[a-z0-9]+")
+MIN_NAME_CHARS = 8
+"""Shorter names are too easily found inside ordinary sentences."""
+NAME_SCORE = 88.0
+"""rapidfuzz ``ratio`` (0–100) a typed span must reach against a known name to stand for it."""
+MAX_TITLE_WORDS = 10
+"""Call titles up to this long can be named (longer ones are descriptions, not names)."""
+RARE_WORD_MAX_NAMES = 3
+"""A name word shared by more names than this is not distinctive ("cluster", "digital")."""
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A record a question names, and how sure the match is (100: typed exactly)."""
+
+    doc_id: str
+    name: str
+    score: float
+
+
+@dataclass
+class Catalog:
+    """Every stored call and organisation, with look-up tables."""
+
+    calls: tuple[FundingCall, ...] = ()
+    clusters: tuple[ClusterProfile, ...] = ()
+    audiences: dict[str, Audience] = field(default_factory=dict)
+    _identifiers: dict[str, str] = field(default_factory=dict)
+    """Identifier with only letters and digits, upper-cased → identifier as stored."""
+    _first_parts: frozenset[str] = frozenset()
+    _names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """doc_id → (name as stored, folded name) for organisations and calls."""
+    _rare: dict[str, list[str]] = field(default_factory=dict)
+    """Distinctive folded name word → doc ids whose name has it."""
+
+    @classmethod
+    def build(cls, calls: Iterable[FundingCall], clusters: Iterable[ClusterProfile]) -> Catalog:
+        catalog = cls(calls=tuple(calls), clusters=tuple(clusters))
+        for record in (*catalog.calls, *catalog.clusters):
+            catalog.audiences[record.doc_id] = record.audience
+        identifiers: dict[str, str] = {}
+        for call in catalog.calls:
+            for identifier in (call.topic_identifier, call.call_identifier):
+                if identifier:
+                    identifiers.setdefault(_squash(identifier), identifier.upper())
+        catalog._identifiers = identifiers
+        catalog._first_parts = frozenset(
+            identifier.split("-", 1)[0] for identifier in identifiers.values() if "-" in identifier
+        )
+        names = {c.doc_id: c.name for c in catalog.clusters}
+        names.update({c.doc_id: c.title for c in catalog.calls if len(c.title.split()) <= MAX_TITLE_WORDS})
+        catalog._names = {doc_id: (name, fold(name)) for doc_id, name in names.items() if len(name) >= 3}
+        counts = Counter(
+            word for _, folded in catalog._names.values() for word in set(_NAME_WORD.findall(folded))
+        )
+        rare: dict[str, list[str]] = {}
+        for doc_id, (_, folded) in catalog._names.items():
+            for word in set(_NAME_WORD.findall(folded)):
+                if len(word) >= 5 and counts[word] <= RARE_WORD_MAX_NAMES:
+                    rare.setdefault(word, []).append(doc_id)
+        catalog._rare = rare
+        return catalog
+
+    def visible_calls(self, audiences: Iterable[Audience | str]) -> list[FundingCall]:
+        """The calls a caller with these audiences may see."""
+        allowed = {Audience(a) for a in audiences}
+        return [call for call in self.calls if call.audience in allowed]
+
+    def loose_identifiers(self, text: str) -> list[str]:
+        """Identifiers typed loosely: lower case, spaces or underscores for dashes (longest first)."""
+        tokens = _TOKEN.findall(text)
+        found: list[str] = []
+        position = 0
+        while position < len(tokens):
+            best: tuple[int, str] | None = None
+            if tokens[position].upper() in self._first_parts:
+                for end in range(position + 2, min(len(tokens), position + 10) + 1):
+                    key = "".join(tokens[position:end]).upper()
+                    if key in self._identifiers:
+                        best = (end, self._identifiers[key])
+            if best is not None:
+                found.append(best[1])
+                position = best[0]
+            else:
+                position += 1
+        return list(dict.fromkeys(found))
+
+    def name_of(self, doc_id: str) -> str:
+        """The stored name or title of ``doc_id`` (the id itself when unknown)."""
+        entry = self._names.get(doc_id)
+        return entry[0] if entry else doc_id
+
+    def has_identifier(self, identifier: str) -> bool:
+        return _squash(identifier) in self._identifiers
+
+    def named_records(self, text: str) -> list[NameMatch]:
+        """Organisations and cascade calls ``text`` names, typos included, best first.
+
+        A name is considered only when the text has one of its distinctive words (fuzzily), and is
+        accepted when a span of the text of the name's length matches it with
+        :data:`NAME_SCORE`.
+        """
+        folded = fold(text)
+        words = _NAME_WORD.findall(folded)
+        candidates: set[str] = set()
+        rare_words = list(self._rare)
+        for word in set(words):
+            if len(word) < 5:
+                continue
+            if word in self._rare:
+                candidates.update(self._rare[word])
+                continue
+            for match, _score, _ in process.extract(
+                word, rare_words, scorer=fuzz.ratio, score_cutoff=85, limit=3
+            ):
+                candidates.update(self._rare[match])
+        matches = []
+        for doc_id in candidates:
+            name, folded_name = self._names[doc_id]
+            if len(folded_name) < MIN_NAME_CHARS:
+                continue
+            score = _span_score(folded_name, words)
+            if score >= NAME_SCORE:
+                matches.append(NameMatch(doc_id=doc_id, name=name, score=score))
+        matches.sort(key=lambda m: (-m.score, -len(m.name), m.doc_id))
+        return matches
+
+
+def _squash(identifier: str) -> str:
+    return "".join(_TOKEN.findall(identifier)).upper()
+
+
+def _span_score(folded_name: str, words: list[str]) -> float:
+    """Best ``ratio`` between the name and a run of the text's words of about the name's length."""
+    size = len(_NAME_WORD.findall(folded_name))
+    plain_name = " ".join(_NAME_WORD.findall(folded_name))
+    best = 0.0
+    for width in {max(1, size - 1), size, size + 1}:
+        for start in range(0, max(1, len(words) - width + 1)):
+            span = " ".join(words[start : start + width])
+            best = max(best, fuzz.ratio(plain_name, span))
+    return best
+
+
+class CatalogCache:
+    """One :class:`Catalog` per store fingerprint; thread-safe, reloads after any write."""
+
+    def __init__(self, records: RecordStore) -> None:
+        self._records = records
+        self._lock = threading.Lock()
+        self._signature: tuple[int, str] | None = None
+        self._catalog = Catalog()
+
+    def get(self) -> Catalog:
+        signature = self._records.signature()
+        with self._lock:
+            if signature != self._signature:
+                calls = [
+                    r for r in self._records.iter_records(doc_type=DocType.CALL) if isinstance(r, FundingCall)
+                ]
+                clusters = [
+                    r
+                    for r in self._records.iter_records(doc_type=DocType.CLUSTER)
+                    if isinstance(r, ClusterProfile)
+                ]
+                self._catalog = Catalog.build(calls, clusters)
+                self._signature = signature
+            return self._catalog

@@ -1,0 +1,564 @@
+"""The offline planner: deterministic rules that turn a question into a :class:`QueryPlan`.
+
+It reads the operation (how many, which closes first, the largest budget), the fields asked, the
+date windows, programmes and call families, identifiers typed loosely, named organisations, the
+asker's home country apart from the target market, budget bounds, and references to the previous
+answer's result set ("which of them", "the second one", "only those before March").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from assistant.entities import Entities
+from assistant.plan.catalog import Catalog, NameMatch
+from assistant.plan.dates import ReadWindow, WindowProblem, read_window
+from assistant.plan.models import AskedField, DateWindow, Operation, QueryPlan, SortField, StatusName
+from assistant.refusal import topical_terms
+from corpus.programmes import FAMILIES
+from retrieval.analysis import fold
+from retrieval.query import find_places
+
+CLOSING_SOON_DAYS = 30
+""""Closing soon" means a deadline within this many days."""
+
+
+def _rx(*phrases: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+
+
+_ACTION = re.compile(
+    r"(?:\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?|^\s*(?:please\s+|pls\s+|kindly\s+)?)"
+    r"(book|reserve|schedule|arrange|send|e-?mail|mail|post|forward|register|enrol|enroll|sign\s+(?:us|me)\s+up|"
+    r"subscribe|submit|file|apply|pay|call|phone|ring|contact|reach out|introduce|set up a (?:call|meeting)|"
+    r"fill (?:in|out)|sign|order|buy|purchase|cancel|invite|notify|remind)\b",
+    re.IGNORECASE,
+)
+_ACTION_FOR_ME = re.compile(
+    r"\b(book|send|e-?mail|register|submit|apply|pay|contact|fill (?:in|out)|sign)\b[^.?!]{0,60}"
+    r"\b(for (?:me|us)|on (?:my|our) behalf)\b",
+    re.IGNORECASE,
+)
+_DEFINITION = re.compile(
+    r"\b(?:difference between|differ(?:s|ence)? from|what(?:'s| is| are)\s+(?:an?\s+|the\s+)?(?:meaning of\s+)?"
+    r"(?!the (?:deadline|budget|status|link|url|opening)\b)|what does .{2,60}? mean|define|definition of|"
+    r"meaning of|explain (?:what|the (?:term|concept|difference))|is there a difference)",
+    re.IGNORECASE,
+)
+_DEFINED_TERMS = _rx(
+    r"clusters?",
+    r"cluster organi[sz]ations?",
+    r"cluster managers?",
+    r"cluster management",
+    r"smart speciali[sz]ation",
+    r"cascade funding",
+    r"financial support to third parties",
+    r"ecosystems?",
+    r"clusters? policy",
+    r"triple helix",
+    r"innovation hubs?",
+    r"lump sums?",
+    r"eurocluster",
+)
+_COUNT = _rx(r"how many", r"number of", r"count", r"how much calls", r"total of")
+_FIRST_DEADLINE = _rx(
+    r"clos(?:es|ing) (?:first|soonest|next|earliest)",
+    r"(?:first|next|soonest) to close",
+    r"(?:earliest|soonest|nearest|next|closest) deadline",
+    r"deadline (?:comes|is) first",
+    r"most urgent",
+    r"ends? (?:first|soonest)",
+)
+_LAST_DEADLINE = _rx(
+    r"clos(?:es|ing) (?:last|latest)", r"last to close", r"latest deadline", r"(?:longest|most) time"
+)
+_FIRST_OPENING = _rx(
+    r"opens? (?:first|next|soonest|earliest)",
+    r"(?:first|next) to open",
+    r"earliest opening",
+    r"opening (?:first|next)",
+)
+_LARGEST = _rx(
+    r"largest", r"biggest", r"highest", r"most money", r"most generous", r"maximum budget", r"richest", r"max"
+)
+_SMALLEST = _rx(r"smallest", r"lowest", r"least money", r"minimum budget", r"cheapest")
+_PER_PROJECT = _rx(
+    r"per (?:project|grant|proposal|sme|company|beneficiary|applicant|startup|start-up|participant)",
+    r"amount per",
+    r"grant size",
+    r"how much (?:can|could|would|do|does) (?:we|i|an? sme|a company|each|one|a startup)",
+    r"how much (?:funding )?(?:does|do) (?:each|one)",
+    r"maximum (?:grant|amount|funding)",
+    r"lump sum",
+    r"each (?:sme|project|company)",
+)
+_NUMBER_OF_PROJECTS = _rx(
+    r"how many (?:projects|grants|proposals|beneficiaries|awards|winners|smes)",
+    r"number of (?:projects|grants|proposals|beneficiaries|awards)",
+    r"most projects",
+    r"(?:fund|support|finance) how many",
+    r"how many (?:will|would) (?:be|get) funded",
+)
+_FIELD_PATTERNS: tuple[tuple[AskedField, re.Pattern[str]], ...] = (
+    ("deadline", _rx(r"deadlines?", r"clos(?:e|es|ing)", r"due", r"until when", r"how long", r"cut-?off", r"when .{0,30}(?:apply|submit)")),
+    ("opening_date", _rx(r"when does it open", r"when (?:do|does|will) .{0,40}open", r"opening date", r"opens?\b(?! calls?)")),
+    ("status", _rx(r"still open", r"is it open", r"status", r"can (?:we|i) still")),
+    ("total_budget", _rx(r"budget", r"how much (?:money|funding)", r"total (?:funding|amount)", r"funding available", r"worth")),
+    ("amount_per_project", _PER_PROJECT),
+    ("number_of_projects", _NUMBER_OF_PROJECTS),
+    ("conditions", _rx(r"conditions?", r"eligib\w*", r"who can apply", r"requirements?", r"criteria", r"consortium")),
+    ("link", _rx(r"link", r"url", r"web ?page", r"website", r"where (?:can|do|should) (?:we|i) apply", r"portal page")),
+    ("location", _rx(r"where is", r"where are", r"based", r"located", r"which city", r"which country")),
+)  # fmt: skip
+_CASCADE = _rx(
+    r"cascade(?:[- ]funding)?(?: calls?)?",
+    r"fstp",
+    r"financial support (?:to|for) third parties",
+    r"third[- ]party (?:funding|calls?)",
+    r"open calls? for smes",
+    r"sme open calls?",
+)
+_CALL_WORDS = _rx(
+    r"calls?",
+    r"grants?",
+    r"funding",
+    r"deadlines?",
+    r"topics?",
+    r"tenders?",
+    r"apply",
+    r"proposals?",
+    r"programmes?",
+)
+_PARTNER_WORDS = _rx(
+    r"partners?", r"cluster organi[sz]ations?", r"clusters (?:in|from|based)", r"collaborat\w*", r"consortium partners?",
+    r"who (?:could|can) we work with", r"networks?",
+)  # fmt: skip
+_OPEN_WORDS = _rx(
+    r"open",
+    r"still apply",
+    r"can (?:we|i) (?:still )?apply",
+    r"accepting",
+    r"currently",
+    r"right now",
+    r"available",
+)
+_HOME = re.compile(
+    r"\b(?:we(?:'re| are)|i(?:'m| am)|as an?|our (?:company|firm|cluster|sme|startup|organi[sz]ation) (?:is )?(?:in|from)|"
+    r"(?:we|i) (?:are |am )?(?:based|located|headquartered) in|(?:we|i) come from|from)\b[^.,;?!]{0,40}",
+    re.IGNORECASE,
+)
+_TARGET_CUE = _rx(
+    r"looking at", r"looking for", r"expand(?:ing)? (?:to|into)", r"enter(?:ing)?", r"export(?:ing)? to", r"partners? in",
+    r"market in", r"in", r"to", r"into", r"with",
+)  # fmt: skip
+_SET_REF = _rx(
+    r"(?:of|among|from) (?:them|those|these|the above|that list|this list|the list)",
+    r"which one",
+    r"(?:only|just) (?:those|the ones|ones|these)",
+    r"those|these|them",
+    r"the (?:first|second|third|fourth|fifth|sixth|last) (?:one|call|of them)",
+    r"the (?:second|third|fourth|fifth|sixth)\b",
+)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "last": -1}
+_ORDINAL = re.compile(
+    r"\b(?:the|that)\s+(first|second|third|fourth|fifth|sixth|last)\s*(?:one|call|of them|in the list)?\b"
+    r"|\b(?:number|no\.?|#)\s*(\d)\b",
+    re.IGNORECASE,
+)
+_AMOUNT = (
+    r"(?:eur|€)?\s*(\d+(?:[.,]\d+)?)\s*(k|m|mn|million|millions|billion|bn|thousand)?\s*(?:eur|euros?|€)?"
+)
+_MIN_BUDGET = re.compile(
+    r"\b(?:over|more than|above|at least|min(?:imum)?|exceeding|greater than|upwards of)\s+" + _AMOUNT,
+    re.IGNORECASE,
+)
+_MAX_BUDGET = re.compile(
+    r"\b(?:under|less than|below|at most|max(?:imum)?|up to|no more than)\s+" + _AMOUNT, re.IGNORECASE
+)
+_NAMED_PROGRAMME = re.compile(r"\b((?:[A-Z][\w+&-]*\s+){0,3}[A-Z][\w+&-]*)\s+(?:programme|program)\b")
+_GENERIC_PROGRAMME_WORDS = frozenset(
+    "eu european the this that which what any a an our your national regional funding work research "
+    "innovation cluster clusters framework".split()
+)
+_STRUCTURAL = frozenset(
+    """
+    call calls grant grants fund funds funding funded deadline deadlines close closes closing closed open opens
+    opening opened forthcoming upcoming many number count first last next soon soonest earliest latest largest
+    biggest highest smallest lowest budget budgets project projects topic topics programme programmes program
+    days day weeks week months month year today tomorrow apply application applications available still
+    currently right now which what when where who how much per amount total list show give tell find there
+    sme smes company companies euro euros eur million thousand those these them one ones only just second
+    third fourth fifth cascade fstp link url page website deadline status conditions eligible eligibility
+    before after between until till within during coming following upcoming past previous since
+    january february march april may june july august september october november december
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class PreviousTurn:
+    """What the previous answer computed, for "which of them" and "the second one"."""
+
+    plan: QueryPlan
+    result_ids: tuple[str, ...]
+
+
+def plan_question(
+    text: str,
+    *,
+    today: dt.date,
+    intent: str,
+    entities: Entities,
+    catalog: Catalog,
+    previous: PreviousTurn | None = None,
+) -> QueryPlan:
+    """Read ``text`` into a plan (pure given the catalog).
+
+    Args:
+        text: The question as typed.
+        today: The day windows and statuses are computed for.
+        intent: The rule classifier's intent (funding, partners, policy, out_of_scope).
+        entities: What the question names (places, programmes, identifiers, status).
+        catalog: Stored calls and organisations, for loose identifiers and names.
+        previous: The previous turn's plan and result ids, for references to them.
+    """
+    problems: list[str] = []
+    if _is_action(text):
+        return QueryPlan(question=text, intent="action", operation="explain")
+
+    operation, sort_field = _operation(text)
+    fields = _fields(text)
+    window = read_window(text, today)
+    deadline_window = opening_window = None
+    window_past = False
+    if isinstance(window, WindowProblem):
+        problems.append(window.message)
+    elif isinstance(window, ReadWindow):
+        window_past = window.past
+        if window.about_opening:
+            opening_window = window.window
+        else:
+            deadline_window = window.window
+
+    identifiers = list(entities.identifiers)
+    identifiers += [i for i in catalog.loose_identifiers(text) if i not in identifiers]
+    unknown = [i for i in identifiers if not catalog.has_identifier(i) and not _is_parent(i, catalog)]
+    for identifier in unknown:
+        problems.append(f"I found no call with the identifier {identifier} in the corpus.")
+    identifiers = [i for i in identifiers if i not in unknown]
+
+    programmes = list(entities.programmes)
+    if identifiers:
+        programmes = []  # an identifier says more than its programme
+    problems += _unknown_programmes(text, programmes)
+    call_kinds: tuple[str, ...] = ("cascade",) if _CASCADE.search(text) else ()
+
+    named = [] if identifiers else catalog.named_records(text)
+    organisations, candidates = _resolve_names(named)
+
+    home, target = _home_and_target(text, entities.countries)
+    resolved_intent = _intent(
+        text, intent, entities, operation, deadline_window or opening_window, programmes, call_kinds, target
+    )
+    if organisations and resolved_intent in {"policy", "out_of_scope"}:
+        resolved_intent = "partners" if organisations[0].startswith("cluster:") else "funding"
+
+    statuses = _statuses(entities, deadline_window, opening_window, window_past, operation, sort_field, text)
+    if entities.status == "closing_soon" and deadline_window is None:
+        deadline_window = DateWindow(
+            start=today, end=today + dt.timedelta(days=CLOSING_SOON_DAYS), phrase="closing soon"
+        )
+
+    budget_min, budget_max = _budget_bounds(text)
+    budget_field: str = "amount_per_project" if _PER_PROJECT.search(text) else "total_budget"
+
+    previous_ref, item_index = _previous_reference(text, previous)
+    if operation == "list" and (identifiers or (organisations and fields)):
+        operation = "lookup"
+    if operation == "lookup":
+        statuses = ()  # a named call is answered about whatever its status
+    if _DEFINITION.search(text) and _DEFINED_TERMS.search(text) and not identifiers and not organisations:
+        if operation not in {"count"} and not (deadline_window or opening_window) and previous_ref == "none":
+            resolved_intent, operation = "policy", "explain"
+
+    data: dict[str, object] = {
+        "question": text,
+        "intent": resolved_intent,
+        "operation": operation,
+        "sort_field": sort_field,
+        "fields": tuple(fields),
+        "doc_types": _doc_types(resolved_intent),
+        "statuses": statuses,
+        "deadline_window": deadline_window,
+        "opening_window": opening_window,
+        "programmes": tuple(programmes),
+        "call_kinds": call_kinds,
+        "identifiers": tuple(identifiers),
+        "organisations": tuple(organisations),
+        "target_countries": tuple(target),
+        "home_countries": tuple(home),
+        "regions": entities.regions,
+        "sectors": entities.sectors,
+        "topic": _topic(_IDENTIFIER_TEXT.sub(" ", text) if identifiers else text, programmes),
+        "budget_min_eur": budget_min,
+        "budget_max_eur": budget_max,
+        "budget_field": budget_field,
+        "previous": previous_ref,
+        "item_index": item_index,
+        "problems": tuple(problems),
+        "candidates": tuple(candidates),
+    }
+    if previous is not None and previous_ref != "none":
+        data = _refine(previous.plan, data)
+    try:
+        return QueryPlan.model_validate(data)
+    except ValidationError as error:
+        message = "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in error.errors())
+        data.update(budget_min_eur=None, budget_max_eur=None, problems=(*problems, message))
+        return QueryPlan.model_validate(data)
+
+
+def _is_action(text: str) -> bool:
+    if re.match(r"^\s*(?:how|what|when|where|which|who|why|is|are|do|does)\b", text, re.IGNORECASE):
+        # "How do I register on the portal?" asks how, it does not ask us to do it.
+        return bool(_ACTION_FOR_ME.search(text))
+    return bool(_ACTION.search(text) or _ACTION_FOR_ME.search(text))
+
+
+def _operation(text: str) -> tuple[Operation, SortField | None]:
+    per_project = bool(_PER_PROJECT.search(text))
+    if _FIRST_DEADLINE.search(text):
+        return "first", "deadline"
+    if _LAST_DEADLINE.search(text):
+        return "last", "deadline"
+    if _FIRST_OPENING.search(text):
+        return "first", "opening_date"
+    if _LARGEST.search(text) and not _COUNT.search(text):
+        if _NUMBER_OF_PROJECTS.search(text) or re.search(r"\bmost projects\b", text, re.IGNORECASE):
+            return "largest", "number_of_projects"
+        return "largest", "amount_per_project" if per_project else "total_budget"
+    if _SMALLEST.search(text) and not _COUNT.search(text):
+        return "smallest", "amount_per_project" if per_project else "total_budget"
+    if _COUNT.search(text) and not _NUMBER_OF_PROJECTS.search(text):
+        return "count", None
+    if re.search(r"\b(?:compare|comparison|versus|vs\.?)\b", text, re.IGNORECASE):
+        return "compare", None
+    return "list", None
+
+
+def _fields(text: str) -> list[AskedField]:
+    return [name for name, pattern in _FIELD_PATTERNS if pattern.search(text)]
+
+
+def _is_parent(identifier: str, catalog: Catalog) -> bool:
+    """A call identifier that is the prefix of stored topic identifiers (``HORIZON-CL5-2026-D3``)."""
+    wanted = identifier.upper() + "-"
+    return any(call.topic_identifier.upper().startswith(wanted) for call in catalog.calls)
+
+
+def _unknown_programmes(text: str, known: list[str]) -> list[str]:
+    problems = []
+    known_folded = {fold(name) for name in known}
+    aliases = {fold(a.strip()) for f in FAMILIES for a in f.aliases.split(";")}
+    for match in _NAMED_PROGRAMME.finditer(text):
+        name = match.group(1).strip()
+        words = [w for w in name.split() if w.lower() not in _GENERIC_PROGRAMME_WORDS]
+        if not words:
+            continue
+        candidate = " ".join(words)
+        folded = fold(candidate)
+        if folded in aliases or folded in known_folded or any(folded in k or k in folded for k in aliases):
+            continue
+        problems.append(
+            f"I don't know a programme called “{candidate}”; the corpus has calls of "
+            + ", ".join(f.name for f in FAMILIES[:8])
+            + " and others."
+        )
+    return problems
+
+
+def _resolve_names(named: list[NameMatch]) -> tuple[list[str], list[str]]:
+    if not named:
+        return [], []
+    best = named[0]
+    tied = [m for m in named if m.score >= best.score - 0.5 and fold(m.name) != fold(best.name)]
+    if tied and best.score < 100:
+        return [], [best.doc_id, *[m.doc_id for m in tied][:3]]
+    return [best.doc_id], []
+
+
+def _home_and_target(text: str, countries: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Split the countries named into the asker's home and the target market."""
+    if not countries:
+        return [], []
+    home: set[str] = set()
+    for match in _HOME.finditer(text):
+        clause = match.group(0)
+        # "we are a French SME looking at Canada": the home clause ends where the target begins.
+        clause = re.split(
+            r"\b(?:looking|seeking|searching|interested|want|wanting|expand|entering|to find|and)\b", clause
+        )[0]
+        found, _ = find_places(clause)
+        home.update(found)
+    target = [c for c in countries if c not in home]
+    if not target:
+        return sorted(home), []
+    return sorted(home), target
+
+
+def _intent(
+    text: str,
+    intent: str,
+    entities: Entities,
+    operation: Operation,
+    window: DateWindow | None,
+    programmes: list[str],
+    call_kinds: tuple[str, ...],
+    target: list[str],
+) -> str:
+    calls = bool(_CALL_WORDS.search(text) or programmes or call_kinds or entities.identifiers)
+    partners = bool(_PARTNER_WORDS.search(text))
+    if calls and partners and target and intent in {"funding", "partners"}:
+        return (
+            "mixed"
+            if re.search(r"\b(?:and|also|plus)\b", text, re.IGNORECASE) and intent == "partners"
+            else intent
+        )
+    if calls and (
+        operation in {"count", "first", "last", "largest", "smallest"} or window or programmes or call_kinds
+    ):
+        return "funding"
+    if intent == "partners" and calls and not partners:
+        # "Are there calls for clusters in Poland?" names countries, but asks for funding.
+        return "funding"
+    return intent if intent in {"funding", "partners", "policy", "out_of_scope"} else "policy"
+
+
+def _statuses(
+    entities: Entities,
+    deadline_window: DateWindow | None,
+    opening_window: DateWindow | None,
+    window_past: bool,
+    operation: Operation,
+    sort_field: SortField | None,
+    text: str,
+) -> tuple[StatusName, ...]:
+    asked = entities.status
+    if asked == "closed":
+        return ("closed",)
+    if asked == "forthcoming":
+        return ("forthcoming",)
+    if asked in {"open", "closing_soon"}:
+        return ("open",)
+    if deadline_window is not None:
+        return ("closed",) if window_past else ()
+    if opening_window is not None:
+        return () if window_past else ("forthcoming",)
+    if operation == "first" and sort_field == "opening_date":
+        return ("forthcoming",)
+    if _OPEN_WORDS.search(text) or operation in {"count", "first", "last"}:
+        return ("open",)
+    return ("open", "forthcoming")
+
+
+def _amount(number: str, unit: str | None) -> float:
+    value = float(number.replace(",", "."))
+    scale = {
+        "k": 1e3,
+        "thousand": 1e3,
+        "m": 1e6,
+        "mn": 1e6,
+        "million": 1e6,
+        "millions": 1e6,
+        "billion": 1e9,
+        "bn": 1e9,
+    }
+    return value * scale.get((unit or "").lower(), 1.0)
+
+
+def _budget_bounds(text: str) -> tuple[float | None, float | None]:
+    low = _MIN_BUDGET.search(text)
+    high = _MAX_BUDGET.search(text)
+    money = re.compile(
+        r"(?:eur|€|euros?|million|\bm\b|\bk\b|thousand|billion|budget|grant|funding)", re.IGNORECASE
+    )
+
+    def value(match: re.Match[str] | None) -> float | None:
+        if match is None or not money.search(match.group(0) + text[match.end() : match.end() + 12]):
+            return None
+        return _amount(match.group(1), match.group(2))
+
+    return value(low), value(high)
+
+
+def _previous_reference(text: str, previous: PreviousTurn | None) -> tuple[str, int | None]:
+    if previous is None or not previous.result_ids:
+        return "none", None
+    ordinal = _ORDINAL.search(text)
+    if ordinal:
+        word = ordinal.group(1)
+        index = _ORDINALS[word.lower()] if word else int(ordinal.group(2)) - 1
+        if index == -1:
+            index = len(previous.result_ids) - 1
+        if 0 <= index < len(previous.result_ids):
+            return "item", index
+    if _SET_REF.search(text) or re.match(r"^\s*(?:and\s+)?(?:only|just|which)\b", text, re.IGNORECASE):
+        return "set", None
+    return "none", None
+
+
+def _refine(previous: QueryPlan, data: dict[str, object]) -> dict[str, object]:
+    """A follow-up over the previous result set keeps the previous filters and adds its own."""
+    merged = dict(data)
+    merged["intent"] = (
+        previous.intent if previous.intent in {"funding", "partners", "mixed"} else data["intent"]
+    )
+    merged["doc_types"] = previous.doc_types
+    for key in ("programmes", "call_kinds", "target_countries", "sectors", "regions"):
+        if not data[key]:
+            merged[key] = getattr(previous, key)
+    if not data["topic"] or data["previous"] != "none":
+        merged["topic"] = previous.topic
+    if data["previous"] == "set" and not (data["deadline_window"] or data["opening_window"]):
+        merged["statuses"] = data["statuses"] if _explicit_status(str(data["question"])) else ()
+    elif data["previous"] == "set":
+        merged["statuses"] = ()
+    if data["previous"] == "item":
+        merged["operation"] = "lookup"
+        merged["statuses"] = ()
+    return merged
+
+
+def _explicit_status(text: str) -> bool:
+    return bool(re.search(r"\b(?:open|closed|forthcoming|upcoming|expired)\b", text, re.IGNORECASE))
+
+
+def _doc_types(intent: str) -> tuple[str, ...]:
+    return {
+        "funding": ("call",),
+        "partners": ("cluster",),
+        "mixed": ("call", "cluster"),
+        "policy": ("policy",),
+    }.get(intent, ())
+
+
+def _topic(text: str, programmes: list[str]) -> str:
+    """The question's topical words once the structural ones (calls, open, how many, ...) are gone."""
+    alias_words = {
+        word
+        for name in programmes
+        for alias in FAMILIES_BY_NAME.get(name, "").split(";")
+        for word in fold(alias).split()
+    }
+    terms = sorted(
+        t for t in topical_terms(text) if t not in _STRUCTURAL and t not in alias_words and len(t) > 2
+    )
+    return " ".join(terms)
+
+
+FAMILIES_BY_NAME = {family.name: family.aliases for family in FAMILIES}
+_IDENTIFIER_TEXT = re.compile(r"\b[A-Za-z][A-Za-z0-9]{0,11}(?:[- _][A-Za-z0-9]+)*[- _]20\d\d(?:[- _][A-Za-z0-9]+)+")
