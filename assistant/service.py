@@ -215,8 +215,13 @@ class Assistant:
         if planned is not None:
             evidence, result_ids = planned
         else:
-            intent = plan.intent if plan.intent in {"funding", "partners", "policy"} else resolved.intent
-            evidence = self._evidence(intent, query, _for_plan(resolved, plan), filters or SearchFilters(), today)
+            # The plan corrects one routing mistake of the rules: a funding question naming countries.
+            intent = (
+                "funding" if plan.intent == "funding" and resolved.intent == "partners" else resolved.intent
+            )
+            evidence = self._evidence(
+                intent, query, _for_plan(resolved, plan), filters or SearchFilters(), today
+            )
             result_ids = evidence.focus_doc_ids
         timings["retrieval"] = _ms(clock)
         entities = resolved.entities

@@ -51,13 +51,13 @@ class ProgrammeFamily:
 FAMILIES: tuple[ProgrammeFamily, ...] = (
     ProgrammeFamily(
         "Horizon Europe",
-        "Horizon Europe; Horizon; HEU; Horizont Europa; Horyzont Europa; Horizon Europa; Horizon 2020 successor",
+        "Horizon Europe; Horizon; HEU; Horizont Europa; Horyzont Europa; Horizon Europa",
         ("HORIZON-",),
         ("HORIZON",),
     ),
     ProgrammeFamily(
         "European Innovation Council",
-        "European Innovation Council; EIC; EIC Accelerator; EIC Pathfinder; EIC Transition",
+        "European Innovation Council; EIC",
         ("HORIZON-EIC-",),
     ),
     ProgrammeFamily(

@@ -58,7 +58,8 @@ def problem_answer(plan: QueryPlan, intent: str) -> Evidence:
         question=plan.question,
         intro=" ".join(plan.problems),
         notes=(
-            "Ask again with a valid period, identifier or programme, e.g. “open Horizon Europe calls closing before June”.",
+            "Ask again with a valid period, identifier or programme, "
+            "e.g. “open Horizon Europe calls closing before June”.",
         ),
         grounded=False,
     )
@@ -146,7 +147,8 @@ def headline(n: int, plan: QueryPlan, today: dt.date) -> str:
     if not plan.statuses and plan.deadline_window is not None:
         verb = "has" if n == 1 else "have"
         rest = _conditions(plan.model_copy(update={"deadline_window": None}))
-        return f"{n} {what} {verb} a deadline {plan.deadline_window.describe()}{rest} (as of {today.isoformat()})"
+        window = plan.deadline_window.describe()
+        return f"{n} {what} {verb} a deadline {window}{rest} (as of {today.isoformat()})"
     if not plan.statuses and plan.opening_window is not None:
         verb = "opens" if n == 1 else "open"
         rest = _conditions(plan.model_copy(update={"opening_window": None}))
@@ -212,11 +214,7 @@ def _listing(
     calls = list(calls if calls is not None else result.calls)
     shown = calls[:MAX_LISTED]
     if lead is None:
-        n = result.total
-        lead = (
-            f"{n} {describe(plan, plural=n != 1)} {_are(n)} {_status_words(plan, today)}{_conditions(plan)}"
-        )
-        lead += ":" if shown else "."
+        lead = headline(result.total, plan, today) + (":" if shown else ".")
     notes: list[str] = []
     if len(calls) > len(shown):
         notes.append(f"Showing {len(shown)} of {len(calls)}; the full list: {calls_link(plan, today)}")
@@ -325,6 +323,7 @@ def _lookup(calls: Sequence[FundingCall], plan: QueryPlan, today: dt.date) -> Ev
             question=plan.question,
             passages=passages,
             intro=sentences[0],
+            lines=(call_line(call_facts(shown[0], today), 1),),
             notes=notes,
             focus_doc_ids=(shown[0].doc_id,),
         )

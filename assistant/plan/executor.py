@@ -198,7 +198,7 @@ def _by_relevance(
     today: dt.date,
     audiences: tuple[Audience | str, ...],
 ) -> list[FundingCall]:
-    """The same calls, most relevant to the topic first (calls the search did not reach keep deadline order)."""
+    """The same calls, most relevant to the topic first (calls the search missed keep deadline order)."""
     filters = SearchFilters.model_validate(
         {"doc_type": "call", "audiences": frozenset(Audience(a) for a in audiences)}
     )

@@ -191,7 +191,7 @@ _STRUCTURAL = frozenset(
     biggest highest smallest lowest budget budgets project projects topic topics programme programmes program
     days day weeks week months month year today tomorrow apply application applications available still
     currently right now which what when where who how much per amount total list show give tell find there
-    sme smes company companies euro euros eur million thousand those these them one ones only just second
+    sme smes start startup startups company companies euro euros eur million thousand those these them one ones only just second
     third fourth fifth cascade fstp link url page website deadline status conditions eligible eligibility
     before after between until till within during coming following upcoming past previous since
     january february march april may june july august september october november december
@@ -264,8 +264,6 @@ def plan_question(
     resolved_intent = _intent(
         text, intent, entities, operation, deadline_window or opening_window, programmes, call_kinds, target
     )
-    if organisations and resolved_intent in {"policy", "out_of_scope"}:
-        resolved_intent = "partners" if organisations[0].startswith("cluster:") else "funding"
 
     statuses = _statuses(entities, deadline_window, opening_window, window_past, operation, sort_field, text)
     if entities.status == "closing_soon" and deadline_window is None:
@@ -561,4 +559,6 @@ def _topic(text: str, programmes: list[str]) -> str:
 
 
 FAMILIES_BY_NAME = {family.name: family.aliases for family in FAMILIES}
-_IDENTIFIER_TEXT = re.compile(r"\b[A-Za-z][A-Za-z0-9]{0,11}(?:[- _][A-Za-z0-9]+)*[- _]20\d\d(?:[- _][A-Za-z0-9]+)+")
+_IDENTIFIER_TEXT = re.compile(
+    r"\b[A-Za-z][A-Za-z0-9]{0,11}(?:[- _][A-Za-z0-9]+)*[- _]20\d\d(?:[- _][A-Za-z0-9]+)+"
+)
