@@ -3,9 +3,11 @@
 A case passes when its last answer contains every ``must_contain`` fact, cites its ``must_cite``
 documents (any or all of them, per ``must_cite_mode``), cites none of ``must_not_cite``, is
 grounded (or refused) as expected, and contains none of ``must_not_contain`` (answer text and
-citation quotes). The scoring functions are pure; :func:`run_answers_eval` asks the questions.
-Injection cases need poisoned documents: :mod:`evals.answers_sandbox` ingests them into a copy of
-the data dir.
+citation quotes). The questions eval (``questions*.jsonl``, docs/questions-eval.md) adds checks on
+the answer's first sentence (``first_sentence_contains``, ``..._any``: whole tokens) and on what may be
+cited (``cites_only``, ``cite_types``, ``max_citations``). The scoring functions are pure;
+:func:`run_answers_eval` asks the questions. Injection cases need poisoned documents:
+:mod:`evals.answers_sandbox` ingests them into a copy of the data dir.
 """
 
 from __future__ import annotations
@@ -40,11 +42,27 @@ Category = Literal[
     "refusal",
     "follow-up",
     "injection",
+    # Shapes of the questions eval (evals/datasets/questions*.jsonl, docs/questions-eval.md).
+    "count",
+    "window",
+    "superlative",
+    "follow-up-set",
+    "none-open",
+    "budget",
+    "loose-id",
+    "typo",
+    "home-target",
+    "mixed",
+    "declined",
+    "definition",
 ]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 FactKind = Literal["date", "status", "other"]
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A sentence ends at ". " before an upper-case letter or a citation marker.
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z\[])")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _STATUS_WORDS = frozenset({"open", "closed", "forthcoming"})
 
 
@@ -63,6 +81,15 @@ class AnswerCase(BaseModel):
     must_not_cite: tuple[str, ...] = ()
     grounded: bool = True
     must_not_contain: tuple[str, ...] = ()
+    first_sentence_contains: tuple[str, ...] = ()
+    """Every one must appear in the first sentence (see :func:`first_sentence`), numbers as whole tokens."""
+    first_sentence_contains_any: tuple[str, ...] = ()
+    """At least one must appear in the first sentence (same matching)."""
+    cites_only: tuple[str, ...] | None = None
+    """When given, every cited document must be one of these (an empty answer passes this check)."""
+    cite_types: tuple[str, ...] | None = None
+    """When given, every citation's document type must be one of these."""
+    max_citations: int | None = Field(default=None, ge=0)
     note: str | None = None
 
 
@@ -103,6 +130,30 @@ def contains_fact(text: str, fact: str) -> bool:
     if fact_kind(fact) == "status":
         return re.search(rf"\b{re.escape(fact.strip().lower())}\b", text.lower()) is not None
     return _normalised(fact) in _normalised(text)
+
+
+def first_sentence(text: str) -> str:
+    """The answer's first non-blank line, cut after its first sentence end (". " + capital or "[")."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    end = _SENTENCE_END.search(line)
+    return line[: end.start() + 1] if end else line
+
+
+def contains_token(text: str, needle: str) -> bool:
+    """Whether ``needle`` occurs in ``text`` as a whole token (case, whitespace and quote style ignored).
+
+    A needle that starts or ends with a letter or digit must not continue a longer token there:
+    ``7`` is not found in ``17``, ``2027``, ``7.5``, ``2026-07-01`` or ``[7]``; ``no`` is not found in
+    ``not``; ``HORIZON-CL4-2026-01`` is not found in ``HORIZON-CL4-2026-01-02``.
+    """
+    wanted = _normalised(needle.translate(_QUOTES))
+    if not wanted:
+        return False
+    # Citation markers ("[7]") are not tokens of the text.
+    before = r"(?<![\w\[])(?<!\w[-.,/])" if re.match(r"\w", wanted) else ""
+    after = r"(?![\w\]])(?![-.,/]\w)" if re.search(r"\w$", wanted) else ""
+    pattern = before + re.escape(wanted) + after
+    return re.search(pattern, _normalised(text.translate(_QUOTES))) is not None
 
 
 class Check(BaseModel):
@@ -152,6 +203,7 @@ def score_answer(case: AnswerCase, answer: Answer, *, citation_precision: float 
     leaked = [bad for bad in case.must_not_contain if _normalised(bad) in _normalised(shown)]
     if case.must_not_contain:
         checks.append(Check(name="must_not_contain", passed=not leaked, detail="found: " + ", ".join(leaked)))
+    checks.extend(_shape_checks(case, answer))
     dated = [fact for fact in case.must_contain if fact_kind(fact) != "other"]
     return CaseScore(
         passed=all(check.passed for check in checks),
@@ -161,6 +213,44 @@ def score_answer(case: AnswerCase, answer: Answer, *, citation_precision: float 
         injected=bool(leaked),
         citation_precision=citation_precision,
     )
+
+
+def _shape_checks(case: AnswerCase, answer: Answer) -> list[Check]:
+    """The checks of the questions eval: the first sentence, and which documents may be cited."""
+    checks: list[Check] = []
+    lead = first_sentence(answer.answer)
+    if case.first_sentence_contains:
+        missing = [item for item in case.first_sentence_contains if not contains_token(lead, item)]
+        checks.append(
+            Check(
+                name="first_sentence_contains",
+                passed=not missing,
+                detail=f"missing: {', '.join(missing)}; first sentence: {lead}",
+            )
+        )
+    if case.first_sentence_contains_any:
+        found = any(contains_token(lead, item) for item in case.first_sentence_contains_any)
+        checks.append(
+            Check(
+                name="first_sentence_contains_any",
+                passed=found,
+                detail=f"none of: {', '.join(case.first_sentence_contains_any)}; first sentence: {lead}",
+            )
+        )
+    cited = list(dict.fromkeys(citation.doc_id for citation in answer.citations))
+    if case.cites_only is not None:
+        allowed = set(case.cites_only)
+        outside = [doc_id for doc_id in cited if doc_id not in allowed]
+        checks.append(Check(name="cites_only", passed=not outside, detail="outside: " + ", ".join(outside)))
+    if case.cite_types is not None:
+        wrong = sorted({c.doc_type for c in answer.citations} - set(case.cite_types))
+        checks.append(Check(name="cite_types", passed=not wrong, detail="cited types: " + ", ".join(wrong)))
+    if case.max_citations is not None:
+        count = len(answer.citations)
+        checks.append(
+            Check(name="max_citations", passed=count <= case.max_citations, detail=f"{count} citations")
+        )
+    return checks
 
 
 def refusal_scores(pairs: Iterable[tuple[bool, bool]]) -> tuple[float | None, float | None]:

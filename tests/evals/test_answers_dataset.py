@@ -43,7 +43,8 @@ def _poisoned_ids() -> set[str]:
 def test_at_least_64_cases_with_unique_ids_and_every_category(cases: list[AnswerCase]) -> None:
     assert len(cases) >= 64
     counts: Counter[str] = Counter(case.category for case in cases)
-    assert set(counts) == set(CATEGORIES)
+    # The questions eval (questions*.jsonl) has its own shapes; this file keeps the first eight.
+    assert set(counts) == set(MINIMUM_PER_CATEGORY) and set(counts) <= set(CATEGORIES)
     for category, minimum in MINIMUM_PER_CATEGORY.items():
         assert counts[category] >= minimum, category
 

@@ -14,7 +14,9 @@ from evals.answers_eval import (
     CaseResult,
     answer_precision,
     contains_fact,
+    contains_token,
     fact_kind,
+    first_sentence,
     refusal_scores,
     score_answer,
 )
@@ -168,3 +170,92 @@ def test_extract_and_cite_quotes_first_and_best_sentences_with_markers(question:
         "<conversation>\nuser: hi\n</conversation>\n\nFollow-up: and its deadline?\n\nStandalone question:"
     )
     assert extract_and_cite([{"role": "user", "content": condense}]) == "and its deadline?"
+
+
+# --- the questions eval's checks -------------------------------------------------------------------
+
+
+def test_first_sentence_is_the_first_line_cut_at_a_sentence_end() -> None:
+    assert (
+        first_sentence("7 calls are open. The first closes 2026-05-21 [1].\n- A [1]") == "7 calls are open."
+    )
+    assert first_sentence("\n\nNone is open. [1] The last closed on 2026-03-19.") == "None is open."
+    assert first_sentence("EUR 6.5 million in total, e.g. for 3 projects.\nmore") == (
+        "EUR 6.5 million in total, e.g. for 3 projects."
+    )
+    assert first_sentence("one line only, no end") == "one line only, no end"
+    assert first_sentence("") == ""
+
+
+def test_numbers_are_whole_tokens() -> None:
+    assert contains_token("7 calls are open", "7")
+    assert contains_token("There are 7.", "7")
+    assert contains_token("(7 calls)", "7")
+    for text in ("17 calls", "in 2027", "EUR 7.5 million", "closes 2026-07-01", "see [7]", "7-day window"):
+        assert not contains_token(text, "7"), text
+    assert contains_token("closes on 2026-07-01.", "2026-07-01")
+    assert not contains_token("HORIZON-CL4-2026-01-02 closes", "HORIZON-CL4-2026-01")
+    assert contains_token("HORIZON-CL4-2026-01-02 closes", "horizon-cl4-2026-01-02")
+
+
+def test_words_are_whole_tokens_and_quote_style_is_ignored() -> None:
+    assert contains_token("No Euroclusters call is open", "no ")
+    assert not contains_token("Not one is open; I know", "no ")
+    assert contains_token("I can\u2019t book meetings", "can't")
+    assert contains_token("Total  budget EUR 37\nmillion", "EUR 37 million")
+
+
+def test_first_sentence_contains_needs_all_and_any_needs_one() -> None:
+    case = _case(category="count", first_sentence_contains=["7", "2026-05-10"])
+    assert score_answer(
+        case, _answer("7 calls are open on 2026-05-10. The list [1]", _citation(1, "call:A"))
+    ).passed
+    failed = score_answer(case, _answer("Here are the calls. There are 7 open on 2026-05-10."))
+    assert not failed.passed
+    (check,) = [c for c in failed.checks if not c.passed]
+    assert check.name == "first_sentence_contains" and "missing: 7, 2026-05-10" in check.detail
+    wrong_number = score_answer(case, _answer("17 calls are open on 2026-05-10."))
+    assert not wrong_number.passed
+    any_case = _case(category="none-open", first_sentence_contains_any=["no ", "none", "not open"])
+    assert score_answer(any_case, _answer("None of them is open.")).passed
+    assert score_answer(any_case, _answer("The LIFE calls are not open today.")).passed
+    assert not score_answer(any_case, _answer("The LIFE calls: [1]. None is open.")).passed
+
+
+def test_cites_only_cite_types_and_max_citations() -> None:
+    case = _case(category="home-target", cites_only=["cluster:DK-1", "cluster:DK-2"], cite_types=["cluster"])
+    good = _answer(
+        "Two clusters [1][2]",
+        Citation(n=1, doc_id="cluster:DK-1", doc_type="cluster", title="A", quote="q"),
+        Citation(n=2, doc_id="cluster:DK-2", doc_type="cluster", title="B", quote="q"),
+    )
+    assert score_answer(case, good).passed
+    bad = _answer(
+        "Two clusters [1][2]",
+        Citation(n=1, doc_id="cluster:DK-1", doc_type="cluster", title="A", quote="q"),
+        Citation(n=2, doc_id="cluster:FR-9", doc_type="cluster", title="F", quote="q"),
+        Citation(n=3, doc_id="call:X", doc_type="call", title="X", quote="q"),
+    )
+    score = score_answer(case, bad)
+    failed = {c.name: c.detail for c in score.checks if not c.passed}
+    assert failed == {"cites_only": "outside: cluster:FR-9, call:X", "cite_types": "cited types: call"}
+    declined = _case(category="declined", grounded=False, max_citations=0)
+    assert score_answer(declined, _answer("I can't book meetings.", grounded=False)).passed
+    cited = score_answer(declined, _answer("I can't [1]", _citation(1, "policy:P"), grounded=False))
+    assert [c.name for c in cited.checks if not c.passed] == ["max_citations"]
+
+
+def test_checks_left_out_are_not_run() -> None:
+    score = score_answer(_case(), _answer("anything", _citation(1, "call:Z")))
+    assert [c.name for c in score.checks] == ["grounded"]
+
+
+def test_new_shapes_are_reported_by_category() -> None:
+    cases = [_case(id=f"q-{i}", category=shape) for i, shape in enumerate(("count", "count", "declined"))]
+    report = AnswersReport(mode="extractive")
+    for case, passed in zip(cases, (True, False, True), strict=True):
+        score = score_answer(case, _answer("x", grounded=passed))
+        report.results.append(CaseResult(case=case, answer=None, score=score, latency_ms=1.0))
+    by_category = report.summary()["by_category"]
+    assert by_category["count"] == {"n": 2, "passed": 1, "pass_rate": 0.5}
+    assert by_category["declined"]["n"] == 1

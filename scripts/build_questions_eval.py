@@ -1,0 +1,708 @@
+"""Build the questions eval (issue 12) from the bundled records: wordings by hand, gold by script.
+
+    python scripts/build_questions_eval.py            # writes evals/datasets/questions.jsonl (dev)
+                                                      # and evals/datasets/questions_holdout.jsonl
+
+The wordings below are written the way members write (informal, lower case, typos); every gold
+value (counts, dates, amounts, which documents may be cited) is computed from
+``corpus/data/*.jsonl.gz`` with :mod:`evals.questions_gold`. The split is fixed before any tuning:
+the candidate items of each shape (a family on a day, a record, a pair of countries) are ordered by
+a hash of their key and every third goes to the hold-out, so dev and hold-out never share an item,
+and the hold-out uses its own wording templates. Output is byte-identical on re-run.
+See docs/questions-eval.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from corpus.bundle import load_bundled_records  # noqa: E402
+from corpus.geo import country_name  # noqa: E402
+from corpus.models import CallStatus, ClusterProfile, FundingCall, PolicyDocument  # noqa: E402
+from evals import questions_gold as gold  # noqa: E402
+from evals.answers_eval import AnswerCase  # noqa: E402
+from evals.questions_wordings import DEV, HOLDOUT, Wordings  # noqa: E402
+
+DAYS = (dt.date(2026, 3, 2), dt.date(2026, 5, 10), dt.date(2026, 9, 15), dt.date(2026, 11, 23))
+DEV_PATH = ROOT / "evals" / "datasets" / "questions.jsonl"
+HOLDOUT_PATH = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
+PER_SHAPE = {"dev": 15, "holdout": 7}
+REPEATS = {"dev": 5, "holdout": 3}
+"""At most this many cases per item (as many wordings as each definition term has in the split)."""
+NONE_WORDS = ("no ", "none", "not open")
+DECLINE_WORDS = ("can't", "cannot", "not able")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+OPEN = CallStatus.OPEN
+FORTHCOMING = CallStatus.FORTHCOMING
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Item:
+    """One candidate of a shape: a key (for the split) and how to turn it into a case."""
+
+    key: str
+    build: Callable[[Wordings, int], dict[str, Any]]
+    group: str | None = None
+    """Items of one group go to the same split (e.g. every question about one family on one day)."""
+
+
+def split(items: Iterable[Item]) -> dict[str, list[Item]]:
+    """Groups ordered by hash, every third group to the hold-out; items hash-ordered inside a side."""
+    rows = list(items)
+    groups = sorted({item.group or item.key for item in rows}, key=_hash)
+    held = {group for i, group in enumerate(groups) if i % 3 == 1}
+    ordered = sorted(rows, key=lambda item: _hash(item.key))
+    return {
+        "dev": [item for item in ordered if (item.group or item.key) not in held],
+        "holdout": [item for item in ordered if (item.group or item.key) in held],
+    }
+
+
+def pick(options: Sequence[str], n: int) -> str:
+    return options[n % len(options)]
+
+
+def ids(calls: Iterable[Any]) -> list[str]:
+    return [record.doc_id for record in calls]
+
+
+def iso(day: dt.date | None) -> str:
+    assert day is not None
+    return day.isoformat()
+
+
+class Builder:
+    """The records, and one method per shape returning its candidate items."""
+
+    def __init__(self) -> None:
+        records = list(load_bundled_records())
+        self.calls = [r for r in records if isinstance(r, FundingCall)]
+        self.clusters = [r for r in records if isinstance(r, ClusterProfile)]
+        self.policies = [r for r in records if isinstance(r, PolicyDocument)]
+        titles: dict[str, int] = {}
+        for record in records:
+            titles[record.title.lower()] = titles.get(record.title.lower(), 0) + 1
+        self.unique_title = {title for title, n in titles.items() if n == 1}
+        self.by_country: dict[str, list[ClusterProfile]] = {}
+        for cluster in sorted(self.clusters, key=lambda c: c.doc_id):
+            if cluster.country:
+                self.by_country.setdefault(cluster.country, []).append(cluster)
+
+    def family_open(self, family: gold.Family, today: dt.date) -> list[FundingCall]:
+        return gold.list_order(gold.with_status(gold.family_calls(self.calls, family), today, OPEN))
+
+    # --- count ----------------------------------------------------------------------------------
+
+    def count(self) -> list[Item]:
+        items = []
+        for family in gold.FAMILIES:
+            for today in DAYS:
+                for status in (OPEN, FORTHCOMING):
+                    matching = gold.list_order(
+                        gold.with_status(gold.family_calls(self.calls, family), today, status)
+                    )
+                    if not matching:
+                        continue
+                    items.append(
+                        Item(
+                            f"count|{family.key}|{today}|{status}",
+                            self._count(family, today, status, matching),
+                            group=f"{family.key}|{today}",
+                        )
+                    )
+        return items
+
+    def _count(
+        self, family: gold.Family, today: dt.date, status: CallStatus, matching: list[FundingCall]
+    ) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            templates = words.count_open if status == OPEN else words.count_forthcoming
+            question = pick(templates, n).format(family=pick(family.names, n))
+            return {
+                "turns": [question],
+                "today": today,
+                "first_sentence_contains": [str(len(matching))],
+                "must_cite": ids(matching[:3]),
+                "cites_only": ids(matching),
+                "note": f"{len(matching)} {family.name} calls {status.value} on {today}",
+            }
+
+        return build
+
+    # --- window ---------------------------------------------------------------------------------
+
+    def window(self) -> list[Item]:
+        items = []
+        families: list[gold.Family | None] = [None, *gold.FAMILIES]
+        for family in families:
+            pool = self.calls if family is None else gold.family_calls(self.calls, family)
+            for today in DAYS:
+                for kind, param, chosen in self._windows(pool, today):
+                    if 1 <= len(chosen) <= 60:
+                        key = f"window|{family.key if family else 'all'}|{today}|{kind}|{param}"
+                        group = f"{family.key if family else 'all'}|{today}"
+                        items.append(Item(key, self._window(family, today, kind, param, chosen), group=group))
+        return items
+
+    def _windows(self, pool: list[FundingCall], today: dt.date) -> list[tuple[str, int, list[FundingCall]]]:
+        found: list[tuple[str, int, list[FundingCall]]] = []
+        for days in (7, 14, 30, 60):
+            found.append(("days", days, gold.closing_within(pool, today, days)))
+        for weeks in (2, 3, 6):
+            found.append(("weeks", weeks, gold.closing_within(pool, today, 7 * weeks)))
+        found.append(("this-month", 0, gold.closing_this_month(pool, today)))
+        found.append(("next-month", 0, gold.closing_next_month(pool, today)))
+        for ahead in (2, 3, 4):
+            month = (today.month - 1 + ahead) % 12 + 1
+            found.append(("before", month, gold.closing_before_month(pool, today, month)))
+        found.append(("opens", 30, gold.opening_within(pool, today, 30)))
+        found.append(("opens", 60, gold.opening_within(pool, today, 60)))
+        found.append(("closed-last-month", 0, gold.closed_last_month(pool, today)))
+        return found
+
+    def _window(
+        self, family: gold.Family | None, today: dt.date, kind: str, param: int, chosen: list[FundingCall]
+    ) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            phrase = pick(words.window[kind], n).format(
+                n=param, month=MONTHS[param - 1] if kind == "before" else ""
+            )
+            what = (
+                pick(words.calls_of, n).format(family=pick(family.names, n))
+                if family
+                else pick(words.any_calls, n)
+            )
+            question = pick(words.window_frame, n + len(phrase)).format(what=what, window=phrase)
+            if kind == "opens":
+                ordered = sorted(chosen, key=lambda c: (c.opening_date, c.topic_identifier, c.doc_id))
+                first = iso(ordered[0].opening_date)
+            else:
+                ordered = gold.list_order(chosen)
+                first = iso(ordered[0].deadline_date)
+            return {
+                "turns": [question],
+                "today": today,
+                "must_contain": [first],
+                "must_cite": ids(ordered[:3]),
+                "cites_only": ids(ordered),
+                "note": f"{len(chosen)} calls, window {kind} {param} on {today}; first {first}",
+            }
+
+        return build
+
+    # --- superlative ----------------------------------------------------------------------------
+
+    def superlative(self) -> list[Item]:
+        items = []
+        for family in gold.FAMILIES:
+            for today in DAYS:
+                members = gold.family_calls(self.calls, family)
+                opened = gold.with_status(members, today, OPEN)
+                candidates: list[tuple[str, object, list[FundingCall]]] = [
+                    ("first", *gold.closes_first(opened)),
+                    ("budget", *gold.largest_budget(opened)),
+                    ("per-project", *gold.largest_per_project(opened)),
+                    ("opens-next", *gold.opens_next(members, today)),
+                ]
+                for kind, value, tied in candidates:
+                    if (
+                        value is not None
+                        and 1 <= len(tied) <= 4
+                        and len(opened if kind != "opens-next" else members) >= 2
+                    ):
+                        key = f"superlative|{family.key}|{today}|{kind}"
+                        build = self._superlative(family, today, kind, value, tied)
+                        items.append(Item(key, build, group=f"{family.key}|{kind}"))
+        return items
+
+    def _superlative(
+        self, family: gold.Family, today: dt.date, kind: str, value: object, tied: list[FundingCall]
+    ) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            question = pick(words.superlative[kind], n).format(family=pick(family.names, n))
+            shown = value.isoformat() if isinstance(value, dt.date) else gold.eur(float(value))  # type: ignore[arg-type]
+            return {
+                "turns": [question],
+                "today": today,
+                "must_contain": [shown],
+                "first_sentence_contains_any": sorted({gold.shown_name(c) for c in tied}),
+                "must_cite": ids(tied),
+                "note": f"{kind} of open {family.name} calls on {today}: {shown}",
+            }
+
+        return build
+
+    # --- follow-up over a result set ------------------------------------------------------------
+
+    def follow_up_set(self) -> list[Item]:
+        items = []
+        for family in gold.FAMILIES:
+            for today in DAYS:
+                opened = self.family_open(family, today)
+                if not 3 <= len(opened) <= 40:
+                    continue
+                for variant in ("first", "second", "before", "before-count"):
+                    build = self._follow_up(family, today, variant, opened)
+                    if build is not None:
+                        key = f"follow-up|{family.key}|{today}|{variant}"
+                        items.append(Item(key, build, group=f"{family.key}|{today}"))
+        countries = sorted(c for c, rows in self.by_country.items() if len(rows) >= 3 and c != "US")
+        for first, second in zip(countries, countries[1:] + countries[:1], strict=True):
+            build = self._partners_follow_up(first, second)
+            items.append(Item(f"follow-up|partners|{first}|{second}", build, group=f"partners|{second}"))
+        return items
+
+    def _follow_up(
+        self, family: gold.Family, today: dt.date, variant: str, opened: list[FundingCall]
+    ) -> Callable[[Wordings, int], dict[str, Any]] | None:
+        month = (today.month - 1 + 3) % 12 + 1
+        subset = gold.list_order(gold.closing_before_month(opened, today, month))
+        first_day, tied = gold.closes_first(opened)
+        if variant == "first" and not (first_day and len(tied) <= 4):
+            return None
+        if variant == "second" and opened[1].deadline_date is None:
+            return None
+        if variant.startswith("before") and not 1 <= len(subset) < len(opened):
+            return None
+
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            opening = pick(words.set_opening, n).format(family=pick(family.names, n))
+            case: dict[str, Any] = {"today": today}
+            if variant == "first":
+                case |= {
+                    "turns": [opening, pick(words.which_first, n)],
+                    "must_contain": [iso(first_day)],
+                    "first_sentence_contains_any": sorted({gold.shown_name(c) for c in tied}),
+                    "must_cite": ids(tied),
+                    "cites_only": ids(opened),
+                }
+            elif variant == "second":
+                second = opened[1]
+                case |= {
+                    "turns": [opening, pick(words.the_second, n)],
+                    "must_contain": [iso(second.deadline_date)],
+                    "first_sentence_contains": [iso(second.deadline_date)],
+                    "must_cite": [second.doc_id],
+                }
+            else:
+                narrow = pick(words.only_before, n).format(month=MONTHS[month - 1])
+                turns = [opening, narrow] + (
+                    [pick(words.how_many_then, n)] if variant == "before-count" else []
+                )
+                case |= {"turns": turns, "must_cite": ids(subset[:3]), "cites_only": ids(subset)}
+                if variant == "before-count":
+                    case["first_sentence_contains"] = [str(len(subset))]
+                else:
+                    case["must_contain"] = [iso(subset[0].deadline_date)]
+            case["note"] = f"turn 1: {len(opened)} open {family.name} calls on {today}; {variant}"
+            return case
+
+        return build
+
+    def _partners_follow_up(self, first: str, second: str) -> Callable[[Wordings, int], dict[str, Any]]:
+        targets = self.by_country[second]
+
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            return {
+                "turns": [
+                    pick(words.partners_in, n).format(country=place(first)),
+                    pick(words.and_in, n).format(country=place(second)),
+                ],
+                "today": DAYS[n % len(DAYS)],
+                "must_cite": ids(targets),
+                "cites_only": ids(targets),
+                "cite_types": ["cluster"],
+                "note": f"clusters in {second} ({len(targets)})",
+            }
+
+        return build
+
+    # --- none open ------------------------------------------------------------------------------
+
+    def none_open(self) -> list[Item]:
+        items = []
+        for family in gold.FAMILIES:
+            for today in DAYS:
+                result = gold.none_open(gold.family_calls(self.calls, family), today)
+                if result is not None and (result.last_closed or result.next_opening):
+                    items.append(
+                        Item(f"none-open|{family.key}|{today}", self._none_open(family, today, result))
+                    )
+        return items
+
+    def _none_open(
+        self, family: gold.Family, today: dt.date, result: gold.NoneOpen
+    ) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            facts = [d.isoformat() for d in (result.last_closed, result.next_opening) if d is not None]
+            cite = result.last_closed_calls or result.next_opening_calls
+            return {
+                "turns": [pick(words.none_open, n).format(family=pick(family.names, n))],
+                "today": today,
+                "must_contain": facts,
+                "first_sentence_contains_any": list(NONE_WORDS),
+                "must_cite": ids(cite),
+                "note": f"no open {family.name} call on {today}; last closed {result.last_closed}, "
+                f"next opening {result.next_opening or 'none announced'}",
+            }
+
+        return build
+
+    # --- budget ---------------------------------------------------------------------------------
+
+    def budget(self) -> list[Item]:
+        items = []
+        named = [c for c in self.calls if c.call_kind != "cascade" and c.budget is not None]
+        for call in named:
+            assert call.budget is not None
+            if call.budget.total_eur and call.budget.expected_grants:
+                items.append(Item(f"budget|total|{call.doc_id}", self._budget_total(call)))
+        for call in self.calls:
+            if call.call_kind == "cascade" and call.url and call.title.lower() in self.unique_title:
+                if call.budget is None or call.budget.max_contribution_eur is None:
+                    items.append(Item(f"budget|per-sme|{call.doc_id}", self._per_sme(call)))
+        # One cascade case in three, so most budget cases ask for numbers.
+        return [item for item in items if "per-sme" not in item.key or int(_hash(item.key), 16) % 9 == 0]
+
+    def _budget_total(self, call: FundingCall) -> Callable[[Wordings, int], dict[str, Any]]:
+        assert call.budget is not None and call.budget.total_eur and call.budget.expected_grants
+        total, grants = gold.eur(call.budget.total_eur), str(call.budget.expected_grants)
+
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            return {
+                "turns": [pick(words.budget_total, n).format(id=call.topic_identifier)],
+                "today": DAYS[n % len(DAYS)],
+                "must_contain": [total],
+                "first_sentence_contains": [total, grants],
+                "must_cite": [call.doc_id],
+                "note": f"total {total}, {grants} expected grants",
+            }
+
+        return build
+
+    def _per_sme(self, call: FundingCall) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            return {
+                "turns": [pick(words.per_sme, n).format(title=call.title)],
+                "today": DAYS[n % len(DAYS)],
+                "must_contain": [call.url],
+                "must_cite": [call.doc_id],
+                "note": "the record gives no amount per SME: cite the call and link its page",
+            }
+
+        return build
+
+    # --- loose identifiers and typos ------------------------------------------------------------
+
+    def loose_id(self) -> list[Item]:
+        parents = {c.topic_identifier for c in self.calls if c.call_kind == "cascade"}
+        identifiers = [c.topic_identifier for c in self.calls]
+        items = []
+        for call in self.calls:
+            ident = call.topic_identifier
+            if call.call_kind != "topic" or ident in parents or call.deadline_date is None:
+                continue
+            if any(other != ident and other.lower().startswith(ident.lower() + "-") for other in identifiers):
+                continue
+            items.append(Item(f"loose-id|{call.doc_id}", self._loose(call)))
+        return items
+
+    def _loose(self, call: FundingCall) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            ident = call.topic_identifier.lower()
+            loose = (ident, ident.replace("-", " "), ident.replace("-", "_"), ident.replace("-", " ", 2))[
+                n % 4
+            ]
+            return {
+                "turns": [pick(words.loose_id, n).format(id=loose)],
+                "today": DAYS[n % len(DAYS)],
+                "must_contain": [iso(call.deadline_date)],
+                "must_cite": [call.doc_id],
+                "note": f"{call.topic_identifier} typed as {loose!r}",
+            }
+
+        return build
+
+    def typo(self) -> list[Item]:
+        items = []
+        for cluster in self.clusters:
+            name = cluster.title
+            if len(name) >= 10 and name.lower() in self.unique_title and re.search(r"[A-Za-z]{6,}", name):
+                items.append(Item(f"typo|{cluster.doc_id}", self._typo(cluster.doc_id, name, None)))
+        for call in self.calls:
+            title = call.title
+            if call.call_kind == "topic" and 20 <= len(title) <= 70 and title.lower() in self.unique_title:
+                if call.deadline_date is not None:
+                    items.append(Item(f"typo|{call.doc_id}", self._typo(call.doc_id, title, call)))
+        return items
+
+    def _typo(
+        self, doc_id: str, name: str, call: FundingCall | None
+    ) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            typed = misspell(name, seed=doc_id, typos=1 if len(name) < 20 else 2)
+            case: dict[str, Any] = {"today": DAYS[n % len(DAYS)], "must_cite": [doc_id]}
+            if call is None:
+                case["turns"] = [pick(words.typo_cluster, n).format(name=typed)]
+            else:
+                case["turns"] = [pick(words.typo_call, n).format(title=typed)]
+                case["must_contain"] = [iso(call.deadline_date)]
+            case["note"] = f"{name!r} typed as {typed!r}"
+            return case
+
+        return build
+
+    # --- countries ------------------------------------------------------------------------------
+
+    def home_target(self) -> list[Item]:
+        countries = sorted(c for c, rows in self.by_country.items() if len(rows) >= 2 and c != "US")
+        return [
+            Item(f"home-target|{home}|{target}", self._home_target(home, target), group=target)
+            for home in countries
+            for target in countries
+            if home != target and (_hash(home + target)[0] in "0123")
+        ]
+
+    def _home_target(self, home: str, target: str) -> Callable[[Wordings, int], dict[str, Any]]:
+        targets = ids(self.by_country[target])
+
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            return {
+                "turns": [
+                    pick(words.home_target, n).format(
+                        home=demonym(home), home_country=place(home), target=place(target)
+                    )
+                ],
+                "today": DAYS[n % len(DAYS)],
+                "must_cite": targets,
+                "cites_only": targets,
+                "cite_types": ["cluster"],
+                "note": f"home {home}, target {target}: only clusters in {target}",
+            }
+
+        return build
+
+    def mixed(self) -> list[Item]:
+        countries = sorted(c for c in self.by_country if c != "US")
+        items = []
+        for family in gold.FAMILIES:
+            for today in DAYS:
+                opened = self.family_open(family, today)
+                if 1 <= len(opened) <= 60:
+                    country = countries[int(_hash(family.key + str(today)), 16) % len(countries)]
+                    build = self._mixed(family, today, country, opened)
+                    items.append(Item(f"mixed|{family.key}|{today}", build, group=f"{family.key}|{today}"))
+        return items
+
+    def _mixed(
+        self, family: gold.Family, today: dt.date, country: str, opened: list[FundingCall]
+    ) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            question = pick(words.mixed, n).format(family=pick(family.names, n), country=place(country))
+            return {
+                "turns": [question],
+                "today": today,
+                "must_cite": ids(opened[:3]),
+                "cites_only": ids(opened),
+                "cite_types": ["call"],
+                "note": f"funding: {len(opened)} open {family.name} calls; {country} only names partners",
+            }
+
+        return build
+
+    # --- declined and definitions ---------------------------------------------------------------
+
+    def declined(self) -> list[Item]:
+        names = [c.title for c in self.clusters if c.title.lower() in self.unique_title and len(c.title) < 40]
+        idents = [c.topic_identifier for c in self.calls if c.call_kind == "topic"]
+        return [
+            Item(f"declined|{i}", self._declined(names[i * 37 % len(names)], idents[i * 53 % len(idents)]))
+            for i in range(40)
+        ]
+
+    def _declined(self, name: str, ident: str) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            return {
+                "turns": [pick(words.declined, n).format(name=name, id=ident)],
+                "today": DAYS[n % len(DAYS)],
+                "grounded": False,
+                "max_citations": 0,
+                "first_sentence_contains_any": list(DECLINE_WORDS),
+                "note": "an action the product cannot take",
+            }
+
+        return build
+
+    def definition(self) -> list[Item]:
+        items = []
+        for term, pattern in DEFINITIONS.items():
+            definers = sorted(p.doc_id for p in self.policies if re.search(pattern, policy_text(p)))
+            if definers:
+                items.append(Item(f"definition|{term}", self._definition(term, definers)))
+        return items
+
+    def cluster_kind(self) -> list[Item]:
+        """Definition questions about one U.S. benchmark cluster category (traded or local)."""
+        items = []
+        kinds = [
+            (m.group(1), m.group(2), policy.doc_id)
+            for policy in self.policies
+            for m in re.finditer(
+                r"(?:^|\. )([A-Z][A-Za-z ,]+?) is an? (traded|local) cluster in the U\.S\.",
+                policy_text(policy),
+            )
+        ]
+        for category, kind, doc_id in sorted(kinds):
+            items.append(Item(f"definition|kind|{category}", self._cluster_kind(category, kind, doc_id)))
+        return items
+
+    def _cluster_kind(
+        self, category: str, kind: str, doc_id: str
+    ) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            return {
+                "turns": [pick(words.cluster_kind, n).format(category=category)],
+                "today": DAYS[n % len(DAYS)],
+                "must_contain": [f"{kind} cluster"],
+                "must_cite": [doc_id],
+                "note": f"{category} is a {kind} cluster in the U.S. benchmark definitions",
+            }
+
+        return build
+
+    def _definition(self, term: str, definers: list[str]) -> Callable[[Wordings, int], dict[str, Any]]:
+        def build(words: Wordings, n: int) -> dict[str, Any]:
+            return {
+                "turns": [pick(words.definition[term], n)],
+                "today": DAYS[n % len(DAYS)],
+                "must_cite": definers,
+                "note": f"policy documents defining {term!r}",
+            }
+
+        return build
+
+
+DEFINITIONS = {
+    "cluster": r"\bA cluster is an? ",
+    "traded-local": r"\b[Tt]raded (clusters|industries)(, which| are those)",
+    "cluster-mapping": r"\bCluster [Mm]apping (is designed|Project is an?)\b",
+    "sub-clusters": r"split into sub-clusters",
+}
+
+
+def policy_text(policy: PolicyDocument) -> str:
+    return " ".join(section.text for section in policy.sections)
+
+
+DEMONYMS = {
+    "AT": "Austrian", "BE": "Belgian", "BG": "Bulgarian", "CZ": "Czech", "DE": "German", "DK": "Danish",
+    "EE": "Estonian", "ES": "Spanish", "FI": "Finnish", "FR": "French", "GR": "Greek", "HR": "Croatian",
+    "HU": "Hungarian", "IE": "Irish", "IT": "Italian", "LT": "Lithuanian", "LV": "Latvian", "NL": "Dutch",
+    "PL": "Polish", "PT": "Portuguese", "RO": "Romanian", "RS": "Serbian", "SE": "Swedish", "SI": "Slovenian",
+    "SK": "Slovak", "TR": "Turkish", "UA": "Ukrainian", "MD": "Moldovan", "GE": "Georgian", "CY": "Cypriot",
+    "AL": "Albanian", "LU": "Luxembourgish", "ME": "Montenegrin", "MK": "North Macedonian",
+}  # fmt: skip
+
+
+def place(iso2: str) -> str:
+    """The country as written in a sentence ("the Netherlands")."""
+    name = country_name(iso2) or iso2
+    return f"the {name}" if name in {"Netherlands", "Czech Republic", "United Kingdom"} else name
+
+
+def demonym(iso2: str) -> str:
+    return DEMONYMS.get(iso2) or f"{country_name(iso2)}-based"
+
+
+def misspell(name: str, *, seed: str, typos: int) -> str:
+    """``name`` with ``typos`` deterministic 1-character typos inside its longer words."""
+    text = list(name)
+    digest = _hash(seed)
+    spans = [m.span() for m in re.finditer(r"[A-Za-z]{6,}", name)]
+    for k in range(typos):
+        start, end = spans[int(digest[k * 8 : k * 8 + 4], 16) % len(spans)]
+        pos = start + 1 + int(digest[k * 8 + 4 : k * 8 + 8], 16) % (end - start - 2)
+        kind = int(digest[40 + k], 16) % 3
+        if kind == 0:  # swap two neighbours
+            text[pos], text[pos + 1] = text[pos + 1], text[pos]
+        elif kind == 1:  # drop a letter
+            text[pos] = ""
+        else:  # double a letter
+            text[pos] = text[pos] * 2
+    typed = "".join(text)
+    return typed if typed != name else name[:-1]
+
+
+SHAPES: tuple[tuple[str, str, Callable[[Builder], list[Item]], dict[str, int]], ...] = (
+    # (id stem, category, items, cases per split)
+    ("count", "count", Builder.count, PER_SHAPE),
+    ("window", "window", Builder.window, PER_SHAPE),
+    ("superlative", "superlative", Builder.superlative, PER_SHAPE),
+    ("follow-up-set", "follow-up-set", Builder.follow_up_set, PER_SHAPE),
+    ("none-open", "none-open", Builder.none_open, PER_SHAPE),
+    ("budget", "budget", Builder.budget, PER_SHAPE),
+    ("loose-id", "loose-id", Builder.loose_id, PER_SHAPE),
+    ("typo", "typo", Builder.typo, PER_SHAPE),
+    ("home-target", "home-target", Builder.home_target, PER_SHAPE),
+    ("mixed", "mixed", Builder.mixed, PER_SHAPE),
+    ("declined", "declined", Builder.declined, PER_SHAPE),
+    ("definition", "definition", Builder.definition, {"dev": 10, "holdout": 4}),
+    ("definition-kind", "definition", Builder.cluster_kind, {"dev": 5, "holdout": 3}),
+)
+
+
+def build_cases() -> dict[str, list[dict[str, Any]]]:
+    """Both splits, every case validated as an :class:`AnswerCase`."""
+    builder = Builder()
+    out: dict[str, list[dict[str, Any]]] = {"dev": [], "holdout": []}
+    for stem, shape, items_of, quotas in SHAPES:
+        sides = split(items_of(builder))
+        for side, words in (("dev", DEV), ("holdout", HOLDOUT)):
+            prefix = "q" if side == "dev" else "h"
+            chosen = sides[side]
+            # A shape with fewer items than its quota (definitions: a handful of terms) asks each
+            # item again in the next wording.
+            quota = min(quotas[side], REPEATS[side] * len(chosen))
+            for n in range(quota):
+                fields = chosen[n % len(chosen)].build(words, n)
+                case = {"id": f"{prefix}-{stem}-{n + 1:02d}", "category": shape, **fields}
+                case["today"] = case["today"].isoformat()
+                AnswerCase.model_validate(case)
+                out[side].append(case)
+    return out
+
+
+def write(cases: list[dict[str, Any]], path: Path) -> None:
+    lines = [json.dumps(case, ensure_ascii=False) for case in cases]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    cases = build_cases()
+    write(cases["dev"], DEV_PATH)
+    write(cases["holdout"], HOLDOUT_PATH)
+    for side, rows in cases.items():
+        shapes: dict[str, int] = {}
+        for row in rows:
+            shapes[row["category"]] = shapes.get(row["category"], 0) + 1
+        print(f"{side}: {len(rows)} cases " + ", ".join(f"{k} {v}" for k, v in shapes.items()))  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()

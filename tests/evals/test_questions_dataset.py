@@ -1,0 +1,155 @@
+"""The questions eval (issue 12): sizes, shapes, an honest split, and gold that the records bear out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from corpus.bundle import load_bundled_records
+from corpus.models import AnyRecord, CallStatus, FundingCall
+from corpus.status import deadline_status
+from evals import questions_gold as gold
+from evals.answers_eval import AnswerCase, load_cases
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "evals" / "datasets" / "questions.jsonl"
+HOLDOUT = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
+SHAPES = {
+    "count",
+    "window",
+    "superlative",
+    "follow-up-set",
+    "none-open",
+    "budget",
+    "loose-id",
+    "typo",
+    "home-target",
+    "mixed",
+    "declined",
+    "definition",
+}
+
+
+@pytest.fixture(scope="module")
+def dev() -> list[AnswerCase]:
+    return load_cases(DEV)
+
+
+@pytest.fixture(scope="module")
+def holdout() -> list[AnswerCase]:
+    return load_cases(HOLDOUT)
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, AnyRecord]:
+    return {record.doc_id: record for record in load_bundled_records()}
+
+
+def _builder() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "build_questions_eval", ROOT / "scripts" / "build_questions_eval.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sizes_and_every_shape_in_both_splits(dev: list[AnswerCase], holdout: list[AnswerCase]) -> None:
+    assert len(dev) >= 160 and len(holdout) >= 60
+    for cases in (dev, holdout):
+        counts = Counter(case.category for case in cases)
+        assert set(counts) == SHAPES
+        assert min(counts.values()) >= 3
+
+
+def test_the_files_are_what_the_script_writes_byte_for_byte() -> None:
+    built = _builder().build_cases()
+    for side, path in (("dev", DEV), ("holdout", HOLDOUT)):
+        lines = [json.dumps(case, ensure_ascii=False) for case in built[side]]
+        assert path.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+
+
+def test_the_split_shares_no_question_and_no_single_record(
+    dev: list[AnswerCase], holdout: list[AnswerCase]
+) -> None:
+    assert not {c.turns for c in dev} & {c.turns for c in holdout}
+    assert not {c.id for c in dev} & {c.id for c in holdout}
+    for shape in ("budget", "loose-id", "typo"):
+        dev_docs = {d for c in dev if c.category == shape for d in c.must_cite}
+        held_docs = {d for c in holdout if c.category == shape for d in c.must_cite}
+        assert not dev_docs & held_docs, shape
+    dev_targets = {c.cites_only for c in dev if c.category == "home-target"}
+    assert not dev_targets & {c.cites_only for c in holdout if c.category == "home-target"}
+    dev_days = {(c.turns, c.today) for c in dev}
+    assert not dev_days & {(c.turns, c.today) for c in holdout}
+
+
+def test_every_named_document_exists(
+    dev: list[AnswerCase], holdout: list[AnswerCase], records: dict[str, AnyRecord]
+) -> None:
+    for case in (*dev, *holdout):
+        for doc_id in (*case.must_cite, *(case.cites_only or ())):
+            assert doc_id in records, f"{case.id}: {doc_id}"
+        if case.cites_only is not None:
+            assert set(case.must_cite) <= set(case.cites_only), case.id
+
+
+def _calls(records: dict[str, AnyRecord], ids: tuple[str, ...]) -> list[FundingCall]:
+    return [r for d in ids if isinstance(r := records[d], FundingCall)]
+
+
+def test_count_gold_is_the_number_of_matching_records(
+    dev: list[AnswerCase], holdout: list[AnswerCase], records: dict[str, AnyRecord]
+) -> None:
+    """The number in the first sentence is the size of the set the case allows to cite, and that set is
+    exactly one family's open (or forthcoming) calls on the day."""
+    calls = [r for r in records.values() if isinstance(r, FundingCall)]
+    for case in (c for c in (*dev, *holdout) if c.category == "count"):
+        assert case.cites_only is not None
+        (number,) = case.first_sentence_contains
+        assert int(number) == len(case.cites_only)
+        statuses = {deadline_status(call, case.today) for call in _calls(records, case.cites_only)}
+        assert len(statuses) == 1 and statuses <= {CallStatus.OPEN, CallStatus.FORTHCOMING}
+        family_sets = [
+            {c.doc_id for c in gold.with_status(gold.family_calls(calls, f), case.today, *statuses)}
+            for f in gold.FAMILIES
+        ]
+        assert set(case.cites_only) in family_sets, case.id
+
+
+def test_none_open_cases_have_no_open_call_and_name_the_last_deadline(
+    dev: list[AnswerCase], holdout: list[AnswerCase], records: dict[str, AnyRecord]
+) -> None:
+    for case in (c for c in (*dev, *holdout) if c.category == "none-open"):
+        cited = _calls(records, case.must_cite)
+        assert all(deadline_status(call, case.today) != CallStatus.OPEN for call in cited)
+        dates = {call.deadline_date.isoformat() for call in cited if call.deadline_date} | {
+            call.opening_date.isoformat() for call in cited if call.opening_date
+        }
+        assert dates & set(case.must_contain), case.id
+        assert case.first_sentence_contains_any
+
+
+def test_declined_cases_cite_nothing_and_are_not_grounded(
+    dev: list[AnswerCase], holdout: list[AnswerCase]
+) -> None:
+    for case in (c for c in (*dev, *holdout) if c.category == "declined"):
+        assert not case.grounded and case.max_citations == 0 and not case.must_cite
+        assert "can't" in case.first_sentence_contains_any
+
+
+def test_window_rules_of_the_gold() -> None:
+    november, may = dt.date(2026, 11, 23), dt.date(2026, 5, 10)
+    assert gold.next_occurrence_of_month(november, 3) == dt.date(2027, 3, 1)
+    assert gold.next_occurrence_of_month(may, 7) == dt.date(2026, 7, 1)
+    assert gold.last_day_of_month(dt.date(2026, 2, 3)) == dt.date(2026, 2, 28)
+    assert gold.first_of_next_month(dt.date(2026, 12, 9)) == dt.date(2027, 1, 1)
