@@ -2,8 +2,8 @@
 
 Two disjoint sets, one per split: ``DEV`` (what the planner may be tuned on) and ``HOLDOUT`` (other
 templates, never tuned on). ``scripts/build_questions_eval.py`` fills the placeholders
-(``{family}``, ``{n}``, ``{month}``, ``{id}``, ``{name}``, ...) from the records; the gold never
-comes from here.
+(``{family}``, ``{n}``, ``{month}``, ``{id}``, ``{name}``, ``{a_home}`` = "a French", ...) from the
+records; the gold never comes from here.
 """
 
 from __future__ import annotations
@@ -141,15 +141,15 @@ DEV = Wordings(
         "when does {title} close",
     ),
     home_target=(
-        "We are a {home} SME looking for partners in {target}",
-        "we're a {home} company and want to find a cluster in {target}",
+        "We are {a_home} SME looking for partners in {target}",
+        "we're {a_home} company and want to find a cluster in {target}",
         "Our firm is based in {home_country}. Which clusters in {target} could we work with?",
         "{home} startup here, looking at expanding into {target}: which clusters should we talk to?",
     ),
     mixed=(
         "Which open {family} calls could we apply to with partners in {country}?",
         "we want to team up with a company from {country}: which {family} calls are open?",
-        "{family} calls we could do together with partners in {country}?",
+        "open {family} calls we could do together with partners in {country}?",
     ),
     declined=(
         "Can you book a meeting with {name} for next Tuesday?",

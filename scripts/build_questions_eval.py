@@ -486,7 +486,10 @@ class Builder:
             return {
                 "turns": [
                     pick(words.home_target, n).format(
-                        home=demonym(home), home_country=place(home), target=place(target)
+                        home=demonym(home),
+                        a_home=with_article(demonym(home)),
+                        home_country=place(home),
+                        target=place(target),
                     )
                 ],
                 "today": DAYS[n % len(DAYS)],
@@ -628,6 +631,11 @@ def place(iso2: str) -> str:
 
 def demonym(iso2: str) -> str:
     return DEMONYMS.get(iso2) or f"{country_name(iso2)}-based"
+
+
+def with_article(word: str) -> str:
+    """ "a French", "an Estonian" (a "U" is said "you": "a Ukrainian")."""
+    return ("an " if word[0] in "AEIO" else "a ") + word
 
 
 def misspell(name: str, *, seed: str, typos: int) -> str:
