@@ -218,7 +218,7 @@ HOLDOUT = Wordings(
         "closed-last-month": ("closed during last month",),
     },
     calls_of=("{family} calls",),
-    any_calls=("calls", "open calls"),
+    any_calls=("calls", "EU calls"),
     window_frame=(
         "list the {what} that {window}",
         "Are there {what} that {window}?",

@@ -148,16 +148,27 @@ class Builder:
     # --- window ---------------------------------------------------------------------------------
 
     def window(self) -> list[Item]:
+        """Windows over one family's calls (1 to 60 of them)."""
+        return self._window_items(list(gold.FAMILIES), largest=60)
+
+    def window_all(self) -> list[Item]:
+        """Windows over every call ("which calls close in the next 30 days?"), up to 130 of them."""
+        return self._window_items([None], largest=130)
+
+    def _window_items(self, families: list[gold.Family | None], *, largest: int) -> list[Item]:
         items = []
-        families: list[gold.Family | None] = [None, *gold.FAMILIES]
         for family in families:
             pool = self.calls if family is None else gold.family_calls(self.calls, family)
             for today in DAYS:
+                seen: set[frozenset[str]] = set()
                 for kind, param, chosen in self._windows(pool, today):
-                    if 1 <= len(chosen) <= 60:
-                        key = f"window|{family.key if family else 'all'}|{today}|{kind}|{param}"
-                        group = f"{family.key if family else 'all'}|{today}"
-                        items.append(Item(key, self._window(family, today, kind, param, chosen), group=group))
+                    # Two windows with the same calls on the same day ("14 days", "2 weeks") are one item.
+                    if not 1 <= len(chosen) <= largest or frozenset(ids(chosen)) in seen:
+                        continue
+                    seen.add(frozenset(ids(chosen)))
+                    key = f"window|{family.key if family else 'all'}|{today}|{kind}|{param}"
+                    group = f"{family.key if family else 'all'}|{today}"
+                    items.append(Item(key, self._window(family, today, kind, param, chosen), group=group))
         return items
 
     def _windows(self, pool: list[FundingCall], today: dt.date) -> list[tuple[str, int, list[FundingCall]]]:
@@ -660,7 +671,8 @@ def misspell(name: str, *, seed: str, typos: int) -> str:
 SHAPES: tuple[tuple[str, str, Callable[[Builder], list[Item]], dict[str, int]], ...] = (
     # (id stem, category, items, cases per split)
     ("count", "count", Builder.count, PER_SHAPE),
-    ("window", "window", Builder.window, PER_SHAPE),
+    ("window", "window", Builder.window, {"dev": 10, "holdout": 5}),
+    ("window-all", "window", Builder.window_all, {"dev": 5, "holdout": 2}),
     ("superlative", "superlative", Builder.superlative, PER_SHAPE),
     ("follow-up-set", "follow-up-set", Builder.follow_up_set, PER_SHAPE),
     ("none-open", "none-open", Builder.none_open, PER_SHAPE),

@@ -153,3 +153,17 @@ def test_window_rules_of_the_gold() -> None:
     assert gold.next_occurrence_of_month(may, 7) == dt.date(2026, 7, 1)
     assert gold.last_day_of_month(dt.date(2026, 2, 3)) == dt.date(2026, 2, 28)
     assert gold.first_of_next_month(dt.date(2026, 12, 9)) == dt.date(2027, 1, 1)
+
+
+def test_window_cases_give_the_earliest_date_of_their_set(
+    dev: list[AnswerCase], holdout: list[AnswerCase], records: dict[str, AnyRecord]
+) -> None:
+    for case in (c for c in (*dev, *holdout) if c.category == "window"):
+        assert case.cites_only is not None
+        calls = _calls(records, case.cites_only)
+        deadlines = [c.deadline_date for c in calls if c.deadline_date is not None]
+        openings = [
+            c.opening_date for c in calls if c.opening_date is not None and c.opening_date > case.today
+        ]
+        firsts = {min(deadlines).isoformat()} | ({min(openings).isoformat()} if openings else set())
+        assert set(case.must_contain) & firsts, case.id
