@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -60,6 +61,11 @@ class Evidence:
     focus_doc_ids: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
     """Uncited remarks placed after the bullets (hedges, suggestions): never factual claims."""
+    result_table: str = ""
+    """The query plan's exact result (counts, the chosen call), given to a model as settled fact."""
+    required_facts: tuple[str, ...] = ()
+    """Values a model's answer must state as computed (the count, the chosen identifier); otherwise
+    the answer is rejected and the extractive one is used."""
 
     def extractive_text(self) -> str:
         """The answer for chat: intro line, then one ``- `` bullet per line, then notes."""
@@ -195,6 +201,7 @@ class LLMComposer:
             passages=passages,
             today=today,
             history=history,
+            result_table=evidence.result_table,
         )
 
     def _screen(self, evidence: Evidence, today: dt.date) -> ReplyScreen:
@@ -223,7 +230,22 @@ class LLMComposer:
         if not checked.citations:
             logger.warning("the model's answer has no valid citation; answering extractively")
             return self.fallback.compose(evidence=evidence, today=today)
+        missing = missing_facts(checked.text, evidence.required_facts)
+        if missing:
+            logger.warning(
+                "the model's answer contradicts the computed result (missing %s); extractive", missing
+            )
+            return self.fallback.compose(evidence=evidence, today=today)
         return Composed(text=checked.text, citations=checked.citations, mode="llm", grounded=True)
+
+
+def missing_facts(text: str, required: Sequence[str]) -> list[str]:
+    """The required values ``text`` does not state as whole tokens ("7" is not in "17" or "2027")."""
+    return [
+        fact
+        for fact in required
+        if not re.search(r"(?<![\w.-])" + re.escape(fact) + r"(?![\w-]|\.\d)", text, re.IGNORECASE)
+    ]
 
 
 def _with_deadline(call: _Call, timeout_s: float) -> str:

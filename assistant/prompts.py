@@ -103,6 +103,7 @@ def build_answer_messages(
     passages: Sequence[Passage],
     today: dt.date,
     history: Sequence[ChatMessage] = (),
+    result_table: str = "",
 ) -> list[ChatMessage]:
     """Messages asking a model to answer ``question`` from ``passages`` only, citing them as ``[n]``.
 
@@ -112,6 +113,8 @@ def build_answer_messages(
         today: The day every date judgement uses.
         history: Earlier user/assistant turns to keep the tone of the conversation (system
             messages in it are dropped: only this module writes instructions).
+        result_table: The exact result computed from the records (a count, the call that closes
+            first): the model must state it as given and never recount from the passages.
 
     Returns:
         A system message, the history, then one user message with the passages and the question.
@@ -121,8 +124,15 @@ def build_answer_messages(
         for message in history
         if message.role != "system"
     ]
+    computed = (
+        "Computed result (exact, from every record; state it as given in your first sentence, "
+        f"do not recount):\n{neutralise_delimiters(result_table)}\n\n"
+        if result_table
+        else ""
+    )
     user = (
         f"{render_passages(passages)}\n\n"
+        f"{computed}"
         f"Question: {neutralise_delimiters(question.strip())}\n\n"
         "Answer from the passages above only, citing each claim with its passage number like [1]."
     )

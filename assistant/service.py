@@ -25,7 +25,7 @@ from assistant.llm import ChatMessage, ChatModel
 from assistant.models import Answer
 from assistant.partners import partner_evidence, partner_query, search_partners
 from assistant.places import place_in_hits, unknown_places
-from assistant.plan.answers import call_answer, declined, problem_answer, which_one
+from assistant.plan.answers import call_answer, declined, organisation_evidence, problem_answer, which_one
 from assistant.plan.catalog import CatalogCache
 from assistant.plan.executor import execute_calls
 from assistant.plan.models import QueryPlan
@@ -42,6 +42,7 @@ from assistant.refusal import (
     topical_terms,
 )
 from assistant.streaming import AnswerEvent, citations_event, delta_event, final_event
+from corpus.models import Audience, ClusterProfile
 from corpus.store import RecordStore
 from retrieval.filters import SearchFilters
 from retrieval.search import Hit, HybridRetriever
@@ -264,6 +265,11 @@ class Assistant:
             catalog = self.catalog.get()
             names = [catalog.name_of(doc_id) for doc_id in plan.candidates]
             return which_one(plan, names, intent), ()
+        named_cluster = next((o for o in plan.organisations if o.startswith("cluster:")), None)
+        if named_cluster is not None and not plan.structured and plan.intent != "funding":
+            record = self.records.get_record(named_cluster)
+            if isinstance(record, ClusterProfile) and Audience(record.audience) in filters.audiences:
+                return organisation_evidence(plan, record), (record.doc_id,)
         calls_asked = plan.intent in {"funding", "mixed"} and (
             plan.structured or plan.identifiers or any(o.startswith("call:") for o in plan.organisations)
         )

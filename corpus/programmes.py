@@ -51,7 +51,7 @@ class ProgrammeFamily:
 FAMILIES: tuple[ProgrammeFamily, ...] = (
     ProgrammeFamily(
         "Horizon Europe",
-        "Horizon Europe; Horizon; HEU; Horizont Europa; Horyzont Europa; Horizon Europa",
+        "Horizon Europe; Horizon; HEU; HE; Horizont Europa; Horyzont Europa; Horizon Europa",
         ("HORIZON-",),
         ("HORIZON",),
     ),
@@ -67,7 +67,7 @@ FAMILIES: tuple[ProgrammeFamily, ...] = (
     ),
     ProgrammeFamily(
         "Horizon Europe Missions",
-        "EU Missions; Horizon Europe Missions; Horizon missions; mission calls",
+        "EU Missions; Horizon Europe Missions; Horizon missions; mission calls; mission call",
         ("HORIZON-MISS-",),
     ),
     ProgrammeFamily("European Research Council", "European Research Council; ERC", ("ERC-",)),
@@ -98,7 +98,7 @@ FAMILIES: tuple[ProgrammeFamily, ...] = (
         ("SMP",),
     ),
     ProgrammeFamily(
-        "European Defence Fund", "European Defence Fund; European Defense Fund; EDF", ("EDF-",), ("EDF",)
+        "European Defence Fund", "European Defence Fund; European Defense Fund; EDF; Defence Fund; Defense Fund", ("EDF-",), ("EDF",)
     ),
     ProgrammeFamily("Connecting Europe Facility", "Connecting Europe Facility; CEF", ("CEF-",), ("CEF",)),
     ProgrammeFamily("Erasmus+", "Erasmus+; Erasmus", ("ERASMUS-",), ("ERASMUS",)),

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from assistant.composer import Evidence
+from assistant.entities import Entities
 from assistant.funding import call_facts, call_line, call_passage, status_phrase
+from assistant.partners import match_reasons, partner_line, profile_passage
 from assistant.plan.executor import CallResult
 from assistant.plan.models import QueryPlan
 from corpus.chunking import format_eur
-from corpus.models import CallStatus, FundingCall
+from corpus.geo import country_name
+from corpus.models import CallStatus, ClusterProfile, FundingCall
 from corpus.status import deadline_status
 
+_NO_ENTITIES = Entities()
 MAX_LISTED = 8
 """Calls listed under an answer; the rest are counted and linked."""
 CAPABILITIES = (
@@ -76,8 +81,48 @@ def which_one(plan: QueryPlan, names: Sequence[str], intent: str) -> Evidence:
     )
 
 
+def organisation_evidence(plan: QueryPlan, profile: ClusterProfile) -> Evidence:
+    """What the record says about one named organisation (found by name, typos included)."""
+    where = ", ".join(part for part in (profile.city, country_name(profile.country or "")) if part)
+    lead = f"{profile.name}" + (
+        f" is a cluster organisation in {where}" if where else " is a cluster organisation"
+    )
+    return Evidence(
+        intent="partners",
+        question=plan.question,
+        passages=(profile_passage(profile, 1),),
+        intro=f"{lead} [1]",
+        lines=(partner_line(profile, match_reasons(profile, _NO_ENTITIES), 1),),
+        focus_doc_ids=(profile.doc_id,),
+    )
+
+
 def call_answer(result: CallResult, *, today: dt.date) -> Evidence:
-    """The answer to a funding plan, leading with what was asked."""
+    """The answer to a funding plan, leading with what was asked, with the exact result for a model."""
+    evidence = _call_evidence(result, today)
+    table, required = result_table(result, today)
+    return replace(evidence, result_table=table, required_facts=required)
+
+
+def result_table(result: CallResult, today: dt.date) -> tuple[str, tuple[str, ...]]:
+    """The computed result as text for a model, and the values its answer must state."""
+    plan = result.plan
+    rows = [f"matching: {headline(result.total, plan, today)}"]
+    required: list[str] = []
+    if plan.operation == "count":
+        required.append(str(result.total))
+    if result.chosen and plan.operation in {"first", "last", "largest", "smallest"}:
+        for call in result.chosen:
+            rows.append(f"answer: {_name(call)}{_value_words(call, plan, today)}")
+        if len(result.chosen) == 1:
+            chosen = result.chosen[0]
+            required.append(chosen.title if chosen.call_kind == "cascade" else chosen.topic_identifier)
+    if not result.calls and result.family_calls:
+        rows.append("none matches; the answer must say so first")
+    return "\n".join(rows), tuple(required)
+
+
+def _call_evidence(result: CallResult, today: dt.date) -> Evidence:
     plan = result.plan
     if plan.previous == "item" and result.chosen:
         return _lookup(result.chosen, plan, today)
@@ -188,7 +233,9 @@ def _superlative(result: CallResult, today: dt.date) -> Evidence:
     if len(chosen) == 1:
         lead = f"{_name(first)} {verb}{value} [1]"
     else:
-        lead = f"{len(chosen)} calls tie: each {verb}{value} (the first {len(chosen)} below)."
+        names = " and ".join(_name(call) for call in chosen[:3])
+        more = f" and {len(chosen) - 3} more" if len(chosen) > 3 else ""
+        lead = f"{names}{more} tie: each {verb}{value}."
     lead += f"\nThe {result.total} {describe(plan, plural=result.total != 1)} {_phrase(plan, today)}:"
     return _listing(result, today, lead=lead, calls=ordered)
 

@@ -107,7 +107,9 @@ def execute_calls(
 
 def _narrow(calls: list[FundingCall], plan: QueryPlan) -> list[FundingCall]:
     if plan.identifiers:
-        calls = [c for c in calls if any(_matches_identifier(c, i) for i in plan.identifiers)]
+        # HORIZON-CL6-2026-01-CIRCBIO-02 means that topic, not also its "-two-stage" sibling.
+        exact = [c for c in calls if any(c.topic_identifier.upper() == i.upper() for i in plan.identifiers)]
+        calls = exact or [c for c in calls if any(_matches_identifier(c, i) for i in plan.identifiers)]
     if plan.organisations:
         wanted = set(plan.organisations)
         named = [c for c in calls if c.doc_id in wanted]

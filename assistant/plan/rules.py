@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from assistant.citations import content_tokens
 from assistant.entities import Entities
 from assistant.plan.catalog import Catalog, NameMatch
 from assistant.plan.dates import ReadWindow, WindowProblem, read_window
@@ -32,7 +33,7 @@ def _rx(*phrases: str) -> re.Pattern[str]:
 
 
 _ACTION = re.compile(
-    r"(?:\b(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?|^\s*(?:please\s+|pls\s+|kindly\s+)?)"
+    r"(?:\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|kindly\s+)?|^\s*(?:please\s+|pls\s+|kindly\s+)?)"
     r"(book|reserve|schedule|arrange|send|e-?mail|mail|post|forward|register|enrol|enroll|sign\s+(?:us|me)\s+up|"
     r"subscribe|submit|file|apply|pay|call|phone|ring|contact|reach out|introduce|set up a (?:call|meeting)|"
     r"fill (?:in|out)|sign|order|buy|purchase|cancel|invite|notify|remind)\b",
@@ -66,6 +67,8 @@ _DEFINED_TERMS = _rx(
 )
 _COUNT = _rx(r"how many", r"number of", r"count", r"how much calls", r"total of")
 _FIRST_DEADLINE = _rx(
+    r"next\b[^.?!]{0,60}\bdeadlines?",
+    r"(?:closes|closing|ends?|due) (?:the )?soonest",
     r"clos(?:es|ing) (?:first|soonest|next|earliest)",
     r"(?:first|next|soonest) to close",
     r"(?:earliest|soonest|nearest|next|closest) deadline",
@@ -77,6 +80,8 @@ _LAST_DEADLINE = _rx(
     r"clos(?:es|ing) (?:last|latest)", r"last to close", r"latest deadline", r"(?:longest|most) time"
 )
 _FIRST_OPENING = _rx(
+    r"(?:when|which)\b[^.?!]{0,20}\bnext\b[^.?!]{0,60}\bopen",
+    r"next\b[^.?!]{0,60}\b(?:to open|opening)",
     r"opens? (?:first|next|soonest|earliest)",
     r"(?:first|next) to open",
     r"earliest opening",
@@ -148,7 +153,10 @@ _OPEN_WORDS = _rx(
 )
 _HOME = re.compile(
     r"\b(?:we(?:'re| are)|i(?:'m| am)|as an?|our (?:company|firm|cluster|sme|startup|organi[sz]ation) (?:is )?(?:in|from)|"
-    r"(?:we|i) (?:are |am )?(?:based|located|headquartered) in|(?:we|i) come from|from)\b[^.,;?!]{0,40}",
+    r"(?:we|i) (?:are |am )?(?:based|located|headquartered) in|(?:we|i) come from|from|"
+    r"(?:is|are) (?:based|located|headquartered) in)\b[^.,;?!]{0,40}"
+    r"|\b\w+\s+(?:start-?ups?|smes?|compan(?:y|ies)|firms?|business(?:es)?|manufacturers?|team)\s+here\b"
+    r"|^\s*(?:hi,?\s+)?(?:an?\s+)?\w+\s+(?:start-?up|sme|company|firm|business|manufacturer|cluster)\b",
     re.IGNORECASE,
 )
 _TARGET_CUE = _rx(
@@ -156,6 +164,8 @@ _TARGET_CUE = _rx(
     r"market in", r"in", r"to", r"into", r"with",
 )  # fmt: skip
 _SET_REF = _rx(
+    r"how many (?:is|are) (?:that|those|these|they|there of them)",
+    r"(?:is|are) (?:that|those|they) (?:all|still)",
     r"(?:of|among|from) (?:them|those|these|the above|that list|this list|the list)",
     r"which one",
     r"(?:only|just) (?:those|the ones|ones|these)",
@@ -194,6 +204,12 @@ _STRUCTURAL = frozenset(
     sme smes start startup startups company companies euro euros eur million thousand those these them one ones only just second
     third fourth fifth cascade fstp link url page website deadline status conditions eligible eligibility
     before after between until till within during coming following upcoming past previous since
+    due end yet haven havent accepting accept moment quick money partner partners team together
+    collaborate work could would should can will want need looking look please pls thanks hey
+    anything something everything any all some more other else exactly really also
+    opportunity opportunities scheme schemes support financing finance applying cut off
+    cutoff submit submission newest recent recently date dates time whats overview summary full
+    complete entire whole sum get got r u ur im ive up coming soonest
     january february march april may june july august september october november december
     """.split()
 )
@@ -436,6 +452,16 @@ def _intent(
     return intent if intent in {"funding", "partners", "policy", "out_of_scope"} else "policy"
 
 
+_FORTHCOMING_WORDS = _rx(
+    r"coming up", r"not (?:yet )?open(?:ed)?(?: yet)?", r"(?:haven'?t|have not|hasn'?t|has not) (?:yet )?opened",
+    r"yet to open", r"will open", r"opening (?:soon|later)", r"upcoming", r"forthcoming",
+)  # fmt: skip
+_OPEN_NOW_WORDS = _rx(
+    r"accepting (?:applications|proposals|submissions)", r"at the moment", r"right now", r"currently open",
+    r"can (?:we|i|one) (?:still )?apply", r"still open", r"open (?:for|to) (?:applications|submissions)",
+)  # fmt: skip
+
+
 def _statuses(
     entities: Entities,
     deadline_window: DateWindow | None,
@@ -446,6 +472,10 @@ def _statuses(
     text: str,
 ) -> tuple[StatusName, ...]:
     asked = entities.status
+    if _FORTHCOMING_WORDS.search(text):
+        asked = "forthcoming"
+    elif asked is None and _OPEN_NOW_WORDS.search(text):
+        asked = "open"
     if asked == "closed":
         return ("closed",)
     if asked == "forthcoming":
@@ -545,20 +575,29 @@ def _doc_types(intent: str) -> tuple[str, ...]:
 
 
 def _topic(text: str, programmes: list[str]) -> str:
-    """The question's topical words once the structural ones (calls, open, how many, ...) are gone."""
-    alias_words = {
-        word
-        for name in programmes
-        for alias in FAMILIES_BY_NAME.get(name, "").split(";")
-        for word in fold(alias).split()
-    }
+    """The question's topical words once the structural ones (calls, open, how many, ...) are gone.
+
+    Programme names, places and the words of dates, statuses and operations say *which* calls, not
+    what they are about: they are filters, and must not narrow the set a second time.
+    """
+    alias_words = {word for name in programmes for word in content_tokens(FAMILIES_BY_NAME.get(name, ""))}
+    family_words = _ALL_FAMILY_WORDS if programmes else set()
     terms = sorted(
-        t for t in topical_terms(text) if t not in _STRUCTURAL and t not in alias_words and len(t) > 2
+        term
+        for term in topical_terms(text)
+        if term not in _STRUCTURAL
+        and term not in alias_words
+        and term not in family_words
+        and len(term) > 2
+        and not any(find_places(term))
     )
     return " ".join(terms)
 
 
 FAMILIES_BY_NAME = {family.name: family.aliases for family in FAMILIES}
+_ALL_FAMILY_WORDS = {
+    word for family in FAMILIES for word in content_tokens(f"{family.name}; {family.aliases}")
+}
 _IDENTIFIER_TEXT = re.compile(
     r"\b[A-Za-z][A-Za-z0-9]{0,11}(?:[- _][A-Za-z0-9]+)*[- _]20\d\d(?:[- _][A-Za-z0-9]+)+"
 )
