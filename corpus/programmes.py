@@ -73,7 +73,7 @@ FAMILIES: tuple[ProgrammeFamily, ...] = (
     ProgrammeFamily("European Research Council", "European Research Council; ERC", ("ERC-",)),
     ProgrammeFamily(
         "Digital Europe Programme",
-        "Digital Europe; Digital Europe Programme; DEP; Digitales Europa; Europa Cyfrowa",
+        "Digital Europe; Digital Europe Programme; DEP; DIGITAL; Digitales Europa; Europa Cyfrowa",
         ("DIGITAL-",),
         ("DIGITAL",),
     ),
@@ -98,7 +98,10 @@ FAMILIES: tuple[ProgrammeFamily, ...] = (
         ("SMP",),
     ),
     ProgrammeFamily(
-        "European Defence Fund", "European Defence Fund; European Defense Fund; EDF; Defence Fund; Defense Fund", ("EDF-",), ("EDF",)
+        "European Defence Fund",
+        "European Defence Fund; European Defense Fund; EDF; Defence Fund; Defense Fund",
+        ("EDF-",),
+        ("EDF",),
     ),
     ProgrammeFamily("Connecting Europe Facility", "Connecting Europe Facility; CEF", ("CEF-",), ("CEF",)),
     ProgrammeFamily("Erasmus+", "Erasmus+; Erasmus", ("ERASMUS-",), ("ERASMUS",)),

@@ -46,6 +46,7 @@ PROGRAMMES: dict[str, tuple[tuple[str, ...], str]] = {
 }
 """Canonical programme name → (identifier prefixes, "; "-separated aliases), from :mod:`corpus.programmes`."""
 _UPPERCASE_ONLY = {
+    "DIGITAL",
     "LIFE",
     "I3",
     "SMP",

@@ -29,6 +29,8 @@ NAME_SCORE = 88.0
 MAX_TITLE_WORDS = 10
 """Call titles up to this long can be named (longer ones are descriptions, not names)."""
 RARE_WORD_MAX_NAMES = 3
+COMMON_WORD_NAMES = 25
+"""A name word shared by more names than this ("cluster", "innovation") does not identify a name."""
 """A name word shared by more names than this is not distinctive ("cluster", "digital")."""
 
 
@@ -54,6 +56,9 @@ class Catalog:
     _names: dict[str, tuple[str, str]] = field(default_factory=dict)
     """doc_id → (name as stored, folded name) for organisations and calls."""
     _rare: dict[str, list[str]] = field(default_factory=dict)
+    _word_names: dict[str, int] = field(default_factory=dict)
+    _name_ids: list[str] = field(default_factory=list)
+    _plain_names: list[str] = field(default_factory=list)
     """Distinctive folded name word → doc ids whose name has it."""
 
     @classmethod
@@ -82,6 +87,9 @@ class Catalog:
                 if len(word) >= 5 and counts[word] <= RARE_WORD_MAX_NAMES:
                     rare.setdefault(word, []).append(doc_id)
         catalog._rare = rare
+        catalog._word_names = dict(counts)
+        catalog._name_ids = list(catalog._names)
+        catalog._plain_names = [" ".join(_NAME_WORD.findall(catalog._names[i][1])) for i in catalog._name_ids]
         return catalog
 
     def visible_calls(self, audiences: Iterable[Audience | str]) -> list[FundingCall]:
@@ -117,36 +125,33 @@ class Catalog:
         return _squash(identifier) in self._identifiers
 
     def named_records(self, text: str) -> list[NameMatch]:
-        """Organisations and cascade calls ``text`` names, typos included, best first.
+        """Organisations and short-titled calls ``text`` names, typos included, best first.
 
-        A name is considered only when the text has one of its distinctive words (fuzzily), and is
-        accepted when a span of the text of the name's length matches it with
-        :data:`NAME_SCORE`.
+        rapidfuzz's ``partial_ratio`` finds names that appear (nearly) inside the text; each is then
+        scored against the run of the text's words of its own length (:data:`NAME_SCORE`). A name
+        made only of words that many names share ("Digital Innovation Cluster") is never matched.
         """
-        folded = fold(text)
-        words = _NAME_WORD.findall(folded)
-        candidates: set[str] = set()
-        rare_words = list(self._rare)
-        for word in set(words):
-            if len(word) < 5:
-                continue
-            if word in self._rare:
-                candidates.update(self._rare[word])
-                continue
-            for match, _score, _ in process.extract(
-                word, rare_words, scorer=fuzz.ratio, score_cutoff=85, limit=3
-            ):
-                candidates.update(self._rare[match])
+        folded = " ".join(_NAME_WORD.findall(fold(text)))
+        words = folded.split()
+        found = process.extract(
+            folded, self._plain_names, scorer=fuzz.partial_ratio, score_cutoff=NAME_SCORE - 8, limit=12
+        )
         matches = []
-        for doc_id in candidates:
+        for _plain, _score, index in found:
+            doc_id = self._name_ids[index]
             name, folded_name = self._names[doc_id]
-            if len(folded_name) < MIN_NAME_CHARS:
+            if len(folded_name) < MIN_NAME_CHARS or not self._distinctive(folded_name):
                 continue
             score = _span_score(folded_name, words)
             if score >= NAME_SCORE:
                 matches.append(NameMatch(doc_id=doc_id, name=name, score=score))
         matches.sort(key=lambda m: (-m.score, -len(m.name), m.doc_id))
         return matches
+
+    def _distinctive(self, folded_name: str) -> bool:
+        return any(
+            self._word_names.get(word, 0) <= COMMON_WORD_NAMES for word in _NAME_WORD.findall(folded_name)
+        )
 
 
 def _squash(identifier: str) -> str:

@@ -110,7 +110,7 @@ _NUMBER_OF_PROJECTS = _rx(
 )
 _FIELD_PATTERNS: tuple[tuple[AskedField, re.Pattern[str]], ...] = (
     ("deadline", _rx(r"deadlines?", r"clos(?:e|es|ing)", r"due", r"until when", r"how long", r"cut-?off", r"when .{0,30}(?:apply|submit)")),
-    ("opening_date", _rx(r"when does it open", r"when (?:do|does|will) .{0,40}open", r"opening date", r"opens?\b(?! calls?)")),
+    ("opening_date", _rx(r"when does it open", r"when (?:do|does|will) .{0,40}open", r"opening date")),
     ("status", _rx(r"still open", r"is it open", r"status", r"can (?:we|i) still")),
     ("total_budget", _rx(r"budget", r"how much (?:money|funding)", r"total (?:funding|amount)", r"funding available", r"worth")),
     ("amount_per_project", _PER_PROJECT),
@@ -127,6 +127,12 @@ _CASCADE = _rx(
     r"open calls? for smes",
     r"sme open calls?",
 )
+_LOOKUP_CUE = _rx(
+    r"tell me (?:more )?about", r"who (?:is|are)", r"what (?:does|do|is) .{3,80}? (?:do|does|doing|about)",
+    r"what is", r"where (?:is|are)", r"info(?:rmation)? (?:on|about)", r"details (?:on|of|about)",
+    r"contact", r"website", r"describe", r"based", r"how much", r"when", r"deadline", r"budget",
+    r"(?:is|are) .{3,60} (?:open|still open)",
+)  # fmt: skip
 _CALL_WORDS = _rx(
     r"calls?",
     r"grants?",
@@ -176,7 +182,8 @@ _SET_REF = _rx(
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "sixth": 5, "last": -1}
 _ORDINAL = re.compile(
     r"\b(?:the|that)\s+(first|second|third|fourth|fifth|sixth|last)\s*(?:one|call|of them|in the list)?\b"
-    r"|\b(?:number|no\.?|#)\s*(\d)\b",
+    r"|\b(?:number|no\.?|#)\s*(\d)\b"
+    r"|\bthe\s+(\d)(?:st|nd|rd|th)\b",
     re.IGNORECASE,
 )
 _AMOUNT = (
@@ -268,12 +275,13 @@ def plan_question(
     identifiers = [i for i in identifiers if i not in unknown]
 
     programmes = list(entities.programmes)
+    programmes += [name for name in _lowercase_acronyms(text) if name not in programmes]
     if identifiers:
         programmes = []  # an identifier says more than its programme
     problems += _unknown_programmes(text, programmes)
     call_kinds: tuple[str, ...] = ("cascade",) if _CASCADE.search(text) else ()
 
-    named = [] if identifiers else catalog.named_records(text)
+    named = [] if identifiers or not _LOOKUP_CUE.search(text) else catalog.named_records(text)
     organisations, candidates = _resolve_names(named)
 
     home, target = _home_and_target(text, entities.countries)
@@ -472,6 +480,11 @@ def _statuses(
     text: str,
 ) -> tuple[StatusName, ...]:
     asked = entities.status
+    opening_ahead = (opening_window is not None and not window_past) or (
+        operation == "first" and sort_field == "opening_date"
+    )
+    if opening_ahead and not re.search(r"\b(?:open now|currently open|already open)\b", text, re.IGNORECASE):
+        return ("forthcoming",)
     if _FORTHCOMING_WORDS.search(text):
         asked = "forthcoming"
     elif asked is None and _OPEN_NOW_WORDS.search(text):
@@ -529,7 +542,8 @@ def _previous_reference(text: str, previous: PreviousTurn | None) -> tuple[str, 
     ordinal = _ORDINAL.search(text)
     if ordinal:
         word = ordinal.group(1)
-        index = _ORDINALS[word.lower()] if word else int(ordinal.group(2)) - 1
+        digit = ordinal.group(2) or ordinal.group(3)
+        index = _ORDINALS[word.lower()] if word else int(digit) - 1
         if index == -1:
             index = len(previous.result_ids) - 1
         if 0 <= index < len(previous.result_ids):
@@ -590,11 +604,35 @@ def _topic(text: str, programmes: list[str]) -> str:
         and term not in family_words
         and len(term) > 2
         and not any(find_places(term))
+        and not any(find_places(term + "s"))
     )
     return " ".join(terms)
 
 
 FAMILIES_BY_NAME = {family.name: family.aliases for family in FAMILIES}
+_ACRONYMS = {
+    alias.strip(): family.name
+    for family in FAMILIES
+    for alias in family.aliases.split(";")
+    if alias.strip().isupper() and len(alias.strip()) <= 8
+}
+_ACRONYM_BEFORE_CALLS = re.compile(
+    r"\b([a-z][a-z0-9+]{1,9})\s+(?:calls?|grants?|programmes?|programs?|funding|topics?|deadlines?)\b",
+    re.IGNORECASE,
+)
+
+
+def _lowercase_acronyms(text: str) -> list[str]:
+    """Programme acronyms typed in lower case before "calls" ("open eic calls", "any i3 calls")."""
+    return list(
+        dict.fromkeys(
+            _ACRONYMS[match.group(1).upper()]
+            for match in _ACRONYM_BEFORE_CALLS.finditer(text)
+            if match.group(1).upper() in _ACRONYMS
+        )
+    )
+
+
 _ALL_FAMILY_WORDS = {
     word for family in FAMILIES for word in content_tokens(f"{family.name}; {family.aliases}")
 }
