@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
 from assistant.conversation import NEW_CONVERSATION_HINT, ConversationStore
-from assistant.entities import Entities
+from assistant.entities import Entities, extract_entities
 from assistant.errors import InvalidInput, NotFound
 from assistant.followups import Resolved, TurnState, condense_with_model, history_messages, resolve
 from assistant.funding import funding_evidence, search_calls
@@ -27,6 +27,7 @@ from assistant.partners import partner_evidence, partner_query, search_partners
 from assistant.places import place_in_hits, unknown_places
 from assistant.plan.answers import call_answer, declined, organisation_evidence, problem_answer, which_one
 from assistant.plan.catalog import CatalogCache
+from assistant.plan.definitions import definition_hits
 from assistant.plan.executor import execute_calls
 from assistant.plan.models import QueryPlan
 from assistant.plan.planner import Planner, RulePlanner
@@ -42,7 +43,7 @@ from assistant.refusal import (
     topical_terms,
 )
 from assistant.streaming import AnswerEvent, citations_event, delta_event, final_event
-from corpus.models import Audience, ClusterProfile
+from corpus.models import Audience, ClusterProfile, DocType
 from corpus.store import RecordStore
 from retrieval.filters import SearchFilters
 from retrieval.search import Hit, HybridRetriever
@@ -265,6 +266,8 @@ class Assistant:
             catalog = self.catalog.get()
             names = [catalog.name_of(doc_id) for doc_id in plan.candidates]
             return which_one(plan, names, intent), ()
+        if plan.operation == "explain" and plan.intent == "policy":
+            return self._definition_evidence(plan, filters, today)
         named_cluster = next((o for o in plan.organisations if o.startswith("cluster:")), None)
         if named_cluster is not None and not plan.structured and plan.intent != "funding":
             record = self.records.get_record(named_cluster)
@@ -284,6 +287,19 @@ class Assistant:
             retriever=self.retriever,
         )
         return call_answer(result, today=today), tuple(call.doc_id for call in result.calls)
+
+    def _definition_evidence(
+        self, plan: QueryPlan, filters: SearchFilters, today: dt.date
+    ) -> tuple[Evidence, tuple[str, ...]] | None:
+        """A definition from the passages that define the term (None: the usual policy answer)."""
+        wanted = filters.model_copy(update={"doc_type": DocType.POLICY})
+        hits = self.retriever.search(query=plan.question, k=EXPLAIN_K, filters=wanted, today=today).hits
+        defining = definition_hits(plan.question, hits)
+        if not defining or len(defining) == len(hits):
+            return None
+        entities = extract_entities(plan.question)
+        evidence = policy_evidence(question=plan.question, entities=entities, hits=defining)
+        return (evidence, evidence.focus_doc_ids) if evidence.grounded else None
 
     def _evidence(
         self, intent: str, query: str, resolved: Resolved, filters: SearchFilters, today: dt.date
@@ -412,6 +428,8 @@ class Assistant:
         return answer
 
 
+EXPLAIN_K = 40
+"""Policy passages read for a definition (the defining one is rarely the top hit for one word)."""
 MAX_RESULT_IDS = 500
 """Result ids kept with a turn for "which of them" (more than any answer lists)."""
 _ACTION_VERB = re.compile(

@@ -140,7 +140,7 @@ class Catalog:
         for _plain, _score, index in found:
             doc_id = self._name_ids[index]
             name, folded_name = self._names[doc_id]
-            if len(folded_name) < MIN_NAME_CHARS or not self._distinctive(folded_name):
+            if len(folded_name) < MIN_NAME_CHARS or not self._distinctive(folded_name, words):
                 continue
             score = _span_score(folded_name, words)
             if score >= NAME_SCORE:
@@ -148,10 +148,14 @@ class Catalog:
         matches.sort(key=lambda m: (-m.score, -len(m.name), m.doc_id))
         return matches
 
-    def _distinctive(self, folded_name: str) -> bool:
-        return any(
-            self._word_names.get(word, 0) <= COMMON_WORD_NAMES for word in _NAME_WORD.findall(folded_name)
-        )
+    def _distinctive(self, folded_name: str, words: list[str]) -> bool:
+        """Whether a word of the name that few names share (4+ letters) is typed, give or take a typo."""
+        rare = [
+            word
+            for word in _NAME_WORD.findall(folded_name)
+            if len(word) >= 4 and self._word_names.get(word, 0) <= COMMON_WORD_NAMES
+        ]
+        return any(fuzz.ratio(word, typed) >= 80 for word in rare for typed in words)
 
 
 def _squash(identifier: str) -> str:

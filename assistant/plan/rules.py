@@ -45,9 +45,11 @@ _ACTION_FOR_ME = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(
-    r"\b(?:difference between|differ(?:s|ence)? from|what(?:'s| is| are)\s+(?:an?\s+|the\s+)?(?:meaning of\s+)?"
+    r"\b(?:difference between|differ(?:s|ence)? from|what(?: exactly| really)?(?:'s| is| are)\s+(?:an?\s+|the\s+)?(?:meaning of\s+)?"
     r"(?!the (?:deadline|budget|status|link|url|opening)\b)|what does .{2,60}? mean|define|definition of|"
-    r"meaning of|explain (?:what|the (?:term|concept|difference))|is there a difference)",
+    r"meaning of|explain (?:what|the (?:term|concept|difference))|is there a difference|"
+    r"traded or (?:an? )?local|local or (?:an? )?traded|what kind of cluster|traded cluster or|what makes|"
+    r"\bvs\.?\b|versus|whats the difference|explain the)",
     re.IGNORECASE,
 )
 _DEFINED_TERMS = _rx(
@@ -64,6 +66,10 @@ _DEFINED_TERMS = _rx(
     r"innovation hubs?",
     r"lump sums?",
     r"eurocluster",
+    r"traded",
+    r"local (?:clusters?|industr(?:y|ies))",
+    r"cluster mapping",
+    r"sub-?clusters?",
 )
 _COUNT = _rx(r"how many", r"number of", r"count", r"how much calls", r"total of")
 _FIRST_DEADLINE = _rx(

@@ -1,0 +1,79 @@
+"""Definitions: "what is a cluster?" is answered from the passages that *define* the term.
+
+A policy search for "cluster" finds hundreds of sentences that merely use the word; the one that
+answers says "A cluster is a geographic concentration of ...". So the passages whose text defines
+one of the question's terms ("<term> is/are/refers to/means ...", or a heading "What is a <term>?")
+are kept first, and the sentence picker then reads only those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.search import Hit
+
+_WHAT_IS = re.compile(
+    r"\b(?:what(?: exactly| really)?(?:'s| is| are)(?: exactly| really)?|define|definition of|meaning of|"
+    r"explain)\s+"
+    r"(?:an?\s+|the\s+)?(?:term\s+)?[\"'‘“]?([\w' -]{3,60}?)[\"'’”]?\s*(?:\?|$|,| mean| in | according)",
+    re.IGNORECASE,
+)
+_DIFFERENCE = re.compile(
+    r"\b(?:difference between\s+)?(?:an?\s+)?([\w -]{3,40}?)\s+(?:vs\.?|versus|and|or)\s+"
+    r"(?:an?\s+)?([\w -]{3,40}?)"
+    r"(?:\s*[-–?]|\s+(?:what|clusters?\b)|$)",
+    re.IGNORECASE,
+)
+_KIND_OF = re.compile(
+    r"\b(?:[Ii]s|[Aa]re)\s+([A-Z][\w ,&-]{2,60}?)\s+an?\s+(?:traded|local)\b"
+    r"|\bwhat kind of cluster is\s+([A-Z][\w ,&-]{2,60}?)\s*\?"
+    r"|^\s*([A-Z][\w ,&-]{2,60}?)\s+[-–]\s+(?:traded|local)",
+)
+_LEADING = re.compile(r"^(?:an?|the|industrial|exactly)\s+", re.IGNORECASE)
+
+
+def defined_terms(question: str) -> list[str]:
+    """The terms a question asks to define, longest first ("cluster organisation", "cluster")."""
+    terms: list[str] = []
+    for match in _KIND_OF.finditer(question):
+        terms.extend(group for group in match.groups() if group)
+    for match in _WHAT_IS.finditer(question):
+        terms.append(match.group(1))
+    for match in _DIFFERENCE.finditer(question):
+        terms.extend([match.group(1), match.group(2)])
+    if re.search(r"\btraded\b", question, re.IGNORECASE):
+        terms.append("traded")
+    cleaned = []
+    for term in terms:
+        term = _LEADING.sub("", _LEADING.sub("", term.strip(" -'\"")))
+        if len(term) >= 3:
+            cleaned.append(term)
+    words = [w for t in cleaned for w in t.split() if len(w) > 3]
+    general = [w for w in words if w.lower().rstrip("s") == "cluster"][:1]
+    specific = sorted(dict.fromkeys(t for t in cleaned if t not in general), key=lambda t: (-len(t), t))
+    return [*specific, *general]
+
+
+def _defines(term: str) -> re.Pattern[str]:
+    stem = re.escape(term.rstrip("s"))
+    return re.compile(
+        r"(?:^|[.!?:]\s+|\n)(?:an?\s+|the\s+)?"
+        + stem
+        + r"s?(?:\s+(?:industr(?:y|ies)|clusters?|sectors?))?(?:\s+\([^)]{0,40}\))?"
+        r"\s+(?:is|are|refers? to|means|"
+        r"can be defined as|is defined as)\s+(?!split|part|one|the (?:same|most)|a (?:traded|local))"
+        r"|what is an?\s+" + stem + r"s?\b"
+        r"|" + stem + r"s?\s+(?:is|are)\s+an?\s+(?:traded|local)\s+cluster",
+        re.IGNORECASE,
+    )
+
+
+def definition_hits(question: str, hits: Sequence[Hit]) -> list[Hit]:
+    """``hits`` that define a term of ``question`` first (all hits when none defines one)."""
+    for term in defined_terms(question):
+        pattern = _defines(term)
+        defining = [hit for hit in hits if pattern.search(f"{hit.title}\n{hit.text}")]
+        if defining:
+            return defining
+    return list(hits)
