@@ -106,6 +106,28 @@ class OpenAIChatModel:
         )
         return _reply_text(response)
 
+    def complete_json(
+        self, messages: Sequence[ChatMessage], *, schema: dict[str, Any], name: str, max_tokens: int
+    ) -> str:
+        """The reply held to ``schema`` (OpenAI structured output: ``response_format`` ``json_schema``).
+
+        Servers that ignore ``response_format`` still answer; the caller validates the JSON.
+        """
+        response_format = {
+            "type": "json_schema",
+            "json_schema": {"name": name, "schema": schema, "strict": False},
+        }
+        response = self._with_retries(
+            lambda: self._create(
+                messages,
+                max_tokens=max_tokens,
+                temperature=0.0,
+                stream=False,
+                response_format=response_format,
+            )
+        )
+        return _reply_text(response)
+
     def stream(
         self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float = 0.0
     ) -> Iterator[str]:
@@ -137,21 +159,45 @@ class OpenAIChatModel:
     # --- internals ----------------------------------------------------------------------------
 
     def _create(
-        self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float, stream: bool
+        self,
+        messages: Sequence[ChatMessage],
+        *,
+        max_tokens: int,
+        temperature: float,
+        stream: bool,
+        response_format: Any = openai.omit,
     ) -> Any:
         """One request; a 400 naming a token parameter is retried once without it."""
         try:
-            return self._request(messages, max_tokens=max_tokens, temperature=temperature, stream=stream)
+            return self._request(
+                messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                stream=stream,
+                response_format=response_format,
+            )
         except openai.BadRequestError as exc:
             rejected = self._rejected_token_param(exc)
             if rejected is None:
                 raise
             logger.info("the server rejected %s; retrying with the other token limit only", rejected)
             self._token_params = tuple(p for p in _TOKEN_PARAMS if p != rejected)
-            return self._request(messages, max_tokens=max_tokens, temperature=temperature, stream=stream)
+            return self._request(
+                messages,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                stream=stream,
+                response_format=response_format,
+            )
 
     def _request(
-        self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float, stream: bool
+        self,
+        messages: Sequence[ChatMessage],
+        *,
+        max_tokens: int,
+        temperature: float,
+        stream: bool,
+        response_format: Any = openai.omit,
     ) -> Any:
         payload: list[ChatCompletionMessageParam] = [
             {"role": message.role, "content": message.content}  # type: ignore[misc]
@@ -165,6 +211,7 @@ class OpenAIChatModel:
             max_tokens=limits["max_tokens"],
             max_completion_tokens=limits["max_completion_tokens"],
             stream=stream,
+            response_format=response_format,
         )
 
     def _rejected_token_param(self, exc: openai.BadRequestError) -> str | None:

@@ -30,7 +30,7 @@ from assistant.plan.catalog import CatalogCache
 from assistant.plan.definitions import definition_hits
 from assistant.plan.executor import execute_calls
 from assistant.plan.models import QueryPlan
-from assistant.plan.planner import Planner, RulePlanner
+from assistant.plan.planner import LLMPlanner, Planner, RulePlanner
 from assistant.plan.rules import PreviousTurn
 from assistant.policy import policy_evidence, search_policy
 from assistant.refusal import (
@@ -107,7 +107,11 @@ class Assistant:
             else ExtractiveComposer()
         )
         self.catalog = CatalogCache(records)
-        self.planner: Planner = planner or RulePlanner()
+        self.planner: Planner = planner or (
+            LLMPlanner(chat_model, timeout_s=min(llm_timeout_s, PLANNER_TIMEOUT_S))
+            if chat_model is not None
+            else RulePlanner()
+        )
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -428,6 +432,8 @@ class Assistant:
         return answer
 
 
+PLANNER_TIMEOUT_S = 8.0
+"""Longest wait for an LLM plan before the rules' plan is used (the answer has its own deadline)."""
 EXPLAIN_K = 40
 """Policy passages read for a definition (the defining one is rarely the top hit for one word)."""
 MAX_RESULT_IDS = 500

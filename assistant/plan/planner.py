@@ -22,7 +22,7 @@ from assistant.errors import AdvisorError
 from assistant.llm import ChatMessage, ChatModel
 from assistant.plan.catalog import Catalog
 from assistant.plan.models import QueryPlan
-from assistant.plan.rules import PreviousTurn, plan_question
+from assistant.plan.rules import PreviousTurn, doc_types_for, plan_question
 
 logger = logging.getLogger(__name__)
 
@@ -178,9 +178,13 @@ def merge_model_plan(raw: str, rules_plan: QueryPlan) -> QueryPlan | None:
     unknown = set(data) - set(_PLANNER_FIELDS)
     if unknown:
         return None
-    merged = rules_plan.model_dump(mode="json")
+    # The model's plan replaces the rules' for every field it may set (an omitted field is empty);
+    # what the rules resolved against the records (names, problems) stays.
+    merged = {k: v for k, v in rules_plan.model_dump(mode="json").items() if k not in _PLANNER_FIELDS}
     merged.update(update)
     merged["planner"] = "llm"
+    if update.get("intent") != rules_plan.intent:
+        merged["doc_types"] = doc_types_for(str(update.get("intent")))
     try:
         return QueryPlan.model_validate(merged)
     except ValidationError:

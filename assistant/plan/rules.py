@@ -222,7 +222,7 @@ _STRUCTURAL = frozenset(
     anything something everything any all some more other else exactly really also
     opportunity opportunities scheme schemes support financing finance applying cut off
     cutoff submit submission newest recent recently date dates time whats overview summary full
-    complete entire whole sum get got r u ur im ive up coming soonest
+    complete entire whole sum get got r u ur im ive up coming soonest join participate part take
     january february march april may june july august september october november december
     """.split()
 )
@@ -319,7 +319,7 @@ def plan_question(
         "operation": operation,
         "sort_field": sort_field,
         "fields": tuple(fields),
-        "doc_types": _doc_types(resolved_intent),
+        "doc_types": doc_types_for(resolved_intent),
         "statuses": statuses,
         "deadline_window": deadline_window,
         "opening_window": opening_window,
@@ -585,7 +585,8 @@ def _explicit_status(text: str) -> bool:
     return bool(re.search(r"\b(?:open|closed|forthcoming|upcoming|expired)\b", text, re.IGNORECASE))
 
 
-def _doc_types(intent: str) -> tuple[str, ...]:
+def doc_types_for(intent: str) -> tuple[str, ...]:
+    """The record types a plan of this intent looks at."""
     return {
         "funding": ("call",),
         "partners": ("cluster",),
