@@ -1,7 +1,9 @@
 """How members ask, per question shape: the wordings of the questions eval, written by hand.
 
-Two disjoint sets, one per split: ``DEV`` (what the planner may be tuned on) and ``HOLDOUT`` (other
-templates, never tuned on). ``scripts/build_questions_eval.py`` fills the placeholders
+Three disjoint sets, one per split: ``DEV`` (what the planner may be tuned on), ``HOLDOUT`` (other
+templates, never tuned on) and ``DEV2`` (a second tuning set, written after dev had been tuned on, in
+other phrasings: Slack-style, long-winded, polite, abbreviated). ``scripts/build_questions_eval.py``
+fills the placeholders
 (``{family}``, ``{n}``, ``{month}``, ``{id}``, ``{name}``, ``{a_home}`` = "a French", ...) from the
 records; the gold never comes from here.
 """
@@ -281,4 +283,203 @@ HOLDOUT = Wordings(
         "sub-clusters": ("what's a subcluster?", "meaning of sub-cluster", "define sub-cluster"),
     },
     cluster_kind=("is {category} counted as a traded cluster or a local cluster in the U.S. benchmark?",),
+)
+
+
+DEV2 = Wordings(
+    count_open=(
+        "hi all! quick q — how many {family} calls are actually open atm?",
+        "Hello, we're putting together our funding pipeline for next year and I'd like to know how many "
+        "{family} calls are currently open for submissions. Thanks!",
+        "sorry if this was asked before but whats the number of {family} calls still accepting proposals today?",
+        "hey, how many open {family} calls do we have to choose from right now",
+        "Good morning! Could you tell me how many {family} calls one can currently submit to?",
+        "my director asked me: how many {family} calls r currently open? need a number not a list 🙏",
+    ),
+    count_forthcoming=(
+        "hey, how many {family} calls are announced but not open for submission yet?",
+        "Hi! Planning ahead here — how many upcoming {family} calls are in the pipeline (not open yet)?",
+        "how many {family} calls are still to open? just need the count thx",
+        "Quick one for our team meeting: number of {family} calls that will open later but aren't open yet?",
+    ),
+    window={
+        "days": (
+            "have a submission deadline in the next {n} days",
+            "are closing in the coming {n} days",
+            "end within {n} days from today",
+        ),
+        "weeks": (
+            "close in the coming {n} weeks",
+            "have a deadline within the next {n} wks",
+            "are due in the next {n} weeks",
+        ),
+        "this-month": (
+            "still close this month",
+            "have a deadline before the end of this month",
+            "are due by end of month",
+        ),
+        "next-month": ("are due next month", "close at some point next month"),
+        "before": (
+            "are due before {month}",
+            "need to be submitted before {month}",
+            "have their deadline ahead of {month}",
+        ),
+        "opens": (
+            "are opening for submissions in the next {n} days",
+            "start accepting proposals in the coming {n} days",
+        ),
+        "closed-last-month": ("already closed last month", "were due last month"),
+    },
+    calls_of=("{family} calls", "{family} calls for proposals"),
+    any_calls=("funding opportunities", "calls for proposals", "grant calls", "calls"),
+    window_frame=(
+        "hey team, trying to plan our proposal writing — which {what} {window}?",
+        "Hi! Could you list the {what} that {window}, please?",
+        "any {what} which {window}? asking for our members newsletter",
+        "pls list the {what} that {window} 🙏",
+        "Good afternoon, I'm mapping deadlines for our members: what {what} {window}?",
+    ),
+    superlative={
+        "first": (
+            "hey, among the {family} calls that are open rn, which one closes earliest?",
+            "Which currently open {family} call has the closest deadline? we want to start with the most "
+            "urgent one",
+            "what's the soonest deadline among the open {family} calls",
+        ),
+        "budget": (
+            "Hi! Of all open {family} calls, which one has the biggest total budget?",
+            "which {family} call that's open now has the most money overall (total budget)?",
+            "Looking for the largest pot — which open {family} call has the highest overall budget?",
+        ),
+        "per-project": (
+            "which open {family} call pays the most per project? i mean max EU contribution per grant",
+            "Hello, among the {family} calls open today, which one offers the highest amount per project?",
+            "what open {family} call has the largest grant size per project",
+        ),
+        "opens-next": (
+            "what's the next {family} call to open?",
+            "Hi all, any idea which {family} call is opening soonest? we missed the last round",
+            "which upcoming {family} call opens first",
+        ),
+    },
+    set_opening=(
+        "hi! could you list the {family} calls that are currently open?",
+        "Hello, we're a cluster organisation planning next year's applications. Which {family} calls are "
+        "accepting applications at the moment?",
+        "list of open {family} calls pls",
+    ),
+    which_first=(
+        "ok and which one of those has the earliest deadline?",
+        "thx! which closes soonest out of these?",
+        "Which of these is due first?",
+    ),
+    the_second=(
+        "what's the deadline for the second one on that list?",
+        "and the 2nd call — when's it due?",
+        "Could you tell me when the second one closes?",
+    ),
+    only_before=(
+        "can you narrow that down to the ones due before {month}?",
+        "only the ones with deadlines before {month} please",
+        "ok, filter to those that close before {month}",
+    ),
+    how_many_then=("how many calls is that in total?", "so how many is that?", "and what's the count now?"),
+    partners_in=(
+        "hi! we're looking for clusters in {country}, who's there?",
+        "Could you list the cluster organisations based in {country}?",
+        "any cluster orgs in {country}? looking for partners for a joint project",
+    ),
+    and_in=("ok, and {country}?", "what about clusters in {country} then?", "same for {country} pls"),
+    none_open=(
+        "hi! quick q — are there any {family} calls still accepting applications?",
+        "is there anything open among the {family} calls right now? we'd like to apply this quarter",
+        "Hello, do you know if we can still submit to any {family} calls or have they all closed?",
+        "any open {family} calls atm? if not, when's the next one?",
+    ),
+    budget_total=(
+        "hi, what's the total budget for {id} and roughly how many projects will be funded?",
+        "Could you tell me how much is available under {id}, and the number of grants they plan to award?",
+        "{id} — how big is the budget and how many projects r they funding?",
+        "Looking at {id} for our consortium: total budget? expected no. of projects?",
+    ),
+    per_sme=(
+        "hey, how much money can a single SME get in the '{title}' open call?",
+        "Hi! For {title}, what's the max funding per SME? trying to figure out if it's worth applying",
+        "what's the grant amount per company in the {title} call?",
+    ),
+    loose_id=(
+        "hi, when's the deadline for {id}? thx",
+        "Could you check if {id} is still open and when it closes?",
+        "{id} closing date pls",
+        "we're writing a proposal for {id} — what's the submission deadline?",
+        "Is {id} closed already or can we still make it?",
+    ),
+    typo_cluster=(
+        "hi, can you tell me a bit about {name}?",
+        "does anyone know {name}? what do they work on",
+        "Looking for info on {name}, we might partner with them",
+        "who are {name} and where are they based?",
+    ),
+    typo_call=(
+        "hey, what's the deadline for '{title}'?",
+        "Hi! When do submissions close for the {title} call?",
+        "{title} — still open? when's the deadline?",
+    ),
+    home_target=(
+        "we're {a_home} SME, any partners in {target} for a joint project?",
+        "Hi! I'm with {a_home} cluster organisation and we'd like to connect with clusters in {target} — "
+        "who should we contact?",
+        "Hello from {home_country}! We're an SME exploring the market in {target}. Which cluster "
+        "organisations there could help us?",
+        "{home} company here 👋 looking for cluster partners in {target}, any suggestions?",
+        "we are based in {home_country} but want to expand to {target} — which clusters are active there?",
+    ),
+    mixed=(
+        "hi! we have a partner lined up in {country} — which {family} calls are open that we could apply "
+        "to together?",
+        "Which {family} calls are currently open for a consortium with a partner from {country}?",
+        "we'd like to apply with an SME from {country}, what open {family} calls are there?",
+        "Hello, our consortium includes organisations from {country}. What {family} calls can we apply to "
+        "at the moment?",
+    ),
+    declined=(
+        "hey, could you set up a call with {name} next week?",
+        "Please register our company for {id}, thanks!",
+        "can you forward our brochure to {name}?",
+        "would you mind submitting the application for {id} on our behalf? deadline is close",
+        "Hi! Can you reach out to {name} and introduce us? we're keen to collaborate",
+        "pls pay the registration fee for the {id} info day",
+        "could you sign us up for the brokerage event with {name}?",
+    ),
+    definition={
+        "cluster": (
+            "sorry for the basic question, but what's a cluster actually?",
+            "Hi! can someone explain what a cluster is in the economic sense?",
+            "how is a cluster different from a cluster organisation? we keep mixing them up in our docs",
+            "what does 'cluster' mean exactly (as in industrial clusters)?",
+        ),
+        "traded-local": (
+            "can someone explain traded vs local clusters?",
+            "Hi, what's meant by a 'traded cluster'?",
+            "what's the diff between a local cluster and a traded one",
+            "in the cluster mapping data, what are traded industries?",
+        ),
+        "cluster-mapping": (
+            "hey, what is cluster mapping exactly?",
+            "Could you explain what the US Cluster Mapping Project is?",
+            "what's the point of cluster mapping? our ministry keeps mentioning it",
+            "cluster mapping — what is it and what is it used for?",
+        ),
+        "sub-clusters": (
+            "what's a subcluster?",
+            "Hi! How do sub-clusters work in the benchmark cluster definitions?",
+            "can you explain what sub-clusters are",
+            "what do they mean by sub-clusters when splitting clusters?",
+        ),
+    },
+    cluster_kind=(
+        "hey, is {category} considered a traded or a local cluster?",
+        "Quick q on the US cluster definitions: {category} — traded or local?",
+        "would {category} count as a local cluster or a traded one?",
+    ),
 )

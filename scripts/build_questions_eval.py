@@ -1,14 +1,17 @@
 """Build the questions eval (issue 12) from the bundled records: wordings by hand, gold by script.
 
-    python scripts/build_questions_eval.py            # writes evals/datasets/questions.jsonl (dev)
-                                                      # and evals/datasets/questions_holdout.jsonl
+    python scripts/build_questions_eval.py            # writes evals/datasets/questions.jsonl (dev),
+                                                      # evals/datasets/questions_holdout.jsonl and
+                                                      # evals/datasets/questions_dev2.jsonl
 
 The wordings below are written the way members write (informal, lower case, typos); every gold
 value (counts, dates, amounts, which documents may be cited) is computed from
 ``corpus/data/*.jsonl.gz`` with :mod:`evals.questions_gold`. The split is fixed before any tuning:
 the candidate items of each shape (a family on a day, a record, a pair of countries) are ordered by
 a hash of their key and every third goes to the hold-out, so dev and hold-out never share an item,
-and the hold-out uses its own wording templates. Output is byte-identical on re-run.
+and the hold-out uses its own wording templates. A second dev split (dev2, fresh tuning material once
+dev has been tuned on) takes the dev side's items that dev does not use, then dev's own, and asks them
+in a third set of wordings; it never takes a hold-out item. Output is byte-identical on re-run.
 See docs/questions-eval.md.
 """
 
@@ -32,13 +35,14 @@ from corpus.geo import country_name  # noqa: E402
 from corpus.models import CallStatus, ClusterProfile, FundingCall, PolicyDocument  # noqa: E402
 from evals import questions_gold as gold  # noqa: E402
 from evals.answers_eval import AnswerCase  # noqa: E402
-from evals.questions_wordings import DEV, HOLDOUT, Wordings  # noqa: E402
+from evals.questions_wordings import DEV, DEV2, HOLDOUT, Wordings  # noqa: E402
 
 DAYS = (dt.date(2026, 3, 2), dt.date(2026, 5, 10), dt.date(2026, 9, 15), dt.date(2026, 11, 23))
 DEV_PATH = ROOT / "evals" / "datasets" / "questions.jsonl"
 HOLDOUT_PATH = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
-PER_SHAPE = {"dev": 15, "holdout": 7}
-REPEATS = {"dev": 5, "holdout": 3}
+DEV2_PATH = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
+PER_SHAPE = {"dev": 15, "holdout": 7, "dev2": 12}
+REPEATS = {"dev": 5, "holdout": 3, "dev2": 3}
 """At most this many cases per item (as many wordings as each definition term has in the split)."""
 NONE_WORDS = ("no ", "none", "not open")
 DECLINE_WORDS = ("can't", "cannot", "not able")
@@ -671,8 +675,8 @@ def misspell(name: str, *, seed: str, typos: int) -> str:
 SHAPES: tuple[tuple[str, str, Callable[[Builder], list[Item]], dict[str, int]], ...] = (
     # (id stem, category, items, cases per split)
     ("count", "count", Builder.count, PER_SHAPE),
-    ("window", "window", Builder.window, {"dev": 10, "holdout": 5}),
-    ("window-all", "window", Builder.window_all, {"dev": 5, "holdout": 2}),
+    ("window", "window", Builder.window, {"dev": 10, "holdout": 5, "dev2": 8}),
+    ("window-all", "window", Builder.window_all, {"dev": 5, "holdout": 2, "dev2": 4}),
     ("superlative", "superlative", Builder.superlative, PER_SHAPE),
     ("follow-up-set", "follow-up-set", Builder.follow_up_set, PER_SHAPE),
     ("none-open", "none-open", Builder.none_open, PER_SHAPE),
@@ -682,19 +686,45 @@ SHAPES: tuple[tuple[str, str, Callable[[Builder], list[Item]], dict[str, int]], 
     ("home-target", "home-target", Builder.home_target, PER_SHAPE),
     ("mixed", "mixed", Builder.mixed, PER_SHAPE),
     ("declined", "declined", Builder.declined, PER_SHAPE),
-    ("definition", "definition", Builder.definition, {"dev": 10, "holdout": 4}),
-    ("definition-kind", "definition", Builder.cluster_kind, {"dev": 5, "holdout": 3}),
+    ("definition", "definition", Builder.definition, {"dev": 10, "holdout": 4, "dev2": 8}),
+    ("definition-kind", "definition", Builder.cluster_kind, {"dev": 5, "holdout": 3, "dev2": 4}),
 )
 
 
+def second_dev(dev_side: list[Item], quota: int) -> list[Item]:
+    """The dev side's items for dev2: those dev does not use, in groups dev does not touch first, then
+    the rest of the unused ones, then dev's own (asked again in dev2's wordings). Within each of the
+    first two parts, one item per group comes before a second one of any group, so that dev2 spreads
+    over families, days and countries."""
+    used = [dev_side[n % len(dev_side)] for n in range(min(quota, len(dev_side)))]
+    used_groups = {item.group or item.key for item in used}
+    unused = [item for item in dev_side if item not in used]
+    fresh = [item for item in unused if (item.group or item.key) not in used_groups]
+    return spread(fresh) + spread([item for item in unused if item not in fresh]) + used
+
+
+def spread(items: list[Item]) -> list[Item]:
+    """``items`` reordered round-robin over their groups (order kept inside a group and between groups)."""
+    rank: dict[str, int] = {}
+    ranked = []
+    for position, item in enumerate(items):
+        group = item.group or item.key
+        rank[group] = rank.get(group, 0) + 1
+        ranked.append((rank[group], position, item))
+    return [item for _, _, item in sorted(ranked, key=lambda row: row[:2])]
+
+
 def build_cases() -> dict[str, list[dict[str, Any]]]:
-    """Both splits, every case validated as an :class:`AnswerCase`."""
+    """The three splits, every case validated as an :class:`AnswerCase`."""
     builder = Builder()
-    out: dict[str, list[dict[str, Any]]] = {"dev": [], "holdout": []}
+    out: dict[str, list[dict[str, Any]]] = {"dev": [], "holdout": [], "dev2": []}
+    prefixes = {"dev": "q", "holdout": "h", "dev2": "d2"}
     for stem, shape, items_of, quotas in SHAPES:
         sides = split(items_of(builder))
-        for side, words in (("dev", DEV), ("holdout", HOLDOUT)):
-            prefix = "q" if side == "dev" else "h"
+        # dev2 draws only from the dev side, so the hold-out's items stay unseen by any tuning.
+        sides["dev2"] = second_dev(sides["dev"], quotas["dev"])
+        for side, words in (("dev", DEV), ("holdout", HOLDOUT), ("dev2", DEV2)):
+            prefix = prefixes[side]
             chosen = sides[side]
             # A shape with fewer items than its quota (definitions: a handful of terms) asks each
             # item again in the next wording.
@@ -717,6 +747,7 @@ def main() -> None:
     cases = build_cases()
     write(cases["dev"], DEV_PATH)
     write(cases["holdout"], HOLDOUT_PATH)
+    write(cases["dev2"], DEV2_PATH)
     for side, rows in cases.items():
         shapes: dict[str, int] = {}
         for row in rows:
