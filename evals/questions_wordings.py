@@ -291,7 +291,8 @@ DEV2 = Wordings(
         "hi all! quick q — how many {family} calls are actually open atm?",
         "Hello, we're putting together our funding pipeline for next year and I'd like to know how many "
         "{family} calls are currently open for submissions. Thanks!",
-        "sorry if this was asked before but whats the number of {family} calls still accepting proposals today?",
+        "sorry if this was asked before but whats the number of {family} calls still accepting proposals "
+        "today?",
         "hey, how many open {family} calls do we have to choose from right now",
         "Good morning! Could you tell me how many {family} calls one can currently submit to?",
         "my director asked me: how many {family} calls r currently open? need a number not a list 🙏",

@@ -21,6 +21,7 @@ from evals.answers_eval import AnswerCase, load_cases
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "evals" / "datasets" / "questions.jsonl"
 HOLDOUT = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
+DEV2 = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
 SHAPES = {
     "count",
     "window",
@@ -48,6 +49,16 @@ def holdout() -> list[AnswerCase]:
 
 
 @pytest.fixture(scope="module")
+def dev2() -> list[AnswerCase]:
+    return load_cases(DEV2)
+
+
+@pytest.fixture(scope="module")
+def every_case(dev: list[AnswerCase], holdout: list[AnswerCase], dev2: list[AnswerCase]) -> list[AnswerCase]:
+    return [*dev, *holdout, *dev2]
+
+
+@pytest.fixture(scope="module")
 def records() -> dict[str, AnyRecord]:
     return {record.doc_id: record for record in load_bundled_records()}
 
@@ -63,17 +74,19 @@ def _builder() -> ModuleType:
     return module
 
 
-def test_sizes_and_every_shape_in_both_splits(dev: list[AnswerCase], holdout: list[AnswerCase]) -> None:
-    assert len(dev) >= 160 and len(holdout) >= 60
-    for cases in (dev, holdout):
+def test_sizes_and_every_shape_in_every_split(
+    dev: list[AnswerCase], holdout: list[AnswerCase], dev2: list[AnswerCase]
+) -> None:
+    assert len(dev) >= 160 and len(holdout) >= 60 and len(dev2) >= 120
+    for cases, least in ((dev, 3), (holdout, 3), (dev2, 8)):
         counts = Counter(case.category for case in cases)
         assert set(counts) == SHAPES
-        assert min(counts.values()) >= 3
+        assert min(counts.values()) >= least
 
 
 def test_the_files_are_what_the_script_writes_byte_for_byte() -> None:
     built = _builder().build_cases()
-    for side, path in (("dev", DEV), ("holdout", HOLDOUT)):
+    for side, path in (("dev", DEV), ("holdout", HOLDOUT), ("dev2", DEV2)):
         lines = [json.dumps(case, ensure_ascii=False) for case in built[side]]
         assert path.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
 
@@ -93,10 +106,39 @@ def test_the_split_shares_no_question_and_no_single_record(
     assert not dev_days & {(c.turns, c.today) for c in holdout}
 
 
-def test_every_named_document_exists(
-    dev: list[AnswerCase], holdout: list[AnswerCase], records: dict[str, AnyRecord]
+def test_dev2_shares_no_question_with_dev_or_holdout_and_no_item_with_holdout(
+    dev: list[AnswerCase], holdout: list[AnswerCase], dev2: list[AnswerCase]
 ) -> None:
-    for case in (*dev, *holdout):
+    """dev2 is fresh tuning material: new questions, and nothing the hold-out asks about."""
+    for other in (dev, holdout):
+        assert not {c.turns for c in dev2} & {c.turns for c in other}
+        assert not {c.id for c in dev2} & {c.id for c in other}
+    for shape in ("budget", "loose-id", "typo"):
+        docs = {d for c in dev2 if c.category == shape for d in c.must_cite}
+        for other in (dev, holdout):
+            assert not docs & {d for c in other if c.category == shape for d in c.must_cite}, shape
+    held_targets = {c.cites_only for c in holdout if c.category == "home-target"}
+    assert not {c.cites_only for c in dev2 if c.category == "home-target"} & held_targets
+    # A family-day set the hold-out asks about in one shape is not asked in that shape in dev2 (the
+    # split is per shape, as between dev and hold-out).
+    held_sets = {(c.category, c.cites_only, c.today) for c in holdout if c.cites_only}
+    assert not held_sets & {(c.category, c.cites_only, c.today) for c in dev2 if c.cites_only}
+
+
+def test_dev2_takes_the_items_dev_leaves_first() -> None:
+    module = _builder()
+    pairs = [("a", "g1"), ("b", "g2"), ("c", "g1"), ("d", "g3"), ("e", "g3"), ("f", "g4")]
+    items = [module.Item(key, lambda words, n: {}, group) for key, group in pairs]
+    # dev's quota of 2 takes a and b (groups g1, g2). dev2: first the unused items of untouched groups,
+    # one per group before a second (d, f, then e), then the unused one of a group dev touches (c),
+    # then dev's own, asked again in dev2's wordings.
+    assert [i.key for i in module.second_dev(items, 2)] == ["d", "f", "e", "c", "a", "b"]
+    # A quota above the number of items: dev uses them all, dev2 asks them again.
+    assert [i.key for i in module.second_dev(items[:2], 5)] == ["a", "b"]
+
+
+def test_every_named_document_exists(every_case: list[AnswerCase], records: dict[str, AnyRecord]) -> None:
+    for case in every_case:
         for doc_id in (*case.must_cite, *(case.cites_only or ())):
             assert doc_id in records, f"{case.id}: {doc_id}"
         if case.cites_only is not None:
@@ -108,12 +150,12 @@ def _calls(records: dict[str, AnyRecord], ids: tuple[str, ...]) -> list[FundingC
 
 
 def test_count_gold_is_the_number_of_matching_records(
-    dev: list[AnswerCase], holdout: list[AnswerCase], records: dict[str, AnyRecord]
+    every_case: list[AnswerCase], records: dict[str, AnyRecord]
 ) -> None:
     """The number in the first sentence is the size of the set the case allows to cite, and that set is
     exactly one family's open (or forthcoming) calls on the day."""
     calls = [r for r in records.values() if isinstance(r, FundingCall)]
-    for case in (c for c in (*dev, *holdout) if c.category == "count"):
+    for case in (c for c in every_case if c.category == "count"):
         assert case.cites_only is not None
         (number,) = case.first_sentence_contains
         assert int(number) == len(case.cites_only)
@@ -127,9 +169,9 @@ def test_count_gold_is_the_number_of_matching_records(
 
 
 def test_none_open_cases_have_no_open_call_and_name_the_last_deadline(
-    dev: list[AnswerCase], holdout: list[AnswerCase], records: dict[str, AnyRecord]
+    every_case: list[AnswerCase], records: dict[str, AnyRecord]
 ) -> None:
-    for case in (c for c in (*dev, *holdout) if c.category == "none-open"):
+    for case in (c for c in every_case if c.category == "none-open"):
         cited = _calls(records, case.must_cite)
         assert all(deadline_status(call, case.today) != CallStatus.OPEN for call in cited)
         dates = {call.deadline_date.isoformat() for call in cited if call.deadline_date} | {
@@ -139,10 +181,8 @@ def test_none_open_cases_have_no_open_call_and_name_the_last_deadline(
         assert case.first_sentence_contains_any
 
 
-def test_declined_cases_cite_nothing_and_are_not_grounded(
-    dev: list[AnswerCase], holdout: list[AnswerCase]
-) -> None:
-    for case in (c for c in (*dev, *holdout) if c.category == "declined"):
+def test_declined_cases_cite_nothing_and_are_not_grounded(every_case: list[AnswerCase]) -> None:
+    for case in (c for c in every_case if c.category == "declined"):
         assert not case.grounded and case.max_citations == 0 and not case.must_cite
         assert "can't" in case.first_sentence_contains_any
 
@@ -156,9 +196,9 @@ def test_window_rules_of_the_gold() -> None:
 
 
 def test_window_cases_give_the_earliest_date_of_their_set(
-    dev: list[AnswerCase], holdout: list[AnswerCase], records: dict[str, AnyRecord]
+    every_case: list[AnswerCase], records: dict[str, AnyRecord]
 ) -> None:
-    for case in (c for c in (*dev, *holdout) if c.category == "window"):
+    for case in (c for c in every_case if c.category == "window"):
         assert case.cites_only is not None
         calls = _calls(records, case.cites_only)
         deadlines = [c.deadline_date for c in calls if c.deadline_date is not None]
