@@ -19,7 +19,6 @@ from assistant.entities import Entities
 from assistant.plan.catalog import Catalog, NameMatch
 from assistant.plan.dates import ReadWindow, WindowProblem, read_window
 from assistant.plan.models import AskedField, DateWindow, Operation, QueryPlan, SortField, StatusName
-from assistant.refusal import topical_terms
 from corpus.programmes import FAMILIES
 from retrieval.analysis import fold
 from retrieval.query import find_places
@@ -595,25 +594,54 @@ def doc_types_for(intent: str) -> tuple[str, ...]:
     }.get(intent, ())
 
 
-def _topic(text: str, programmes: list[str]) -> str:
-    """The question's topical words once the structural ones (calls, open, how many, ...) are gone.
-
-    Programme names, places and the words of dates, statuses and operations say *which* calls, not
-    what they are about: they are filters, and must not narrow the set a second time.
+_TOPIC_AFTER = re.compile(
+    r"\b(?:on|about|regarding|concerning|covering|targeting|related to|relating to|focused on|focusing on|"
+    r"dealing with|around|for|in the (?:field|area|domain|sector)s? of)\s+([^?.,;:!()\n]{2,80})",
+    re.IGNORECASE,
+)
+_TOPIC_BEFORE = re.compile(
+    r"\b((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:calls?|grants?|funding|topics?|opportunit(?:y|ies)|programmes?)\b",
+    re.IGNORECASE,
+)
+_PHRASE_STOP = frozenset(
     """
+    that which with and or but open opens closing closes close before after by from this next are is do does
+    can could to in where we our i you r u still currently right now at please pls thx thanks asap so if
+    then when what who how would should will a an the any some all my your their us me them it its
+    """.split()
+)
+MAX_TOPIC_WORDS = 4
+
+
+def _topic(text: str, programmes: list[str]) -> str:
+    """What the calls should be about: the words after "on/about/for ..." or before "calls".
+
+    Only those places say what a call is about ("calls on hydrogen", "battery calls"); the rest of a
+    question is greetings, context and filters ("hi! planning ahead for our board meeting ..."), and
+    programme names, places, dates, statuses and operations are filters that must not narrow the
+    set a second time.
+    """
+    phrases = [m.group(1) for m in _TOPIC_AFTER.finditer(text)]
+    phrases += [" ".join(reversed(m.group(1).split())) for m in _TOPIC_BEFORE.finditer(text)]
     alias_words = {word for name in programmes for word in content_tokens(FAMILIES_BY_NAME.get(name, ""))}
-    family_words = _ALL_FAMILY_WORDS if programmes else set()
-    terms = sorted(
-        term
-        for term in topical_terms(text)
-        if term not in _STRUCTURAL
-        and term not in alias_words
-        and term not in family_words
-        and len(term) > 2
-        and not any(find_places(term))
-        and not any(find_places(term + "s"))
-    )
-    return " ".join(terms)
+    terms: list[str] = []
+    for phrase in phrases:
+        for word in phrase.split():
+            folded = word.lower().strip("'\"")
+            if folded in _PHRASE_STOP or folded in _STRUCTURAL:
+                break  # the phrase ends where the filters or the grammar begin
+            for term in content_tokens(folded):
+                if (
+                    term not in _STRUCTURAL
+                    and term not in alias_words
+                    and term not in _ALL_FAMILY_WORDS
+                    and len(term) > 2
+                    and not term.isdigit()
+                    and not any(find_places(term))
+                    and not any(find_places(term + "s"))
+                ):
+                    terms.append(term)
+    return " ".join(sorted(dict.fromkeys(terms))[:MAX_TOPIC_WORDS])
 
 
 FAMILIES_BY_NAME = {family.name: family.aliases for family in FAMILIES}
