@@ -30,7 +30,7 @@ _YEAR = r"(?:\s*,?\s*(20\d\d))?"
 _ISO = r"(20\d\d-\d\d-\d\d)"
 _DAY_MONTH = r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + _YEAR
 _OPENING_WORDS = re.compile(
-    r"\b(?:open(?:s|ing)?(?!\s+calls?\b)(?! for)|launch(?:es|ed|ing)?|start(?:s|ing)?(?!-up)|"
+    r"\b(?:opening(?!\s+calls?\b)|opens?(?!\s+calls?\b)(?! for)|launch(?:es|ed|ing)?|start(?:s|ing)?(?!-up)|"
     r"publish(?:ed|es)?|become available|go(?:es)? live)\b",
     re.IGNORECASE,
 )

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from retrieval.search import Hit
 
 _WHAT_IS = re.compile(
-    r"\b(?:what(?: exactly| really)?(?:'s| is| are)(?: exactly| really)?|define|definition of|meaning of|"
-    r"explain)\s+"
-    r"(?:an?\s+|the\s+)?(?:term\s+)?[\"'‘“]?([\w' -]{3,60}?)[\"'’”]?\s*(?:\?|$|,| mean| in | according)",
+    r"\b(?:what(?: exactly| really)?(?:'s| is| are)(?: exactly| really)?"
+    r"(?: meant by| the (?:point|purpose|idea) of)?|"
+    r"what does|define|definition of|meaning of|point of|purpose of|explain)\s+"
+    r"(?:an?\s+|the\s+)?(?:term\s+)?[\"'‘“]?([\w' -]{3,60}?)[\"'’”]?\s*(?:exactly|really|precisely)?\s*"
+    r"(?:\?|$|,| mean| in | according|\()",
     re.IGNORECASE,
 )
 _DIFFERENCE = re.compile(

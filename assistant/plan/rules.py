@@ -32,14 +32,18 @@ def _rx(*phrases: str) -> re.Pattern[str]:
 
 
 _ACTION = re.compile(
-    r"(?:\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|kindly\s+)?|^\s*(?:please\s+|pls\s+|kindly\s+)?)"
+    r"(?:\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|kindly\s+)?|"
+    r"\bwould you mind\s+|^\s*(?:please\s+|pls\s+|kindly\s+)?)"
     r"(book|reserve|schedule|arrange|send|e-?mail|mail|post|forward|register|enrol|enroll|sign\s+(?:us|me)\s+up|"
     r"subscribe|submit|file|apply|pay|call|phone|ring|contact|reach out|introduce|set up a (?:call|meeting)|"
-    r"fill (?:in|out)|sign|order|buy|purchase|cancel|invite|notify|remind)\b",
+    r"fill (?:in|out)|sign|order|buy|purchase|cancel|invite|notify|remind|"
+    r"booking|sending|emailing|registering|submitting|applying|paying|calling|contacting|filling (?:in|out)|"
+    r"signing|arranging|scheduling|reserving)\b(?!\s*:)",
     re.IGNORECASE,
 )
 _ACTION_FOR_ME = re.compile(
-    r"\b(book|send|e-?mail|register|submit|apply|pay|contact|fill (?:in|out)|sign)\b[^.?!]{0,60}"
+    r"\b(book\w*|send\w*|e-?mail\w*|regist\w*|submit\w*|apply\w*|applying|pay\w*|contact\w*|"
+    r"fill\w* (?:in|out)|sign\w*)\b[^.?!]{0,60}"
     r"\b(for (?:me|us)|on (?:my|our) behalf)\b",
     re.IGNORECASE,
 )
@@ -74,6 +78,7 @@ _COUNT = _rx(r"how many", r"number of", r"count", r"how much calls", r"total of"
 _FIRST_DEADLINE = _rx(
     r"next\b[^.?!]{0,60}\bdeadlines?",
     r"(?:closes|closing|ends?|due) (?:the )?soonest",
+    r"(?:is |are )?due (?:first|next|earliest)",
     r"clos(?:es|ing) (?:first|soonest|next|earliest)",
     r"(?:first|next|soonest) to close",
     r"(?:earliest|soonest|nearest|next|closest) deadline",
@@ -117,7 +122,7 @@ _FIELD_PATTERNS: tuple[tuple[AskedField, re.Pattern[str]], ...] = (
     ("deadline", _rx(r"deadlines?", r"clos(?:e|es|ing)", r"due", r"until when", r"how long", r"cut-?off", r"when .{0,30}(?:apply|submit)")),
     ("opening_date", _rx(r"when does it open", r"when (?:do|does|will) .{0,40}open", r"opening date")),
     ("status", _rx(r"still open", r"is it open", r"status", r"can (?:we|i) still")),
-    ("total_budget", _rx(r"budget", r"how much (?:money|funding)", r"total (?:funding|amount)", r"funding available", r"worth")),
+    ("total_budget", _rx(r"budget", r"how much (?:money|funding)", r"total (?:funding|amount)", r"funding available", r"worth", r"how much (?:is|was|will be) (?:available|allocated|on offer|in it|in there)", r"how much (?:money )?is (?:in|there)", r"envelope")),
     ("amount_per_project", _PER_PROJECT),
     ("number_of_projects", _NUMBER_OF_PROJECTS),
     ("conditions", _rx(r"conditions?", r"eligib\w*", r"who can apply", r"requirements?", r"criteria", r"consortium")),
@@ -133,7 +138,8 @@ _CASCADE = _rx(
     r"sme open calls?",
 )
 _LOOKUP_CUE = _rx(
-    r"tell me (?:more )?about", r"who (?:is|are)", r"what (?:does|do|is) .{3,80}? (?:do|does|doing|about)",
+    r"tell me (?:\w+ ){0,3}about", r"who (?:is|are)", r"(?:do|does) (?:you|anyone|anybody) know", r"know (?:anything )?about",
+    r"what do they (?:do|work on)", r"what (?:is|are) they (?:doing|working on)", r"what (?:does|do|is) .{3,80}? (?:do|does|doing|about)",
     r"what is", r"where (?:is|are)", r"info(?:rmation)? (?:on|about)", r"details (?:on|of|about)",
     r"contact", r"website", r"describe", r"based", r"how much", r"when", r"deadline", r"budget",
     r"(?:is|are) .{3,60} (?:open|still open)",
@@ -222,6 +228,7 @@ _STRUCTURAL = frozenset(
     opportunity opportunities scheme schemes support financing finance applying cut off
     cutoff submit submission newest recent recently date dates time whats overview summary full
     complete entire whole sum get got r u ur im ive up coming soonest join participate part take
+    proposal proposals submission submissions application applications round rounds
     january february march april may june july august september october november december
     """.split()
 )
@@ -260,7 +267,7 @@ def plan_question(
 
     operation, sort_field = _operation(text)
     fields = _fields(text)
-    window = read_window(text, today)
+    window = read_window(_question_part(text), today)
     deadline_window = opening_window = None
     window_past = False
     if isinstance(window, WindowProblem):
@@ -308,8 +315,11 @@ def plan_question(
         operation = "lookup"
     if operation == "lookup":
         statuses = ()  # a named call is answered about whatever its status
+    call_operation = operation in {"count", "first", "last", "largest", "smallest"} or bool(
+        {"deadline", "opening_date", "total_budget", "amount_per_project", "number_of_projects"} & set(fields)
+    )
     if _DEFINITION.search(text) and _DEFINED_TERMS.search(text) and not identifiers and not organisations:
-        if operation not in {"count"} and not (deadline_window or opening_window) and previous_ref == "none":
+        if not call_operation and not (deadline_window or opening_window) and previous_ref == "none":
             resolved_intent, operation = "policy", "explain"
 
     data: dict[str, object] = {
@@ -347,6 +357,35 @@ def plan_question(
         message = "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in error.errors())
         data.update(budget_min_eur=None, budget_max_eur=None, problems=(*problems, message))
         return QueryPlan.model_validate(data)
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_WINDOW_RELEVANT = _rx(
+    r"calls?",
+    r"grants?",
+    r"deadlines?",
+    r"clos\w*",
+    r"open\w*",
+    r"due",
+    r"submi\w*",
+    r"apply",
+    r"topics?",
+    r"proposals?",
+    r"ends?",
+    r"expir\w*",
+    r"launch\w*",
+    r"funding",
+)
+
+
+def _question_part(text: str) -> str:
+    """The sentences that ask about calls: "planning next year's budget. Which calls close in May?" → the second.
+
+    A date phrase in the context ("we're planning next year's applications") is not a filter.
+    """
+    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    relevant = [s for s in sentences if _WINDOW_RELEVANT.search(s)]
+    return " ".join(relevant) if relevant else text
 
 
 def _is_action(text: str) -> bool:
@@ -467,9 +506,15 @@ def _intent(
 
 _FORTHCOMING_WORDS = _rx(
     r"coming up", r"not (?:yet )?open(?:ed)?(?: yet)?", r"(?:haven'?t|have not|hasn'?t|has not) (?:yet )?opened",
-    r"yet to open", r"will open", r"opening (?:soon|later)", r"upcoming", r"forthcoming",
+    r"yet to open", r"will open", r"opening (?:soon|later)", r"upcoming", r"forthcoming", r"still to open",
+    r"(?:are|is) to open", r"to be opened", r"not yet (?:launched|published)", r"in the pipeline",
+    r"will (?:be )?(?:launch|publish)\w*",
 )  # fmt: skip
+_OR_CLOSED = _rx(
+    r"or (?:have|are|did) (?:they|these|those|it|all of them) (?:all )?(?:closed|expired|over|ended)"
+)
 _OPEN_NOW_WORDS = _rx(
+    r"(?:still )?submit to", r"still (?:submit|apply|get in)",
     r"accepting (?:applications|proposals|submissions)", r"at the moment", r"right now", r"currently open",
     r"can (?:we|i|one) (?:still )?apply", r"still open", r"open (?:for|to) (?:applications|submissions)",
 )  # fmt: skip
@@ -492,8 +537,8 @@ def _statuses(
         return ("forthcoming",)
     if _FORTHCOMING_WORDS.search(text):
         asked = "forthcoming"
-    elif asked is None and _OPEN_NOW_WORDS.search(text):
-        asked = "open"
+    elif _OPEN_NOW_WORDS.search(text) and (asked is None or _OR_CLOSED.search(text)):
+        asked = "open"  # "can we still submit, or have they all closed?" asks what is open
     if asked == "closed":
         return ("closed",)
     if asked == "forthcoming":
