@@ -27,7 +27,7 @@ from assistant.partners import partner_evidence, partner_query, search_partners
 from assistant.places import place_in_hits, unknown_places
 from assistant.plan.answers import call_answer, declined, organisation_evidence, problem_answer, which_one
 from assistant.plan.catalog import CatalogCache
-from assistant.plan.definitions import definition_hits
+from assistant.plan.definitions import defined_terms, definition_hits
 from assistant.plan.executor import execute_calls
 from assistant.plan.models import QueryPlan
 from assistant.plan.planner import LLMPlanner, Planner, RulePlanner
@@ -226,7 +226,14 @@ class Assistant:
                 "funding" if plan.intent == "funding" and resolved.intent == "partners" else resolved.intent
             )
             evidence = self._evidence(
-                intent, query, _for_plan(resolved, plan), filters or SearchFilters(), today
+                intent,
+                query,
+                _for_plan(resolved, plan),
+                filters or SearchFilters(),
+                today,
+                partner_search=plan.intent == "partners"
+                and bool(plan.target_countries)
+                and bool(_PARTNERS.search(text)),
             )
             result_ids = evidence.focus_doc_ids
         timings["retrieval"] = _ms(clock)
@@ -298,6 +305,14 @@ class Assistant:
         """A definition from the passages that define the term (None: the usual policy answer)."""
         wanted = filters.model_copy(update={"doc_type": DocType.POLICY})
         hits = self.retriever.search(query=plan.question, k=EXPLAIN_K, filters=wanted, today=today).hits
+        seen = {hit.chunk_id for hit in hits}
+        for term in defined_terms(plan.question)[
+            :2
+        ]:  # the defining passage may not share the question's words
+            more = self.retriever.search(query=term, k=EXPLAIN_K // 2, filters=wanted, today=today).hits
+            fresh = [hit for hit in more if hit.chunk_id not in seen]
+            seen.update(hit.chunk_id for hit in fresh)
+            hits += fresh
         defining = definition_hits(plan.question, hits)
         if not defining or len(defining) == len(hits):
             return None
@@ -306,7 +321,14 @@ class Assistant:
         return (evidence, evidence.focus_doc_ids) if evidence.grounded else None
 
     def _evidence(
-        self, intent: str, query: str, resolved: Resolved, filters: SearchFilters, today: dt.date
+        self,
+        intent: str,
+        query: str,
+        resolved: Resolved,
+        filters: SearchFilters,
+        today: dt.date,
+        *,
+        partner_search: bool = False,
     ) -> Evidence:
         entities = resolved.entities
         if intent == "out_of_scope":
@@ -324,7 +346,9 @@ class Assistant:
                 return _say_which(evidence, resolved.picked_from)
             return self._funding_evidence(query, entities, filters, today)
         if intent == "partners":
-            return self._partner_evidence(query, resolved.text, entities, filters, today)
+            return self._partner_evidence(
+                query, resolved.text, entities, filters, today, searching=partner_search
+            )
         return self._policy_evidence(query, entities, filters, today, refusal_intent="policy")
 
     def _funding_evidence(
@@ -355,7 +379,14 @@ class Assistant:
         )
 
     def _partner_evidence(
-        self, query: str, raw: str, entities: Entities, filters: SearchFilters, today: dt.date
+        self,
+        query: str,
+        raw: str,
+        entities: Entities,
+        filters: SearchFilters,
+        today: dt.date,
+        *,
+        searching: bool = False,
     ) -> Evidence:
         unknown = unknown_places(raw, entities)
         hits = search_partners(
@@ -367,7 +398,7 @@ class Assistant:
         )
         if unknown and not any(place_in_hits(place, hits) for place in unknown):
             return _no_partners_in(query, unknown)
-        if not self._evidenced(query, hits, require_terms=True) and not entities.sectors:
+        if not searching and not self._evidenced(query, hits, require_terms=True) and not entities.sectors:
             # "When was the EU-U.S. Cooperation Arrangement signed?" is a policy fact, not a search.
             return self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
         return partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
@@ -434,6 +465,10 @@ class Assistant:
 
 PLANNER_TIMEOUT_S = 8.0
 """Longest wait for an LLM plan before the rules' plan is used (the answer has its own deadline)."""
+_PARTNERS = re.compile(
+    r"\b(?:partners?|clusters?|cluster organi[sz]ations?|collaborat\w*|team up)\b", re.IGNORECASE
+)
+"""A question that asks for partners in a named country is a partner search, whatever else it says."""
 EXPLAIN_K = 40
 """Policy passages read for a definition (the defining one is rarely the top hit for one word)."""
 MAX_RESULT_IDS = 500

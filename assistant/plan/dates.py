@@ -110,9 +110,12 @@ def _day_month(day: str, month: str, year: str | None, today: dt.date) -> dt.dat
         return None
 
 
+_OPEN_FOR = re.compile(r"\bopen(?:s|ing)? for (?:submissions?|applications?|proposals?)\b", re.IGNORECASE)
+
+
 def _about_opening(text: str, span: tuple[int, int]) -> bool:
     """Whether the words just before the window speak of opening rather than closing."""
-    before = text[max(0, span[0] - 60) : span[0]]
+    before = _OPEN_FOR.sub("opening", text[max(0, span[0] - 60) : span[0]])
     opening = list(_OPENING_WORDS.finditer(before))
     closing = list(_DEADLINE_WORDS.finditer(before))
     if not opening:

@@ -17,7 +17,7 @@ _WHAT_IS = re.compile(
     r"\b(?:what(?: exactly| really)?(?:'s| is| are)(?: exactly| really)?"
     r"(?: meant by| the (?:point|purpose|idea) of)?|"
     r"what does|define|definition of|meaning of|point of|purpose of|explain)\s+"
-    r"(?:an?\s+|the\s+)?(?:term\s+)?[\"'‘“]?([\w' -]{3,60}?)[\"'’”]?\s*(?:exactly|really|precisely)?\s*"
+    r"(?:an?\s+|the\s+)?(?:term\s+)?[\"'‘“]?([\w' -]{3,60}?)[\"'’”]?\s*(?:exactly|really|precisely|actually|basically)?\s*"
     r"(?:\?|$|,| mean| in | according|\()",
     re.IGNORECASE,
 )
@@ -28,9 +28,14 @@ _DIFFERENCE = re.compile(
     re.IGNORECASE,
 )
 _KIND_OF = re.compile(
-    r"\b(?:[Ii]s|[Aa]re)\s+([A-Z][\w ,&-]{2,60}?)\s+an?\s+(?:traded|local)\b"
+    r"\b(?:[Ii]s|[Aa]re)\s+([A-Z][\w ,&-]{2,60}?)\s+"
+    r"(?:(?:considered|classed|classified|counted|seen)\s+(?:as\s+)?)?"
+    r"an?\s+(?:traded|local)\b"
     r"|\bwhat kind of cluster is\s+([A-Z][\w ,&-]{2,60}?)\s*\?"
-    r"|^\s*([A-Z][\w ,&-]{2,60}?)\s+[-–]\s+(?:traded|local)",
+    r"|(?:^|:\s*)([A-Z][\w ,&-]{2,60}?)\s+[-–—]\s+(?:traded|local)",
+)
+_FRAME = re.compile(
+    r"^(?:the\s+)?(?:U\.?S\.?|EU|European)\s+|\s+(?:project|initiative|programme|scheme)$", re.IGNORECASE
 )
 _LEADING = re.compile(r"^(?:an?|the|industrial|exactly)\s+", re.IGNORECASE)
 
@@ -51,8 +56,16 @@ def defined_terms(question: str) -> list[str]:
         term = _LEADING.sub("", _LEADING.sub("", term.strip(" -'\"")))
         if len(term) >= 3:
             cleaned.append(term)
-    words = [w for t in cleaned for w in t.split() if len(w) > 3]
-    general = [w for w in words if w.lower().rstrip("s") == "cluster"][:1]
+    for term in list(cleaned):
+        bare = _FRAME.sub("", term).strip()
+        if bare and bare != term:
+            cleaned.append(bare)  # "the US cluster mapping project" is defined as "cluster mapping"
+    # "an industrial cluster" asks what a cluster is; "the Ruritania cluster voucher scheme" does not.
+    general = [
+        t.split()[-1]
+        for t in cleaned
+        if len(t.split()) <= 2 and t.split()[-1].lower().rstrip("s") == "cluster"
+    ][:1]
     specific = sorted(dict.fromkeys(t for t in cleaned if t not in general), key=lambda t: (-len(t), t))
     return [*specific, *general]
 
@@ -62,7 +75,8 @@ def _defines(term: str) -> re.Pattern[str]:
     return re.compile(
         r"(?:^|[.!?:]\s+|\n)(?:an?\s+|the\s+)?"
         + stem
-        + r"s?(?:\s+(?:industr(?:y|ies)|clusters?|sectors?))?(?:\s+\([^)]{0,40}\))?"
+        + r"s?(?:\s+(?:industr(?:y|ies)|clusters?|sectors?|project|initiative|programme|approach))?"
+        r"(?:\s+\([^)]{0,40}\))?"
         r"\s+(?:is|are|refers? to|means|"
         r"can be defined as|is defined as)\s+(?!split|part|one|the (?:same|most)|a (?:traded|local))"
         r"|what is an?\s+" + stem + r"s?\b"

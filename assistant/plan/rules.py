@@ -38,7 +38,7 @@ _ACTION = re.compile(
     r"subscribe|submit|file|apply|pay|call|phone|ring|contact|reach out|introduce|set up a (?:call|meeting)|"
     r"fill (?:in|out)|sign|order|buy|purchase|cancel|invite|notify|remind|"
     r"booking|sending|emailing|registering|submitting|applying|paying|calling|contacting|filling (?:in|out)|"
-    r"signing|arranging|scheduling|reserving)\b(?!\s*:)",
+    r"signing|arranging|scheduling|reserving)\b(?!\s*:)(?!\s+(?-i:[A-Z]{2,})\b)",
     re.IGNORECASE,
 )
 _ACTION_FOR_ME = re.compile(
@@ -301,6 +301,8 @@ def plan_question(
         text, intent, entities, operation, deadline_window or opening_window, programmes, call_kinds, target
     )
 
+    if organisations and organisations[0].startswith("cluster:") and not _CALL_WORDS.search(text):
+        resolved_intent = "partners"  # "who are <organisation>?" is about the organisation
     statuses = _statuses(entities, deadline_window, opening_window, window_past, operation, sort_field, text)
     if entities.status == "closing_soon" and deadline_window is None:
         deadline_window = DateWindow(
@@ -639,15 +641,16 @@ def doc_types_for(intent: str) -> tuple[str, ...]:
     }.get(intent, ())
 
 
-_TOPIC_AFTER = re.compile(
+_TOPIC_LEAD = re.compile(
     r"\b(?:on|about|regarding|concerning|covering|targeting|related to|relating to|focused on|focusing on|"
-    r"dealing with|around|for|in the (?:field|area|domain|sector)s? of)\s+([^?.,;:!()\n]{2,80})",
+    r"dealing with|around|for|in the (?:field|area|domain|sector)s? of)\s+",
     re.IGNORECASE,
 )
 _TOPIC_BEFORE = re.compile(
     r"\b((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:calls?|grants?|funding|topics?|opportunit(?:y|ies)|programmes?)\b",
     re.IGNORECASE,
 )
+_NAME_WORD_IN_TEXT = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][a-z]{3,})\b")
 _PHRASE_STOP = frozenset(
     """
     that which with and or but open opens closing closes close before after by from this next are is do does
@@ -659,34 +662,45 @@ MAX_TOPIC_WORDS = 4
 
 
 def _topic(text: str, programmes: list[str]) -> str:
-    """What the calls should be about: the words after "on/about/for ..." or before "calls".
+    """What the calls should be about: the words after "on/about/for ...", before "calls", or a name.
 
-    Only those places say what a call is about ("calls on hydrogen", "battery calls"); the rest of a
-    question is greetings, context and filters ("hi! planning ahead for our board meeting ..."), and
-    programme names, places, dates, statuses and operations are filters that must not narrow the
-    set a second time.
+    Only those places say what a call is about ("calls on hydrogen", "battery calls", "the EIC
+    Accelerator"); the rest of a question is greetings, context and filters ("hi! planning ahead for
+    our board meeting ..."), and programme names, places, dates, statuses and operations are
+    filters that must not narrow the set a second time.
     """
-    phrases = [m.group(1) for m in _TOPIC_AFTER.finditer(text)]
+    phrases = [text[m.end() : m.end() + 80] for m in _TOPIC_LEAD.finditer(text)]
     phrases += [" ".join(reversed(m.group(1).split())) for m in _TOPIC_BEFORE.finditer(text)]
+    phrases += [m.group(1) for m in _NAME_WORD_IN_TEXT.finditer(text)]
     alias_words = {word for name in programmes for word in content_tokens(FAMILIES_BY_NAME.get(name, ""))}
     terms: list[str] = []
     for phrase in phrases:
-        for word in phrase.split():
+        for position, word in enumerate(re.findall(r"[\w'-]+|[^\w\s]", phrase)):
             folded = word.lower().strip("'\"")
-            if folded in _PHRASE_STOP or folded in _STRUCTURAL:
-                break  # the phrase ends where the filters or the grammar begin
-            for term in content_tokens(folded):
-                if (
-                    term not in _STRUCTURAL
-                    and term not in alias_words
-                    and term not in _ALL_FAMILY_WORDS
-                    and len(term) > 2
-                    and not term.isdigit()
-                    and not any(find_places(term))
-                    and not any(find_places(term + "s"))
-                ):
-                    terms.append(term)
+            if folded in _PHRASE_STOP or not folded[:1].isalnum():
+                break  # the phrase ends where the grammar or the punctuation begins
+            if folded in _STRUCTURAL:
+                if position == 0:
+                    continue  # "for SMEs on ...": a filter word first, the topic may follow
+                break
+            terms += [term for term in content_tokens(folded) if _topical(term, alias_words)]
     return " ".join(sorted(dict.fromkeys(terms))[:MAX_TOPIC_WORDS])
+
+
+def _topical(term: str, alias_words: set[str]) -> bool:
+    return (
+        term not in _STRUCTURAL
+        and term not in alias_words
+        and term not in _ALL_FAMILY_WORDS
+        and len(term) > 2
+        and not term.isdigit()
+        and not any(find_places(term))
+        and not any(find_places(term + "s"))
+        and term not in _GREETINGS
+    )
+
+
+_GREETINGS = frozenset("hello hey good morning afternoon evening thank thanks quick question".split())
 
 
 FAMILIES_BY_NAME = {family.name: family.aliases for family in FAMILIES}
