@@ -46,6 +46,7 @@ from assistant.streaming import AnswerEvent, citations_event, delta_event, final
 from corpus.models import Audience, ClusterProfile, DocType
 from corpus.store import RecordStore
 from retrieval.filters import SearchFilters
+from retrieval.query import find_places
 from retrieval.search import Hit, HybridRetriever
 
 logger = logging.getLogger(__name__)
@@ -221,19 +222,14 @@ class Assistant:
         if planned is not None:
             evidence, result_ids = planned
         else:
-            # The plan corrects one routing mistake of the rules: a funding question naming countries.
-            intent = (
-                "funding" if plan.intent == "funding" and resolved.intent == "partners" else resolved.intent
-            )
+            intent = _routed(resolved.intent, plan)
             evidence = self._evidence(
                 intent,
                 query,
                 _for_plan(resolved, plan),
                 filters or SearchFilters(),
                 today,
-                partner_search=plan.intent == "partners"
-                and bool(plan.target_countries)
-                and bool(_PARTNERS.search(text)),
+                partner_search=plan.intent == "partners" and bool(plan.target_countries),
             )
             result_ids = evidence.focus_doc_ids
         timings["retrieval"] = _ms(clock)
@@ -465,10 +461,6 @@ class Assistant:
 
 PLANNER_TIMEOUT_S = 8.0
 """Longest wait for an LLM plan before the rules' plan is used (the answer has its own deadline)."""
-_PARTNERS = re.compile(
-    r"\b(?:partners?|clusters?|cluster organi[sz]ations?|collaborat\w*|team up)\b", re.IGNORECASE
-)
-"""A question that asks for partners in a named country is a partner search, whatever else it says."""
 EXPLAIN_K = 40
 """Policy passages read for a definition (the defining one is rarely the top hit for one word)."""
 MAX_RESULT_IDS = 500
@@ -496,11 +488,26 @@ def _action_words(question: str) -> str:
     return f"{match.group(1).lower()} anything" if match else "do that"
 
 
+def _routed(intent: str, plan: QueryPlan) -> str:
+    """The rules' intent, corrected where the plan knows better.
+
+    A funding question that names countries is not a partner search; a question for contacts in a
+    target market ("we want to enter the Danish market; who should we talk to?") is one.
+    """
+    if plan.intent == "funding" and intent == "partners":
+        return "funding"
+    if plan.intent == "partners" and plan.target_countries and intent in {"policy", "out_of_scope"}:
+        return "partners"
+    return intent
+
+
 def _for_plan(resolved: Resolved, plan: QueryPlan) -> Resolved:
     """Partner searches look in the target market only ("we are a French SME looking at Denmark")."""
     if not plan.home_countries or not plan.target_countries:
         return resolved
-    entities = resolved.entities.model_copy(update={"countries": plan.target_countries})
+    target = set(plan.target_countries)
+    regions = tuple(region for region in plan.regions if set(find_places(region)[0]) & target)
+    entities = resolved.entities.model_copy(update={"countries": plan.target_countries, "regions": regions})
     return resolved.model_copy(update={"entities": entities})
 
 

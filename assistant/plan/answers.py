@@ -18,7 +18,7 @@ from assistant.entities import Entities
 from assistant.funding import call_facts, call_line, call_passage, status_phrase
 from assistant.partners import match_reasons, partner_line, profile_passage
 from assistant.plan.executor import CallResult
-from assistant.plan.models import QueryPlan
+from assistant.plan.models import AskedField, QueryPlan
 from corpus.chunking import format_eur
 from corpus.geo import country_name
 from corpus.models import CallStatus, ClusterProfile, FundingCall
@@ -385,9 +385,21 @@ def _lookup(calls: Sequence[FundingCall], plan: QueryPlan, today: dt.date) -> Ev
     )
 
 
+_MONEY_FIELDS: tuple[AskedField, ...] = ("total_budget", "amount_per_project", "number_of_projects")
+
+
 def _fields_sentence(call: FundingCall, plan: QueryPlan, today: dt.date, n: int) -> str:
+    """The asked fields first; a money question gets the whole budget (total, per project, how many).
+
+    Asked "the budget", members next want to know how many projects it funds, and asked "how many
+    winners", how much there is: the record's budget is stated whole, and what it lacks is said.
+    """
     facts = call_facts(call, today)
-    asked = list(plan.fields) or ["status"]
+    asked: list[AskedField] = list(plan.fields) or ["status"]
+    if any(name in _MONEY_FIELDS for name in asked):
+        asked = [name for name in asked if name not in _MONEY_FIELDS]
+        wanted_money = [name for name in plan.fields if name in _MONEY_FIELDS]
+        asked += wanted_money + [name for name in _MONEY_FIELDS if name not in wanted_money]
     parts: list[str] = []
     missing: list[str] = []
     budget = call.budget
@@ -399,27 +411,20 @@ def _fields_sentence(call: FundingCall, plan: QueryPlan, today: dt.date, n: int)
         elif name == "total_budget":
             if facts.budget_total:
                 parts.append(f"total budget {facts.budget_total}")
-            else:
+            elif name in plan.fields:
                 missing.append("a total budget")
         elif name == "amount_per_project":
             if facts.budget_per_project:
                 parts.append(f"{facts.budget_per_project} per project")
-            else:
+            elif name in plan.fields:
                 missing.append("an amount per project (or per SME)")
         elif name == "number_of_projects":
             if budget is not None and budget.expected_grants:
                 parts.append(f"{budget.expected_grants} projects expected to be funded")
-            else:
+            elif name in plan.fields:
                 missing.append("the number of projects it will fund")
         elif name == "link" and call.url:
             parts.append(f"call page {call.url}")
-    if (
-        "total_budget" in asked
-        and "number_of_projects" not in asked
-        and budget is not None
-        and budget.expected_grants
-    ):
-        parts.append(f"{budget.expected_grants} projects expected to be funded")
     sentence = f"{_name(call)}: " + "; ".join(parts) if parts else _name(call)
     if missing:
         link = f"; see the call page: {call.url}" if call.url else ""

@@ -17,7 +17,8 @@ _WHAT_IS = re.compile(
     r"\b(?:what(?: exactly| really)?(?:'s| is| are)(?: exactly| really)?"
     r"(?: meant by| the (?:point|purpose|idea) of)?|"
     r"what does|define|definition of|meaning of|point of|purpose of|explain)\s+"
-    r"(?:an?\s+|the\s+)?(?:term\s+)?[\"'‘“]?([\w' -]{3,60}?)[\"'’”]?\s*(?:exactly|really|precisely|actually|basically)?\s*"
+    r"(?:an?\s+|the\s+)?(?:term\s+)?[\"'‘“]?([\w' -]{3,60}?)[\"'’”]?\s*"
+    r"(?:exactly|really|precisely|actually|basically)?\s*"
     r"(?:\?|$|,| mean| in | according|\()",
     re.IGNORECASE,
 )

@@ -38,7 +38,8 @@ _ACTION = re.compile(
     r"subscribe|submit|file|apply|pay|call|phone|ring|contact|reach out|introduce|set up a (?:call|meeting)|"
     r"fill (?:in|out)|sign|order|buy|purchase|cancel|invite|notify|remind|"
     r"booking|sending|emailing|registering|submitting|applying|paying|calling|contacting|filling (?:in|out)|"
-    r"signing|arranging|scheduling|reserving)\b(?!\s*:)(?!\s+(?-i:[A-Z]{2,})\b)",
+    r"signing|arranging|scheduling|reserving)\b(?!\s*:)"
+    r"(?!\s+(?:details?|info|information|persons?|people|page|data|address(?:es)?|list|form|points?)\b)(?!\s+(?-i:[A-Z]{2,})\b)",
     re.IGNORECASE,
 )
 _ACTION_FOR_ME = re.compile(
@@ -112,7 +113,10 @@ _PER_PROJECT = _rx(
     r"each (?:sme|project|company)",
 )
 _NUMBER_OF_PROJECTS = _rx(
-    r"how many (?:projects|grants|proposals|beneficiaries|awards|winners|smes)",
+    r"how many (?:projects|grants|proposals|beneficiaries|awards|winners|smes|companies|applicants)"
+    r"(?! (?:are|is) open)",
+    r"how many (?:will|would|do|does|are|is)\b[^.?!]{0,30}\b(?:funded|selected|financed|awarded|supported)",
+    r"no\.? of (?:projects|grants|awards)",
     r"number of (?:projects|grants|proposals|beneficiaries|awards)",
     r"most projects",
     r"(?:fund|support|finance) how many",
@@ -122,7 +126,7 @@ _FIELD_PATTERNS: tuple[tuple[AskedField, re.Pattern[str]], ...] = (
     ("deadline", _rx(r"deadlines?", r"clos(?:e|es|ing)", r"due", r"until when", r"how long", r"cut-?off", r"when .{0,30}(?:apply|submit)")),
     ("opening_date", _rx(r"when does it open", r"when (?:do|does|will) .{0,40}open", r"opening date")),
     ("status", _rx(r"still open", r"is it open", r"status", r"can (?:we|i) still")),
-    ("total_budget", _rx(r"budget", r"how much (?:money|funding)", r"total (?:funding|amount)", r"funding available", r"worth", r"how much (?:is|was|will be) (?:available|allocated|on offer|in it|in there)", r"how much (?:money )?is (?:in|there)", r"envelope")),
+    ("total_budget", _rx(r"budget", r"how much (?:money|funding)", r"total (?:funding|amount)", r"funding available", r"worth", r"pot", r"how big", r"size of the (?:call|budget|grant)", r"how much (?:is|was|will be) (?:available|allocated|on offer|in it|in there)", r"how much (?:money )?is (?:in|there)", r"envelope")),
     ("amount_per_project", _PER_PROJECT),
     ("number_of_projects", _NUMBER_OF_PROJECTS),
     ("conditions", _rx(r"conditions?", r"eligib\w*", r"who can apply", r"requirements?", r"criteria", r"consortium")),
@@ -139,10 +143,16 @@ _CASCADE = _rx(
 )
 _LOOKUP_CUE = _rx(
     r"tell me (?:\w+ ){0,3}about", r"who (?:is|are)", r"(?:do|does) (?:you|anyone|anybody) know", r"know (?:anything )?about",
-    r"what do they (?:do|work on)", r"what (?:is|are) they (?:doing|working on)", r"what (?:does|do|is) .{3,80}? (?:do|does|doing|about)",
+    r"what do they (?:do|work on)", r"what (?:is|are) they (?:doing|working on)",
+    r"who (?:runs|leads|manages|coordinates|is behind)", r"contact (?:details?|info|person)", r"what (?:does|do|is) .{3,80}? (?:do|does|doing|about)",
     r"what is", r"where (?:is|are)", r"info(?:rmation)? (?:on|about)", r"details (?:on|of|about)",
     r"contact", r"website", r"describe", r"based", r"how much", r"when", r"deadline", r"budget",
     r"(?:is|are) .{3,60} (?:open|still open)",
+)  # fmt: skip
+_WHO_TO_TALK_TO = _rx(
+    r"who (?:should|could|can|shall) (?:we|i) (?:talk|speak|reach out|turn|go) to", r"who (?:can|could) help",
+    r"contacts? in", r"who to (?:contact|talk to)", r"(?:network|ecosystem) in", r"introduc\w* to",
+    r"(?:enter|expand (?:to|into)|go to) the \w+ market",
 )  # fmt: skip
 _CALL_WORDS = _rx(
     r"calls?",
@@ -172,6 +182,7 @@ _HOME = re.compile(
     r"\b(?:we(?:'re| are)|i(?:'m| am)|as an?|our (?:company|firm|cluster|sme|startup|organi[sz]ation) (?:is )?(?:in|from)|"
     r"(?:we|i) (?:are |am )?(?:based|located|headquartered) in|(?:we|i) come from|from|"
     r"(?:is|are) (?:based|located|headquartered) in)\b[^.,;?!]{0,40}"
+    r"|\bour (?:company|firm|sme|startup|start-up|cluster|organi[sz]ation|business)\s*\([^)]{2,40}\)"
     r"|\b\w+\s+(?:start-?ups?|smes?|compan(?:y|ies)|firms?|business(?:es)?|manufacturers?|team)\s+here\b"
     r"|^\s*(?:hi,?\s+)?(?:an?\s+)?\w+\s+(?:start-?up|sme|company|firm|business|manufacturer|cluster)\b",
     re.IGNORECASE,
@@ -293,7 +304,7 @@ def plan_question(
     problems += _unknown_programmes(text, programmes)
     call_kinds: tuple[str, ...] = ("cascade",) if _CASCADE.search(text) else ()
 
-    named = [] if identifiers or not _LOOKUP_CUE.search(text) else catalog.named_records(text)
+    named = [] if identifiers else _named(text, catalog)
     organisations, candidates = _resolve_names(named)
 
     home, target = _home_and_target(text, entities.countries)
@@ -388,6 +399,20 @@ def _question_part(text: str) -> str:
     sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
     relevant = [s for s in sentences if _WINDOW_RELEVANT.search(s)]
     return " ".join(relevant) if relevant else text
+
+
+SURE_NAME_SCORE = 92.0
+"""A long name typed this closely stands for the record even without "who is" or "tell me about"."""
+
+
+def _named(text: str, catalog: Catalog) -> list[NameMatch]:
+    """Records the question names: with a look-up cue, or a close match of a name of 3+ words."""
+    cue = bool(_LOOKUP_CUE.search(text))
+    return [
+        match
+        for match in catalog.named_records(text)
+        if cue or (match.score >= SURE_NAME_SCORE and len(match.name.split()) >= 3)
+    ]
 
 
 def _is_action(text: str) -> bool:
@@ -490,6 +515,8 @@ def _intent(
 ) -> str:
     calls = bool(_CALL_WORDS.search(text) or programmes or call_kinds or entities.identifiers)
     partners = bool(_PARTNER_WORDS.search(text))
+    if target and not calls and _WHO_TO_TALK_TO.search(text):
+        return "partners"  # "we want to enter the Danish market; who should we talk to?"
     if calls and partners and target and intent in {"funding", "partners"}:
         return (
             "mixed"
