@@ -228,3 +228,52 @@ def test_the_llm_planner_fills_the_same_plan_and_falls_back_on_bad_output() -> N
 
 def test_entities_of_a_question_are_unchanged_by_planning() -> None:
     assert extract_entities("LIFE calls in Denmark").countries == ("DK",)
+
+
+def test_greetings_and_context_do_not_narrow_a_count() -> None:
+    plan = _plan(
+        "Good morning! Planning ahead for our board: how many Horizon Europe calls are open right now?"
+    )
+    assert plan.topic == "" and plan.operation == "count" and plan.statuses == ("open",)
+    assert _plan("Which Horizon Europe calls on solar cells are open?").topic == "cell solar"
+    assert _plan("Can a start-up still apply to the EIC Accelerator this year?").topic == "accelerator"
+
+
+def test_a_date_in_the_context_is_not_a_window() -> None:
+    plan = _plan("We're planning next year's applications. Which Horizon Europe calls are open?")
+    assert plan.deadline_window is None and plan.opening_window is None
+
+
+def test_forthcoming_and_open_now_wordings() -> None:
+    assert _plan("how many EIC calls are still to open?").statuses == ("forthcoming",)
+    assert _plan("any Horizon calls in the pipeline, not open yet?").statuses == ("forthcoming",)
+    assert _plan("can we still submit to any Horizon calls or have they all closed?").statuses == ("open",)
+    opening = _plan("which calls are opening for submissions in the next 30 days?")
+    assert opening.opening_window is not None and opening.statuses == ("forthcoming",)
+
+
+def test_a_budget_question_gets_the_whole_budget() -> None:
+    _, text, _ = _answer("How big is the pot for HORIZON-EIC-2026-ACCELERATOR-01?")
+    first = text.splitlines()[0]
+    assert "total budget EUR 600 million" in first and "100 projects expected to be funded" in first
+
+
+def test_names_need_a_cue_unless_typed_closely_and_long() -> None:
+    assert _plan("who runs the Pomeranian Maritim Cluster").organisations == ("cluster:pomeranian",)
+    assert _plan("maritime clusters in Poland?").organisations == ()
+    assert _plan("Contact details for the Silesian Aviation Cluster").intent != "action"
+
+
+def test_home_country_in_brackets_and_partner_contacts_in_a_target_market() -> None:
+    plan = _plan("Our company (Italy) is looking for partners in Austria")
+    assert (plan.home_countries, plan.target_countries) == (("IT",), ("AT",))
+    plan = _plan("As a Dutch startup we want to enter the Danish market; who should we talk to?")
+    assert plan.intent == "partners" and plan.target_countries == ("DK",)
+
+
+def test_ordinals_written_as_digits_pick_from_the_previous_set() -> None:
+    plan, _, ids = _answer("Which Horizon Europe calls are open?")
+    second, _, picked = _answer(
+        "when is the deadline of the 2nd one?", PreviousTurn(plan=plan, result_ids=ids)
+    )
+    assert second.previous == "item" and picked == (ids[1],)
