@@ -33,3 +33,10 @@ class NoEvidence(AdvisorError):
 
 class StoreUnavailable(AdvisorError):
     """The record store cannot be opened or written."""
+
+
+class RefreshFailed(AdvisorError):
+    """A refresh of the calls could not complete (network, upstream error, unexpected answer).
+
+    Nothing was written: the stores are exactly as they were. The message is one line.
+    """

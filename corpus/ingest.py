@@ -24,6 +24,8 @@ from corpus.store import RecordStore
 logger = logging.getLogger(__name__)
 
 BUNDLE_ORIGIN = "bundle"
+REFRESH_ORIGIN = "ft-refresh"
+"""Origin of calls written by ``refresh``: newer than the bundle, which never overwrites them."""
 
 
 class ChunkIndex(Protocol):
@@ -126,7 +128,12 @@ def ingest_sources(
             digest = stored_hash(record)
             previous = stored.get(record.doc_id)
             in_index = indexed is None or record.doc_id in indexed
-            if previous is not None and previous.content_hash == digest and in_index:
+            refreshed = previous is not None and previous.origin == REFRESH_ORIGIN
+            if (
+                previous is not None
+                and in_index
+                and (previous.content_hash == digest or (refreshed and source.origin == BUNDLE_ORIGIN))
+            ):
                 report.unchanged[record.doc_type.value] += 1
                 _advance(progress, 1)
                 continue

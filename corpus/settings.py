@@ -78,6 +78,23 @@ class Settings(BaseSettings):
     """Requests per minute per client (API key, else address) on ``/v1``; 0 turns the limit off."""
     answer_timeout_s: float = Field(default=20.0, alias="CLUSTER_ADVISOR_ANSWER_TIMEOUT_S", gt=0)
 
+    ft_search_api_url: str = Field(
+        default="https://api.tech.ec.europa.eu/search-api/prod/rest", alias="CLUSTER_ADVISOR_FT_SEARCH_API"
+    )
+    """Base URL of the Funding & Tenders portal's public search API (``/search`` and ``/facet``)."""
+    ft_search_api_key: str = Field(default="SEDIA", alias="CLUSTER_ADVISOR_FT_SEARCH_API_KEY")
+    """The portal's public key for its own search (not a secret: the portal page sends it)."""
+    refresh_hours: float = Field(default=0.0, alias="CLUSTER_ADVISOR_REFRESH_HOURS", ge=0)
+    """``serve`` refreshes the calls every this many hours in the background; 0 (default) never."""
+    refresh_timeout_s: float = Field(default=30.0, alias="CLUSTER_ADVISOR_REFRESH_TIMEOUT_S", gt=0)
+    """Time-out of one request to the search API (connect and each read)."""
+    refresh_concurrency: int = Field(default=2, alias="CLUSTER_ADVISOR_REFRESH_CONCURRENCY", ge=1, le=2)
+    """Pages fetched at once (1 or 2: the portal is a public service, be polite)."""
+    https_proxy: str | None = Field(default=None, alias="HTTPS_PROXY")
+    """Proxy for the refresh's HTTPS requests (``http://proxy:3128``)."""
+    ca_bundle: Path | None = Field(default=None, alias="CLUSTER_ADVISOR_CA_BUNDLE")
+    """PEM file of the CA certificates to trust for the refresh (a company proxy's own CA)."""
+
     @field_validator("openai_api_key", "slack_bot_token", "slack_signing_secret", "slack_app_token")
     @classmethod
     def _reject_placeholder(cls, value: SecretStr | None) -> SecretStr | None:

@@ -246,14 +246,24 @@ class SearchIndex:
         self.lexical, self.lexical_error = lexical, None
         self._manifest_stamp = self._stamp()
 
+    def embed_chunks(self, chunks: Sequence[Chunk]) -> dict[str, list[float]]:
+        """Vectors for ``chunks`` (chunk_id → vector), computed without touching either index."""
+        return self.vectors.embed_chunks(chunks)
+
     def upsert_documents(
-        self, chunks_by_doc: Mapping[str, Sequence[Chunk]], *, progress: Callable[[int], None] | None = None
+        self,
+        chunks_by_doc: Mapping[str, Sequence[Chunk]],
+        *,
+        progress: Callable[[int], None] | None = None,
+        vectors: Mapping[str, Sequence[float]] | None = None,
     ) -> None:
         """Replace every chunk of these documents in both indexes (an empty sequence removes the document).
 
         Args:
             chunks_by_doc: doc_id → all of that document's chunks.
             progress: Called with the number of chunks embedded so far, after each batch.
+            vectors: Vectors already computed by :meth:`embed_chunks` (chunk_id → vector), so that a
+                writer embeds before it takes a write lock; chunks without one are embedded here.
 
         Raises:
             InvalidInput: A chunk filed under another document's id, or duplicate chunk ids.
@@ -274,7 +284,7 @@ class SearchIndex:
             if stale:
                 self.vectors.delete_documents(stale)
             self.vectors.add_chunks(
-                [c for chunks in chunks_by_doc.values() for c in chunks], progress=progress
+                [c for chunks in chunks_by_doc.values() for c in chunks], progress=progress, vectors=vectors
             )
             self._pending = self.catalog.replace_documents(chunks_by_doc)
 

@@ -14,7 +14,7 @@ and every write and query passes vectors, so chroma's default model (a download)
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import chromadb
@@ -196,20 +196,44 @@ class VectorStore:
             if collection is not None:
                 collection.delete(where={"doc_id": {"$in": list(doc_ids[start : start + 500])}})
 
-    def add_chunks(self, chunks: Sequence[Chunk], *, progress: Callable[[int], None] | None = None) -> None:
+    def embed_chunks(self, chunks: Sequence[Chunk]) -> dict[str, list[float]]:
+        """chunk_id → vector, embedded now (by length, as :meth:`add_chunks` does), written nowhere.
+
+        Lets a writer embed before it takes the write lock and hand the vectors to :meth:`add_chunks`.
+        """
+        ordered = sorted(chunks, key=lambda chunk: len(chunk.dense_text))
+        vectors: dict[str, list[float]] = {}
+        for start in range(0, len(ordered), EMBED_GROUP):
+            group = ordered[start : start + EMBED_GROUP]
+            embedded = self.embedder.embed_documents([chunk.dense_text for chunk in group])
+            vectors.update(zip((chunk.chunk_id for chunk in group), embedded, strict=True))
+        return vectors
+
+    def add_chunks(
+        self,
+        chunks: Sequence[Chunk],
+        *,
+        progress: Callable[[int], None] | None = None,
+        vectors: Mapping[str, Sequence[float]] | None = None,
+    ) -> None:
         """Embed and upsert ``chunks``, calling ``progress(chunks done so far)`` after each group.
 
         Chunks are taken in order of length so that each embedding batch pads to similar lengths
-        (dynamic padding is where the ONNX embedder's speed comes from).
+        (dynamic padding is where the ONNX embedder's speed comes from). ``vectors`` (from
+        :meth:`embed_chunks`) are used as they are for the chunks they cover.
         """
         collection = self.ensure()
         ordered = sorted(chunks, key=lambda chunk: len(chunk.dense_text))
+        given = vectors or {}
         for start in range(0, len(ordered), EMBED_GROUP):
             group = ordered[start : start + EMBED_GROUP]
-            vectors = self.embedder.embed_documents([chunk.dense_text for chunk in group])
+            if all(chunk.chunk_id in given for chunk in group):
+                vectors_now = [list(given[chunk.chunk_id]) for chunk in group]
+            else:
+                vectors_now = self.embedder.embed_documents([chunk.dense_text for chunk in group])
             collection.upsert(
                 ids=[chunk.chunk_id for chunk in group],
-                embeddings=vectors,
+                embeddings=vectors_now,
                 documents=[chunk.text for chunk in group],
                 metadatas=[chroma_metadata(chunk) for chunk in group],
             )

@@ -25,6 +25,7 @@ from integrations.cli import (
     eval_redteam_cmd,
     eval_triage_cmd,
     ingest_cmd,
+    refresh_cmd,
     search_cmd,
     serve_cmd,
     slack_cmd,
@@ -52,6 +53,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 ingest_cmd.register(app)
+refresh_cmd.register(app)
 search_cmd.register(app)
 ask_cmd.register(app)
 serve_cmd.register(app)

@@ -1,0 +1,84 @@
+"""``cluster-advisor refresh``: today's calls from the F&T search API (or a grants-feed mirror)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from corpus.errors import RefreshFailed
+from corpus.refresh.apply import RefreshReport, run_refresh
+from corpus.refresh.log import RefreshLog
+from integrations.cli.context import cli_context
+from integrations.cli.output import console, err_console, print_json
+
+SOURCE_KINDS = ("search-api", "grants-feed")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``refresh`` command to ``app``."""
+    app.command("refresh")(refresh)
+
+
+def refresh(
+    ctx: typer.Context,
+    source: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--source",
+            metavar="grants-feed URL",
+            help="Read a daily snapshot in the grants-feed format (a mirror inside a firewall) "
+            "instead of the portal's search API.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as one JSON object.")] = False,
+) -> None:
+    """Fetch open and forthcoming calls and update the corpus: only changed calls are re-embedded.
+
+    All or nothing: on any failure (no network, an error answer, a page cut short, an unexpected
+    answer) nothing is changed and the command exits 1 with the reason.
+    """
+    feed_url: str | None = None
+    if source is not None:
+        kind, location = source
+        if kind not in SOURCE_KINDS:
+            err_console.print(f"error: --source {kind!r} is not a source kind; use 'grants-feed URL'")
+            raise typer.Exit(2)
+        feed_url = location if kind == "grants-feed" else None
+    context = cli_context(ctx)
+    log = RefreshLog.open(context.settings.records_db_url)
+    try:
+        report = run_refresh(
+            settings=context.settings,
+            store=context.store(),
+            index=context.index(),
+            log=log,
+            grants_feed_url=feed_url,
+        )
+    except RefreshFailed as exc:
+        err_console.print(f"refresh failed, nothing was changed: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from exc
+    finally:
+        log.close()
+    if as_json:
+        print_json(report.as_json())
+        return
+    _print(report)
+
+
+def _print(report: RefreshReport) -> None:
+    console.print(f"Refreshed calls from {report.source}", markup=False, highlight=False)
+    console.print(
+        f"  fetched {report.fetched}: {report.added} new, {report.changed} changed, "
+        f"{report.unchanged} unchanged; {report.missing} stored calls not in the feed (kept)"
+    )
+    console.print(
+        f"  re-embedded {report.reembedded_documents} calls ({report.chunks_written} chunks) "
+        f"in {report.timings_ms.get('total', 0) / 1000:.1f} s"
+    )
+    if report.changes:
+        shown = ", ".join(f"{kind} {count}" for kind, count in sorted(report.changes.items()))
+        console.print(f"  change log: {shown}")
+    for reason in report.skipped:
+        console.print(f"  skipped {reason}", markup=False, highlight=False)
