@@ -33,7 +33,7 @@ from corpus.models import Budget, Chunk, DocType, FundingCall, Provenance
 from corpus.refresh.grantsfeed import read_grants_feed
 from corpus.refresh.log import CallChange, RefreshLog
 from corpus.refresh.normalise import feed_record
-from corpus.refresh.sedia import SearchApiClient, build_client, facet_labels
+from corpus.refresh.sedia import PAGE_SIZE, SearchApiClient, build_client, facet_labels
 from corpus.settings import Settings
 from corpus.sources import GRANTSFEED
 from corpus.sources.ft_calls import FeedCall, parse_feed_record
@@ -80,7 +80,11 @@ class RefreshIndex(Protocol):
 
 
 def fetch_search_api(
-    settings: Settings, *, transport: httpx.BaseTransport | None = None, backoff_s: float = 1.0
+    settings: Settings,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    backoff_s: float = 1.0,
+    page_size: int = PAGE_SIZE,
 ) -> FetchedFeed:
     """Every open or forthcoming call from the portal's search API (facet labels, then all pages)."""
     with build_client(settings, transport=transport) as client:
@@ -92,7 +96,7 @@ def fetch_search_api(
             backoff_s=backoff_s,
         )
         lookups = facet_labels(api.facets(), ("frameworkProgramme", "programmeDivision", "status", "type"))
-        results = api.all_results()
+        results = api.all_results(page_size=page_size)
     unique = {result.reference: result for result in reversed(results)}  # first occurrence wins
     records: list[dict[str, object]] = [
         feed_record(result, lookups) for result in results if unique.get(result.reference) is result
@@ -385,6 +389,7 @@ def run_refresh(
     lock: LockFactory = nullcontext,
     transport: httpx.BaseTransport | None = None,
     backoff_s: float = 1.0,
+    page_size: int = PAGE_SIZE,
 ) -> RefreshReport:
     """Fetch, map, plan and apply one refresh (the CLI command and the scheduler both call this).
 
@@ -396,7 +401,7 @@ def run_refresh(
     if grants_feed_url is not None:
         feed = fetch_grants_feed(settings, grants_feed_url, transport=transport)
     else:
-        feed = fetch_search_api(settings, transport=transport, backoff_s=backoff_s)
+        feed = fetch_search_api(settings, transport=transport, backoff_s=backoff_s, page_size=page_size)
     fetch_ms = round((time.perf_counter() - t0) * 1000, 1)
     if not feed.records:
         raise RefreshFailed(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import ssl
 import threading
 import zlib
 from collections import defaultdict, deque
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
@@ -186,7 +188,13 @@ class SeenRequest:
 class FtSearchReplay:
     """The replay server. ``with FtSearchReplay(results) as server:``; ``server.base_url``."""
 
-    def __init__(self, results: Sequence[dict[str, Any]], *, facets: dict[str, dict[str, str]] | None = None):
+    def __init__(
+        self,
+        results: Sequence[dict[str, Any]],
+        *,
+        facets: dict[str, dict[str, str]] | None = None,
+        tls: tuple[Path, Path] | None = None,
+    ):
         self.results: list[dict[str, Any]] = list(results)
         self.facets = facets or {}
         self.feed_records: list[dict[str, Any]] = []
@@ -197,12 +205,18 @@ class FtSearchReplay:
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
+        self.scheme = "http"
+        if tls is not None:  # HTTPS with the test's own certificate (for CA-bundle tests)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(certfile=str(tls[0]), keyfile=str(tls[1]))
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+            self.scheme = "https"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
     def base_url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{self.scheme}://{host!s}:{port}"
 
     def fail_page(self, page: int, *faults: Fault) -> None:
         """Spoil the next answers for ``page`` (one fault per request, in order)."""
@@ -342,8 +356,8 @@ def _multipart(content_type: str, body: bytes) -> dict[str, Any]:
         name = part.get_param("name", header="content-disposition")
         payload = part.get_payload(decode=True)
         try:
-            parts[str(name)] = json.loads(payload)
-        except (TypeError, ValueError):
+            parts[str(name)] = json.loads(payload if isinstance(payload, bytes) else b"")
+        except ValueError:
             parts[str(name)] = payload
     return parts
 
