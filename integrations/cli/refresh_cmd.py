@@ -10,7 +10,7 @@ from corpus.errors import RefreshFailed
 from corpus.refresh.apply import RefreshReport, run_refresh
 from corpus.refresh.log import RefreshLog
 from integrations.cli.context import cli_context
-from integrations.cli.output import console, err_console, print_json
+from integrations.cli.output import console, print_json
 
 SOURCE_KINDS = ("search-api", "grants-feed")
 
@@ -43,7 +43,7 @@ def refresh(
     if source is not None:
         kind, location = source
         if kind not in SOURCE_KINDS:
-            err_console.print(f"error: --source {kind!r} is not a source kind; use 'grants-feed URL'")
+            typer.echo(f"error: --source {kind!r} is not a source kind; use 'grants-feed URL'", err=True)
             raise typer.Exit(2)
         feed_url = location if kind == "grants-feed" else None
     context = cli_context(ctx)
@@ -57,7 +57,8 @@ def refresh(
             grants_feed_url=feed_url,
         )
     except RefreshFailed as exc:
-        err_console.print(f"refresh failed, nothing was changed: {exc}", markup=False, highlight=False)
+        # One line, never wrapped: scripts and logs read it whole.
+        typer.echo(f"refresh failed, nothing was changed: {exc}", err=True)
         raise typer.Exit(1) from exc
     finally:
         log.close()

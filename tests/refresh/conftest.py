@@ -101,7 +101,7 @@ def world(
         store.close()
 
 
-def store_snapshot(world: World) -> tuple[object, ...]:
+def store_snapshot(world: World, *, vectors: bool = True) -> tuple[object, ...]:
     """Everything a refresh could write: documents, chunks, refresh tables, vectors."""
     with world.store.engine.connect() as conn:
         docs = [tuple(row) for row in conn.execute(select(documents).order_by(documents.c.doc_id))]
@@ -110,4 +110,4 @@ def store_snapshot(world: World) -> tuple[object, ...]:
             conn.execute(select(func.count()).select_from(table)).scalar()
             for table in (call_refreshes, call_changes, call_sightings)
         )
-    return (docs, chunk_count, log_rows, world.index.vectors.count())
+    return (docs, chunk_count, log_rows, world.index.vectors.count() if vectors else None)
