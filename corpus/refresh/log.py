@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from corpus.sources import GRANTSFEED
 from corpus.sql import SqlStore, insert_for, key_text, sql_text
 
 metadata = MetaData()
@@ -84,6 +85,9 @@ refresh_lease = Table(
     Column("holder", Text, nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
+
+BUNDLE_CALLS_AS_OF = GRANTSFEED.retrieved_on
+"""The day of the bundled calls (the grants-feed snapshot they were built from)."""
 
 CHANGE_KINDS = ("new", "deadline", "opening", "budget", "missing")
 """What the change log records: a new call, a moved deadline or opening day, a changed total
@@ -327,3 +331,17 @@ def refresh_count(engine: Engine) -> int:
             return int(conn.execute(select(func.count()).select_from(call_refreshes)).scalar() or 0)
     except SQLAlchemyError:
         return 0
+
+
+def calls_as_of(run: RefreshRun | None) -> dt.date:
+    """The day the stored call list is from: the last refresh, else the bundle's snapshot day."""
+    return run.finished_at.date() if run is not None else BUNDLE_CALLS_AS_OF
+
+
+def freshness_json(engine: Engine) -> dict[str, str | None]:
+    """``{"calls_as_of": date, "calls_refreshed_at": datetime or None}`` for stats and ``/readyz``."""
+    run = last_refresh(engine)
+    return {
+        "calls_as_of": calls_as_of(run).isoformat(),
+        "calls_refreshed_at": run.finished_at.isoformat() if run is not None else None,
+    }

@@ -148,3 +148,7 @@ class Health(BaseModel):
     status: str
     detail: str = ""
     chunks: int | None = None
+    calls_as_of: str | None = None
+    """Day of the stored call list: the last refresh, else the bundled snapshot (ISO date)."""
+    calls_refreshed_at: str | None = None
+    """When ``refresh`` last completed (ISO datetime), None when the calls were never refreshed."""

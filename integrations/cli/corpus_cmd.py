@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from corpus.refresh.log import freshness_json
 from integrations.cli.context import cli_context
 from integrations.cli.output import console, counts_table, print_json
 
@@ -17,9 +18,16 @@ def stats(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for scripts.")] = False,
 ) -> None:
-    """Documents and chunks loaded, by type (call, cluster, policy)."""
-    counts = cli_context(ctx).store().counts()
+    """Documents and chunks loaded, by type (call, cluster, policy), and how fresh the calls are."""
+    store = cli_context(ctx).store()
+    counts = store.counts()
+    freshness = freshness_json(store.engine)
     if as_json:
-        print_json(counts)
+        print_json({**counts, **freshness})
         return
     console.print(counts_table("Loaded corpus", counts))
+    refreshed = freshness["calls_refreshed_at"]
+    console.print(
+        f"Calls as of {freshness['calls_as_of']}"
+        + (f" (last refreshed {refreshed})" if refreshed else " (the bundled snapshot; never refreshed)")
+    )

@@ -284,6 +284,16 @@ async function loadToday() {
   } catch (_) { /* the label keeps "today" */ }
 }
 
+async function loadFreshness() {
+  // /readyz says how fresh the call list is: the last refresh, else the bundled snapshot's day.
+  try {
+    const health = await (await fetch("/readyz")).json();
+    if (!health.calls_as_of) return;
+    const when = health.calls_refreshed_at ? "refreshed" : "bundled snapshot";
+    $("#calls-as-of").textContent = ` · calls as of ${health.calls_as_of} (${when})`;
+  } catch (_) { /* no freshness shown */ }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   $("#ask-form").addEventListener("submit", submit);
   $("#question").addEventListener("keydown", (event) => {
@@ -299,5 +309,6 @@ document.addEventListener("DOMContentLoaded", () => {
     submit();
   }));
   loadToday();
+  loadFreshness();
   $("#question").focus();
 });
