@@ -13,6 +13,9 @@ from fastapi.staticfiles import StaticFiles
 
 from corpus.heap import freeze_startup_heap
 from corpus.redaction import install_redaction
+from corpus.refresh.apply import run_refresh
+from corpus.refresh.log import RefreshLog
+from corpus.refresh.scheduler import RefreshScheduler
 from corpus.settings import Settings
 from integrations.api.deps import ApiServices, open_services
 from integrations.api.errors import install_error_handlers
@@ -76,11 +79,15 @@ def create_app(
                 )
             )
             logger.info("Slack events served at POST /slack/events")
+        scheduler = start_refresh_scheduler(settings, opened) if settings.refresh_hours > 0 else None
         if freeze_heap:
             freeze_startup_heap()  # full collections no longer pause every request for ~0.2 s
         try:
             yield
         finally:
+            if scheduler is not None:
+                scheduler.stop()
+                scheduler.log.close()
             if slack_work is not None:
                 slack_work.shutdown(wait=True)  # answers in flight finish before the stores close
             if slack_store is not None:
@@ -124,6 +131,20 @@ def create_app(
 
     logger.info("API keys %s", "required on /v1" if keys else "not configured: /v1 is open")
     return app
+
+
+def start_refresh_scheduler(settings: Settings, services: ApiServices) -> RefreshScheduler:
+    """Refresh the calls every ``CLUSTER_ADVISOR_REFRESH_HOURS`` in the background (one worker at a time)."""
+    log = RefreshLog.open(settings.records_db_url)
+    scheduler = RefreshScheduler(
+        log=log,
+        interval_s=settings.refresh_hours * 3600,
+        refresh=lambda: run_refresh(
+            settings=settings, store=services.records, index=services.index, log=log, lock=services.writing
+        ),
+    )
+    scheduler.start()
+    return scheduler
 
 
 def create_app_from_env() -> FastAPI:
