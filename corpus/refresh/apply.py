@@ -8,9 +8,9 @@
    the fuller CordisData text) and takes the feed's dates, budget, status label and link; a new call
    is taken whole. Only records whose content hash changes are written (and re-embedded). Stored
    calls missing from the feed are never deleted.
-4. **Apply** (:func:`apply_refresh`): chunks are embedded first, outside any lock; then each batch
-   is written to the index and the store under ``lock`` (a short write), and the change log, the
-   sightings and the run row go in one transaction.
+4. **Apply** (:func:`apply_refresh`): chunks are embedded first, outside any lock; then the
+   index and the store are written under ``lock`` in one hold (short SQL transactions, the vectors
+   ready, the BM25 rebuild), and the change log, the sightings and the run row go in one transaction.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -37,7 +37,7 @@ from corpus.refresh.sedia import PAGE_SIZE, SearchApiClient, build_client, facet
 from corpus.settings import Settings
 from corpus.sources import GRANTSFEED
 from corpus.sources.ft_calls import FeedCall, parse_feed_record
-from corpus.sources.merge_calls import merge_calls
+from corpus.sources.merge_calls import call_doc_id, merge_calls
 from corpus.store import RecordStore
 
 logger = logging.getLogger(__name__)
@@ -128,14 +128,21 @@ def fetch_grants_feed(
 # --- 2. map --------------------------------------------------------------------------------------
 
 
-def map_feed(feed: FetchedFeed, *, today: dt.date) -> tuple[list[FundingCall], list[str]]:
-    """The feed's records as funding calls (bundle rules), with the records left out and why."""
+def map_feed(
+    feed: FetchedFeed, *, today: dt.date, known_ids: Collection[str] = ()
+) -> tuple[list[FundingCall], list[str]]:
+    """The feed's records as funding calls (bundle rules), with the records left out and why.
+
+    Calls in ``known_ids`` (already stored) keep their stored description, so their abstract is
+    not cleaned and split at all: that is most of the mapping's time on an unchanged feed.
+    """
     parsed: list[FeedCall] = []
     skipped: list[str] = []
     for raw in feed.records:
         ref = str(raw.get("id"))
         try:
-            parsed.append(parse_feed_record(dict(raw)))
+            light = parse_feed_record({**raw, "abstract": None})
+            parsed.append(light if call_doc_id(light) in known_ids else parse_feed_record(dict(raw)))
         except (KeyError, ValueError, ValidationError, TypeError) as exc:
             skipped.append(f"{ref}: {str(exc).splitlines()[0]}")
     calls, merge_skipped = merge_calls(parsed, [])
@@ -330,12 +337,18 @@ def apply_refresh(
     with _timed(timings, "embed"):
         vectors = index.embed_chunks([c for _, _, chunks in items for c in chunks]) if index and items else {}
     with _timed(timings, "write"):
-        for start in range(0, len(items), batch_size):
-            batch = items[start : start + batch_size]
-            with lock():
+        if items:
+            # One hold of the write lock for the index and the records: a search between two
+            # batches would rebuild BM25 from a half-written refresh. The vectors are ready, so
+            # the hold is Chroma upserts, short SQL transactions and the BM25 rebuild.
+            with _timed(timings, "write_locked"), lock():
+                for start in range(0, len(items), batch_size):
+                    batch = items[start : start + batch_size]
+                    if index is not None:
+                        index.upsert_documents({r.doc_id: chunks for r, _, chunks in batch}, vectors=vectors)
+                    store.save(batch, origin=REFRESH_ORIGIN)
                 if index is not None:
-                    index.upsert_documents({r.doc_id: chunks for r, _, chunks in batch}, vectors=vectors)
-                store.save(batch, origin=REFRESH_ORIGIN)
+                    index.flush()
         counts = {
             "fetched": plan.fetched,
             "added": len(plan.added),
@@ -348,9 +361,6 @@ def apply_refresh(
             log.record_changes(conn, run_id, plan.changes)
             log.record_sightings(conn, run_id, plan.seen, today)
             log.finish_run(conn, run_id, counts=counts)
-    if index is not None and items:
-        with _timed(timings, "index_flush"), lock():
-            index.flush()
     by_kind: dict[str, int] = {}
     for change in plan.changes:
         by_kind[change.kind] = by_kind.get(change.kind, 0) + 1
@@ -407,7 +417,9 @@ def run_refresh(
         raise RefreshFailed(
             f"{feed.source} lists no calls at all; refusing to mark every stored call as gone"
         )
-    calls, skipped = map_feed(feed, today=settings.today)
+    t1 = time.perf_counter()
+    calls, skipped = map_feed(feed, today=settings.today, known_ids=store.stored_documents().keys())
+    map_ms = round((time.perf_counter() - t1) * 1000, 1)
     if not calls:
         raise RefreshFailed(f"none of the {len(feed.records)} records of {feed.source} could be mapped")
     t1 = time.perf_counter()
@@ -423,7 +435,7 @@ def run_refresh(
         started_at=started,
         lock=lock,
     )
-    report.timings_ms = {"fetch": fetch_ms, "plan": plan_ms, **report.timings_ms}
+    report.timings_ms = {"fetch": fetch_ms, "map": map_ms, "plan": plan_ms, **report.timings_ms}
     report.timings_ms["total"] = round((time.perf_counter() - t0) * 1000, 1)
     logger.info(
         "refresh from %s: %d fetched, %d added, %d changed, %d unchanged, %d missing",
