@@ -4,18 +4,23 @@
   on the day asked (never for a day before the data: evaluations on a past day are unchanged).
 - :func:`change_note` — what the last refresh changed for one call ("deadline moved from 12 May
   to 2 June 2026"), added to that call's line and to its cited passage.
+
+:func:`with_freshness` applies both to any funding answer's evidence (the planner's and the
+retrieval path's alike), in one place of the answer path.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import Engine
 
-from assistant.models import Passage
+from assistant.composer import Evidence
 from corpus.chunking import format_eur
-from corpus.models import FundingCall
+from corpus.models import DocType
 from corpus.refresh.log import CallChange, CallFreshness, call_freshness, calls_as_of
 
 STALE_AFTER_DAYS = 7
@@ -91,44 +96,52 @@ def as_of_note(as_of: dt.date, today: dt.date) -> str | None:
     )
 
 
-def _with_clause(line: str, clause: str, n: int) -> str:
-    marker = f" [{n}]"
-    body = line[: -len(marker)] if line.endswith(marker) else line
-    return f"{body}; {clause}{marker}"
+_TRAILING_CITATION = re.compile(r" \[(\d+)\](\.?)$")
 
 
-def annotate_calls(
-    freshness: CallFreshness,
-    calls: Sequence[FundingCall],
-    lines: Sequence[str],
-    passages: Sequence[Passage],
-    today: dt.date,
-) -> tuple[tuple[str, ...], tuple[Passage, ...], tuple[str, ...]]:
-    """The lines and passages with each call's change note, and the answer's as-of note (pure)."""
+def _with_clause(line: str, notes: dict[int, str]) -> str:
+    """``line`` with the note of the one passage it cites at its end, before that ``[n]``."""
+    match = _TRAILING_CITATION.search(line)
+    if match is None or int(match.group(1)) not in notes:
+        return line
+    return f"{line[: match.start()]}; {notes[int(match.group(1))]}{match.group(0)}"
+
+
+def annotate(evidence: Evidence, freshness: CallFreshness, today: dt.date) -> Evidence:
+    """A funding answer's evidence with each changed call's note and the as-of note (pure).
+
+    The note goes into the call's passage (what the LLM composer reads and citations are checked
+    against) and into the extractive line that cites it; the as-of note goes after the bullets.
+    """
+    if evidence.intent != "funding":
+        return evidence
     run = freshness.last_refresh
-    new_lines, new_passages = list(lines), list(passages)
+    notes: dict[int, str] = {}
+    passages = list(evidence.passages)
     if run is not None:
-        refreshed_on = run.finished_at.date()
-        for i, call in enumerate(calls):
+        for i, passage in enumerate(passages):
             note = change_note(
-                freshness.changes.get(call.doc_id, ()),
-                refreshed_on=refreshed_on,
-                last_seen=freshness.last_seen.get(call.doc_id),
+                freshness.changes.get(passage.doc_id, ()),
+                refreshed_on=run.finished_at.date(),
+                last_seen=freshness.last_seen.get(passage.doc_id),
             )
-            if note is None:
-                continue
-            new_lines[i] = _with_clause(lines[i], note, passages[i].n)
-            new_passages[i] = passages[i].model_copy(update={"text": f"{passages[i].text}\nRefresh: {note}."})
+            if note is not None:
+                notes[passage.n] = note
+                passages[i] = passage.model_copy(update={"text": f"{passage.text}\nRefresh: {note}."})
     stale = as_of_note(calls_as_of(run), today)
-    return tuple(new_lines), tuple(new_passages), (stale,) if stale else ()
+    if not notes and stale is None:
+        return evidence
+    return replace(
+        evidence,
+        passages=tuple(passages),
+        lines=tuple(_with_clause(line, notes) for line in evidence.lines),
+        notes=(*evidence.notes, stale) if stale else evidence.notes,
+    )
 
 
-def freshness_for(engine: Engine, calls: Sequence[FundingCall]) -> CallFreshness:
-    """The refresh log on ``calls``: the last refresh, their changes, when gone ones were last seen."""
-    return call_freshness(engine, [call.doc_id for call in calls])
-
-
-def as_of_notes(engine: Engine, today: dt.date) -> tuple[str, ...]:
-    """The as-of note alone (for an answer that lists no call)."""
-    stale = as_of_note(calls_as_of(call_freshness(engine, []).last_refresh), today)
-    return (stale,) if stale else ()
+def with_freshness(evidence: Evidence, engine: Engine, today: dt.date) -> Evidence:
+    """:func:`annotate` with what the refresh log says about the evidence's calls."""
+    if evidence.intent != "funding":
+        return evidence
+    call_ids = [passage.doc_id for passage in evidence.passages if passage.doc_type == DocType.CALL.value]
+    return annotate(evidence, call_freshness(engine, call_ids), today)

@@ -16,7 +16,6 @@ from pydantic import BaseModel, ConfigDict
 from assistant.citations import content_tokens
 from assistant.composer import Evidence
 from assistant.entities import Entities
-from assistant.freshness import annotate_calls, as_of_notes, freshness_for
 from assistant.models import Passage
 from assistant.refusal import topical_terms
 from corpus.chunking import call_card, format_eur
@@ -253,15 +252,11 @@ def funding_evidence(
             intent="funding",
             question=question,
             intro=f"I found no {asked} call matching your question on {today.isoformat()} in the corpus.",
-            notes=("Try broader words, another programme, or ask for forthcoming calls.",)
-            + as_of_notes(records.engine, today),
+            notes=("Try broader words, another programme, or ask for forthcoming calls.",),
             grounded=False,
         )
     passages = tuple(call_passage(call, n, today) for n, call in enumerate(calls, 1))
     lines = tuple(call_line(call_facts(call, today), n) for n, call in enumerate(calls, 1))
-    lines, passages, notes = annotate_calls(
-        freshness_for(records.engine, calls), calls, lines, passages, today
-    )
     return Evidence(
         intent="funding",
         question=question,
@@ -269,7 +264,6 @@ def funding_evidence(
         intro=_intro(calls, named=named, entities=entities, today=today),
         lines=lines,
         focus_doc_ids=tuple(call.doc_id for call in calls),
-        notes=notes,
     )
 
 

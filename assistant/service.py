@@ -19,7 +19,7 @@ from assistant.conversation import NEW_CONVERSATION_HINT, ConversationStore
 from assistant.entities import Entities, extract_entities
 from assistant.errors import InvalidInput, NotFound
 from assistant.followups import Resolved, TurnState, condense_with_model, history_messages, resolve
-from assistant.freshness import as_of_notes
+from assistant.freshness import with_freshness
 from assistant.funding import funding_evidence, search_calls
 from assistant.intents import Understanding, refine_with_model, understand
 from assistant.llm import ChatMessage, ChatModel
@@ -233,6 +233,7 @@ class Assistant:
                 partner_search=plan.intent == "partners" and bool(plan.target_countries),
             )
             result_ids = evidence.focus_doc_ids
+        evidence = with_freshness(evidence, self.records.engine, today)  # "calls as of D", what changed
         timings["retrieval"] = _ms(clock)
         entities = resolved.entities
         state = TurnState(
@@ -362,9 +363,7 @@ class Assistant:
         if not self._evidenced(query, hits, score=calls, require_terms=True, min_coverage=MIN_COVERAGE):
             # "How should we plan funding applications?" is answered by the policy texts, if at all.
             evidence = self._policy_evidence(query, entities, filters, today, refusal_intent="funding")
-            if evidence.grounded:
-                return evidence
-            return _no_call(query, entities.status, today, as_of=as_of_notes(self.records.engine, today))
+            return evidence if evidence.grounded else _no_call(query, entities.status, today)
         if not (entities.programmes or entities.status or _CALL_SEEKING.search(query)):
             # "How much funding does the US Hubs Initiative have?" names no call: the policy texts may
             # answer it better than the calls that share its words.
@@ -556,7 +555,7 @@ def _no_partners_in(query: str, places: list[str]) -> Evidence:
     )
 
 
-def _no_call(query: str, status: str | None, today: dt.date, *, as_of: tuple[str, ...] = ()) -> Evidence:
+def _no_call(query: str, status: str | None, today: dt.date) -> Evidence:
     asked = {"forthcoming": "forthcoming", "closed": "closed"}.get(status or "", "open or forthcoming")
     return Evidence(
         intent="funding",
@@ -565,7 +564,6 @@ def _no_call(query: str, status: str | None, today: dt.date, *, as_of: tuple[str
         notes=(
             "The corpus covers EU funding calls (open, forthcoming and closed), cluster organisations and "
             "cluster policy; try broader words or another programme.",
-            *as_of,
         ),
         grounded=False,
     )
