@@ -38,6 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from corpus.sources import GRANTSFEED
 from corpus.sql import SqlStore, insert_for, key_text, sql_text
+from corpus.store import documents
 
 metadata = MetaData()
 
@@ -339,8 +340,16 @@ def calls_as_of(run: RefreshRun | None) -> dt.date:
 
 
 def freshness_json(engine: Engine) -> dict[str, str | None]:
-    """``{"calls_as_of": date, "calls_refreshed_at": datetime or None}`` for stats and ``/readyz``."""
+    """``{"calls_as_of": date, "calls_refreshed_at": datetime}`` for stats and ``/readyz``.
+
+    ``calls_refreshed_at`` is None before the first refresh; ``calls_as_of`` too when no call is loaded.
+    """
     run = last_refresh(engine)
+    if run is None:
+        with engine.connect() as conn:
+            any_call = conn.execute(select(documents.c.doc_id).where(documents.c.doc_type == "call").limit(1))
+            if any_call.first() is None:  # nothing loaded: no day to name
+                return {"calls_as_of": None, "calls_refreshed_at": None}
     return {
         "calls_as_of": calls_as_of(run).isoformat(),
         "calls_refreshed_at": run.finished_at.isoformat() if run is not None else None,

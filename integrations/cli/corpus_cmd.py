@@ -27,6 +27,8 @@ def stats(
         return
     console.print(counts_table("Loaded corpus", counts))
     refreshed = freshness["calls_refreshed_at"]
+    if freshness["calls_as_of"] is None:
+        return
     console.print(
         f"Calls as of {freshness['calls_as_of']}"
         + (f" (last refreshed {refreshed})" if refreshed else " (the bundled snapshot; never refreshed)")

@@ -87,4 +87,6 @@ def test_corpus_stats_on_an_empty_data_dir_is_all_zero(tmp_path: Path) -> None:
     assert json.loads(output) == {
         "documents": {"call": 0, "cluster": 0, "policy": 0},
         "chunks": {"call": 0, "cluster": 0, "policy": 0},
+        "calls_as_of": None,
+        "calls_refreshed_at": None,
     }
