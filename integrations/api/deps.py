@@ -39,6 +39,7 @@ class ApiServices:
     """Whether :meth:`close` closes the stores (False when a test lends them)."""
     lock: ReadWriteLock = field(default_factory=ReadWriteLock)
     _calls: list[FundingCall] | None = field(default=None, repr=False)
+    _calls_signature: tuple[int, str] | None = field(default=None, repr=False)
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -58,14 +59,17 @@ class ApiServices:
             self._calls = None
 
     def calls(self) -> list[FundingCall]:
-        """Every stored funding call (cached until the next write)."""
+        """Every stored funding call (cached until the store changes: a write here, or a refresh by
+        another worker on the same database)."""
         with self.lock.reading():
-            if self._calls is None:
+            signature = self.records.signature()
+            if self._calls is None or signature != self._calls_signature:
                 self._calls = [
                     record
                     for record in self.records.iter_records(doc_type=DocType.CALL)
                     if isinstance(record, FundingCall)
                 ]
+                self._calls_signature = signature
             return self._calls
 
     def close(self) -> None:

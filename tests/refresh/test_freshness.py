@@ -14,7 +14,7 @@ from assistant.freshness import as_of_note, change_note
 from assistant.service import Assistant
 from corpus.models import FundingCall
 from corpus.refresh.apply import run_refresh
-from corpus.refresh.log import BUNDLE_CALLS_AS_OF, CallChange
+from corpus.refresh.log import BUNDLE_CALLS_AS_OF, CallChange, RefreshLog
 from integrations.api import create_app
 from integrations.api.deps import ApiServices
 from integrations.cli.main import app
@@ -124,3 +124,36 @@ def test_readyz_and_stats_show_freshness(world: World, tmp_path: Path) -> None:
     refreshed_at = dt.datetime.fromisoformat(after["calls_refreshed_at"])
     assert abs((dt.datetime.now(dt.UTC) - refreshed_at).total_seconds()) < 120
     assert isinstance(world.store.get_record(world.calls[0].doc_id), FundingCall)
+
+
+def test_calls_route_sees_a_refresh_made_by_another_worker(world: World, tmp_path: Path) -> None:
+    services = ApiServices(
+        settings=world.settings,
+        records=world.store,
+        index=world.index,
+        conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c.sqlite3'}"),
+        assistant=Assistant(
+            retriever=HybridRetriever(world.index),
+            records=world.store,
+            conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c2.sqlite3'}"),
+        ),
+        owned=False,
+    )
+    call = next(c for c in world.calls if c.deadline)
+    new_deadline = dt.datetime(2027, 4, 20, 15, 0, tzinfo=dt.UTC)
+
+    def deadline_listed(client: TestClient) -> str | None:
+        page = client.get("/v1/calls", params={"limit": 100}).json()
+        return next((c["deadline"] for c in page["calls"] if c["doc_id"] == call.doc_id), None)
+
+    with TestClient(create_app(world.settings, services=services)) as client:
+        assert deadline_listed(client) == call.deadline.date().isoformat()  # type: ignore[union-attr]
+        world.server.results = [
+            api_result(c.model_copy(update={"deadline": new_deadline}) if c.doc_id == call.doc_id else c)
+            for c in world.calls
+        ]
+        # Another worker refreshes: this app's lock and caches are not involved.
+        other = RefreshLog.open(world.settings.records_db_url)
+        run_refresh(settings=world.settings, store=world.store, index=world.index, log=other)
+        other.close()
+        assert deadline_listed(client) == "2027-04-20"
