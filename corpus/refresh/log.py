@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from corpus.ingest import BUNDLE_ORIGIN
 from corpus.sources import GRANTSFEED
 from corpus.sql import SqlStore, insert_for, key_text, sql_text
 from corpus.store import documents
@@ -312,12 +313,24 @@ def call_freshness(engine: Engine, doc_ids: Sequence[str]) -> CallFreshness:
             changes.setdefault(row.doc_id, []).append(
                 CallChange(row.doc_id, row.kind, row.old_value, row.new_value)
             )
+        sighted: set[str] = set()
         for row in conn.execute(
-            select(call_sightings.c.doc_id, call_sightings.c.last_seen).where(
-                call_sightings.c.doc_id.in_(ids), call_sightings.c.last_refresh_id != run.refresh_id
-            )
+            select(
+                call_sightings.c.doc_id, call_sightings.c.last_seen, call_sightings.c.last_refresh_id
+            ).where(call_sightings.c.doc_id.in_(ids))
         ):
-            last_seen[row.doc_id] = row.last_seen
+            sighted.add(row.doc_id)
+            if row.last_refresh_id != run.refresh_id:
+                last_seen[row.doc_id] = row.last_seen
+        # A bundled call no refresh has ever seen was last seen in the bundle's snapshot.
+        unseen = [doc_id for doc_id in ids if doc_id not in sighted]
+        if unseen:
+            for row in conn.execute(
+                select(documents.c.doc_id).where(
+                    documents.c.doc_id.in_(unseen), documents.c.origin == BUNDLE_ORIGIN
+                )
+            ):
+                last_seen[row.doc_id] = BUNDLE_CALLS_AS_OF
     return CallFreshness(
         last_refresh=run,
         changes={doc_id: tuple(found) for doc_id, found in changes.items()},

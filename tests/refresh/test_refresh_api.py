@@ -10,7 +10,7 @@ import pytest
 from corpus.errors import RefreshFailed
 from corpus.models import Budget, DocType, FundingCall
 from corpus.refresh.apply import RefreshReport, run_refresh
-from corpus.refresh.log import CallChange, call_freshness
+from corpus.refresh.log import BUNDLE_CALLS_AS_OF, CallChange, call_freshness
 from corpus.refresh.sedia import USER_AGENT
 from retrieval.search import HybridRetriever
 from tests.factories import make_call
@@ -227,3 +227,13 @@ def test_bundle_reingest_keeps_refreshed_calls(world: World) -> None:
     stored = world.store.get_record(moved.doc_id)
     assert isinstance(stored, FundingCall) and stored.deadline == _moved(moved).deadline
     assert world.store.counts()["documents"][DocType.CALL.value] == 30
+
+
+def test_a_bundled_call_missing_at_the_first_refresh_was_last_seen_in_the_snapshot(world: World) -> None:
+    gone = world.calls[7]
+    world.server.results = [api_result(c) for c in world.calls if c.doc_id != gone.doc_id]
+    report = refresh(world, DAY_2)
+    assert (report.missing, report.changes) == (1, {"missing": 1})
+    assert world.store.get_record(gone.doc_id) == gone
+    freshness = call_freshness(world.store.engine, [gone.doc_id, world.calls[0].doc_id])
+    assert freshness.last_seen == {gone.doc_id: BUNDLE_CALLS_AS_OF}
