@@ -50,6 +50,7 @@ class RefreshScheduler:
         self.lease_s = lease_s if lease_s is not None else max(MIN_LEASE_S, 3 * self.check_s)
         self.runs = 0
         self.failures = 0
+        self._standing_by = False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="calls-refresh", daemon=True)
 
@@ -76,11 +77,18 @@ class RefreshScheduler:
 
     def tick(self) -> bool:
         """Refresh now if this process holds the lease and a refresh is due; True when it ran one."""
-        if not self.log.acquire_lease(holder=self.holder, ttl_s=self.lease_s) or not self.due():
+        if not self.log.acquire_lease(holder=self.holder, ttl_s=self.lease_s):
+            if not self._standing_by:  # said once, not at every check
+                logger.info("another process holds the refresh lease; %s stands by", self.holder)
+                self._standing_by = True
+            return False
+        self._standing_by = False
+        if not self.due():
             return False
         self.runs += 1
         try:
             self.refresh()
+            logger.info("scheduled refresh done by %s", self.holder)
         except AdvisorError as exc:  # RefreshFailed: nothing was written; try again at the next check
             self.failures += 1
             logger.warning("scheduled refresh failed, nothing was changed: %s", exc)
