@@ -26,9 +26,10 @@ def refresh(
         tuple[str, str] | None,
         typer.Option(
             "--source",
-            metavar="grants-feed URL",
-            help="Read a daily snapshot in the grants-feed format (a mirror inside a firewall) "
-            "instead of the portal's search API.",
+            metavar="KIND URL",
+            help="'grants-feed URL': read a daily snapshot in the grants-feed format (a mirror inside "
+            "a firewall) instead of the portal's search API; 'search-api URL': another base URL of "
+            "the search API.",
             show_default=False,
         ),
     ] = None,
@@ -40,17 +41,24 @@ def refresh(
     answer) nothing is changed and the command exits 1 with the reason.
     """
     feed_url: str | None = None
+    context = cli_context(ctx)
+    settings = context.settings
     if source is not None:
         kind, location = source
         if kind not in SOURCE_KINDS:
-            typer.echo(f"error: --source {kind!r} is not a source kind; use 'grants-feed URL'", err=True)
+            typer.echo(
+                f"error: --source {kind!r} is not a source kind; use 'grants-feed URL' or 'search-api URL'",
+                err=True,
+            )
             raise typer.Exit(2)
-        feed_url = location if kind == "grants-feed" else None
-    context = cli_context(ctx)
-    log = RefreshLog.open(context.settings.records_db_url)
+        if kind == "grants-feed":
+            feed_url = location
+        else:  # another base URL of the search API (a proxy or mirror of the API itself)
+            settings = settings.model_copy(update={"ft_search_api_url": location})
+    log = RefreshLog.open(settings.records_db_url)
     try:
         report = run_refresh(
-            settings=context.settings,
+            settings=settings,
             store=context.store(),
             index=context.index(),
             log=log,

@@ -113,3 +113,15 @@ def test_cli_refresh_rejects_a_mirror_of_another_shape(world: World, tmp_path: P
     code, _, err = _cli(world, "refresh", "--source", "grants-feed", str(bad))
     assert code == 1
     assert "not in the grants-feed shape (grants: Field required)" in err
+
+
+def test_cli_refresh_search_api_at_another_url_and_a_bad_kind(world: World) -> None:
+    world.index.close()
+    runner = CliRunner()
+    base = ["--data-dir", str(world.settings.data_dir), "--today", DAY_1.isoformat(), "refresh"]
+    env = {"CLUSTER_ADVISOR_FT_SEARCH_API": "http://127.0.0.1:9/nowhere"}
+    result = runner.invoke(app, [*base, "--source", "search-api", world.server.base_url, "--json"], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["source"] == f"search-api {world.server.base_url}"
+    bad = runner.invoke(app, [*base, "--source", "ftp", "x"])
+    assert bad.exit_code == 2 and "is not a source kind" in bad.stderr
