@@ -227,16 +227,34 @@ class SearchIndex:
         if not deferred:
             self.marker.unlink(missing_ok=True)
 
-    def flush(self) -> None:
-        """Rebuild and save the BM25 index after deferred writes; then the index is complete again."""
+    def flush(self, prepared: LexicalIndex | None = None) -> None:
+        """Rebuild and save the BM25 index after deferred writes; then the index is complete again.
+
+        Args:
+            prepared: A BM25 index built beforehand by :meth:`prepare_lexical` (outside a write
+                lock); saved as it is when its chunks are exactly the pending ones, else ignored.
+        """
         if self._pending is None or self._failed:
             return
         with self._writing("flush"):
-            self._save_lexical(self._pending)
+            if prepared is not None and _same_chunks(prepared.catalog, self._pending):
+                self._save_built(prepared)
+            else:
+                self._save_lexical(self._pending)
             self._pending = None
 
+    def prepare_lexical(self, chunks_by_doc: Mapping[str, Sequence[Chunk]]) -> LexicalIndex:
+        """The BM25 index as it will be once ``chunks_by_doc`` are upserted, built now (no index
+        is touched), so that a writer builds it before taking a write lock and hands it to
+        :meth:`flush`. Pass the same chunk objects to :meth:`upsert_documents`."""
+        catalog = self.catalog.replace_documents(chunks_by_doc)
+        # A copy of the token cache: a flush under the write lock may use the cache meanwhile.
+        return LexicalIndex.build(catalog, token_cache=dict(self._token_cache))
+
     def _save_lexical(self, catalog: ChunkCatalog) -> None:
-        lexical = LexicalIndex.build(catalog, token_cache=self._token_cache)
+        self._save_built(LexicalIndex.build(catalog, token_cache=self._token_cache))
+
+    def _save_built(self, lexical: LexicalIndex) -> None:
         manifest = {
             "embedding_model": self.embedder.name,
             "embedding_dimension": self.embedder.dimension,
@@ -383,6 +401,13 @@ def _process_started(pid: int) -> float | None:
         return float(psutil.Process(pid).create_time())
     except psutil.Error:
         return None
+
+
+def _same_chunks(left: ChunkCatalog, right: ChunkCatalog) -> bool:
+    """Whether two catalogs hold the same chunks in the same rows (identity first: cheap)."""
+    if len(left) != len(right):
+        return False
+    return all(a is b or a == b for a, b in zip(left.chunks, right.chunks, strict=True))
 
 
 def _live_writer(marker: Path) -> int | None:

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 from pydantic import ValidationError
@@ -73,7 +73,9 @@ class RefreshIndex(Protocol):
         vectors: Mapping[str, Sequence[float]] | None = None,
     ) -> None: ...
 
-    def flush(self) -> None: ...
+    def prepare_lexical(self, chunks_by_doc: Mapping[str, Sequence[Chunk]]) -> Any: ...
+
+    def flush(self, prepared: Any = None) -> None: ...
 
 
 # --- 1. fetch ------------------------------------------------------------------------------------
@@ -334,13 +336,20 @@ def apply_refresh(
     """Write ``plan``: embed outside ``lock``, then short writes under it (see the module docstring)."""
     timings: dict[str, float] = {}
     items = [(record, stored_hash(record), chunk_record(record)) for record in plan.writes]
+    chunks_by_doc = {record.doc_id: chunks for record, _, chunks in items}
     with _timed(timings, "embed"):
-        vectors = index.embed_chunks([c for _, _, chunks in items for c in chunks]) if index and items else {}
+        vectors = (
+            index.embed_chunks([c for chunks in chunks_by_doc.values() for c in chunks])
+            if index and items
+            else {}
+        )
+    with _timed(timings, "bm25_build"):
+        prepared = index.prepare_lexical(chunks_by_doc) if index and items else None
     with _timed(timings, "write"):
         if items:
             # One hold of the write lock for the index and the records: a search between two
-            # batches would rebuild BM25 from a half-written refresh. The vectors are ready, so
-            # the hold is Chroma upserts, short SQL transactions and the BM25 rebuild.
+            # batches would rebuild BM25 from a half-written refresh. The vectors and the BM25
+            # index are ready, so the hold is Chroma upserts, short SQL transactions, a file save.
             with _timed(timings, "write_locked"), lock():
                 for start in range(0, len(items), batch_size):
                     batch = items[start : start + batch_size]
@@ -348,7 +357,7 @@ def apply_refresh(
                         index.upsert_documents({r.doc_id: chunks for r, _, chunks in batch}, vectors=vectors)
                     store.save(batch, origin=REFRESH_ORIGIN)
                 if index is not None:
-                    index.flush()
+                    index.flush(prepared)
         counts = {
             "fetched": plan.fetched,
             "added": len(plan.added),

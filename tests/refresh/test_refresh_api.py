@@ -237,3 +237,22 @@ def test_a_bundled_call_missing_at_the_first_refresh_was_last_seen_in_the_snapsh
     assert world.store.get_record(gone.doc_id) == gone
     freshness = call_freshness(world.store.engine, [gone.doc_id, world.calls[0].doc_id])
     assert freshness.last_seen == {gone.doc_id: BUNDLE_CALLS_AS_OF}
+
+
+def test_bm25_built_before_the_write_lock_is_used_only_when_it_matches(world: World) -> None:
+    from corpus.chunking import chunk_record
+
+    moved = _moved(world.calls[2])
+    chunks = {moved.doc_id: chunk_record(moved)}
+    prepared = world.index.prepare_lexical(chunks)
+    world.index.upsert_documents(chunks)
+    world.index.flush(prepared)
+    assert world.index.lexical is prepared  # saved as built: no rebuild under the lock
+
+    other = _moved(world.calls[4])
+    stale = world.index.prepare_lexical({other.doc_id: chunk_record(other)})
+    world.index.upsert_documents({moved.doc_id: chunk_record(moved)})  # not what was prepared
+    world.index.flush(stale)
+    assert world.index.lexical is not stale
+    assert world.index.health().ok
+    assert world.index.count_chunks() == len(world.index.lexical.catalog)
