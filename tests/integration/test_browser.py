@@ -63,6 +63,10 @@ def test_ask_stream_cite_filter_and_feedback(browser: Any, server: Server) -> No
         page.goto(server.url + "/")
         assert page.title() == "Cluster Advisor"
         page.wait_for_function("document.querySelector('#today-label').textContent === '2026-05-10'")
+        # How fresh the calls are (from /readyz): the bundled snapshot's day until a refresh.
+        page.wait_for_function(
+            "document.querySelector('#calls-as-of').textContent.includes('calls as of 2026-08-22')"
+        )
 
         # Ask with the keyboard; the answer streams in, then its numbered sources appear.
         page.fill("#question", "Which open calls fund cluster internationalisation?")
