@@ -61,6 +61,9 @@ class Evidence:
     focus_doc_ids: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
     """Uncited remarks placed after the bullets (hedges, suggestions): never factual claims."""
+    llm_footer: tuple[str, ...] = field(default=())
+    """Computed lines a model's answer ends with, verbatim (the extractive answer already carries
+    them in its lines and notes): what the last refresh changed, "Calls as of D"."""
     result_table: str = ""
     """The query plan's exact result (counts, the chosen call), given to a model as settled fact."""
     required_facts: tuple[str, ...] = ()
@@ -236,7 +239,8 @@ class LLMComposer:
                 "the model's answer contradicts the computed result (missing %s); extractive", missing
             )
             return self.fallback.compose(evidence=evidence, today=today)
-        return Composed(text=checked.text, citations=checked.citations, mode="llm", grounded=True)
+        text = "\n".join((checked.text, *evidence.llm_footer))
+        return Composed(text=text, citations=checked.citations, mode="llm", grounded=True)
 
 
 def missing_facts(text: str, required: Sequence[str]) -> list[str]:

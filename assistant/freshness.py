@@ -117,6 +117,7 @@ def annotate(evidence: Evidence, freshness: CallFreshness, today: dt.date) -> Ev
         return evidence
     run = freshness.last_refresh
     notes: dict[int, str] = {}
+    footer: list[str] = []
     passages = list(evidence.passages)
     if run is not None:
         for i, passage in enumerate(passages):
@@ -128,6 +129,7 @@ def annotate(evidence: Evidence, freshness: CallFreshness, today: dt.date) -> Ev
             if note is not None:
                 notes[passage.n] = note
                 passages[i] = passage.model_copy(update={"text": f"{passage.text}\nRefresh: {note}."})
+                footer.append(f"{passage.title} ({passage.identifier or passage.doc_id}): {note}.")
     stale = as_of_note(calls_as_of(run), today)
     if not notes and stale is None:
         return evidence
@@ -136,6 +138,7 @@ def annotate(evidence: Evidence, freshness: CallFreshness, today: dt.date) -> Ev
         passages=tuple(passages),
         lines=tuple(_with_clause(line, notes) for line in evidence.lines),
         notes=(*evidence.notes, stale) if stale else evidence.notes,
+        llm_footer=(*evidence.llm_footer, *footer, *([stale] if stale else [])),
     )
 
 

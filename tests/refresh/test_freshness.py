@@ -157,3 +157,35 @@ def test_calls_route_sees_a_refresh_made_by_another_worker(world: World, tmp_pat
         run_refresh(settings=world.settings, store=world.store, index=world.index, log=other)
         other.close()
         assert deadline_listed(client) == "2027-04-20"
+
+
+def test_a_model_answer_ends_with_the_refresh_change_and_the_as_of_note(world: World) -> None:
+    from assistant.llm import FunctionChatModel
+
+    call = next(c for c in world.calls if c.call_kind == "topic" and c.deadline)
+    assert call.deadline is not None
+    new_deadline = dt.datetime(2027, 3, 16, 16, 0, tzinfo=dt.UTC)
+    world.server.results = [
+        api_result(c.model_copy(update={"deadline": new_deadline}) if c.doc_id == call.doc_id else c)
+        for c in world.calls
+    ]
+    run_refresh(settings=world.settings, store=world.store, index=world.index, log=world.log)
+    model = FunctionChatModel(lambda messages: "The call closes on 16 March 2027 [1].")
+    assistant = Assistant(
+        retriever=HybridRetriever(world.index),
+        records=world.store,
+        conversations=ConversationStore.open(f"sqlite:///{world.settings.data_dir / 'c.sqlite3'}"),
+        chat_model=model,
+    )
+    fresh = assistant.ask(question=f"When is the deadline of {call.topic_identifier}?", today=DAY_2)
+    assert fresh.mode == "llm"
+    assert fresh.answer.startswith("The call closes on 16 March 2027 [1].")
+    old = call.deadline.date()
+    assert f"deadline moved from {old.day} {old:%B}" in fresh.answer
+    # The model was given the change too, in the call's passage.
+    assert any("Refresh: changed at the refresh" in m.content for m in model.calls[-1])
+    # Asked a year later, the same answer also says how old the call list is.
+    late = assistant.ask(
+        question=f"When is the deadline of {call.topic_identifier}?", today=DAY_2.replace(year=2027)
+    )
+    assert late.mode == "llm" and "Calls as of" in late.answer.splitlines()[-1]
