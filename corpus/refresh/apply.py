@@ -43,6 +43,8 @@ from corpus.store import RecordStore
 logger = logging.getLogger(__name__)
 
 SEARCH_API_DATASET = "eu-ft-search-api"
+MAX_SKIPPED_SHARE = 0.1
+"""More records than this share that cannot be mapped is a changed format: the refresh is refused."""
 _EC_REUSE = "European Commission reuse policy (Decision 2011/833/EU; CC BY 4.0 unless stated otherwise)"
 _FRESH_FIELDS = ("opening_date", "deadline", "deadline_model", "source_status_label", "url")
 """What a refresh takes from the feed for a call already stored (None in the feed keeps the old value)."""
@@ -142,6 +144,9 @@ def map_feed(
     skipped: list[str] = []
     for raw in feed.records:
         ref = str(raw.get("id"))
+        if not raw.get("identifier") or not str(raw.get("identifier")).strip():
+            skipped.append(f"{ref}: no topic identifier")
+            continue
         try:
             light = parse_feed_record({**raw, "abstract": None})
             parsed.append(light if call_doc_id(light) in known_ids else parse_feed_record(dict(raw)))
@@ -429,8 +434,11 @@ def run_refresh(
     t1 = time.perf_counter()
     calls, skipped = map_feed(feed, today=settings.today, known_ids=store.stored_documents().keys())
     map_ms = round((time.perf_counter() - t1) * 1000, 1)
-    if not calls:
-        raise RefreshFailed(f"none of the {len(feed.records)} records of {feed.source} could be mapped")
+    if len(skipped) > MAX_SKIPPED_SHARE * len(feed.records):
+        raise RefreshFailed(
+            f"{len(skipped)} of the {len(feed.records)} records of {feed.source} could not be mapped "
+            f"(first: {skipped[0]}); the answer's format may have changed"
+        )
     t1 = time.perf_counter()
     plan = plan_refresh(store=store, log=log, fresh=calls, skipped=skipped)
     plan_ms = round((time.perf_counter() - t1) * 1000, 1)

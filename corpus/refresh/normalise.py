@@ -37,8 +37,18 @@ def html_to_text(value: str | None) -> str | None:
     return joined or None
 
 
-def _first(metadata: Mapping[str, list[str]], name: str) -> str | None:
-    values = metadata.get(name) or []
+def _all(metadata: Mapping[str, Any], name: str) -> list[str]:
+    """The field's values as text (a bare value counts as a list of one; nulls dropped)."""
+    values = metadata.get(name)
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        values = [values]
+    return [value if isinstance(value, str) else json.dumps(value) for value in values if value is not None]
+
+
+def _first(metadata: Mapping[str, Any], name: str) -> str | None:
+    values = _all(metadata, name)
     return values[0] if values and values[0] != "" else None
 
 
@@ -157,10 +167,10 @@ def feed_record(result: SearchResult, lookups: Lookups) -> dict[str, Any]:
         "plannedOpeningDate": _iso(action.get("plannedOpeningDate")),
         "deadlineModel": action.get("deadlineModel") or None,
         "frameworkProgrammes": _labelled(
-            meta.get("frameworkProgramme") or [], lookups.get("frameworkProgramme", {})
+            _all(meta, "frameworkProgramme"), lookups.get("frameworkProgramme", {})
         ),
         "programmeDivisions": _labelled(
-            meta.get("programmeDivision") or [], lookups.get("programmeDivision", {})
+            _all(meta, "programmeDivision"), lookups.get("programmeDivision", {})
         ),
         "budget": budget_of(identifier, _json(_first(meta, "budgetOverview"))),
     }

@@ -77,7 +77,8 @@ class SearchResult(BaseModel):
     url: str | None = None
     summary: str | None = None
     content: str | None = None
-    metadata: dict[str, list[str]]
+    metadata: dict[str, Any]
+    """Field → list of values (strings as observed; read tolerantly by :mod:`corpus.refresh.normalise`)."""
 
 
 class SearchPage(BaseModel):

@@ -256,3 +256,23 @@ def test_bm25_built_before_the_write_lock_is_used_only_when_it_matches(world: Wo
     assert world.index.lexical is not stale
     assert world.index.health().ok
     assert world.index.count_chunks() == len(world.index.lexical.catalog)
+
+
+def test_metadata_values_are_read_tolerantly_but_many_unmappable_records_are_refused(world: World) -> None:
+    from corpus.refresh.normalise import feed_record
+    from corpus.refresh.sedia import SearchResult
+
+    raw = api_result(world.calls[0])
+    raw["metadata"]["type"] = [1]  # a number where a string was seen
+    raw["metadata"]["identifier"] = raw["metadata"]["identifier"][0]  # a bare value, not a list
+    record = feed_record(SearchResult.model_validate(raw), {})
+    assert (record["kind"]["label"], record["identifier"]) == ("Grant", world.calls[0].topic_identifier)
+
+    broken = [api_result(c) for c in world.calls]
+    for result in broken[:4]:  # 4 of 30: over the 10 % a refresh tolerates
+        del result["metadata"]["identifier"]
+    world.server.results = broken
+    before = store_snapshot(world)
+    with pytest.raises(RefreshFailed, match="4 of the 30 records .* could not be mapped"):
+        refresh(world)
+    assert store_snapshot(world) == before
