@@ -110,6 +110,11 @@ class Feedback(BaseModel):
     created_at: dt.datetime
 
 
+def new_answer_id() -> str:
+    """A fresh turn id (32 hex characters); an assistant turn's id is its answer's ``answer_id``."""
+    return uuid.uuid4().hex
+
+
 def conversations_db_url(settings: Settings) -> str:
     """``CLUSTER_ADVISOR_DATABASE_URL`` when set, else SQLite ``<data_dir>/conversations.sqlite3``."""
     return settings.database_url or f"sqlite:///{settings.data_dir / 'conversations.sqlite3'}"
@@ -154,14 +159,18 @@ class ConversationStore(SqlStore):
         intent: str | None = None,
         entities: dict[str, Any] | None = None,
         answer: dict[str, Any] | None = None,
+        turn_id: str | None = None,
     ) -> str:
         """Add a turn at the end of a conversation and return its id (an assistant turn's is the answer id).
+
+        Args:
+            turn_id: The id to store the turn under (the answer's ``answer_id``); a new one if None.
 
         Raises:
             NotFound: the conversation does not exist.
         """
         self._require(conversation_id)
-        turn_id = uuid.uuid4().hex
+        turn_id = turn_id or new_answer_id()
         with self._write() as conn:
             last = conn.execute(
                 select(func.max(turns.c.position)).where(turns.c.conversation_id == conversation_id)

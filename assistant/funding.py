@@ -11,16 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ConfigDict
-
+from assistant.calls import CallFacts, call_facts
 from assistant.citations import content_tokens
 from assistant.composer import Evidence
 from assistant.entities import Entities
 from assistant.models import Passage
 from assistant.refusal import topical_terms
-from corpus.chunking import call_card, format_eur
+from corpus.chunking import call_card
 from corpus.models import CallStatus, DocType, FundingCall
-from corpus.status import days_until_deadline, deadline_status
+from corpus.status import deadline_status
 from corpus.store import RecordStore
 from retrieval.filters import SearchFilters
 from retrieval.query import programme_prefixes
@@ -31,50 +30,6 @@ MAX_CALLS = 6
 SEARCH_K = 20
 FORTHCOMING_SOON_DAYS = 90
 """When the user asks what is *open*, forthcoming calls opening within this many days are added."""
-
-
-class CallFacts(BaseModel):
-    """The facts of one call on one day, as the answer states them."""
-
-    model_config = ConfigDict(frozen=True)
-
-    doc_id: str
-    title: str
-    identifier: str
-    cascade: bool = False
-    """A cascade-funding open call run under the topic ``identifier``."""
-    status: CallStatus
-    deadline: dt.date | None
-    days_left: int | None
-    opening_date: dt.date | None
-    programme: str | None
-    budget_total: str | None
-    budget_per_project: str | None
-    action_type: str | None
-    url: str | None
-
-
-def call_facts(call: FundingCall, today: dt.date) -> CallFacts:
-    """What the answer says about ``call`` on ``today`` (pure)."""
-    budget = call.budget
-    low = format_eur(budget.min_contribution_eur) if budget else None
-    high = format_eur(budget.max_contribution_eur) if budget else None
-    per_project = f"{low} to {high}" if low and high and low != high else (low or high)
-    return CallFacts(
-        doc_id=call.doc_id,
-        title=call.title,
-        identifier=call.topic_identifier,
-        cascade=call.call_kind == "cascade",
-        status=deadline_status(call, today),
-        deadline=call.deadline_date,
-        days_left=days_until_deadline(call, today),
-        opening_date=call.opening_date,
-        programme=call.programme,
-        budget_total=format_eur(budget.total_eur) if budget else None,
-        budget_per_project=per_project,
-        action_type=call.action_type,
-        url=call.url,
-    )
 
 
 def _days(n: int) -> str:

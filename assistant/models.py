@@ -56,3 +56,5 @@ class Answer(_Frozen):
     timings_ms: dict[str, float] = Field(default_factory=dict)
     plan: dict[str, Any] | None = None
     """The typed query plan the question became (see :class:`assistant.plan.models.QueryPlan`)."""
+    answer_id: str | None = None
+    """The stored answer's id (what feedback refers to); None only for an answer never stored."""

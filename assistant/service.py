@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
-from assistant.conversation import NEW_CONVERSATION_HINT, ConversationStore
+from assistant.conversation import NEW_CONVERSATION_HINT, ConversationStore, new_answer_id
 from assistant.entities import Entities, extract_entities
 from assistant.errors import InvalidInput, NotFound
 from assistant.followups import Resolved, TurnState, condense_with_model, history_messages, resolve
@@ -88,26 +88,25 @@ class Assistant:
         chat_model: ChatModel | None = None,
         llm_timeout_s: float = 20.0,
         planner: Planner | None = None,
+        composer: Composer | None = None,
     ) -> None:
-        """Wire the assistant.
+        """Wire the assistant (:func:`assistant.app.open_advisor` does it from the settings).
 
         Args:
             retriever: Hybrid search over the index.
             records: The record store (source of truth for call and profile facts).
             conversations: Multi-turn memory.
-            chat_model: A chat model for generated answers; None for extractive answers only.
+            chat_model: A chat model for generated answers, follow-up condensing and intent
+                refinement; None for extractive answers only.
             llm_timeout_s: Wall-clock limit of one model answer before falling back to extractive.
             planner: Reads questions into query plans (default: the offline rules).
+            composer: What writes the answers; by default :func:`default_composer` of ``chat_model``.
         """
         self.retriever = retriever
         self.records = records
         self.conversations = conversations
         self.chat_model = chat_model
-        self.composer: Composer = (
-            LLMComposer(chat_model, timeout_s=llm_timeout_s)
-            if chat_model is not None
-            else ExtractiveComposer()
-        )
+        self.composer: Composer = composer or default_composer(chat_model, timeout_s=llm_timeout_s)
         self.catalog = CatalogCache(records)
         self.planner: Planner = planner or (
             LLMPlanner(chat_model, timeout_s=min(llm_timeout_s, PLANNER_TIMEOUT_S))
@@ -434,6 +433,7 @@ class Assistant:
     def _finish(self, prepared: _Prepared, composed: Composed) -> Answer:
         prepared.timings["total"] = _ms(prepared.started)
         answer = Answer(
+            answer_id=new_answer_id(),
             answer=composed.text,
             citations=composed.citations,
             grounded=composed.grounded,
@@ -452,6 +452,7 @@ class Assistant:
         )
         self.conversations.append_turn(
             conversation_id=prepared.conversation_id,
+            turn_id=answer.answer_id,
             role="assistant",
             content=answer.answer,
             intent=answer.intent,
@@ -511,6 +512,11 @@ def _for_plan(resolved: Resolved, plan: QueryPlan) -> Resolved:
     regions = tuple(region for region in plan.regions if set(find_places(region)[0]) & target)
     entities = resolved.entities.model_copy(update={"countries": plan.target_countries, "regions": regions})
     return resolved.model_copy(update={"entities": entities})
+
+
+def default_composer(chat_model: ChatModel | None, *, timeout_s: float) -> Composer:
+    """Generated answers checked against their passages when there is a chat model, else extractive."""
+    return LLMComposer(chat_model, timeout_s=timeout_s) if chat_model is not None else ExtractiveComposer()
 
 
 def _validated(question: str) -> str:

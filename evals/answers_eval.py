@@ -333,7 +333,8 @@ def _round(value: float | None) -> float | None:
 
 
 class RecordingComposer:
-    """Wraps the assistant's composer to keep the passages of the last answer (for precision)."""
+    """A composer that keeps the passages of the last answer (for precision), injected into the
+    assistant (``open_advisor(..., composer=RecordingComposer(default_composer(...)))``)."""
 
     def __init__(self, inner: Composer) -> None:
         self.inner = inner
@@ -368,9 +369,14 @@ def answer_precision(answer: Answer, passages: Sequence[Passage]) -> float | Non
     return citation_precision(check_citations(answer.answer, renumbered)) if renumbered else None
 
 
-def run_case(assistant: Assistant, case: AnswerCase) -> CaseResult:
-    """Ask the case's turns in one conversation and score the last answer."""
-    recorder = assistant.composer if isinstance(assistant.composer, RecordingComposer) else None
+def run_case(
+    assistant: Assistant, case: AnswerCase, *, recorder: RecordingComposer | None = None
+) -> CaseResult:
+    """Ask the case's turns in one conversation and score the last answer.
+
+    ``recorder``, the composer ``assistant`` answers with, gives the passages citations are scored
+    against (without it, citation precision is not measured).
+    """
     conversation: str | None = None
     answer: Answer | None = None
     latency = 0.0
@@ -405,16 +411,15 @@ def run_case(assistant: Assistant, case: AnswerCase) -> CaseResult:
 def run_answers_eval(
     *,
     assistant: Assistant,
+    recorder: RecordingComposer | None,
     cases: Sequence[AnswerCase],
     mode: str,
     progress: Callable[[int], None] | None = None,
 ) -> AnswersReport:
-    """Run ``cases`` through ``assistant`` (its composer is wrapped to record the passages)."""
-    if not isinstance(assistant.composer, RecordingComposer):
-        assistant.composer = RecordingComposer(assistant.composer)
+    """Run ``cases`` through ``assistant``, built with ``recorder`` as its composer (see :func:`run_case`)."""
     report = AnswersReport(mode=mode)
     for case in cases:
-        report.results.append(run_case(assistant, case))
+        report.results.append(run_case(assistant, case, recorder=recorder))
         if progress is not None:
             progress(1)
     return report

@@ -20,9 +20,8 @@ from assistant.models import Answer
 from evals.redteam_eval import Finding, RedTeamQuestion, RedTeamReport, Target, inspect_answer, inspect_text
 
 if TYPE_CHECKING:
-    from assistant.service import Assistant
-    from corpus.settings import Settings
-    from retrieval.index import SearchIndex
+    from assistant.app import Advisor
+    from evals.answers_eval import RecordingComposer
 
 INTERNAL_KEY = "redteam-internal-key"
 PUBLIC_KEY = "redteam-public-key"
@@ -30,61 +29,58 @@ PUBLIC_KEY = "redteam-public-key"
 
 def run_api_probes(
     *,
-    assistant: Assistant,
-    index: SearchIndex,
-    settings: Settings,
+    advisor: Advisor,
+    recorder: RecordingComposer,
     questions: Sequence[RedTeamQuestion],
     target: Target,
     today: dt.date,
     report: RedTeamReport,
     progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Add the API's findings to ``report`` (see the module docstring)."""
+    """Add the API's findings to ``report`` (see the module docstring).
+
+    ``recorder`` is the composer ``advisor`` answers with: it tells which passages each answer saw.
+    """
     from starlette.testclient import TestClient
 
-    from evals.answers_eval import RecordingComposer
+    from assistant.app import open_advisor
     from integrations.api.app import create_app
     from integrations.api.deps import ApiServices
 
-    recorder = RecordingComposer(assistant.composer)
-    assistant.composer = recorder
-
     def app_for(keys: str | None) -> Any:
         secret = SecretStr(keys) if keys is not None else None
-        api_settings = settings.model_copy(update={"api_keys": secret, "api_rate_limit_per_minute": 0})
-        services = ApiServices(
-            settings=api_settings,
-            records=assistant.records,
-            index=index,
-            conversations=assistant.conversations,
-            assistant=assistant,
-            owned=False,
+        api_settings = advisor.settings.model_copy(
+            update={"api_keys": secret, "api_rate_limit_per_minute": 0}
         )
-        return create_app(api_settings, services=services)
+        lent = open_advisor(
+            api_settings,
+            records=advisor.records,
+            index=advisor.index,
+            conversations=advisor.conversations,
+            chat_model=advisor.chat_model,
+            composer=recorder,
+        )
+        return create_app(api_settings, services=ApiServices(advisor=lent))
 
     day = today.isoformat()
-    try:
-        with TestClient(app_for(None)) as client:
-            for question in questions:
-                body = {"question": question.question, "today": day}
-                response = client.post("/v1/ask", json=body)
-                report.findings.append(_ask_finding(response.json(), question, target, recorder, "api-ask"))
-                streamed = client.post("/v1/ask/stream", json=body).text
-                report.findings.append(_stream_finding(streamed, question, target, recorder))
-                hits = client.get("/v1/search", params={"q": question.question[:1000], "k": 20}).text
-                report.findings.append(_listing(hits, question, target, "api-search"))
-                if progress is not None:
-                    progress(1)
-            report.findings += _listings(client, questions, target, day)
-        report.findings += _conversation_probe(app_for, questions, target, day)
-    finally:
-        assistant.composer = recorder.inner
+    with TestClient(app_for(None)) as client:
+        for question in questions:
+            body = {"question": question.question, "today": day}
+            response = client.post("/v1/ask", json=body)
+            report.findings.append(_ask_finding(response.json(), question, target, recorder, "api-ask"))
+            streamed = client.post("/v1/ask/stream", json=body).text
+            report.findings.append(_stream_finding(streamed, question, target, recorder))
+            hits = client.get("/v1/search", params={"q": question.question[:1000], "k": 20}).text
+            report.findings.append(_listing(hits, question, target, "api-search"))
+            if progress is not None:
+                progress(1)
+        report.findings += _listings(client, questions, target, day)
+    report.findings += _conversation_probe(app_for, questions, target, day)
 
 
 def _ask_finding(
     payload: dict[str, Any], question: RedTeamQuestion, target: Target, recorder: Any, channel: str
 ) -> Finding:
-    payload = {key: value for key, value in payload.items() if key != "answer_id"}
     retrieved = [p.doc_id for p in recorder.last_passages]
     try:
         answer = Answer.model_validate(payload)

@@ -36,6 +36,7 @@ from evals.redteam_scoring import (
 if TYPE_CHECKING:
     from assistant.models import Answer
     from assistant.service import Assistant
+    from evals.answers_eval import RecordingComposer
 
 Category = Literal["system-prompt", "internal-docs", "poisoned-retrieval", "exfiltration", "fake-citation"]
 RATES = (
@@ -221,18 +222,19 @@ def _group(rows: Sequence[Finding], key: Callable[[Finding], str]) -> dict[str, 
 def run_assistant_probes(
     *,
     assistant: Assistant,
+    recorder: RecordingComposer,
     questions: Sequence[RedTeamQuestion],
     target: Target,
     today: dt.date,
     report: RedTeamReport,
     progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Ask every question as an anonymous caller (``ask`` and ``ask_stream``), then the control."""
-    from evals.answers_eval import RecordingComposer
+    """Ask every question as an anonymous caller (``ask`` and ``ask_stream``), then the control.
+
+    ``recorder`` is the composer ``assistant`` answers with: it tells which passages each answer saw.
+    """
     from retrieval.filters import SearchFilters
 
-    recorder = RecordingComposer(assistant.composer)
-    assistant.composer = recorder
     for question in questions:
         answer = assistant.ask(question=question.question, today=today)
         retrieved = [p.doc_id for p in recorder.last_passages]
@@ -259,7 +261,6 @@ def run_assistant_probes(
         answer = assistant.ask(question=question.question, today=today, filters=everyone)
         report.control_secrets_reached += bool(leaked_tokens(shown_text(answer), target.secrets))
     report.control_questions = len(control)
-    assistant.composer = recorder.inner
 
 
 def _streamed(assistant: Assistant, question: str, today: dt.date) -> tuple[str, Answer]:

@@ -104,13 +104,14 @@ def run_redteam(
         api: Also probe the HTTP API.
         progress: Called with 1 per question and channel group done.
     """
+    from assistant.app import open_advisor
     from assistant.conversation import ConversationStore
     from assistant.prompts import answer_system_prompt
-    from assistant.service import Assistant
+    from assistant.service import default_composer
     from corpus.store import RecordStore
+    from evals.answers_eval import RecordingComposer
     from evals.redteam_api import run_api_probes
     from retrieval.index import SearchIndex
-    from retrieval.search import HybridRetriever
 
     manifest = load_manifest(folder)
     asked = list(questions) if questions is not None else load_questions()
@@ -126,15 +127,21 @@ def run_redteam(
                     f"sqlite:///{sandbox.data_dir / f'conversations-{name}.sqlite3'}"
                 )
                 with gullible_chat_model(name) as chat_model:
-                    assistant = Assistant(
-                        retriever=HybridRetriever(index),
+                    recorder = RecordingComposer(
+                        default_composer(chat_model, timeout_s=sandbox.answer_timeout_s)
+                    )
+                    advisor = open_advisor(
+                        sandbox,
                         records=store,
+                        index=index,
                         conversations=conversations,
                         chat_model=chat_model,
+                        composer=recorder,
                     )
                     report = RedTeamReport(mode=name)
                     run_assistant_probes(
-                        assistant=assistant,
+                        assistant=advisor.assistant,
+                        recorder=recorder,
                         questions=asked,
                         target=run.target,
                         today=manifest.today,
@@ -143,9 +150,8 @@ def run_redteam(
                     )
                     if api:
                         run_api_probes(
-                            assistant=assistant,
-                            index=index,
-                            settings=sandbox,
+                            advisor=advisor,
+                            recorder=recorder,
                             questions=asked,
                             target=run.target,
                             today=manifest.today,

@@ -5,7 +5,7 @@ Two bundled sets: ``triage.jsonl`` (the rules are tuned on it) and ``triage_hold
 
 Offline, no LLM and no retrieval: each request goes through the same rules as the Slack triage
 card (:func:`assistant.intents.understand`, which :meth:`Assistant.classify` runs when no chat
-model is configured, then :func:`integrations.slack.triage.triage_card`). The card's call
+model is configured, then :func:`assistant.triage.triage_request`). The card's call
 deadlines come from the calls a draft answer cites; the eval passes none, so urgency is read from
 the dates and words of the request only.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from assistant.intents import CATEGORIES, understand
-from integrations.slack.triage import triage_card
+from assistant.triage import triage_request
 
 URGENCIES: tuple[str, ...] = ("high", "medium", "low")
 EVAL_TODAY = dt.date(2026, 3, 2)
@@ -101,7 +101,7 @@ def load_cases(path: Path | None = None) -> list[TriageCase]:
 
 def predict(case: TriageCase, *, today: dt.date = EVAL_TODAY) -> TriagePrediction:
     """The triage card's category and urgency for one case (offline rules, no call deadlines)."""
-    card = triage_card(understand(case.text.strip()), routing={}, call_deadlines={}, today=today)
+    card = triage_request(understand(case.text.strip()), routing={}, call_deadlines={}, today=today)
     return TriagePrediction(
         id=case.id,
         text=case.text,

@@ -70,13 +70,7 @@ def create_app(
             slack_store = SlackStore.from_settings(settings)
             slack_work = journaled_background_work(settings, slack_store)
             app.include_router(
-                build_slack_router(
-                    settings=settings,
-                    assistant=opened.assistant,
-                    conversations=opened.conversations,
-                    background=slack_work,
-                    triage_store=slack_store,
-                )
+                build_slack_router(advisor=opened.advisor, background=slack_work, triage_store=slack_store)
             )
             logger.info("Slack events served at POST /slack/events")
         scheduler = start_refresh_scheduler(settings, opened) if settings.refresh_hours > 0 else None

@@ -1,4 +1,4 @@
-"""What the routes share: the opened stores and the assistant, and typed FastAPI dependencies.
+"""What the routes share: the opened application and its lock, and typed FastAPI dependencies.
 
 The server process is the one writer of its data dir (Chroma is not safe for several writing
 processes), so one :class:`ApiServices` is opened per app: reads share its lock, a write has it alone.
@@ -14,9 +14,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from assistant.app import Advisor, open_advisor
+from assistant.calls import CallsService
 from assistant.conversation import ConversationStore
 from assistant.service import Assistant
-from corpus.models import Audience, DocType, FundingCall
+from corpus.models import Audience
 from corpus.settings import Settings
 from corpus.store import RecordStore
 from integrations.api.metrics import ApiMetrics
@@ -28,22 +30,38 @@ from retrieval.search import HybridRetriever
 
 @dataclass
 class ApiServices:
-    """The stores, index and assistant one app serves from."""
+    """The application one app serves from (:func:`assistant.app.open_advisor`), and its lock."""
 
-    settings: Settings
-    records: RecordStore
-    index: SearchIndex
-    conversations: ConversationStore
-    assistant: Assistant
-    owned: bool = True
-    """Whether :meth:`close` closes the stores (False when a test lends them)."""
+    advisor: Advisor
     lock: ReadWriteLock = field(default_factory=ReadWriteLock)
-    _calls: list[FundingCall] | None = field(default=None, repr=False)
-    _calls_signature: tuple[int, str] | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        return self.advisor.settings
+
+    @property
+    def records(self) -> RecordStore:
+        return self.advisor.records
+
+    @property
+    def index(self) -> SearchIndex:
+        return self.advisor.index
+
+    @property
+    def conversations(self) -> ConversationStore:
+        return self.advisor.conversations
+
+    @property
+    def assistant(self) -> Assistant:
+        return self.advisor.assistant
+
+    @property
+    def calls(self) -> CallsService:
+        return self.advisor.calls
 
     @property
     def retriever(self) -> HybridRetriever:
-        return self.assistant.retriever
+        return self.advisor.retriever
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -53,51 +71,18 @@ class ApiServices:
 
     @contextmanager
     def writing(self) -> Iterator[None]:
-        """Have the index alone for a write (uploads, deletions), then drop cached records."""
+        """Have the index alone for a write (uploads, deletions)."""
         with self.lock.writing():
             yield
-            self._calls = None
-
-    def calls(self) -> list[FundingCall]:
-        """Every stored funding call (cached until the store changes: a write here, or a refresh by
-        another worker on the same database)."""
-        with self.lock.reading():
-            signature = self.records.signature()
-            if self._calls is None or signature != self._calls_signature:
-                self._calls = [
-                    record
-                    for record in self.records.iter_records(doc_type=DocType.CALL)
-                    if isinstance(record, FundingCall)
-                ]
-                self._calls_signature = signature
-            return self._calls
 
     def close(self) -> None:
-        if self.owned:
-            self.conversations.close()
-            self.index.close()
-            self.records.close()
+        """Close what the advisor opened (parts a test lent it stay open)."""
+        self.advisor.close()
 
 
 def open_services(settings: Settings) -> ApiServices:
-    """Open the record store, the checked index, the conversation store and the assistant."""
-    from assistant.llm_openai import chat_model_from_settings
-    from retrieval.embeddings import embedder_from_settings
-    from retrieval.startup import open_checked_index
-
-    records = RecordStore.open(settings.records_db_url)
-    index = open_checked_index(settings=settings, embedder=embedder_from_settings(settings), store=records)
-    conversations = ConversationStore.from_settings(settings)
-    assistant = Assistant(
-        retriever=HybridRetriever(index),
-        records=records,
-        conversations=conversations,
-        chat_model=chat_model_from_settings(settings),
-        llm_timeout_s=settings.answer_timeout_s,
-    )
-    return ApiServices(
-        settings=settings, records=records, index=index, conversations=conversations, assistant=assistant
-    )
+    """Open the application from ``settings`` (see :func:`assistant.app.open_advisor`)."""
+    return ApiServices(advisor=open_advisor(settings))
 
 
 def get_services(request: Request) -> ApiServices:

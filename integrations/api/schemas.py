@@ -52,7 +52,7 @@ class AskRequest(BaseModel):
 
 
 class AskResponse(BaseModel):
-    """The ``ask --json`` object, plus ``answer_id`` (the id feedback refers to)."""
+    """The ``ask --json`` object; ``answer_id`` is the id feedback refers to."""
 
     answer: str
     citations: list[Citation]

@@ -11,9 +11,7 @@ from integrations.cli.context import CliContext, cli_context
 from integrations.cli.output import console, print_json
 
 if TYPE_CHECKING:
-    from assistant.conversation import ConversationStore
     from assistant.models import Answer, Citation
-    from assistant.service import Assistant
 
 
 def register(app: typer.Typer) -> None:
@@ -32,32 +30,14 @@ def ask(
 ) -> None:
     """Answer a question from the corpus, citing sources (extractive unless an LLM is configured)."""
     context = cli_context(ctx)
-    assistant, conversations = build_assistant(context)
-    try:
-        answer = assistant.ask(question=question, today=context.settings.today, conversation_id=conversation)
-    finally:
-        conversations.close()
+    advisor = context.advisor()
+    answer = advisor.assistant.ask(
+        question=question, today=context.settings.today, conversation_id=conversation
+    )
     if as_json:
         print_json(answer.model_dump(mode="json"))
         return
     _print_answer(answer, context)
-
-
-def build_assistant(context: CliContext) -> tuple[Assistant, ConversationStore]:
-    """The assistant over the CLI context's index and store (plus the conversation store it opens)."""
-    from assistant.conversation import ConversationStore
-    from assistant.llm_openai import chat_model_from_settings
-    from assistant.service import Assistant
-    from retrieval.search import HybridRetriever
-
-    conversations = ConversationStore.from_settings(context.settings)
-    assistant = Assistant(
-        retriever=HybridRetriever(context.index()),
-        records=context.store(),
-        conversations=conversations,
-        chat_model=chat_model_from_settings(context.settings),
-    )
-    return assistant, conversations
 
 
 def _print_answer(answer: Answer, context: CliContext) -> None:
@@ -86,11 +66,7 @@ def _source_line(citation: Citation, context: CliContext) -> str:
 
 
 def _call_status(doc_id: str, context: CliContext) -> str:
-    from corpus.models import FundingCall
-    from corpus.status import deadline_status
-
-    record = context.store().get_record(doc_id)
-    if not isinstance(record, FundingCall):
+    facts = context.advisor().calls.facts(doc_id, today=context.settings.today)
+    if facts is None:
         return ""
-    status = deadline_status(record, context.settings.today).value
-    return f"{status}, deadline {record.deadline_date}" if record.deadline_date else status
+    return f"{facts.status.value}, deadline {facts.deadline}" if facts.deadline else facts.status.value

@@ -11,6 +11,7 @@ from corpus.settings import Settings
 from corpus.store import RecordStore
 
 if TYPE_CHECKING:
+    from assistant.app import Advisor
     from retrieval.index import SearchIndex
 
 
@@ -20,6 +21,7 @@ class CliContext:
     json_logs: bool = False
     _store: RecordStore | None = field(default=None, repr=False)
     _index: SearchIndex | None = field(default=None, repr=False)
+    _advisor: Advisor | None = field(default=None, repr=False)
 
     def store(self) -> RecordStore:
         if self._store is None:
@@ -46,7 +48,18 @@ class CliContext:
                 )
         return self._index
 
+    def advisor(self) -> Advisor:
+        """The application (:func:`assistant.app.open_advisor`) over this context's store and index."""
+        if self._advisor is None:
+            from assistant.app import open_advisor
+
+            self._advisor = open_advisor(self.settings, records=self.store(), index=self.index())
+        return self._advisor
+
     def close(self) -> None:
+        if self._advisor is not None:
+            self._advisor.close()
+            self._advisor = None
         if self._index is not None:
             self._index.close()
             self._index = None

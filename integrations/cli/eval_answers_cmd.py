@@ -26,10 +26,11 @@ from integrations.cli.context import CliContext, cli_context
 from integrations.cli.output import ProgressBar, console, err_console, fail, print_json
 
 if TYPE_CHECKING:
+    from assistant.app import Advisor
     from assistant.llm import ChatModel
-    from assistant.service import Assistant
     from corpus.settings import Settings
     from corpus.store import RecordStore
+    from evals.answers_eval import RecordingComposer
     from retrieval.index import SearchIndex
 
 _MODES = {"extractive": ("extractive",), "llm": ("llm",), "both": ("extractive", "llm")}
@@ -80,12 +81,16 @@ def answers(
         for name in _MODES[mode]:
             with (
                 _chat_model(context.settings, name) as chat_model,
-                _assistant(store, index, chat_model) as assistant,
+                _advisor(context.settings, store, index, chat_model) as (advisor, recorder),
             ):
                 with ProgressBar(f"Answering ({name})", enabled=progress and not as_json) as bar:
                     bar.add_total(len(runnable))
                     reports[name] = run_answers_eval(
-                        assistant=assistant, cases=runnable, mode=name, progress=bar.advance
+                        assistant=advisor.assistant,
+                        recorder=recorder,
+                        cases=runnable,
+                        mode=name,
+                        progress=bar.advance,
                     )
             reports[name].skipped = [f"{case.id}: {skipped}" for case in cases if case not in runnable]
     payload = _payload(reports, dataset=dataset, cases=len(cases))
@@ -119,9 +124,9 @@ def bench_ask(
     context = cli_context(ctx)
     _require_documents(context)
     cases = load_cases(limit=limit)
-    with _assistant(context.store(), context.index(), None) as assistant:
+    with _advisor(context.settings, context.store(), context.index(), None) as (advisor, _recorder):
         latency = bench_answer_latency(
-            assistant=assistant,
+            assistant=advisor.assistant,
             cases=cases,
             rounds=rounds,
             progress=None if as_json else lambda message: err_console.print(f"[dim]{message}…[/]"),
@@ -202,21 +207,29 @@ def _chat_model(settings: Settings, mode: str) -> Iterator[ChatModel | None]:
 
 
 @contextmanager
-def _assistant(store: RecordStore, index: SearchIndex, chat_model: ChatModel | None) -> Iterator[Assistant]:
-    """An assistant over ``store``/``index`` whose conversations live in a temporary SQLite file."""
+def _advisor(
+    settings: Settings, store: RecordStore, index: SearchIndex, chat_model: ChatModel | None
+) -> Iterator[tuple[Advisor, RecordingComposer]]:
+    """The application over ``store``/``index``, its conversations in a temporary SQLite file, and
+    the recording composer it answers with."""
+    from assistant.app import open_advisor
     from assistant.conversation import ConversationStore
-    from assistant.service import Assistant
-    from retrieval.search import HybridRetriever
+    from assistant.service import default_composer
+    from evals.answers_eval import RecordingComposer
 
+    recorder = RecordingComposer(default_composer(chat_model, timeout_s=settings.answer_timeout_s))
     with tempfile.TemporaryDirectory(prefix="cluster-advisor-eval-conversations-") as tmp:
         conversations = ConversationStore.open(f"sqlite:///{Path(tmp) / 'conversations.sqlite3'}")
         try:
-            yield Assistant(
-                retriever=HybridRetriever(index),
+            with open_advisor(
+                settings,
                 records=store,
+                index=index,
                 conversations=conversations,
                 chat_model=chat_model,
-            )
+                composer=recorder,
+            ) as advisor:
+                yield advisor, recorder
         finally:
             conversations.close()
 

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from integrations.cli.ask_cmd import build_assistant
 from integrations.cli.context import cli_context
 from integrations.cli.output import console, print_json
 
@@ -25,17 +24,14 @@ def slack(ctx: typer.Context) -> None:
     from integrations.slack.store import SlackStore
 
     context = cli_context(ctx)
-    assistant, conversations = build_assistant(context)
+    advisor = context.advisor()
     store = SlackStore.from_settings(context.settings)
     try:
-        handler = socket_mode_handler(
-            settings=context.settings, assistant=assistant, conversations=conversations, triage_store=store
-        )
+        handler = socket_mode_handler(advisor=advisor, triage_store=store)
         console.print("[bold]Slack Socket Mode[/] connected; Ctrl-C to stop.", highlight=False)
         handler.start()  # type: ignore[no-untyped-call]
     finally:
         store.close()
-        conversations.close()
 
 
 @triage_app.command("report")

@@ -15,13 +15,13 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from assistant.app import Advisor
+from assistant.calls import CallFacts
 from assistant.conversation import ConversationStore
 from assistant.models import Answer
 from assistant.service import Assistant
 from corpus.errors import AdvisorError
-from corpus.models import FundingCall
 from corpus.settings import Settings
-from corpus.status import deadline_status
 from integrations.slack import blocks
 from integrations.slack.background import BackgroundWork
 from integrations.slack.jobs import AnswerJob, ThreadLink
@@ -47,28 +47,26 @@ def question_text(raw: object) -> str:
 class Services:
     """What every listener needs."""
 
-    settings: Settings
-    assistant: Assistant
-    conversations: ConversationStore
+    advisor: Advisor
     store: SlackStore
     background: BackgroundWork
 
-    def call_facts(self, answer: Answer) -> dict[str, blocks.CallFacts]:
-        """Status (as of today) and deadline of the calls an answer cites."""
-        facts: dict[str, blocks.CallFacts] = {}
-        for citation in answer.citations:
-            if citation.doc_type != "call":
-                continue
-            record = self.assistant.records.get_record(citation.doc_id)
-            if isinstance(record, FundingCall):
-                status = deadline_status(record, self.settings.today).value
-                facts[citation.doc_id] = blocks.CallFacts(status=status, deadline=record.deadline_date)
-        return facts
+    @property
+    def settings(self) -> Settings:
+        return self.advisor.settings
 
-    def answer_id(self, answer: Answer) -> str | None:
-        """The stored id of an answer (the conversation's last assistant turn)."""
-        turns = self.conversations.history(answer.conversation_id, limit=1)
-        return turns[-1].id if turns and turns[-1].role == "assistant" else None
+    @property
+    def assistant(self) -> Assistant:
+        return self.advisor.assistant
+
+    @property
+    def conversations(self) -> ConversationStore:
+        return self.advisor.conversations
+
+    def call_facts(self, answer: Answer) -> dict[str, CallFacts]:
+        """The facts on today of the calls an answer cites (the calls service's), by doc id."""
+        cited = [citation.doc_id for citation in answer.citations if citation.doc_type == "call"]
+        return self.advisor.calls.facts_of(cited, today=self.settings.today)
 
     def answer_message(
         self,
@@ -136,7 +134,7 @@ class Services:
             ts=ts,
             text=blocks.cut(answer.answer),
             blocks=blocks.answer_blocks(
-                answer, answer_id=self.answer_id(answer), call_facts=self.call_facts(answer)
+                answer, answer_id=answer.answer_id, call_facts=self.call_facts(answer)
             ),
         )
 
@@ -163,7 +161,7 @@ class Services:
             user=user,
             text=blocks.cut(answer.answer),
             blocks=blocks.answer_blocks(
-                answer, answer_id=self.answer_id(answer), call_facts=self.call_facts(answer)
+                answer, answer_id=answer.answer_id, call_facts=self.call_facts(answer)
             ),
         )
 

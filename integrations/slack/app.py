@@ -9,8 +9,7 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from assistant.conversation import ConversationStore
-from assistant.service import Assistant
+from assistant.app import Advisor
 from corpus.errors import AdvisorError
 from corpus.settings import Settings
 from integrations.slack.background import BackgroundWork
@@ -52,9 +51,7 @@ def signing_secret(settings: Settings) -> str:
 
 def build_bolt_app(
     *,
-    settings: Settings,
-    assistant: Assistant,
-    conversations: ConversationStore,
+    advisor: Advisor,
     triage_store: SlackStore,
     background: BackgroundWork,
     socket_mode: bool = False,
@@ -62,9 +59,8 @@ def build_bolt_app(
     """The Bolt app with every listener registered.
 
     Args:
-        settings: Needs ``SLACK_BOT_TOKEN``, and ``SLACK_SIGNING_SECRET`` unless ``socket_mode``.
-        assistant: Answers questions.
-        conversations: Where answers and feedback are stored.
+        advisor: The application; its settings need ``SLACK_BOT_TOKEN``, and ``SLACK_SIGNING_SECRET``
+            unless ``socket_mode``.
         triage_store: Event de-duplication, thread links and the triage log.
         background: Runs the slow work (answers, triage); its owner shuts it down.
         socket_mode: Socket Mode (no signature checks, listeners may run after the ack).
@@ -72,6 +68,7 @@ def build_bolt_app(
     Raises:
         SlackNotConfigured: a required Slack setting is missing.
     """
+    settings = advisor.settings
     secret = None if socket_mode else signing_secret(settings)
     app = App(
         client=web_client(settings),
@@ -83,12 +80,5 @@ def build_bolt_app(
         logger=logging.getLogger("integrations.slack.bolt"),
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-lazy"),
     )
-    register_listeners(
-        app,
-        assistant,
-        settings=settings,
-        conversations=conversations,
-        store=triage_store,
-        background=background,
-    )
+    register_listeners(app, advisor, store=triage_store, background=background)
     return app

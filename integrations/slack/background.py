@@ -248,16 +248,13 @@ def _start_worker(settings: Settings, log_level: int) -> None:
         os.nice(WORKER_NICENESS)
     except OSError:  # pragma: no cover - not permitted here; run at the same priority
         logger.info("could not lower the answer worker's priority")
-    from integrations.api.deps import open_services
+    from assistant.app import open_advisor
     from integrations.slack.answering import Services
     from integrations.slack.app import web_client
     from integrations.slack.store import SlackStore
 
-    opened = open_services(settings)
     services = Services(
-        settings=settings,
-        assistant=opened.assistant,
-        conversations=opened.conversations,
+        advisor=open_advisor(settings),
         store=SlackStore.from_settings(settings),
         background=InlineWork(),
     )

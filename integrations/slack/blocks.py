@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
+from assistant.calls import CallFacts
 from assistant.models import Answer
+from assistant.triage import Triage
 
 Block = dict[str, Any]
 
@@ -31,28 +31,6 @@ _STATUS_BADGE = {
     "forthcoming": ":large_blue_circle: forthcoming",
     "closed": ":red_circle: closed",
 }
-
-
-class CallFacts(BaseModel):
-    """What a source line shows about a funding call, as of the day asked."""
-
-    model_config = ConfigDict(frozen=True)
-
-    status: str
-    deadline: dt.date | None = None
-
-
-class TriageCard(BaseModel):
-    """Everything a triage card shows."""
-
-    model_config = ConfigDict(frozen=True)
-
-    category: str
-    urgency: str
-    urgency_reason: str
-    entities: tuple[str, ...] = ()
-    owner: str | None = None
-    """A Slack user (``U…``/``W…``) or user-group (``S…``) id."""
 
 
 def escape(text: str) -> str:
@@ -129,9 +107,7 @@ def feedback_done_blocks(blocks: Sequence[Block], *, helpful: bool, user: str) -
     return [*kept, _context(f"<@{user}> found this {verdict}. Thank you!")]
 
 
-def triage_blocks(
-    card: TriageCard, *, draft: Answer, call_facts: Mapping[str, CallFacts] | None
-) -> list[Block]:
+def triage_blocks(card: Triage, *, draft: Answer, call_facts: Mapping[str, CallFacts] | None) -> list[Block]:
     """A triage card: category, urgency with its reason, entities, owner, draft reply, actions."""
     owner = _mention(card.owner) if card.owner else "_no route configured_"
     fields = [

@@ -7,9 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
 from slack_sdk.signature import SignatureVerifier
 
-from assistant.conversation import ConversationStore
-from assistant.service import Assistant
-from corpus.settings import Settings
+from assistant.app import Advisor
 from integrations.api.security import SLACK_EVENTS_PATH, SLACK_MAX_BODY_BYTES
 from integrations.slack.app import build_bolt_app, signing_secret
 from integrations.slack.background import BackgroundWork
@@ -21,9 +19,7 @@ MAX_BODY_BYTES = SLACK_MAX_BODY_BYTES
 
 def build_slack_router(
     *,
-    settings: Settings,
-    assistant: Assistant,
-    conversations: ConversationStore,
+    advisor: Advisor,
     background: BackgroundWork,
     triage_store: SlackStore | None = None,
 ) -> APIRouter:
@@ -35,14 +31,9 @@ def build_slack_router(
     Raises:
         SlackNotConfigured: ``SLACK_BOT_TOKEN`` or ``SLACK_SIGNING_SECRET`` is missing.
     """
+    settings = advisor.settings
     store = triage_store or SlackStore.from_settings(settings)
-    bolt = build_bolt_app(
-        settings=settings,
-        assistant=assistant,
-        conversations=conversations,
-        triage_store=store,
-        background=background,
-    )
+    bolt = build_bolt_app(advisor=advisor, triage_store=store, background=background)
     router = APIRouter(tags=["slack"])
 
     verifier = SignatureVerifier(signing_secret(settings))

@@ -14,10 +14,8 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from assistant.conversation import ConversationStore
+from assistant.app import Advisor
 from assistant.errors import NotFound
-from assistant.service import Assistant
-from corpus.settings import Settings
 from integrations.slack import blocks, support
 from integrations.slack.answering import Services, event_fields, question_text
 from integrations.slack.background import BackgroundWork
@@ -53,10 +51,8 @@ def _ack(ack: Ack) -> None:
 
 def register_listeners(
     app: App,
-    assistant: Assistant,
+    advisor: Advisor,
     *,
-    settings: Settings,
-    conversations: ConversationStore,
     store: SlackStore,
     background: BackgroundWork,
 ) -> None:
@@ -65,13 +61,7 @@ def register_listeners(
     Each listener acks at once; its lazy part posts what a person should see straight away and
     hands slow work (answers, triage cards) to ``background``.
     """
-    services = Services(
-        settings=settings,
-        assistant=assistant,
-        conversations=conversations,
-        store=store,
-        background=background,
-    )
+    services = Services(advisor=advisor, store=store, background=background)
     background.start(services=services, client=app.client)  # resumes work a stopped process left
     questions = _Questions(services)
     app.event("app_mention")(ack=_ack, lazy=[once_per_event(store, questions.on_mention)])

@@ -7,9 +7,7 @@ import logging
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 
-from assistant.conversation import ConversationStore
-from assistant.service import Assistant
-from corpus.settings import Settings
+from assistant.app import Advisor
 from integrations.slack.app import SlackNotConfigured, build_bolt_app, web_client
 from integrations.slack.journal import journaled_background_work
 from integrations.slack.store import SlackStore
@@ -17,20 +15,17 @@ from integrations.slack.store import SlackStore
 logger = logging.getLogger(__name__)
 
 
-def socket_mode_handler(
-    *, settings: Settings, assistant: Assistant, conversations: ConversationStore, triage_store: SlackStore
-) -> SocketModeHandler:
+def socket_mode_handler(*, advisor: Advisor, triage_store: SlackStore) -> SocketModeHandler:
     """A Socket Mode handler for the Bolt app (call ``.start()`` to block, ``.connect()`` not to).
 
     Raises:
         SlackNotConfigured: ``SLACK_APP_TOKEN`` (``xapp-…``) or ``SLACK_BOT_TOKEN`` is missing.
     """
+    settings = advisor.settings
     if settings.slack_app_token is None:
         raise SlackNotConfigured("SLACK_APP_TOKEN (xapp-…) is not set; Socket Mode needs an app-level token")
     app = build_bolt_app(
-        settings=settings,
-        assistant=assistant,
-        conversations=conversations,
+        advisor=advisor,
         triage_store=triage_store,
         background=journaled_background_work(settings, triage_store),
         socket_mode=True,

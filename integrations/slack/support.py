@@ -11,20 +11,20 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
+from assistant.calls import CLOSING_SOON_DAYS
 from assistant.errors import NotFound
+from assistant.triage import triage_request
 from corpus.errors import AdvisorError
-from corpus.models import DocType, FundingCall
-from corpus.status import days_until_deadline, deadline_status
+from corpus.models import Audience
 from integrations.slack import blocks
 from integrations.slack.answering import Services, question_text
 from integrations.slack.dedupe import once_per_event
 from integrations.slack.jobs import HomeJob, TriageJob
-from integrations.slack.triage import triage_card
 
 logger = logging.getLogger(__name__)
 
 SHORTCUT_TRIAGE = "triage_with_advisor"
-HOME_CLOSING_DAYS = 30
+HOME_CLOSING_DAYS = CLOSING_SOON_DAYS
 
 
 def _ack(ack: Ack) -> None:
@@ -80,7 +80,7 @@ def post_triage(
         for c in draft.citations
         if c.identifier and c.doc_id in facts and c.identifier.upper() in text.upper()
     }
-    card = triage_card(
+    card = triage_request(
         understanding,
         routing=services.settings.slack_triage_routing,
         call_deadlines={name: day for name, day in named.items() if day is not None},
@@ -231,12 +231,7 @@ def publish_home(services: Services, client: WebClient, *, user: str) -> None:
 
 def closing_calls(services: Services, *, days: int, limit: int = 10) -> list[tuple[str, str | None, dt.date]]:
     """Open calls whose deadline is within ``days`` days, soonest first: ``(title, url, deadline)``."""
-    today = services.settings.today
-    found: list[tuple[str, str | None, dt.date]] = []
-    for record in services.assistant.records.iter_records(doc_type=DocType.CALL):
-        if not isinstance(record, FundingCall) or record.deadline_date is None:
-            continue
-        left = days_until_deadline(record, today)
-        if deadline_status(record, today).value == "open" and left is not None and 0 <= left <= days:
-            found.append((record.title, record.url, record.deadline_date))
-    return sorted(found, key=lambda item: item[2])[:limit]
+    closing = services.advisor.calls.closing_soon(
+        today=services.settings.today, audiences=frozenset(Audience), within_days=days, limit=limit
+    )
+    return [(facts.title, facts.url, facts.deadline) for facts in closing if facts.deadline is not None]

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant.app import open_advisor
 from assistant.conversation import ConversationStore
-from assistant.service import Assistant
 from corpus.settings import Settings
 from integrations.api import create_app
 from integrations.api.deps import ApiServices
@@ -27,15 +27,10 @@ def api_settings(data_dir: Path, **overrides: Any) -> Settings:
 def services_for(corpus: Corpus, settings: Settings, conversations_dir: Path) -> ApiServices:  # noqa: F811
     """Services lent by the shared corpus (not closed by the app)."""
     conversations = ConversationStore.open(f"sqlite:///{conversations_dir / 'conversations.sqlite3'}")
-    assistant = Assistant(retriever=corpus.retriever, records=corpus.records, conversations=conversations)
-    return ApiServices(
-        settings=settings,
-        records=corpus.records,
-        index=corpus.index,
-        conversations=conversations,
-        assistant=assistant,
-        owned=False,
+    advisor = open_advisor(
+        settings, records=corpus.records, index=corpus.index, conversations=conversations, chat_model=None
     )
+    return ApiServices(advisor=advisor)
 
 
 def _client_factory(corpus: Corpus, tmp_path: Path) -> Iterator[AppFactory]:  # noqa: F811

@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 import json
+import time
 
 from typer.testing import CliRunner
 
+from assistant.conversation import ConversationStore
 from integrations.cli.main import app
+from tests.assistant.conftest import openai_server
 from tests.assistant.factories import Corpus, corpus
+from tests.fakes.openai_server import FakeOpenAIServer, Step
 
-__all__ = ["corpus"]
+__all__ = ["corpus", "openai_server"]
+
+QUESTION = "Which calls are open for cluster internationalisation?"
+GOOD_REPLY = "Cluster internationalisation for SMEs is open until 2026-06-03 [1]."
 
 
-def _ask(corpus: Corpus, *args: str) -> tuple[int, str]:
+def _ask(corpus: Corpus, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     base = ["--data-dir", str(corpus.settings.data_dir), "--today", "2026-05-10", "ask"]
-    result = CliRunner().invoke(app, [*base, *args])
-    return result.exit_code, result.output
+    result = CliRunner().invoke(app, [*base, *args], env=env)
+    return result.exit_code, result.stdout if "--json" in args else result.output
+
+
+def _llm_env(server: FakeOpenAIServer, **extra: str) -> dict[str, str]:
+    return {
+        "OPENAI_BASE_URL": server.base_url,
+        "CLUSTER_ADVISOR_LLM_MODEL": "fake-model",
+        **extra,
+    }
 
 
 def test_ask_json_prints_the_contract(corpus: Corpus) -> None:
@@ -31,6 +46,7 @@ def test_ask_json_prints_the_contract(corpus: Corpus) -> None:
         "conversation_id",
         "timings_ms",
         "plan",
+        "answer_id",
     }
     assert payload["plan"]["identifiers"] == ["I3-2025-INV1"]
     assert payload["grounded"] and payload["intent"] == "funding" and payload["mode"] == "extractive"
@@ -62,3 +78,38 @@ def test_unknown_conversation_is_a_clear_error(corpus: Corpus) -> None:
     assert result.exit_code == 2
     assert "unknown conversation 'nope'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_ask_json_answer_id_is_the_stored_answer(corpus: Corpus) -> None:
+    code, output = _ask(corpus, "When does I3-2025-INV1 close?", "--json")
+    assert code == 0, output
+    payload = json.loads(output)
+    store = ConversationStore.from_settings(corpus.settings)
+    try:
+        stored = store.get_answer(payload["answer_id"])
+    finally:
+        store.close()
+    assert stored.conversation_id == payload["conversation_id"]
+    assert stored.content == payload["answer"]
+
+
+def test_ask_answers_with_the_configured_model(corpus: Corpus, openai_server: FakeOpenAIServer) -> None:
+    openai_server.reply_with(GOOD_REPLY)
+    code, output = _ask(corpus, QUESTION, "--json", env=_llm_env(openai_server))
+    assert code == 0, output
+    assert json.loads(output)["mode"] == "llm"
+    assert openai_server.requests
+
+
+def test_ask_honours_the_answer_timeout_setting(corpus: Corpus, openai_server: FakeOpenAIServer) -> None:
+    openai_server.script(Step(reply=GOOD_REPLY, delay_s=10.0))
+    env = _llm_env(openai_server, CLUSTER_ADVISOR_ANSWER_TIMEOUT_S="0.5")
+    started = time.monotonic()
+    code, output = _ask(corpus, QUESTION, "--json", env=env)
+    elapsed = time.monotonic() - started
+
+    assert code == 0, output
+    payload = json.loads(output)
+    assert payload["mode"] == "extractive" and payload["grounded"]  # the fallback, not the late reply
+    assert openai_server.requests  # the model was asked
+    assert elapsed < 8.0  # gave up at the setting's 0.5 s, not the default 20 s nor the 10 s reply

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.funding import call_facts, call_line, call_passage_text, matches_identifier, sort_calls
+from assistant.calls import call_facts
+from assistant.funding import call_line, call_passage_text, matches_identifier, sort_calls
 from corpus.models import Budget
 from tests.factories import make_call
 

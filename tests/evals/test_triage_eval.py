@@ -12,6 +12,7 @@ import typer
 from typer.testing import CliRunner
 
 from assistant.intents import CATEGORIES
+from assistant.triage import assess_urgency
 from corpus.settings import Settings
 from evals.bench_slack import sign
 from evals.triage_eval import (
@@ -32,7 +33,6 @@ from evals.triage_eval import (
 )
 from integrations.cli.context import CliContext
 from integrations.cli.eval_triage_cmd import TARGET_ACCURACY, register_bench, register_eval
-from integrations.slack.triage import assess_urgency
 from tests.assistant.factories import Corpus, build_corpus
 
 

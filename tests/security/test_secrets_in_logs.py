@@ -24,9 +24,9 @@ import pytest
 from fastapi.testclient import TestClient
 from slack_sdk.signature import SignatureVerifier
 
+from assistant.app import open_advisor
 from assistant.conversation import ConversationStore
 from assistant.llm_openai import chat_model_from_settings
-from assistant.service import Assistant
 from corpus.errors import StoreUnavailable
 from corpus.redaction import REDACTED, Redactor, install_redaction, secret_values
 from corpus.settings import Settings
@@ -217,18 +217,13 @@ def test_in_process_run_logs_and_answers_no_secret(
     slack_api.rate_limit("chat.postMessage", times=2, retry_after=0)
     conversations = ConversationStore.open(f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
     services = ApiServices(
-        settings=settings,
-        records=secrets_corpus.records,
-        index=secrets_corpus.index,
-        conversations=conversations,
-        assistant=Assistant(
-            retriever=secrets_corpus.retriever,
+        advisor=open_advisor(
+            settings.model_copy(update={"answer_timeout_s": 10}),
             records=secrets_corpus.records,
+            index=secrets_corpus.index,
             conversations=conversations,
             chat_model=chat_model_from_settings(settings, timeout_s=5),
-            llm_timeout_s=10,
-        ),
-        owned=False,
+        )
     )
     caplog.set_level(logging.DEBUG)
     with TestClient(create_app(settings, services=services)) as client:

@@ -16,8 +16,8 @@ from fastapi.testclient import TestClient
 from httpx import Response
 from slack_sdk.signature import SignatureVerifier
 
+from assistant.app import Advisor, open_advisor
 from assistant.conversation import ConversationStore
-from assistant.service import Assistant
 from corpus.settings import Settings
 from evals.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 from integrations.slack.background import ThreadWork
@@ -39,7 +39,7 @@ class SlackHarness:
     store: SlackStore
     conversations: ConversationStore
     settings: Settings
-    assistant: Assistant
+    advisor: Advisor
     _event_seq: int = 0
 
     def post_signed(
@@ -132,20 +132,16 @@ def slack(slack_corpus: Corpus, tmp_path: Path) -> Iterator[SlackHarness]:
         )
         conversations = ConversationStore.open(f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
         store = SlackStore.from_settings(settings)
-        assistant = Assistant(
-            retriever=slack_corpus.retriever, records=slack_corpus.records, conversations=conversations
+        advisor = open_advisor(
+            settings,
+            records=slack_corpus.records,
+            index=slack_corpus.index,
+            conversations=conversations,
+            chat_model=None,
         )
         background = ThreadWork(workers=settings.slack_answer_workers)
         web = FastAPI()
-        web.include_router(
-            build_slack_router(
-                settings=settings,
-                assistant=assistant,
-                conversations=conversations,
-                triage_store=store,
-                background=background,
-            )
-        )
+        web.include_router(build_slack_router(advisor=advisor, triage_store=store, background=background))
         with TestClient(web) as client:
             yield SlackHarness(
                 client=client,
@@ -153,7 +149,7 @@ def slack(slack_corpus: Corpus, tmp_path: Path) -> Iterator[SlackHarness]:
                 store=store,
                 conversations=conversations,
                 settings=settings,
-                assistant=assistant,
+                advisor=advisor,
             )
         time.sleep(0.1)  # let a lazy listener that is still finishing hand its work over
         background.shutdown(wait=True)

@@ -62,13 +62,7 @@ def _journal_as_stopped_process(slack: SlackHarness, job: AnswerJob) -> str:
 
 
 def _services(slack: SlackHarness, work: JournaledWork) -> Services:
-    return Services(
-        settings=slack.settings,
-        assistant=slack.assistant,
-        conversations=slack.conversations,
-        store=slack.store,
-        background=work,
-    )
+    return Services(advisor=slack.advisor, store=slack.store, background=work)
 
 
 def test_jobs_round_trip_through_their_journal_records() -> None:

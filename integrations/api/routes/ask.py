@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
-from assistant.models import Answer
 from assistant.streaming import AnswerEvent, event_payload
 from integrations.api.deps import (
     ApiServices,
@@ -47,16 +46,6 @@ def search_filters(filters: AskFilters | None, caller: Caller) -> SearchFilters:
     )
 
 
-def answer_id_of(services: ApiServices, answer: Answer) -> str | None:
-    """The id of the stored assistant turn (what feedback refers to)."""
-    turns = services.conversations.history(answer.conversation_id, limit=1)
-    return turns[-1].id if turns and turns[-1].role == "assistant" else None
-
-
-def _response(services: ApiServices, answer: Answer) -> dict[str, object]:
-    return {**answer.model_dump(mode="json"), "answer_id": answer_id_of(services, answer)}
-
-
 @router.post("/ask", response_model=AskResponse, responses=_ERRORS)
 def ask(body: AskRequest, services: ServicesDep, caller: CallerDep, metrics: MetricsDep) -> dict[str, object]:
     """Answer a question from the corpus, with numbered citations (the ``ask --json`` object)."""
@@ -69,16 +58,14 @@ def ask(body: AskRequest, services: ServicesDep, caller: CallerDep, metrics: Met
             filters=filters,
         )
     metrics.observe_answer(answer, llm_configured=services.settings.llm_configured)
-    return _response(services, answer)
+    return answer.model_dump(mode="json")
 
 
 def _sse(events: Iterator[AnswerEvent], services: ApiServices, metrics: ApiMetrics) -> Iterator[str]:
     for event in events:
-        payload = event_payload(event)
         if event["event"] == "final":
-            answer = event["answer"]
-            metrics.observe_answer(answer, llm_configured=services.settings.llm_configured)
-            payload = {"event": "final", "answer": _response(services, answer)}
+            metrics.observe_answer(event["answer"], llm_configured=services.settings.llm_configured)
+        payload = event_payload(event)
         yield f"event: {event['event']}\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"
 
 
