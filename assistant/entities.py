@@ -62,7 +62,7 @@ class Entities(BaseModel):
     """ISO2 codes, named directly or through a region ("Nordics" → DK, FI, ...)."""
     regions: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
-    """Canonical sector slugs of :data:`retrieval.query.SECTOR_SYNONYMS` ("battery", "agri-food")."""
+    """Sector labels of :data:`corpus.sectors.SECTOR_SYNONYMS`, as records carry them ("battery")."""
     programmes: tuple[str, ...] = ()
     identifiers: tuple[str, ...] = ()
     """F&T topic/call identifiers, upper-cased."""

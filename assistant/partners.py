@@ -9,7 +9,6 @@ be inferred), technologies, collaboration interests, and the country or region a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from assistant.composer import Evidence
@@ -18,34 +17,13 @@ from assistant.models import Passage
 from corpus.chunking import profile_card
 from corpus.geo import country_name
 from corpus.models import ClusterProfile, DocType, SectorTag
+from corpus.sectors import mentions_sector, sector_matches, sector_phrases
 from corpus.store import RecordStore
 from retrieval.filters import SearchFilters
-from retrieval.query import SECTOR_SYNONYMS
 from retrieval.search import Hit, HybridRetriever
 
 MAX_PARTNERS = 6
 SEARCH_K = 24
-_TOKEN = re.compile(r"[a-z0-9]+")
-_NOISE = frozenset({"and", "the", "of", "industries", "industry"})
-
-
-def _tokens(label: str) -> set[str]:
-    words = {word.rstrip("s") if len(word) > 3 else word for word in _TOKEN.findall(label.lower())}
-    return words - _NOISE
-
-
-def sector_matches(wanted: str, tag: str) -> bool:
-    """Whether a profile's sector tag (``"Renewable Energy"``, ``"battery"``) is the sector slug ``wanted``.
-
-    The slug's words and the tag's words must contain one another ("energy-renewables" ~
-    "Renewable Energy", "wood-forestry" ~ "wood", "cultural-creative" ~ "Cultural & Creative Industries").
-    """
-    slug, label = _tokens(wanted), _tokens(tag)
-    return bool(slug and label) and (slug <= label or label <= slug)
-
-
-def _synonyms(sector: str) -> list[str]:
-    return [form.strip().lower() for form in SECTOR_SYNONYMS.get(sector, sector).split(";") if form.strip()]
 
 
 def _tag_reason(tag: SectorTag) -> str:
@@ -67,13 +45,16 @@ def match_reasons(profile: ClusterProfile, entities: Entities) -> list[str]:
         if tags:
             reasons.append(_tag_reason(tags[0]))
             continue
-        forms = _synonyms(sector)
-        technologies = [t for t in profile.technologies if any(form in t.lower() for form in forms)]
+        technologies = [t for t in profile.technologies if mentions_sector(sector, t)]
         if technologies:
             reasons.append("technologies: " + ", ".join(technologies))
-        elif profile.description and any(form in profile.description.lower() for form in forms):
-            reasons.append(f"its description mentions {sector}")
-    interests = [i for i in profile.collaboration_interests if any(s in i.lower() for s in entities.sectors)]
+        elif profile.description and mentions_sector(sector, profile.description):
+            reasons.append(f"its description mentions {sector_phrases(sector)[0]}")
+    interests = [
+        interest
+        for interest in profile.collaboration_interests
+        if any(mentions_sector(sector, interest) for sector in entities.sectors)
+    ]
     if interests:
         reasons.append("looking for: " + ", ".join(interests))
     return reasons
@@ -112,7 +93,7 @@ def profile_passage(profile: ClusterProfile, n: int) -> Passage:
 
 def partner_query(question: str, entities: Entities) -> str:
     """The retrieval text: the question plus the sector names it implies."""
-    extra = [_synonyms(sector)[0] for sector in entities.sectors]
+    extra = [sector_phrases(sector)[0] for sector in entities.sectors]
     return " ".join([question, *extra]) if extra else question
 
 

@@ -1,4 +1,9 @@
-"""Sector inference for name-only cluster profiles.
+"""The one sector vocabulary: the labels records carry, the phrases questions use, one matcher;
+and sector inference for name-only cluster profiles.
+
+Records are tagged with the labels of :data:`ECOSYSTEMS` and :data:`TECHNOLOGIES`; questions name
+them through :data:`SECTOR_SYNONYMS` (read by :func:`retrieval.query.find_sectors`); retrieval's
+sector boost and the partner answers compare the two with :func:`sector_matches`.
 
 The ECCP registry gives only a name (often in the national language) and the US cluster file only
 a name and its US cluster categories, so sectors are *inferred* and flagged as such:
@@ -18,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from corpus.models import SectorTag
@@ -257,21 +262,6 @@ def _synonym(keyword: str) -> str:
     return keyword.lstrip("=").strip("*")
 
 
-SECTOR_SYNONYMS: dict[str, tuple[str, ...]] = {
-    canonical: tuple(dict.fromkeys(_synonym(k) for k in (canonical.lower(), *keywords)))
-    for canonical, keywords in (*ECOSYSTEM_KEYWORDS.items(), *TECHNOLOGY_KEYWORDS.items())
-}
-"""Canonical sector (ecosystem or technology tag) → its keywords as plain words (for queries)."""
-
-
-@dataclass(frozen=True)
-class _Rule:
-    keyword: str
-    pattern: re.Pattern[str]
-    case_sensitive: bool
-    tags: tuple[str, ...]
-
-
 _EXTRA_FOLDS = {"ł": "l", "ı": "i", "ø": "o", "đ": "d", "ß": "s", "æ": "a", "œ": "o"}
 
 
@@ -283,6 +273,120 @@ def fold(text: str) -> str:
         lowered = (base if len(base) == 1 else char).lower()
         out.append(_EXTRA_FOLDS.get(lowered, lowered) if len(lowered) == 1 else char)
     return "".join(out)
+
+
+# --- the query vocabulary -------------------------------------------------------------------------
+
+SECTOR_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "battery": ("battery", "batteries", "EV batteries", "EV battery", "battery cells", "energy storage",
+                "accumulators"),
+    "hydrogen": ("hydrogen", "fuel cells", "fuel cell", "electrolysers", "electrolyzers", "H2"),
+    MOBILITY: ("automotive", "cars", "car", "vehicles", "vehicle", "electric vehicles", "EV", "EVs",
+               "e-mobility", "mobility", "transport", "logistics", "rail", "railway"),
+    "maritime": ("maritime", "shipping", "shipbuilding", "blue economy"),
+    AEROSPACE: ("aerospace", "aviation", "defence", "defense", "aircraft"),
+    "space": ("space", "satellites", "satellite"),
+    "drones": ("drones", "drone", "UAV", "UAVs"),
+    AGRI_FOOD: ("agri-food", "agrifood", "agriculture", "farming", "food", "food processing", "agritech",
+                "dairy", "wine"),
+    CONSTRUCTION: ("construction", "construction industry", "buildings", "architecture", "housing"),
+    CREATIVE: ("creative industries", "cultural and creative", "media", "design", "games", "film"),
+    DIGITAL: ("digital", "ICT", "software", "big data", "cloud", "blockchain", "IoT", "internet of things"),
+    "AI": ("artificial intelligence", "AI", "machine learning"),
+    "cybersecurity": ("cybersecurity", "cyber security"),
+    ELECTRONICS: ("electronics", "sensors"),
+    "semiconductors": ("semiconductors", "semiconductor", "microelectronics", "chips"),
+    "photonics": ("photonics", "optics", "lasers"),
+    ENERGY_INTENSIVE: ("energy-intensive industries", "chemicals", "chemical", "steel", "metals",
+                       "metalworking", "cement", "glass", "pulp and paper", "ceramics", "advanced materials",
+                       "materials"),
+    "plastics": ("plastics", "composites"),
+    "nanotechnology": ("nanotechnology",),
+    RENEWABLES: ("renewable energy", "renewables", "solar", "photovoltaics", "PV", "wind energy", "wind",
+                 "geothermal", "bioenergy", "clean energy", "energy efficiency", "cleantech", "clean tech"),
+    HEALTH: ("health", "healthcare", "medical devices", "medtech", "life sciences", "pharma",
+             "pharmaceuticals"),
+    "biotechnology": ("biotechnology", "biotech"),
+    PROXIMITY: ("social economy", "social enterprises", "proximity economy"),
+    RETAIL: ("retail", "retailers", "retail trade", "e-commerce"),
+    TEXTILE: ("textiles", "textile", "clothing", "fashion", "footwear", "leather"),
+    TOURISM: ("tourism", "travel", "hospitality"),
+    "wood": ("wood", "forestry", "timber", "furniture"),
+    "water": ("water", "water management", "wastewater"),
+    "circular economy": ("circular economy", "recycling", "waste management"),
+    "advanced manufacturing": ("advanced manufacturing", "industry 4.0", "automation",
+                               "additive manufacturing", "3D printing", "machinery", "mechatronics"),
+    "robotics": ("robotics", "robots"),
+}  # fmt: skip
+"""The sectors a question can name, keyed by the labels the ingest writes on records (an ecosystem
+such as ``"Mobility-Transport-Automotive"`` or a technology tag such as ``"battery"``), each with the
+phrases that name it in a question (matched on whole words, longest phrase first; the first phrase
+is the sector's plain name). Each phrase names the finest label the ingest tags for it ("EV
+batteries" is ``battery``, not Renewable Energy), so a boost prefers exactly what was asked. Words
+with other common meanings stay out ("commerce" alone is the US Department of Commerce more often
+than retail)."""
+
+QUERY_SECTORS: tuple[str, ...] = tuple(SECTOR_SYNONYMS)
+"""Every sector label a question can name."""
+
+
+def _label_key(label: str) -> str:
+    return " ".join(fold(label).replace("&", "and").replace("-", " ").split())
+
+
+_PHRASE_KEYS: dict[str, frozenset[str]] = {
+    label: frozenset({_label_key(label), *(_label_key(phrase) for phrase in phrases)})
+    for label, phrases in SECTOR_SYNONYMS.items()
+}
+
+
+def sector_phrases(label: str) -> tuple[str, ...]:
+    """The phrases that name ``label`` in a question, lower-case (the label itself if it has none)."""
+    return tuple(phrase.lower() for phrase in SECTOR_SYNONYMS.get(label, (label,)))
+
+
+def sector_matches(wanted: str, tag: str) -> bool:
+    """Whether a record's sector ``tag`` is the sector label ``wanted`` (the one matcher).
+
+    The same label in any case or spacing ("Renewable Energy", "renewable-energy"), or a tag that is
+    one of the label's phrases (a loaded profile stating "software" is Digital).
+    """
+    key = _label_key(tag)
+    return key in _PHRASE_KEYS.get(wanted, frozenset({_label_key(wanted)}))
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    forms = sorted({fold(phrase) for phrase in phrases}, key=len, reverse=True)
+    body = "|".join(re.escape(form).replace(r"\ ", r"[\s-]+") for form in forms)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+_MENTIONS: dict[str, re.Pattern[str]] = {
+    label: _phrase_pattern((label, *phrases)) for label, phrases in SECTOR_SYNONYMS.items()
+}
+
+
+def mentions_sector(label: str, text: str) -> bool:
+    """Whether ``text`` (a description, a technology, an interest) names the sector ``label``.
+
+    Whole words only, in any case and accents: "AI" is not the "ai" of "maintain".
+    """
+    pattern = _MENTIONS.get(label) or _phrase_pattern((label,))
+    return pattern.search(fold(text)) is not None
+
+
+def any_sector_matches(wanted: Sequence[str], tags: Iterable[str]) -> bool:
+    """Whether any of a record's sector ``tags`` is any of the ``wanted`` labels."""
+    tag_list = [tag for tag in tags if tag]
+    return any(sector_matches(label, tag) for label in wanted for tag in tag_list)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    keyword: str
+    pattern: re.Pattern[str]
+    case_sensitive: bool
+    tags: tuple[str, ...]
 
 
 def _rule(keyword: str, tags: Sequence[str]) -> _Rule:

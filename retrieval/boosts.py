@@ -14,11 +14,11 @@ import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict
 
 from corpus.models import Chunk, DocType
+from corpus.sectors import SECTOR_SYNONYMS, any_sector_matches
 from retrieval.analysis import STOPWORDS_EN, plain_words
 from retrieval.catalog import ChunkCatalog
 from retrieval.filters import effective_dates, ymd
-from retrieval.places import split_forms
-from retrieval.query import SECTOR_SYNONYMS, QueryUnderstanding, programme_prefixes
+from retrieval.query import QueryUnderstanding, programme_prefixes
 
 TIER_IDENTIFIER = 3
 TIER_TITLE = 2
@@ -118,18 +118,9 @@ def _title_counts(understanding: QueryUnderstanding, first: Chunk) -> bool:
 @lru_cache(maxsize=1)
 def _generic_name_words() -> frozenset[str]:
     sector_words = {
-        word.lower()
-        for forms in SECTOR_SYNONYMS.values()
-        for form in split_forms(forms)
-        for word in plain_words(form)
+        word.lower() for forms in SECTOR_SYNONYMS.values() for form in forms for word in plain_words(form)
     }
     return frozenset(GENERIC_NAME_WORDS | sector_words)
-
-
-def _sector_matches(wanted: Sequence[str], sectors: str) -> bool:
-    tags = {tag for tag in sectors.split("|") if tag}
-    parts = {part for tag in tags for part in tag.split("-")}
-    return any(sector in tags or sector in parts for sector in wanted)
 
 
 def call_status_on(chunk: Chunk, today: dt.date) -> str | None:
@@ -149,13 +140,10 @@ def boost_multipliers(
 ) -> float:
     """The product of the soft-preference factors that apply to ``chunk``.
 
-    Countries are not among them: see :func:`country_factor`, which only orders organisations.
+    Countries and sectors are not among them: see :func:`organisation_factor`, which only orders
+    organisations.
     """
     factor = 1.0
-    metadata = chunk.metadata
-    sectors = metadata.get("sectors")
-    if understanding.sectors and isinstance(sectors, str) and _sector_matches(understanding.sectors, sectors):
-        factor *= weights.sector
     if understanding.programmes and _programme_matches(understanding.programmes, chunk):
         factor *= weights.programme
     if understanding.status and (status := call_status_on(chunk, today)) is not None:
@@ -169,15 +157,28 @@ def boost_multipliers(
     return factor
 
 
-def country_factor(understanding: QueryUnderstanding, chunk: Chunk, *, weights: BoostWeights) -> float:
-    """``weights.country`` for an organisation in a country the query names, else 1.
+def organisation_factor(understanding: QueryUnderstanding, chunk: Chunk, *, weights: BoostWeights) -> float:
+    """``weights.country`` for an organisation in a country the query names, times ``weights.sector``
+    for one tagged with a sector the query names (the labels of :mod:`corpus.sectors`); else 1.
 
-    Only cluster profiles get it: a country in a policy or call question ("the US Cluster Mapping
-    Project", "Denmark's strategy") says what the text is about, not where a partner should be.
+    Only cluster profiles get it, and it only orders them among themselves: a country or a sector in
+    a policy or call question ("the US Cluster Mapping Project", "Denmark's strategy", "battery
+    recycling calls", "the US definition of Aerospace Vehicles and Defense") says what the text is
+    about, not where or in what a partner should be.
     """
-    if chunk.doc_type != DocType.CLUSTER or not understanding.countries:
+    if chunk.doc_type != DocType.CLUSTER:
         return 1.0
-    return weights.country if chunk.metadata.get("country") in understanding.countries else 1.0
+    factor = 1.0
+    if understanding.countries and chunk.metadata.get("country") in understanding.countries:
+        factor *= weights.country
+    sectors = chunk.metadata.get("sectors")
+    if (
+        understanding.sectors
+        and isinstance(sectors, str)
+        and any_sector_matches(understanding.sectors, sectors.split("|"))
+    ):
+        factor *= weights.sector
+    return factor
 
 
 def _programme_matches(programmes: Sequence[str], chunk: Chunk) -> bool:

@@ -3,9 +3,8 @@
 Used by search (to prefer matching documents) and later by the assistant (to route and to fill
 filters). Everything is table-driven and deterministic; nothing here touches an index.
 
-Sector synonyms: ``corpus.sectors`` does not exist yet, so the table lives here
-(:data:`SECTOR_SYNONYMS`); canonical names follow the chunk metadata ("battery",
-"mobility-transport-automotive", ...).
+Sectors are read with the one vocabulary of :mod:`corpus.sectors` (:data:`SECTOR_SYNONYMS`), so
+they come out as the labels the ingest writes on records ("battery", "Mobility-Transport-Automotive").
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from corpus.programmes import FAMILIES
+from corpus.sectors import SECTOR_SYNONYMS
 from corpus.text import clean_text
 from retrieval.analysis import plain_words, words
 from retrieval.places import (
@@ -62,38 +62,6 @@ _UPPERCASE_ONLY = {
     "NRW",
 }
 """Aliases that are ordinary words or too short in lowercase: matched only as written."""
-
-SECTOR_SYNONYMS: dict[str, str] = {
-    "battery": "battery; batteries; EV batteries; EV battery; battery cells; energy storage; accumulators",
-    "hydrogen": "hydrogen; fuel cells; fuel cell; electrolysers; electrolyzers; H2",
-    "mobility-transport-automotive": "automotive; cars; car; vehicles; vehicle; electric vehicles; EV; EVs; "
-    "e-mobility; mobility; transport; logistics; rail; railway; maritime; shipping",
-    "aerospace-defence": "aerospace; aviation; space; defence; defense; drones; aircraft",
-    "agri-food": "agri-food; agrifood; agriculture; farming; food; food processing; agritech; dairy; wine",
-    "construction": "construction; construction industry; buildings; architecture; housing",
-    "cultural-creative": "creative industries; cultural and creative; media; design; fashion; games; film",
-    "digital": "digital; ICT; software; artificial intelligence; AI; cybersecurity; cyber security; "
-    "big data; cloud; blockchain; IoT; internet of things",
-    "electronics": "electronics; microelectronics; semiconductors; semiconductor; chips; photonics; sensors",
-    "energy-intensive": "chemicals; chemical; steel; metals; metalworking; plastics; cement; glass; "
-    "pulp and paper; ceramics; energy-intensive industries",
-    "energy-renewables": "renewable energy; renewables; solar; photovoltaics; PV; wind energy; wind; "
-    "geothermal; bioenergy; clean energy; energy efficiency; cleantech; clean tech",
-    "health": "health; healthcare; medical devices; medtech; life sciences; biotech; biotechnology; "
-    "pharma; pharmaceuticals",
-    "proximity-social-economy": "social economy; social enterprises; proximity economy",
-    "retail": "retail; retailers; retail trade; e-commerce",
-    "textiles": "textiles; textile; clothing; footwear; leather",
-    "tourism": "tourism; travel; hospitality",
-    "wood-forestry": "wood; forestry; timber; furniture",
-    "water": "water; water management; wastewater",
-    "circular-economy": "circular economy; recycling; waste management",
-    "advanced-manufacturing": "advanced manufacturing; industry 4.0; robotics; automation; additive "
-    "manufacturing; 3D printing; machinery; mechatronics",
-    "materials": "advanced materials; materials; composites; nanotechnology",
-}
-"""Canonical sector → synonyms (folded-phrase match; longest phrase wins). Words with other common
-meanings stay out ("commerce" alone is the US Department of Commerce more often than retail)."""
 
 _OPEN_CALL_LEADS = frozenset(
     (
@@ -222,9 +190,7 @@ _COUNTRY_TABLE = _PhraseTable(
     + [(form, iso2, True) for form, iso2 in CASE_SENSITIVE_FORMS.items()]
 )
 _SECTOR_TABLE = _PhraseTable(
-    (form, sector, _is_case_sensitive(form))
-    for sector, forms in SECTOR_SYNONYMS.items()
-    for form in split_forms(forms)
+    (form, sector, _is_case_sensitive(form)) for sector, forms in SECTOR_SYNONYMS.items() for form in forms
 )
 _PROGRAMME_TABLE = _PhraseTable(
     (alias, name, _is_case_sensitive(alias))
@@ -270,7 +236,7 @@ def find_programmes(text: str, *, taken: set[int] | None = None) -> list[str]:
 
 
 def find_sectors(text: str, *, taken: set[int] | None = None) -> list[str]:
-    """Canonical sectors named in ``text`` via :data:`SECTOR_SYNONYMS` ("EV batteries" → battery).
+    """Sector labels named in ``text`` via :data:`corpus.sectors.SECTOR_SYNONYMS` ("EV batteries" → battery).
 
     Args:
         text: A query.

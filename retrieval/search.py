@@ -26,7 +26,7 @@ from retrieval.boosts import (
     boost_multipliers,
     boost_tiers,
     call_status_on,
-    country_factor,
+    organisation_factor,
 )
 from retrieval.filters import SearchFilters, chroma_where, filter_mask
 from retrieval.fusion import (
@@ -189,9 +189,9 @@ class HybridRetriever:
                 for f in fused
             }
             fused = apply_boosts(fused, tiers=tiers, multipliers=multipliers)
-            if understanding.countries:
+            if understanding.countries or understanding.sectors:
                 geo_lists = {name: pairs for name, pairs in lists.items() if name.endswith("_geo")}
-                fused = self._prefer_countries(fused, geo_lists, understanding, chunk_of)
+                fused = self._order_organisations(fused, geo_lists, understanding, chunk_of)
             fused = diversify(
                 fused,
                 doc_of={f.chunk_id: chunk_of(f.chunk_id).doc_id for f in fused},
@@ -233,17 +233,17 @@ class HybridRetriever:
             if chunk_id in catalog.row_of and mask[catalog.row_of[chunk_id]]
         ]
 
-    def _prefer_countries(
+    def _order_organisations(
         self,
         ranked: list[Fused],
         geo_lists: dict[str, list[tuple[str, float]]],
         understanding: QueryUnderstanding,
         chunk_of: Callable[[str], Chunk],
     ) -> list[Fused]:
-        """Re-order organisations among themselves: the named countries first, others unmoved.
+        """Re-order organisations among themselves: the named countries and sectors first, others unmoved.
 
         Organisations found only by the country-restricted retrieval join the organisations with
-        half their fused score; the country factor multiplies the score. Tiered (named) documents
+        half their fused score; :func:`organisation_factor` multiplies the score. Tiered (named) documents
         and every document of another type keep their places (see :func:`reorder_within`).
         """
         members = {
@@ -259,7 +259,7 @@ class HybridRetriever:
             entry.score += GEO_WEIGHT * extra.score
             entry.ranks.update(extra.ranks)
         for item in members.values():
-            item.score *= country_factor(understanding, chunk_of(item.chunk_id), weights=self.weights)
+            item.score *= organisation_factor(understanding, chunk_of(item.chunk_id), weights=self.weights)
         order = sorted(members.values(), key=lambda item: -item.score)
         return reorder_within(ranked, members=order)
 

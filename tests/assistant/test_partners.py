@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.entities import extract_entities
-from assistant.partners import match_reasons, partner_line, place_reason, sector_matches
+from assistant.partners import match_reasons, partner_line, place_reason
 from corpus.models import SectorTag
 from tests.factories import make_profile
-
-
-@pytest.mark.parametrize(
-    ("slug", "tag", "expected"),
-    [
-        ("battery", "battery", True),
-        ("energy-renewables", "Renewable Energy", True),
-        ("wood-forestry", "wood", True),
-        ("cultural-creative", "Cultural & Creative Industries", True),
-        ("textiles", "Textile", True),
-        ("mobility-transport-automotive", "Mobility-Transport-Automotive", True),
-        ("battery", "Renewable Energy", False),
-        ("energy-intensive", "Renewable Energy", False),
-    ],
-)
-def test_sector_matches(slug: str, tag: str, expected: bool) -> None:
-    assert sector_matches(slug, tag) is expected
 
 
 def test_reasons_say_which_sector_matched_and_that_it_was_inferred() -> None:

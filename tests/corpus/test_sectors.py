@@ -9,8 +9,11 @@ from corpus.sectors import (
     SECTOR_SYNONYMS,
     TECHNOLOGIES,
     US_CATEGORY_TAGS,
+    any_sector_matches,
     infer_sectors,
     is_ecosystem,
+    mentions_sector,
+    sector_matches,
     sectors_from_name,
 )
 
@@ -103,8 +106,40 @@ def test_vocabularies() -> None:
     assert {"battery", "hydrogen", "photonics", "AI", "cybersecurity", "space", "maritime"} <= set(
         TECHNOLOGIES
     )
-    assert set(SECTOR_SYNONYMS) == {*ECOSYSTEMS, *TECHNOLOGIES}
-    assert "batterie" in SECTOR_SYNONYMS["battery"]
-    assert "automo" in SECTOR_SYNONYMS["Mobility-Transport-Automotive"]
+    assert set(SECTOR_SYNONYMS) <= {*ECOSYSTEMS, *TECHNOLOGIES}  # questions name labels records carry
+    assert set(ECOSYSTEMS) <= set(SECTOR_SYNONYMS)
+    assert "EV batteries" in SECTOR_SYNONYMS["battery"]
+    assert "automotive" in SECTOR_SYNONYMS["Mobility-Transport-Automotive"]
     for tags in US_CATEGORY_TAGS.values():
         assert all(tag in ECOSYSTEMS or tag in TECHNOLOGIES for tag in tags)
+
+
+@pytest.mark.parametrize(
+    ("wanted", "tag", "expected"),
+    [
+        ("battery", "battery", True),
+        ("Renewable Energy", "Renewable Energy", True),
+        ("Renewable Energy", "renewable-energy", True),  # a loaded profile's own spelling
+        ("Cultural & Creative Industries", "cultural and creative industries", True),
+        ("Digital", "software", True),  # a stated tag that is one of the label's phrases
+        ("wood", "wood", True),
+        ("battery", "Renewable Energy", False),  # a battery question does not boost every energy cluster
+        ("Energy-Intensive Industries", "Renewable Energy", False),
+        ("Digital", "digital-health", False),
+    ],
+)
+def test_sector_matches_compares_labels(wanted: str, tag: str, expected: bool) -> None:
+    assert sector_matches(wanted, tag) is expected
+
+
+def test_any_sector_matches_reads_pipe_joined_metadata_tags() -> None:
+    assert any_sector_matches(["Health", "Digital"], "Digital|Electronics".split("|"))
+    assert not any_sector_matches(["Health"], ["", "Digital"])
+
+
+def test_mentions_sector_needs_whole_words() -> None:
+    assert mentions_sector("AI", "Applied AI for factories")
+    assert not mentions_sector("AI", "We maintain railways")
+    assert mentions_sector("Mobility-Transport-Automotive", "Electric-vehicle supply chains and e-mobility")
+    assert mentions_sector("Agri-food", "Agri-Food innovation")
+    assert not mentions_sector("battery", "Battle-tested tools")

@@ -234,7 +234,7 @@ def synthetic_corpus() -> dict[str, list[Chunk]]:
             "Slovak Battery Alliance",
             "SK",
             "Bratislava",
-            "battery|mobility-transport-automotive",
+            "battery|Mobility-Transport-Automotive",
             "Battery cells for electric vehicles.",
         ),
         (
@@ -250,7 +250,7 @@ def synthetic_corpus() -> dict[str, list[Chunk]]:
             "Bavarian Automotive Cluster",
             "DE",
             "Munich",
-            "mobility-transport-automotive",
+            "Mobility-Transport-Automotive",
             "Car makers and automotive suppliers in Bavaria.",
         ),
         (
@@ -258,7 +258,7 @@ def synthetic_corpus() -> dict[str, list[Chunk]]:
             "ACstyria Mobilitätscluster",
             "AT",
             "Graz",
-            "mobility-transport-automotive",
+            "Mobility-Transport-Automotive",
             "Automotive, aerospace and rail suppliers in Styria.",
         ),
         (
@@ -282,7 +282,7 @@ def synthetic_corpus() -> dict[str, list[Chunk]]:
             "Silesian Energy Cluster",
             "PL",
             "Katowice",
-            "energy-renewables",
+            "Renewable Energy",
             "Renewable energy and the coal region's energy transition.",
         ),
         (
@@ -298,16 +298,16 @@ def synthetic_corpus() -> dict[str, list[Chunk]]:
             "Lombardy Agrifood Cluster",
             "IT",
             "Milan",
-            "agri-food",
+            "Agri-food",
             "Food processing and agritech.",
         ),
-        ("cl-be-food", "Flanders Food", "BE", "Ghent", "agri-food", "Food industry innovation in Flanders."),
+        ("cl-be-food", "Flanders Food", "BE", "Ghent", "Agri-food", "Food industry innovation in Flanders."),
         (
             "cl-us-energy",
             "Texas Energy Cluster",
             "US",
             "Houston",
-            "energy-renewables",
+            "Renewable Energy",
             "Oil, gas and renewable energy companies.",
         ),
         (

@@ -10,10 +10,10 @@ from tests.retrieval.factories import cluster_chunk
 CATALOG = ChunkCatalog.from_chunks(
     [
         *cluster_chunk(
-            "cl-bg-ict", "ICT Cluster", country="BG", city="Sofia", sectors="digital", about="ICT."
+            "cl-bg-ict", "ICT Cluster", country="BG", city="Sofia", sectors="Digital", about="ICT."
         ),
         *cluster_chunk(
-            "cl-ee-ict", "Estonian ICT Cluster", country="EE", city="Tallinn", sectors="digital", about="ICT."
+            "cl-ee-ict", "Estonian ICT Cluster", country="EE", city="Tallinn", sectors="Digital", about="ICT."
         ),
         *cluster_chunk(
             "cl-us-energy",

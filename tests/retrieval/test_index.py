@@ -73,7 +73,7 @@ def test_writes_survive_reopening(tmp_path: Path, embedder: CachedEmbedder) -> N
         index.upsert_documents(
             {
                 "cl-a": cluster_chunk(
-                    "cl-a", "Alpha Cluster", country="DE", city="Bonn", sectors="digital", about="Software."
+                    "cl-a", "Alpha Cluster", country="DE", city="Bonn", sectors="Digital", about="Software."
                 )
             }
         )

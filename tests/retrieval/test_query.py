@@ -104,12 +104,12 @@ def test_status_intent(query: str, status: str | None) -> None:
     ("query", "sectors"),
     [
         ("EV batteries", ("battery",)),
-        ("clusters working on cars", ("mobility-transport-automotive",)),
+        ("clusters working on cars", ("Mobility-Transport-Automotive",)),
         ("Finnish hydrogen", ("hydrogen",)),
         ("upcoming Digital Europe calls", ()),
         ("How many people work at the U.S. Department of Commerce?", ()),
-        ("e-commerce platforms", ("retail",)),
-        ("AI and photonics", ("digital", "electronics")),
+        ("e-commerce platforms", ("Retail",)),
+        ("AI and photonics", ("AI", "photonics")),
         ("capacity building for managers", ()),
     ],
 )

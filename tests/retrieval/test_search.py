@@ -89,7 +89,7 @@ def test_sector_synonyms_find_the_sector(retriever: HybridRetriever) -> None:
     )
     assert {hit.metadata["sectors"] for hit in result.hits} <= {
         "battery",
-        "battery|mobility-transport-automotive",
+        "battery|Mobility-Transport-Automotive",
     }
 
 
