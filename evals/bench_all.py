@@ -41,7 +41,7 @@ PARTS = ("search", "ask", "slack", "ingest", "load", "soak")
 
 
 class BenchProgress(Protocol):
-    """A display of phases (``integrations.cli.output.ProgressBar`` fits)."""
+    """A display of phases (``corpus.console.ProgressBar`` fits)."""
 
     def start(self, description: str, total: int) -> None: ...
 

@@ -1,7 +1,8 @@
 """The red-team questions through the HTTP API, as anonymous and public-only callers.
 
-The real app (:func:`integrations.api.app.create_app`) serves the red-team corpus in-process
-(Starlette's test client, no socket). Anonymous callers ask every question on ``/v1/ask`` and
+The real app serves the red-team corpus in-process (Starlette's test client, no socket), built by
+the CLI's ``api_app`` factory (:class:`assistant.session.Session`), so this package never imports
+the adapters. Anonymous callers ask every question on ``/v1/ask`` and
 ``/v1/ask/stream`` and search it on ``/v1/search``; the listing routes (``/v1/calls``,
 ``/v1/partners``, ``/v1/documents``) are probed for the internal documents; and a caller with a
 public-only key continues a conversation an internal caller started about an internal call.
@@ -21,6 +22,7 @@ from evals.redteam_eval import Finding, RedTeamQuestion, RedTeamReport, Target, 
 
 if TYPE_CHECKING:
     from assistant.app import Advisor
+    from assistant.session import ApiAppFactory
     from evals.answers_eval import RecordingComposer
 
 INTERNAL_KEY = "redteam-internal-key"
@@ -29,6 +31,7 @@ PUBLIC_KEY = "redteam-public-key"
 
 def run_api_probes(
     *,
+    api_app: ApiAppFactory,
     advisor: Advisor,
     recorder: RecordingComposer,
     questions: Sequence[RedTeamQuestion],
@@ -44,8 +47,6 @@ def run_api_probes(
     from starlette.testclient import TestClient
 
     from assistant.app import open_advisor
-    from integrations.api.app import create_app
-    from integrations.api.deps import ApiServices
 
     def app_for(keys: str | None) -> Any:
         secret = SecretStr(keys) if keys is not None else None
@@ -60,7 +61,7 @@ def run_api_probes(
             chat_model=advisor.chat_model,
             composer=recorder,
         )
-        return create_app(api_settings, services=ApiServices(advisor=lent))
+        return api_app(api_settings, lent)
 
     day = today.isoformat()
     with TestClient(app_for(None)) as client:

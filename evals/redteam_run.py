@@ -26,6 +26,7 @@ from evals.redteam_eval import (
 
 if TYPE_CHECKING:
     from assistant.llm import ChatModel
+    from assistant.session import ApiAppFactory
     from corpus.settings import Settings
     from retrieval.embeddings import Embedder
 
@@ -90,7 +91,7 @@ def run_redteam(
     mode: str = "both",
     questions: Sequence[RedTeamQuestion] | None = None,
     folder: Path | None = None,
-    api: bool = True,
+    api_app: ApiAppFactory | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> RedTeamRun:
     """Run the red-team eval in ``mode`` (extractive, llm or both) on a throw-away data dir.
@@ -101,7 +102,7 @@ def run_redteam(
         mode: ``extractive``, ``llm`` or ``both``.
         questions: The hostile questions (default: the bundled ones).
         folder: The red-team corpus folder (default: the bundled one).
-        api: Also probe the HTTP API.
+        api_app: Builds the HTTP API over an advisor (the CLI's); when given, the API is probed too.
         progress: Called with 1 per question and channel group done.
     """
     from assistant.app import open_advisor
@@ -148,8 +149,9 @@ def run_redteam(
                         report=report,
                         progress=progress,
                     )
-                    if api:
+                    if api_app is not None:
                         run_api_probes(
+                            api_app=api_app,
                             advisor=advisor,
                             recorder=recorder,
                             questions=asked,

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from assistant.app import Advisor
 from corpus.heap import freeze_startup_heap
 from corpus.redaction import install_redaction
 from corpus.refresh.apply import run_refresh
@@ -139,6 +140,12 @@ def start_refresh_scheduler(settings: Settings, services: ApiServices) -> Refres
     )
     scheduler.start()
     return scheduler
+
+
+def create_app_for(settings: Settings, advisor: Advisor) -> FastAPI:
+    """The app serving an already opened ``advisor`` (left open at shutdown): the CLI session's
+    :data:`~assistant.session.ApiAppFactory`, for dev commands that probe the API in-process."""
+    return create_app(settings, services=ApiServices(advisor=advisor))
 
 
 def create_app_from_env() -> FastAPI:

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from integrations.cli.context import CliContext, cli_context
-from integrations.cli.output import console, print_json
+from assistant.session import Session
+from corpus.console import console, print_json
+from integrations.cli.context import cli_context
 
 if TYPE_CHECKING:
     from assistant.models import Answer, Citation
@@ -40,7 +41,7 @@ def ask(
     _print_answer(answer, context)
 
 
-def _print_answer(answer: Answer, context: CliContext) -> None:
+def _print_answer(answer: Answer, context: Session) -> None:
     console.print(escape(answer.answer), highlight=False, soft_wrap=True)
     if answer.citations:
         console.print("\n[bold]Sources[/]")
@@ -55,7 +56,7 @@ def _print_answer(answer: Answer, context: CliContext) -> None:
     )
 
 
-def _source_line(citation: Citation, context: CliContext) -> str:
+def _source_line(citation: Citation, context: Session) -> str:
     parts = [f"[{citation.n}] {citation.title}", citation.doc_type]
     if citation.identifier:
         parts.append(citation.identifier)
@@ -65,7 +66,7 @@ def _source_line(citation: Citation, context: CliContext) -> str:
     return f"{line}\n    {citation.url}" if citation.url else line
 
 
-def _call_status(doc_id: str, context: CliContext) -> str:
+def _call_status(doc_id: str, context: Session) -> str:
     facts = context.advisor().calls.facts(doc_id, today=context.settings.today)
     if facts is None:
         return ""

@@ -8,9 +8,9 @@ from typing import Annotated, Any
 import typer
 
 from corpus.backup import BackupManifest, create_backup, pg_dump_command, restore_backup
+from corpus.console import console, counts_table, err_console, print_json
 from corpus.settings import Settings
 from integrations.cli.context import cli_context
-from integrations.cli.output import console, counts_table, err_console, print_json
 
 
 def register(app: typer.Typer) -> None:

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
+from corpus.console import console, counts_table, print_json
 from corpus.refresh.log import freshness_json
 from integrations.cli.context import cli_context
-from integrations.cli.output import console, counts_table, print_json
 
 app = typer.Typer(help="Inspect the loaded corpus.", no_args_is_help=True)
 

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
+from corpus.console import ProgressBar, console, counts_table, err_console, print_json
 from corpus.ingest import IngestReport, IngestSource, bundled_source, file_sources, ingest_sources
 from integrations.cli.context import cli_context
-from integrations.cli.output import ProgressBar, console, counts_table, err_console, print_json
 
 logger = logging.getLogger(__name__)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable, Iterable
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,27 +13,22 @@ import typer
 from pydantic import ValidationError
 from typer.core import TyperGroup
 
+from assistant.app import Advisor
+from assistant.session import Session
+from corpus.console import err_console, fail
 from corpus.errors import AdvisorError
 from corpus.redaction import install_redaction
 from corpus.settings import Settings
 from integrations.cli import (
     ask_cmd,
     backup_cmd,
-    bench_cmd,
-    bench_crash_cmd,
     corpus_cmd,
-    eval_answers_cmd,
-    eval_cmd,
-    eval_redteam_cmd,
-    eval_triage_cmd,
     ingest_cmd,
     refresh_cmd,
     search_cmd,
     serve_cmd,
     slack_cmd,
 )
-from integrations.cli.context import CliContext
-from integrations.cli.output import err_console, fail
 
 
 class _AdvisorGroup(TyperGroup):
@@ -60,14 +57,31 @@ serve_cmd.register(app)
 slack_cmd.register(app)
 backup_cmd.register(app)
 app.add_typer(corpus_cmd.app, name="corpus")
-app.add_typer(eval_cmd.app, name="eval")
-app.add_typer(bench_cmd.app, name="bench")
-bench_crash_cmd.register(bench_cmd.app)
-eval_answers_cmd.register_eval(eval_cmd.app)
-eval_answers_cmd.register_bench(bench_cmd.app)
-eval_triage_cmd.register_eval(eval_cmd.app)
-eval_redteam_cmd.register_eval(eval_cmd.app)
-eval_triage_cmd.register_bench(bench_cmd.app)
+
+COMMANDS_GROUP = "cluster_advisor.commands"
+"""Entry-point group of functions ``register(app)`` that add commands from outside (``evals``)."""
+CommandPlugin = Callable[[typer.Typer], None]
+
+
+def installed_command_plugins() -> list[CommandPlugin]:
+    """The ``register(app)`` functions installed packages declare in :data:`COMMANDS_GROUP`."""
+    plugins: list[CommandPlugin] = []
+    for entry_point in entry_points(group=COMMANDS_GROUP):
+        try:
+            plugins.append(entry_point.load())
+        except ImportError as exc:  # a plugin whose extra is not installed: the product still runs
+            logging.getLogger(__name__).warning("command plugin %s not loaded: %s", entry_point.name, exc)
+    return plugins
+
+
+def add_commands(cli: typer.Typer, plugins: Iterable[CommandPlugin]) -> typer.Typer:
+    """Let each plugin add its commands to ``cli``; returns ``cli``."""
+    for register in plugins:
+        register(cli)
+    return cli
+
+
+add_commands(app, installed_command_plugins())
 
 
 @app.callback()
@@ -114,8 +128,14 @@ def main(
         )
         fail(f"invalid settings: {problems}", hint="check your environment variables and .env file")
     install_redaction(settings)  # no token, key or password in any log line from here on
-    ctx.obj = CliContext(settings=settings)
+    ctx.obj = Session(settings=settings, api_app=_api_app)
     ctx.call_on_close(ctx.obj.close)
+
+
+def _api_app(settings: Settings, advisor: Advisor) -> Any:
+    from integrations.api.app import create_app_for  # FastAPI loads only for the commands that need it
+
+    return create_app_for(settings, advisor)
 
 
 def _configure_logging(level: str) -> None:

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
+from corpus.console import console, print_json
 from corpus.errors import RefreshFailed
 from corpus.refresh.apply import RefreshReport, run_refresh
 from corpus.refresh.log import RefreshLog
 from integrations.cli.context import cli_context
-from integrations.cli.output import console, print_json
 
 SOURCE_KINDS = ("search-api", "grants-feed")
 

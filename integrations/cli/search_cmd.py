@@ -7,10 +7,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from corpus.console import ProgressBar, console, err_console, print_json
 from corpus.errors import InvalidInput
 from corpus.ingest import rebuild_index
 from integrations.cli.context import cli_context
-from integrations.cli.output import ProgressBar, console, err_console, print_json
 
 
 def register(app: typer.Typer) -> None:

@@ -10,10 +10,10 @@ from typing import Annotated, Any
 
 import typer
 
+from corpus.console import fail
 from corpus.malloc import limit_malloc_arenas
 from corpus.settings import Settings
 from integrations.cli.context import cli_context
-from integrations.cli.output import fail
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
+from corpus.console import console, print_json
 from integrations.cli.context import cli_context
-from integrations.cli.output import console, print_json
 
 triage_app = typer.Typer(help="Support triage in Slack: the log of triaged requests.", no_args_is_help=True)
 

@@ -10,12 +10,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from assistant.session import Session
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.models import AnyRecord
 from corpus.settings import Settings
 from corpus.store import RecordStore
-from integrations.cli.context import CliContext
-from integrations.cli.eval_answers_cmd import register_bench, register_eval
+from evals.cli.eval_answers_cmd import register_bench, register_eval
 from retrieval.embeddings import OnnxMiniLMEmbedder
 from retrieval.index import SearchIndex
 from tests.factories import make_call, make_policy, make_profile
@@ -52,7 +52,7 @@ def _cli(data_dir: Path) -> typer.Typer:
 
     @root.callback()
     def main(ctx: typer.Context) -> None:
-        ctx.obj = CliContext(settings=Settings(CLUSTER_ADVISOR_DATA_DIR=data_dir))
+        ctx.obj = Session(settings=Settings(CLUSTER_ADVISOR_DATA_DIR=data_dir))
         ctx.call_on_close(ctx.obj.close)
 
     register_eval(eval_app)

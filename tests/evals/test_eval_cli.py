@@ -9,11 +9,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from assistant.session import Session
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
-from integrations.cli import bench_cmd, eval_cmd
-from integrations.cli.context import CliContext
+from evals.cli import bench_cmd, eval_cmd
 from retrieval.embeddings import OnnxMiniLMEmbedder
 from retrieval.index import SearchIndex
 from tests.factories import make_call, make_policy, make_profile
@@ -63,7 +63,7 @@ def _cli(data_dir: Path) -> typer.Typer:
 
     @root.callback()
     def main(ctx: typer.Context) -> None:
-        ctx.obj = CliContext(settings=_settings(data_dir))
+        ctx.obj = Session(settings=_settings(data_dir))
         ctx.call_on_close(ctx.obj.close)
 
     root.add_typer(eval_cmd.app, name="eval")

@@ -12,9 +12,11 @@ import typer
 from typer.testing import CliRunner
 
 from assistant.intents import CATEGORIES
+from assistant.session import Session
 from assistant.triage import assess_urgency
 from corpus.settings import Settings
 from evals.bench_slack import sign
+from evals.cli.eval_triage_cmd import TARGET_ACCURACY, register_bench, register_eval
 from evals.triage_eval import (
     EVAL_TODAY,
     URGENCIES,
@@ -31,8 +33,6 @@ from evals.triage_eval import (
     run_triage_eval,
     score,
 )
-from integrations.cli.context import CliContext
-from integrations.cli.eval_triage_cmd import TARGET_ACCURACY, register_bench, register_eval
 from tests.assistant.factories import Corpus, build_corpus
 
 
@@ -41,7 +41,7 @@ def _cli(data_dir: Path) -> typer.Typer:
 
     @root.callback()
     def main(ctx: typer.Context) -> None:
-        ctx.obj = CliContext(settings=Settings(_env_file=None, CLUSTER_ADVISOR_DATA_DIR=data_dir))
+        ctx.obj = Session(settings=Settings(_env_file=None, CLUSTER_ADVISOR_DATA_DIR=data_dir))
         ctx.call_on_close(ctx.obj.close)
 
     register_eval(eval_app)

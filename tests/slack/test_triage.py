@@ -11,9 +11,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from assistant.session import Session
 from corpus.settings import Settings
 from integrations.cli import slack_cmd
-from integrations.cli.context import CliContext
 from integrations.slack.app import SlackNotConfigured
 from integrations.slack.blocks import answer_blocks, escape
 from integrations.slack.store import SlackStore
@@ -76,7 +76,7 @@ def test_triage_report_command(tmp_path: Path) -> None:
 
     @root.callback()
     def main(ctx: typer.Context) -> None:
-        ctx.obj = CliContext(settings=Settings(_env_file=None, data_dir=tmp_path))
+        ctx.obj = Session(settings=Settings(_env_file=None, data_dir=tmp_path))
 
     slack_cmd.register(root)
     result = CliRunner().invoke(root, ["triage", "report", "--json"])

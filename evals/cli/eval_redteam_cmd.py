@@ -15,10 +15,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from assistant.session import session_of
+from corpus.console import ProgressBar, console, err_console, fail, print_json
 from evals.redteam_eval import RATES, load_questions
 from evals.redteam_run import MODES, run_redteam
-from integrations.cli.context import cli_context
-from integrations.cli.output import ProgressBar, console, err_console, fail, print_json
 
 
 def register_eval(eval_app: typer.Typer) -> None:
@@ -39,12 +39,14 @@ def redteam(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
 ) -> None:
     """Poisoned documents and hostile questions: canary, prompt, internal, fake-citation and link rates."""
-    context = cli_context(ctx)
+    context = session_of(ctx)
     if mode not in MODES:
         fail(f"unknown --mode {mode!r}", hint="use extractive, llm or both")
     from retrieval.embeddings import embedder_from_settings
 
     asked = load_questions(questions)
+    if api and context.api_app is None:
+        fail("this CLI cannot build the HTTP API", hint="run it through cluster-advisor, or pass --no-api")
     with ProgressBar("Red-teaming", enabled=progress and not as_json) as bar:
         bar.add_total(len(asked) * len(MODES[mode]) * (2 if api else 1))
         run = run_redteam(
@@ -52,7 +54,7 @@ def redteam(
             embedder=embedder_from_settings(context.settings),
             mode=mode,
             questions=asked,
-            api=api,
+            api_app=context.api_app if api else None,
             progress=bar.advance,
         )
     payload = run.payload()

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from integrations.cli.output import console, err_console, print_json
+from corpus.console import console, err_console, print_json
 
 
 def register(bench_app: typer.Typer) -> None:

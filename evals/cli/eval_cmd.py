@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from assistant.session import session_of
+from corpus.console import ProgressBar, console, err_console, fail, print_json
 from evals.report import failures_table, grouped_table, overall_table, targets_table
 from evals.retrieval_eval import (
     DEFAULT_EVAL_TODAY,
@@ -26,8 +28,6 @@ from evals.retrieval_eval import (
     report_json,
     run_retrieval_eval,
 )
-from integrations.cli.context import cli_context
-from integrations.cli.output import ProgressBar, console, err_console, fail, print_json
 
 if TYPE_CHECKING:
     from corpus.settings import Settings
@@ -63,7 +63,7 @@ def retrieval(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress bars.")] = True,
 ) -> None:
     """BM25, dense, hybrid and the LangChain tutorial baseline on the same questions, in one run."""
-    context = cli_context(ctx)
+    context = session_of(ctx)
     settings = context.settings
     questions = load_questions(dataset, limit=limit)
     store = context.store()

@@ -16,6 +16,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from assistant.intents import CATEGORIES
+from assistant.session import session_of
+from corpus.console import console, err_console, fail, print_json
 from evals.triage_eval import (
     EVAL_TODAY,
     TriagePrediction,
@@ -25,8 +27,6 @@ from evals.triage_eval import (
     load_cases,
     run_triage_eval,
 )
-from integrations.cli.context import cli_context
-from integrations.cli.output import console, err_console, fail, print_json
 
 TARGET_ACCURACY = 0.85
 TARGET_P99_ACK_MS = 300.0
@@ -140,7 +140,7 @@ def bench_slack(
     from evals.bench_search import machine_info
     from evals.bench_slack import bench_slack_events
 
-    context = cli_context(ctx)
+    context = session_of(ctx)
     settings = context.settings
     if not context.store().stored_documents():
         fail(

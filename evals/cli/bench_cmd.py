@@ -17,6 +17,8 @@ from typing import Annotated, Any, cast
 import typer
 from rich.table import Table
 
+from assistant.session import session_of
+from corpus.console import ProgressBar, console, err_console, fail, print_json
 from corpus.settings import Settings
 from evals.bench_all import FULL_PLAN, PARTS, QUICK_PLAN, run_all, tick_progress
 from evals.bench_load import run_load
@@ -24,11 +26,9 @@ from evals.bench_report import machine_summary, write_report
 from evals.bench_search import bench_ingest, bench_latency, machine_info, peak_memory_mb
 from evals.bench_soak import run_soak
 from evals.bench_workload import THINK_MS, default_workload, parse_mix
+from evals.cli.eval_cmd import embedder_of
 from evals.report import bench_table
 from evals.retrieval_eval import DEFAULT_EVAL_TODAY, SearchMode, load_questions
-from integrations.cli.context import cli_context
-from integrations.cli.eval_cmd import embedder_of
-from integrations.cli.output import ProgressBar, console, err_console, fail, print_json
 
 app = typer.Typer(
     help="Measure latency, throughput under load, ingest speed and memory.", no_args_is_help=True
@@ -54,7 +54,7 @@ def search_bench(
     ] = 3,
 ) -> None:
     """Warm search latency p50/p95 with and without filters, ingest throughput, peak memory."""
-    context = cli_context(ctx)
+    context = session_of(ctx)
     settings = context.settings
     store = context.store()
     if not store.stored_documents():
@@ -116,7 +116,7 @@ def _rounded(values: dict[str, float]) -> dict[str, float | int]:
 
 def _served_settings(ctx: typer.Context) -> Settings:
     """The settings of an ingested data dir, with the CLI's own stores closed (the server opens its own)."""
-    context = cli_context(ctx)
+    context = session_of(ctx)
     if not context.store().stored_documents():
         fail(
             f"the data dir {context.settings.data_dir} holds no documents",

@@ -21,9 +21,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from assistant.session import Session, session_of
+from corpus.console import ProgressBar, console, err_console, fail, print_json
 from evals.answers_eval import AnswersReport, default_dataset_path, load_cases, run_answers_eval
-from integrations.cli.context import CliContext, cli_context
-from integrations.cli.output import ProgressBar, console, err_console, fail, print_json
 
 if TYPE_CHECKING:
     from assistant.app import Advisor
@@ -70,7 +70,7 @@ def answers(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress bars.")] = True,
 ) -> None:
     """Ask every answers-eval case and score facts, citations, refusals and injections."""
-    context = cli_context(ctx)
+    context = session_of(ctx)
     if mode not in _MODES:
         fail(f"unknown --mode {mode!r}", hint="use extractive, llm or both")
     cases = load_cases(dataset, limit=limit)
@@ -121,7 +121,7 @@ def bench_ask(
     from evals.bench_ask import P95_TARGET_MS, bench_answer_latency
     from evals.bench_search import machine_info, peak_memory_mb
 
-    context = cli_context(ctx)
+    context = session_of(ctx)
     _require_documents(context)
     cases = load_cases(limit=limit)
     with _advisor(context.settings, context.store(), context.index(), None) as (advisor, _recorder):
@@ -154,7 +154,7 @@ def bench_ask(
 # --- wiring ---------------------------------------------------------------------------------------
 
 
-def _require_documents(context: CliContext) -> None:
+def _require_documents(context: Session) -> None:
     if not context.store().stored_documents():
         fail(
             f"the data dir {context.settings.data_dir} holds no documents",
@@ -163,9 +163,7 @@ def _require_documents(context: CliContext) -> None:
 
 
 @contextmanager
-def _corpus_for(
-    context: CliContext, cases: list[Any]
-) -> Iterator[tuple[RecordStore, SearchIndex, str | None]]:
+def _corpus_for(context: Session, cases: list[Any]) -> Iterator[tuple[RecordStore, SearchIndex, str | None]]:
     """The user's store and index, or a sandbox copy with the poisoned documents for injection cases."""
     from corpus.store import RecordStore
     from evals.answers_sandbox import sandbox_data_dir, sandbox_supported
