@@ -30,6 +30,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # Quality and speed, on the ingested data dir (run `make run` or `cluster-advisor ingest` first).
 eval: install
