@@ -12,7 +12,7 @@ assistant's defences, not the model's good manners, keep the canaries out. This 
 - then quotes *every* sentence of every passage, each with the passage's ``[n]`` (bracketed
   numbers inside a passage are copied as they are).
 
-It is used by :class:`evals.test_llm_server.TestLLMServer` with ``gullible=True``; the answers
+It is served by :func:`evals.extract_and_cite.local_chat_model` with ``gullible=True``; the answers
 eval keeps the polite extract-and-cite responder so that its figures stay comparable.
 """
 

@@ -1,7 +1,7 @@
 """One red-team run: build the red-team data dir, then probe the assistant and the API per mode.
 
 The LLM mode talks to the gullible model of :mod:`evals.gullible_llm`, served on loopback by
-:class:`evals.test_llm_server.TestLLMServer` and reached through the real ``openai`` client, so the
+:func:`evals.extract_and_cite.local_chat_model` and reached through the real ``openai`` client, so the
 whole LLM path (prompt assembly, HTTP, streaming, reply checks, fallbacks) is under attack.
 """
 
@@ -174,12 +174,7 @@ def gullible_chat_model(mode: str) -> Iterator[ChatModel | None]:
     if mode == "extractive":
         yield None
         return
-    from assistant.llm_openai import OpenAIChatModel
-    from evals.test_llm_server import MODEL_NAME, TestLLMServer
+    from evals.extract_and_cite import local_chat_model
 
-    with TestLLMServer(gullible=True) as server:
-        model = OpenAIChatModel(base_url=server.base_url, api_key=None, model=MODEL_NAME, timeout_s=10.0)
-        try:
-            yield model
-        finally:
-            model.close()
+    with local_chat_model(gullible=True) as model:
+        yield model

@@ -1,6 +1,7 @@
 """A real HTTP server on loopback playing Slack's Web API, recording every call the app makes.
 
-Used by the tests (what did the app call?) and the benchmarks (when did the first message arrive?).
+The one Slack fake: the benchmarks run it (when did the first message arrive?) and the tests take it
+from ``tests/fakes/slack_web_api.py`` (what did the app call?).
 
 ``WebClient(base_url=server.url)`` (or ``SLACK_API_URL``) points the app at it. Methods answer as
 Slack does (``ok``, ``ts``, ``channel``); :meth:`MockSlackApi.rate_limit` makes the next calls of a

@@ -4,7 +4,7 @@ Both need an ingested data dir (``cluster-advisor ingest``) and never write to i
 to a temporary store, and the injection cases run on a temporary copy of the data dir holding the
 poisoned documents (:mod:`evals.answers_sandbox`). ``--mode llm`` uses the configured model
 (``OPENAI_BASE_URL``/``OPENAI_API_KEY`` + ``CLUSTER_ADVISOR_LLM_MODEL``), else starts the
-deterministic extract-and-cite server of :mod:`evals.test_llm_server` on loopback.
+deterministic extract-and-cite model of :mod:`evals.extract_and_cite` on loopback.
 """
 
 from __future__ import annotations
@@ -190,18 +190,14 @@ def _chat_model(settings: Settings, mode: str) -> Iterator[ChatModel | None]:
     if mode == "extractive":
         yield None
         return
-    from assistant.llm_openai import OpenAIChatModel, chat_model_from_settings
-    from evals.test_llm_server import MODEL_NAME, TestLLMServer
+    from assistant.llm_openai import chat_model_from_settings
+    from evals.extract_and_cite import local_chat_model
 
     if settings.llm_configured:
         yield chat_model_from_settings(settings)
         return
-    with TestLLMServer() as server:
-        model = OpenAIChatModel(base_url=server.base_url, api_key=None, model=MODEL_NAME, timeout_s=10.0)
-        try:
-            yield model
-        finally:
-            model.close()
+    with local_chat_model() as model:
+        yield model
 
 
 @contextmanager

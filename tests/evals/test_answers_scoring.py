@@ -20,7 +20,7 @@ from evals.answers_eval import (
     refusal_scores,
     score_answer,
 )
-from evals.test_llm_server import extract_and_cite
+from evals.extract_and_cite import extract_and_cite
 
 DAY = dt.date(2026, 5, 10)
 

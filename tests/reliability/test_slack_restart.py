@@ -17,10 +17,10 @@ import pytest
 
 from evals.bench_slack import SIGNING_SECRET as BENCH_SIGNING_SECRET
 from evals.bench_slack import signed_mention
-from evals.slack_web_api import MockSlackApi, mock_slack_api
 from integrations.slack import blocks
 from integrations.slack.store import SlackStore
 from tests.fakes.openai_server import FakeOpenAIServer, Step
+from tests.fakes.slack_web_api import MockSlackApi, mock_slack_api
 from tests.integration.test_uvicorn import ingest_test_corpus, running_server
 
 pytestmark = pytest.mark.integration

@@ -32,7 +32,6 @@ from assistant.conversation import ConversationStore
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
-from evals.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 from integrations.cli.main import app as cli_app
 from integrations.slack.store import SlackStore
 from retrieval.embeddings import OnnxMiniLMEmbedder
@@ -40,6 +39,7 @@ from retrieval.index import SearchIndex
 from tests.assistant.factories import TODAY, corpus_records
 from tests.fakes.chroma import free_port
 from tests.fakes.postgres import PostgresServer
+from tests.fakes.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 
 pytestmark = pytest.mark.integration
 

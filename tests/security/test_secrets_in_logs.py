@@ -31,11 +31,11 @@ from corpus.errors import StoreUnavailable
 from corpus.redaction import REDACTED, Redactor, install_redaction, secret_values
 from corpus.settings import Settings
 from corpus.store import RecordStore
-from evals.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 from integrations.api import create_app
 from integrations.api.deps import ApiServices
 from tests.assistant.factories import TODAY, Corpus, build_corpus
 from tests.fakes.openai_server import FakeOpenAIServer, Step
+from tests.fakes.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 
 OPENAI_KEY = "sk-test-OPENAIsecret0value0123456789"
 BOT_TOKEN = "xoxb-1111-2222-SLACKbotSECRETtoken"

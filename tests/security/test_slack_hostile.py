@@ -15,8 +15,8 @@ import pytest
 from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
 
-from evals.slack_web_api import BOT_USER_ID, TEAM_ID, mock_slack_api
 from tests.api.conftest import AppFactory
+from tests.fakes.slack_web_api import BOT_USER_ID, TEAM_ID, mock_slack_api
 from tests.slack.conftest import SIGNING_SECRET, SlackHarness, mention
 
 QUESTION = "Which open calls fund cluster internationalisation?"

@@ -19,11 +19,11 @@ from slack_sdk.signature import SignatureVerifier
 from assistant.app import Advisor, open_advisor
 from assistant.conversation import ConversationStore
 from corpus.settings import Settings
-from evals.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 from integrations.slack.background import ThreadWork
 from integrations.slack.http import build_slack_router
 from integrations.slack.store import SlackStore
 from tests.assistant.factories import TODAY, Corpus, build_corpus
+from tests.fakes.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
 
 SIGNING_SECRET = "test-signing-secret-0123456789"
 SUPPORT_CHANNEL = "CSUPPORT1"

@@ -16,13 +16,13 @@ import psutil
 import pytest
 
 from corpus.settings import Settings
-from evals.slack_web_api import MockSlackApi, mock_slack_api
 from integrations.slack import blocks
 from integrations.slack.app import web_client
 from integrations.slack.background import WORKER_NICENESS, ProcessWork, background_work
 from integrations.slack.jobs import AnswerJob, ThreadLink
 from integrations.slack.store import SlackStore
 from tests.assistant.factories import TODAY, Corpus
+from tests.fakes.slack_web_api import MockSlackApi, mock_slack_api
 from tests.slack.conftest import SIGNING_SECRET
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from evals.slack_web_api import BOT_ID, BOT_USER_ID
+from tests.fakes.slack_web_api import BOT_ID, BOT_USER_ID
 from tests.slack.conftest import SlackHarness, mention, message
 
 QUESTION = "Which open calls fund cluster internationalisation?"

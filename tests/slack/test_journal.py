@@ -9,7 +9,6 @@ from collections.abc import Callable
 import pytest
 from slack_sdk import WebClient
 
-from evals.slack_web_api import MockSlackApi
 from integrations.slack import blocks
 from integrations.slack.answering import Services
 from integrations.slack.app import web_client
@@ -25,6 +24,7 @@ from integrations.slack.jobs import (
     job_record,
 )
 from integrations.slack.journal import MAX_ATTEMPTS, JournaledWork
+from tests.fakes.slack_web_api import MockSlackApi
 from tests.slack.conftest import SlackHarness
 
 LEASE = dt.timedelta(seconds=0.3)
