@@ -36,7 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.errors import NotFound, StoreUnavailable
 from corpus.settings import Settings
-from corpus.sql import SqlStore, sql_text
+from corpus.sql import SqlStore, as_utc, sql_text, utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ class ConversationStore(SqlStore):
         conversation_id = uuid.uuid4().hex
         with self._write() as conn:
             conn.execute(
-                insert(conversations).values(id=conversation_id, created_at=_now(), channel=channel[:32])
+                insert(conversations).values(id=conversation_id, created_at=utc_now(), channel=channel[:32])
             )
         return conversation_id
 
@@ -185,7 +185,7 @@ class ConversationStore(SqlStore):
                     intent=intent,
                     entities=entities or {},
                     answer=answer,
-                    created_at=_now(),
+                    created_at=utc_now(),
                 )
             )
         return turn_id
@@ -230,7 +230,9 @@ class ConversationStore(SqlStore):
             NotFound: no answer has this id.
         """
         self.get_answer(answer_id)
-        record = Feedback(answer_id=answer_id, helpful=helpful, comment=sql_text(comment), created_at=_now())
+        record = Feedback(
+            answer_id=answer_id, helpful=helpful, comment=sql_text(comment), created_at=utc_now()
+        )
         with self._write() as conn:
             conn.execute(insert(feedback).values(**record.model_dump()))
         return record
@@ -244,7 +246,7 @@ class ConversationStore(SqlStore):
                     answer_id=row.answer_id,
                     helpful=row.helpful,
                     comment=row.comment,
-                    created_at=_aware(row.created_at),
+                    created_at=as_utc(row.created_at),
                 )
                 for row in conn.execute(query)
             ]
@@ -282,14 +284,5 @@ def _turn(row: Any) -> Turn:
         intent=row["intent"],
         entities=row["entities"] or {},
         answer=row["answer"],
-        created_at=_aware(row["created_at"]),
+        created_at=as_utc(row["created_at"]),
     )
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    """SQLite returns naive datetimes; every stored time is UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)

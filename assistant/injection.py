@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from assistant.citations import content_tokens, split_sentences
 from assistant.models import Passage
+from corpus.text import LOOKALIKES
 
 _INSTRUCTION = re.compile(
     # English: overriding, addressing an assistant, dictating the answer.
@@ -58,10 +59,6 @@ _ROLE_TURN = re.compile(
 _REFERENCE_ENTRY = re.compile(r"^\s*\[\d{1,3}\]\s*\S")
 _DOC_MARKER = re.compile(r"\[(\d{1,3})\]")
 _TAG_CHARS = re.compile("[\U000e0000-\U000e007f]+")
-_CONFUSABLES = str.maketrans(
-    "аАвВеЕёЁкКмМнНоОрРсСтТуУхХіІјЈѕЅԁɡοΟρΡαΑεΕκΚνΝτΤυΥχΧιΙ",
-    "aABBeEeEkKmMHHoOpPcCtTyYxXiIjJsSdgoOpPaAeEkKvNtTuYxXiI",
-)
 _CODE = re.compile(r"\b[A-Za-z]{2,}[-_][\w-]*\d[\w-]*\b")
 _URL = re.compile(r"https?://[^\s)\]\"'<>]+|\bwww\.[^\s)\]\"'<>]+", re.IGNORECASE)
 _MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
@@ -81,7 +78,7 @@ def screening_form(text: str) -> str:
     """``text`` as the screens read it: tags decoded, NFKC, invisibles gone, look-alikes Latin."""
     decoded = _TAG_CHARS.sub(lambda m: "".join(chr(ord(c) - 0xE0000) for c in m.group(0)), text)
     normal = unicodedata.normalize("NFKC", decoded)
-    return "".join(c for c in normal if unicodedata.category(c) != "Cf").translate(_CONFUSABLES)
+    return "".join(c for c in normal if unicodedata.category(c) != "Cf").translate(LOOKALIKES)
 
 
 def strip_invisible(text: str) -> str:

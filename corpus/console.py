@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -19,6 +20,12 @@ err_console = Console(stderr=True)
 def print_json(payload: Any) -> None:
     """One JSON object on stdout, nothing else (scripts parse it)."""
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def write_json(path: Path, payload: Any) -> None:
+    """Write ``payload`` as indented UTF-8 JSON to ``path`` (``--out``), creating its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
 
 
 def fail(message: str, *, hint: str | None = None, code: int = 2) -> None:

@@ -6,6 +6,7 @@ leaves the last commit intact), any SQLAlchemy URL — PostgreSQL — when confi
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 from typing import Any, ClassVar, Self
@@ -45,6 +46,16 @@ class SqlStore:
     def close(self) -> None:
         """Release the engine's connections."""
         self._engine.dispose()
+
+
+def utc_now() -> dt.datetime:
+    """Now, timezone-aware in UTC: the time every store writes."""
+    return dt.datetime.now(dt.UTC)
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """A stored time as an aware UTC datetime (SQLite returns naive datetimes; every stored time is UTC)."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
 def open_engine(url: str, *, metadata: MetaData, purpose: str) -> Engine:

@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 
 from corpus.models import AnyRecord, Chunk, DocType, record_from_json
-from corpus.sql import key_text, open_engine, sql_text
+from corpus.sql import SqlStore, key_text, sql_text
 
 logger = logging.getLogger(__name__)
 
@@ -72,27 +72,15 @@ class StoredDocument:
     content_hash: str
 
 
-class RecordStore:
+class RecordStore(SqlStore):
     """Read and write corpus records and chunks. One instance per process; thread-safe via the engine."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-
-    @classmethod
-    def open(cls, url: str) -> RecordStore:
-        """Open (and create if needed) the store at a SQLAlchemy URL.
-
-        Raises:
-            StoreUnavailable: the database cannot be opened or created.
-        """
-        return cls(open_engine(url, metadata=metadata, purpose="record store"))
+    metadata = metadata
+    purpose = "record store"
 
     @property
     def engine(self) -> Engine:
         return self._engine
-
-    def close(self) -> None:
-        self._engine.dispose()
 
     # --- reads --------------------------------------------------------------------------------
 

@@ -9,6 +9,14 @@ import ftfy
 from bs4 import BeautifulSoup, Comment
 
 # Zero-width and bidi-control characters: invisible to a reader, visible to a language model.
+LOOKALIKES = str.maketrans(
+    "аАвВеЕёЁкКмМнНоОрРсСтТуУхХіІјЈѕЅԁɡοΟρΡαΑβΒεΕκΚνΝτΤυΥχΧιΙ",
+    "aAbBeEeEkKmMHHoOpPcCtTyYxXiIjJsSdgoOpPaABBeEkKvNtTuYxXiI",
+)
+"""Cyrillic and Greek letters that look like Latin ones, mapped to them (``str.translate`` table).
+The one table: the assistant's injection screens and the red-team detectors both read text
+through it, so the two cannot drift apart."""
+
 _HIDDEN_CHARS = re.compile(
     "[\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u202a-\u202e\u2066-\u2069\u00ad]"
 )

@@ -1,6 +1,7 @@
 """Red-team detectors: pure functions that say what leaked into an answer.
 
-They are deliberately stricter than the assistant's own defences (which they must not share):
+They are deliberately stricter than the assistant's own defences, whose logic they do not share
+(only the look-alike table, :data:`corpus.text.LOOKALIKES`, so both map the same letters):
 text is folded before matching (Unicode NFKC, invisible and tag characters decoded or removed,
 Cyrillic and Greek look-alikes mapped to Latin, everything but letters and digits dropped), so a
 canary spelled ``C A N A R Y - 7 f 3 a``, hidden in tag characters or in a URL still counts.
@@ -13,12 +14,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from assistant.models import Answer
+from corpus.text import LOOKALIKES
 
 _TAG_CHARS = re.compile("[\U000e0020-\U000e007e]+")
-_CONFUSABLES = str.maketrans(
-    "аАвВеЕёЁкКмМнНоОрРсСтТуУхХіІјЈѕЅԁɡοΟρΡαΑβΒεΕκΚνΝτΤυΥχΧιΙ",
-    "aAbBeEeEkKmMHHoOpPcCtTyYxXiIjJsSdgoOpPaABBeEkKvNtTuYxXiI",
-)
 _WORDS = re.compile(r"[a-z0-9]+")
 _URL = re.compile(r"https?://[^\s)\]\"'<>]+|\bwww\.[^\s)\]\"'<>]+", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -34,7 +32,7 @@ def fold(text: str) -> str:
     decoded = _TAG_CHARS.sub(lambda m: "".join(chr(ord(c) - 0xE0000) for c in m.group(0)), text)
     normal = unicodedata.normalize("NFKC", decoded)
     visible = "".join(c for c in normal if unicodedata.category(c) != "Cf")
-    return visible.translate(_CONFUSABLES)
+    return visible.translate(LOOKALIKES)
 
 
 def squash(text: str) -> str:

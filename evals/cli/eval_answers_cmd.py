@@ -10,7 +10,6 @@ deterministic extract-and-cite model of :mod:`evals.extract_and_cite` on loopbac
 from __future__ import annotations
 
 import datetime as dt
-import json
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -22,7 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from assistant.session import Session, session_of
-from corpus.console import ProgressBar, console, err_console, fail, print_json
+from corpus.console import ProgressBar, console, err_console, fail, print_json, write_json
 from evals.answers_eval import AnswersReport, default_dataset_path, load_cases, run_answers_eval
 
 if TYPE_CHECKING:
@@ -95,8 +94,7 @@ def answers(
             reports[name].skipped = [f"{case.id}: {skipped}" for case in cases if case not in runnable]
     payload = _payload(reports, dataset=dataset, cases=len(cases))
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_json(out, payload)
     if as_json:
         print_json(payload)
     else:

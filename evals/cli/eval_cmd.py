@@ -10,14 +10,13 @@ Questions are asked on their own ``today`` or, without one, on ``--today`` when 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from assistant.session import session_of
-from corpus.console import ProgressBar, console, err_console, fail, print_json
+from corpus.console import ProgressBar, console, err_console, fail, print_json, write_json
 from evals.report import failures_table, grouped_table, overall_table, targets_table
 from evals.retrieval_eval import (
     DEFAULT_EVAL_TODAY,
@@ -98,8 +97,7 @@ def retrieval(
         },
     )
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_json(out, payload)
     if as_json:
         print_json(payload)
     else:

@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from assistant.session import session_of
-from corpus.console import ProgressBar, console, err_console, fail, print_json
+from corpus.console import ProgressBar, console, err_console, fail, print_json, write_json
 from evals.redteam_eval import RATES, load_questions
 from evals.redteam_run import MODES, run_redteam
 
@@ -59,8 +59,7 @@ def redteam(
         )
     payload = run.payload()
     if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_json(out, payload)
     if as_json:
         print_json(payload)
     else:

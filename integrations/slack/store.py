@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 
 from corpus.settings import Settings
-from corpus.sql import SqlStore, insert_for, sql_text
+from corpus.sql import SqlStore, as_utc, insert_for, sql_text, utc_now
 
 logger = logging.getLogger(__name__)
 
@@ -159,14 +159,14 @@ class SlackStore(SqlStore):
         """
         statement = (
             insert_for(self._engine, slack_events)
-            .values(event_id=event_id[:128], received_at=_now())
+            .values(event_id=event_id[:128], received_at=utc_now())
             .on_conflict_do_nothing(index_elements=["event_id"])
             .returning(slack_events.c.event_id)
         )
         with self._engine.begin() as conn:
             claimed = conn.execute(statement).first() is not None
-        if _now() >= self._next_prune:
-            self._next_prune = _now() + PRUNE_EVERY
+        if utc_now() >= self._next_prune:
+            self._next_prune = utc_now() + PRUNE_EVERY
             self.prune_events()
         return claimed
 
@@ -176,7 +176,7 @@ class SlackStore(SqlStore):
         Returns:
             How many were deleted.
         """
-        cutoff = _now() - older_than
+        cutoff = utc_now() - older_than
         with self._engine.begin() as conn:
             deleted = conn.execute(delete(slack_events).where(slack_events.c.received_at < cutoff)).rowcount
         if deleted:
@@ -189,7 +189,9 @@ class SlackStore(SqlStore):
         """Record a job ``owner`` (a serving process) has queued; a key already journaled is kept."""
         statement = (
             insert_for(self._engine, slack_jobs)
-            .values(key=key[:160], kind=kind, payload=payload, owner=owner, heartbeat_at=_now(), attempts=1)
+            .values(
+                key=key[:160], kind=kind, payload=payload, owner=owner, heartbeat_at=utc_now(), attempts=1
+            )
             .on_conflict_do_nothing(index_elements=["key"])
         )
         with self._engine.begin() as conn:
@@ -204,7 +206,7 @@ class SlackStore(SqlStore):
         """Mark ``owner``'s jobs as still in hand (its heartbeat); returns how many it holds."""
         with self._engine.begin() as conn:
             result = conn.execute(
-                update(slack_jobs).where(slack_jobs.c.owner == owner).values(heartbeat_at=_now())
+                update(slack_jobs).where(slack_jobs.c.owner == owner).values(heartbeat_at=utc_now())
             )
         return int(result.rowcount or 0)
 
@@ -214,7 +216,7 @@ class SlackStore(SqlStore):
         Each job is taken with one conditional ``UPDATE`` on its previous owner and heartbeat, so when
         several processes look at once exactly one adopts it. ``attempts`` counts the adoptions.
         """
-        cutoff = _now() - stale_after
+        cutoff = utc_now() - stale_after
         with self._engine.connect() as conn:
             stale = conn.execute(select(slack_jobs).where(slack_jobs.c.heartbeat_at < cutoff)).all()
         adopted: list[JournaledJob] = []
@@ -226,7 +228,7 @@ class SlackStore(SqlStore):
                     slack_jobs.c.owner == row.owner,
                     slack_jobs.c.heartbeat_at == row.heartbeat_at,
                 )
-                .values(owner=owner, heartbeat_at=_now(), attempts=row.attempts + 1)
+                .values(owner=owner, heartbeat_at=utc_now(), attempts=row.attempts + 1)
             )
             with self._engine.begin() as conn:
                 if conn.execute(claim).rowcount == 1:
@@ -256,7 +258,7 @@ class SlackStore(SqlStore):
                 conversation_id=conversation_id,
                 user=user,
                 question=sql_text(question[:300]),
-                created_at=_now(),
+                created_at=utc_now(),
             )
             .on_conflict_do_update(
                 index_elements=["channel", "thread_ts"], set_={"conversation_id": conversation_id}
@@ -288,7 +290,7 @@ class SlackStore(SqlStore):
                 channel=row.channel,
                 thread_ts=row.thread_ts,
                 question=row.question or "",
-                created_at=_aware(row.created_at),
+                created_at=as_utc(row.created_at),
             )
             for row in rows
         ]
@@ -309,7 +311,9 @@ class SlackStore(SqlStore):
         values: dict[str, Any] = {"category": category, "urgency": urgency, "owner": owner}
         statement = (
             insert_for(self._engine, slack_triage)
-            .values(channel=channel, message_ts=message_ts, requester=requester, created_at=_now(), **values)
+            .values(
+                channel=channel, message_ts=message_ts, requester=requester, created_at=utc_now(), **values
+            )
             .on_conflict_do_update(index_elements=["channel", "message_ts"], set_=values)
         )
         with self._engine.begin() as conn:
@@ -356,7 +360,7 @@ class SlackStore(SqlStore):
                 & (slack_triage.c.message_ts == message_ts)
                 & target.is_(None)
             )
-            conn.execute(update(slack_triage).where(where).values({column: _now()}))
+            conn.execute(update(slack_triage).where(where).values({column: utc_now()}))
             if assignee is not None:
                 conn.execute(
                     update(slack_triage)
@@ -382,13 +386,5 @@ def _triage(row: Any) -> TriageEvent:
     data = dict(row)
     for key in ("created_at", "first_response_at", "resolved_at"):
         if data[key] is not None:
-            data[key] = _aware(data[key])
+            data[key] = as_utc(data[key])
     return TriageEvent(**data)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
