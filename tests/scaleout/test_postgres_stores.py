@@ -179,17 +179,17 @@ def test_old_event_ids_are_forgotten_and_recent_ones_still_refuse_duplicates(
     now = dt.datetime.now(dt.UTC)
     store = SlackStore.open(db_url)
     try:
-        monkeypatch.setattr(slack_store, "_now", lambda: now - dt.timedelta(days=2))
+        monkeypatch.setattr(slack_store, "utc_now", lambda: now - dt.timedelta(days=2))
         assert store.claim_event("EvOLD") is True  # received two days ago (and pruned nothing)
         store.close()
         store = SlackStore.open(db_url)  # a restart
-        monkeypatch.setattr(slack_store, "_now", lambda: now)
+        monkeypatch.setattr(slack_store, "utc_now", lambda: now)
         assert store.claim_event("EvNEW") is True  # the first claim after start-up prunes
         assert store.claim_event("EvNEW") is False
         assert store.claim_event("EvOLD") is True  # forgotten: Slack stopped retrying it long ago
         assert store.prune_events() == 0
         assert store.claim_event("EvLATER") is True  # within the hour: no new prune
-        monkeypatch.setattr(slack_store, "_now", lambda: now + dt.timedelta(hours=30))
+        monkeypatch.setattr(slack_store, "utc_now", lambda: now + dt.timedelta(hours=30))
         assert store.prune_events() == 3
     finally:
         store.close()
