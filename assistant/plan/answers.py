@@ -15,7 +15,8 @@ from urllib.parse import urlencode
 
 from assistant.composer import Evidence
 from assistant.entities import Entities
-from assistant.funding import call_facts, call_line, call_passage, status_phrase
+from assistant.calls import call_facts
+from assistant.funding import call_line, call_passage, status_phrase
 from assistant.partners import match_reasons, partner_line, profile_passage
 from assistant.plan.executor import CallResult
 from assistant.plan.models import AskedField, QueryPlan
