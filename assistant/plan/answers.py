@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from urllib.parse import urlencode
 
+from assistant.calls import call_facts
 from assistant.composer import Evidence
 from assistant.entities import Entities
-from assistant.calls import call_facts
 from assistant.funding import call_line, call_passage, status_phrase
 from assistant.partners import match_reasons, partner_line, profile_passage
 from assistant.plan.executor import CallResult

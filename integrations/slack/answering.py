@@ -1,7 +1,8 @@
 """The slow work behind the question listeners: answer into a Slack message, streaming, with sources.
 
-Runs inside Bolt's lazy listeners (after the ack). A placeholder is posted at once and updated
-as the answer streams (throttled), then replaced by the final Block Kit answer.
+Run by the :class:`~integrations.slack.dispatch.Dispatcher` of a worker (after the listener posted
+a placeholder): the placeholder is updated as the answer streams (throttled), then replaced by the
+final Block Kit answer.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from assistant.service import Assistant
 from corpus.errors import AdvisorError
 from corpus.settings import Settings
 from integrations.slack import blocks
-from integrations.slack.background import BackgroundWork
-from integrations.slack.jobs import AnswerJob, ThreadLink
+from integrations.slack.jobs import ThreadLink
 from integrations.slack.store import SlackStore
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,6 @@ class Services:
 
     advisor: Advisor
     store: SlackStore
-    background: BackgroundWork
 
     @property
     def settings(self) -> Settings:
@@ -67,34 +66,6 @@ class Services:
         """The facts on today of the calls an answer cites (the calls service's), by doc id."""
         cited = [citation.doc_id for citation in answer.citations if citation.doc_type == "call"]
         return self.advisor.calls.facts_of(cited, today=self.settings.today)
-
-    def answer_message(
-        self,
-        client: WebClient,
-        *,
-        channel: str,
-        thread_ts: str | None,
-        question: str,
-        conversation_id: str | None,
-        link: ThreadLink | None = None,
-    ) -> None:
-        """Post a placeholder now; the answer is streamed into it later by :attr:`background`.
-
-        ``link`` is stored with the answer's conversation before the answer is shown (so a quick
-        follow-up in the thread finds it).
-        """
-        posted = client.chat_postMessage(
-            channel=channel,
-            thread_ts=thread_ts,
-            text="Looking through the corpus…",
-            blocks=blocks.placeholder_blocks(),
-        )
-        ts = str(posted["ts"])
-        if not question:
-            client.chat_update(channel=channel, ts=ts, text=EMPTY_QUESTION_TEXT, blocks=[])
-            return
-        job = AnswerJob(channel=channel, ts=ts, question=question, conversation_id=conversation_id, link=link)
-        self.background.submit(job, services=self, client=client)
 
     def finish_answer(
         self,

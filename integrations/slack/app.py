@@ -6,13 +6,12 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
-from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from assistant.app import Advisor
-from corpus.errors import AdvisorError
-from corpus.settings import Settings
+from integrations.slack.answering import Services
 from integrations.slack.background import BackgroundWork
+from integrations.slack.client import signing_secret, web_client
+from integrations.slack.dispatch import Dispatcher
 from integrations.slack.listeners import register_listeners
 from integrations.slack.store import SlackStore
 
@@ -20,33 +19,6 @@ logger = logging.getLogger(__name__)
 
 LISTENER_THREADS = 8
 """Threads for the quick lazy parts (placeholders, button updates): Web API calls, mostly waiting."""
-
-
-class SlackNotConfigured(AdvisorError):
-    """A Slack setting the chosen mode needs is missing."""
-
-
-def web_client(settings: Settings) -> WebClient:
-    """A Web API client on ``SLACK_API_URL`` that waits and retries when Slack answers ``ratelimited``."""
-    if settings.slack_bot_token is None:
-        raise SlackNotConfigured("SLACK_BOT_TOKEN is not set")
-    base_url = (
-        settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
-    )
-    client = WebClient(token=settings.slack_bot_token.get_secret_value(), base_url=base_url, timeout=15)
-    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=3))
-    return client
-
-
-def signing_secret(settings: Settings) -> str:
-    """``SLACK_SIGNING_SECRET``, which the HTTP endpoint needs.
-
-    Raises:
-        SlackNotConfigured: it is not set.
-    """
-    if settings.slack_signing_secret is None:
-        raise SlackNotConfigured("SLACK_SIGNING_SECRET is not set (needed for the HTTP endpoint)")
-    return settings.slack_signing_secret.get_secret_value()
 
 
 def build_bolt_app(
@@ -80,5 +52,6 @@ def build_bolt_app(
         logger=logging.getLogger("integrations.slack.bolt"),
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack-lazy"),
     )
-    register_listeners(app, advisor, store=triage_store, background=background)
+    services = Services(advisor=advisor, store=triage_store)
+    register_listeners(app, services, background=background, dispatcher=Dispatcher(services, app.client))
     return app

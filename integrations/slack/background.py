@@ -1,7 +1,9 @@
 """Where the slow Slack work runs: answer-worker processes (serving) or threads (tests, small installs).
 
 A Bolt lazy listener does the quick part of its job at once (the placeholder a person sees) and
-hands the rest, a :class:`~integrations.slack.jobs.SlackJob`, to a :class:`BackgroundWork`.
+hands the rest, a :data:`~integrations.slack.jobs.SlackJob` (plain data), to a :class:`BackgroundWork`,
+which has it run by a :class:`~integrations.slack.dispatch.Dispatcher`: this process's (threads) or
+each worker process's own.
 
 Answers are CPU-bound Python. Run in the serving process they hold its GIL and delay the HTTP
 acks that Slack wants within 3 seconds. So by default (``SLACK_ANSWER_ISOLATION=process``) they run
@@ -20,15 +22,11 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Protocol
-
-from slack_sdk import WebClient
+from typing import Protocol
 
 from corpus.settings import Settings
+from integrations.slack.dispatch import Dispatcher
 from integrations.slack.jobs import SlackJob
-
-if TYPE_CHECKING:
-    from integrations.slack.answering import Services
 
 logger = logging.getLogger(__name__)
 
@@ -44,17 +42,15 @@ class BackgroundWork(Protocol):
     def pending(self) -> int:
         """Jobs submitted and not finished yet (queued or running)."""
 
-    def submit(
-        self, job: SlackJob, *, services: Services, client: WebClient, on_done: OnDone | None = None
-    ) -> None:
+    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
         """Run ``job`` later; failures are logged by type (never with their payload).
 
         ``on_done`` is called once the job has run (whether it succeeded or failed), never for a job
         dropped at shutdown.
         """
 
-    def start(self, *, services: Services, client: WebClient) -> None:
-        """Called once the listeners are registered, with what resumed jobs run with."""
+    def start(self, dispatcher: Dispatcher) -> None:
+        """Called once, when the listeners are registered, with this process's dispatcher."""
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop accepting jobs; with ``wait``, finish those already queued."""
@@ -73,9 +69,6 @@ class _Counted:
     def pending(self) -> int:
         with self._lock:
             return self._pending
-
-    def start(self, *, services: Services, client: WebClient) -> None:
-        """Nothing to resume."""
 
     def _started(self) -> None:
         with self._lock:
@@ -97,19 +90,24 @@ class _Counted:
 
 
 class ThreadWork(_Counted):
-    """Jobs on a pool of threads of this process, with this process's services."""
+    """Jobs on a pool of threads of this process, run by this process's dispatcher."""
 
     def __init__(self, *, workers: int) -> None:
         super().__init__()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="slack-work")
+        self._dispatcher: Dispatcher | None = None
 
-    def submit(
-        self, job: SlackJob, *, services: Services, client: WebClient, on_done: OnDone | None = None
-    ) -> None:
+    def start(self, dispatcher: Dispatcher) -> None:
+        """Run the jobs with ``dispatcher`` from now on."""
+        self._dispatcher = dispatcher
+
+    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
         """Run ``job`` on a thread (dropped with a warning once shutting down)."""
+        if self._dispatcher is None:
+            raise RuntimeError("ThreadWork.start(dispatcher) must come before jobs are submitted")
         self._started()
         try:
-            future = self._pool.submit(job.run, services, client)
+            future = self._pool.submit(self._dispatcher.run, job)
         except RuntimeError:
             self._done(job.label, _dropped())
             logger.warning("Slack %s dropped: shutting down", job.label)
@@ -122,7 +120,10 @@ class ThreadWork(_Counted):
 
 
 class ProcessWork(_Counted):
-    """Jobs in worker processes, each with its own services opened from ``settings``.
+    """Jobs in worker processes, each with its own dispatcher and services opened from ``settings``.
+
+    This process's dispatcher (:meth:`start`) abandons a job whose worker died twice under it, so
+    the person waiting is told instead of left with a placeholder.
 
     Args:
         settings: What each worker opens (data dir, database URL, Chroma, LLM, Slack API URL).
@@ -136,6 +137,11 @@ class ProcessWork(_Counted):
         self._lock_pool = threading.Lock()
         self._pool = self._new_pool()
         self._pool.submit(_warm_up)  # open the assistant now, not on the first question
+        self._dispatcher: Dispatcher | None = None
+
+    def start(self, dispatcher: Dispatcher) -> None:
+        """Abandon jobs through ``dispatcher`` when their worker keeps dying."""
+        self._dispatcher = dispatcher
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -145,12 +151,11 @@ class ProcessWork(_Counted):
             initargs=(self._settings, logging.getLogger().getEffectiveLevel()),
         )
 
-    def submit(
-        self, job: SlackJob, *, services: Services, client: WebClient, on_done: OnDone | None = None
-    ) -> None:
-        """Queue ``job`` for a worker process (``services`` and ``client`` are the worker's own).
+    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
+        """Queue ``job`` for a worker process (which runs it with its own dispatcher).
 
-        A job whose worker died (killed, out of memory) runs once more on a fresh pool.
+        A job whose worker died (killed, out of memory) runs once more on a fresh pool; if that one
+        dies too, the job is abandoned.
         """
         self._started()
         self._submit(job, retry=True, on_done=on_done)
@@ -176,6 +181,8 @@ class ProcessWork(_Counted):
                     self._replace(pool)
                 self._submit(job, retry=False, on_done=on_done)
                 return
+            if isinstance(exc, BrokenProcessPool) and self._dispatcher is not None:
+                self._dispatcher.abandon(job)
             self._done(job.label, done, on_done)
 
         future.add_done_callback(finished)
@@ -200,21 +207,6 @@ class ProcessWork(_Counted):
         self._pool.shutdown(wait=wait, cancel_futures=True)
 
 
-class InlineWork(_Counted):
-    """Jobs run at once, in the caller's thread (inside an answer worker)."""
-
-    def submit(
-        self, job: SlackJob, *, services: Services, client: WebClient, on_done: OnDone | None = None
-    ) -> None:
-        """Run ``job`` now."""
-        job.run(services, client)
-        if on_done is not None:
-            on_done()
-
-    def shutdown(self, *, wait: bool = True) -> None:
-        """Nothing to stop."""
-
-
 def background_work(settings: Settings) -> BackgroundWork:
     """The background work the settings ask for (``SLACK_ANSWER_ISOLATION``, ``SLACK_ANSWER_WORKERS``)."""
     if settings.slack_answer_isolation == "thread":
@@ -230,7 +222,7 @@ def _dropped() -> Future[None]:
 
 # --- inside an answer-worker process -----------------------------------------------------------
 
-_worker: tuple[Services, WebClient] | None = None
+_worker: Dispatcher | None = None
 
 
 def _start_worker(settings: Settings, log_level: int) -> None:
@@ -250,15 +242,11 @@ def _start_worker(settings: Settings, log_level: int) -> None:
         logger.info("could not lower the answer worker's priority")
     from assistant.app import open_advisor
     from integrations.slack.answering import Services
-    from integrations.slack.app import web_client
+    from integrations.slack.client import web_client
     from integrations.slack.store import SlackStore
 
-    services = Services(
-        advisor=open_advisor(settings),
-        store=SlackStore.from_settings(settings),
-        background=InlineWork(),
-    )
-    _worker = (services, web_client(settings))
+    services = Services(advisor=open_advisor(settings), store=SlackStore.from_settings(settings))
+    _worker = Dispatcher(services, web_client(settings))
     freeze_startup_heap()  # after the indexes opened: no full-collection pauses mid-answer
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     logger.info("answer worker %d ready", os.getpid())
@@ -278,5 +266,4 @@ def _warm_up() -> None:
 def _run_job(job: SlackJob) -> None:
     if _worker is None:  # pragma: no cover - the initializer always runs first
         raise RuntimeError("answer worker not started")
-    services, client = _worker
-    job.run(services, client)
+    _worker.run(job)

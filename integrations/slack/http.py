@@ -9,8 +9,9 @@ from slack_sdk.signature import SignatureVerifier
 
 from assistant.app import Advisor
 from integrations.api.security import SLACK_EVENTS_PATH, SLACK_MAX_BODY_BYTES
-from integrations.slack.app import build_bolt_app, signing_secret
+from integrations.slack.app import build_bolt_app
 from integrations.slack.background import BackgroundWork
+from integrations.slack.client import signing_secret
 from integrations.slack.store import SlackStore
 
 MAX_BODY_BYTES = SLACK_MAX_BODY_BYTES

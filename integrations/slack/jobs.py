@@ -1,36 +1,17 @@
-"""The slow parts of Slack listeners as small picklable jobs, run by :mod:`integrations.slack.background`.
+"""The slow parts of Slack listeners as plain, picklable data, run by :mod:`integrations.slack.dispatch`.
 
-A job carries plain data (channel, message ts, question…) and does its work with the
-:class:`~integrations.slack.answering.Services` and Web API client of whoever runs it: a thread of
-the serving process, or a separate answer-worker process with its own.
+A job carries only data (channel, message ts, question…); the one
+:class:`~integrations.slack.dispatch.Dispatcher` of whichever process runs it (a thread of the serving
+process, or an answer-worker process) does the work with the services it holds.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Protocol
-
-from slack_sdk import WebClient
-
-if TYPE_CHECKING:
-    from integrations.slack.answering import Services
-
-
-class SlackJob(Protocol):
-    """Slow work for Slack, replying through ``client``."""
-
-    @property
-    def label(self) -> str:
-        """What the job does, for the log."""
-
-    def run(self, services: Services, client: WebClient) -> None:
-        """Do the work."""
-
-    def abandon(self, client: WebClient) -> None:
-        """Tell whoever waits that the work will not be done (it failed on every attempt)."""
-
+from typing import Any
 
 ABANDONED_TEXT = "Sorry, I could not finish this answer (the service restarted). Please ask again."
 
@@ -56,21 +37,6 @@ class AnswerJob:
     link: ThreadLink | None
     label: str = "answer"
 
-    def run(self, services: Services, client: WebClient) -> None:
-        """Stream the answer into the placeholder, then show the Block Kit answer."""
-        services.finish_answer(
-            client,
-            channel=self.channel,
-            ts=self.ts,
-            question=self.question,
-            conversation_id=self.conversation_id,
-            link=self.link,
-        )
-
-    def abandon(self, client: WebClient) -> None:
-        """Replace the placeholder with an apology."""
-        client.chat_update(channel=self.channel, ts=self.ts, text=ABANDONED_TEXT, blocks=[])
-
 
 @dataclass(frozen=True)
 class CommandJob:
@@ -80,14 +46,6 @@ class CommandJob:
     channel: str
     user: str
     label: str = "/advisor"
-
-    def run(self, services: Services, client: WebClient) -> None:
-        """Answer and post the ephemeral reply."""
-        services.answer_command(client, question=self.question, channel=self.channel, user=self.user)
-
-    def abandon(self, client: WebClient) -> None:
-        """Tell the asker, ephemerally."""
-        client.chat_postEphemeral(channel=self.channel, user=self.user, text=ABANDONED_TEXT)
 
 
 @dataclass(frozen=True)
@@ -100,22 +58,6 @@ class TriageJob:
     requester: str | None
     label: str = "triage"
 
-    def run(self, services: Services, client: WebClient) -> None:
-        """Classify, draft, log and post the card."""
-        from integrations.slack.support import post_triage
-
-        post_triage(
-            services,
-            client,
-            channel=self.channel,
-            message_ts=self.message_ts,
-            text=self.text,
-            requester=self.requester,
-        )
-
-    def abandon(self, client: WebClient) -> None:
-        """Nothing to tell: the member's message stays untriaged in the queue, for staff to see."""
-
 
 @dataclass(frozen=True)
 class HomeJob:
@@ -124,14 +66,11 @@ class HomeJob:
     user: str
     label: str = "home"
 
-    def run(self, services: Services, client: WebClient) -> None:
-        """Publish the tab."""
-        from integrations.slack.support import publish_home
 
-        publish_home(services, client, user=self.user)
-
-    def abandon(self, client: WebClient) -> None:
-        """Nothing: the tab is published again the next time it is opened."""
+SlackJob = AnswerJob | CommandJob | TriageJob | HomeJob
+"""Every kind of Slack job."""
+SubmitJob = Callable[[SlackJob], None]
+"""Hands a job to the background work (what listeners are given instead of the work itself)."""
 
 
 # --- journal records: a job as plain JSON, so another process can finish it ---------------------

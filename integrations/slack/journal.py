@@ -20,18 +20,12 @@ import os
 import socket
 import threading
 import uuid
-from typing import TYPE_CHECKING
-
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from corpus.settings import Settings
 from integrations.slack.background import BackgroundWork, OnDone, background_work
+from integrations.slack.dispatch import Dispatcher
 from integrations.slack.jobs import SlackJob, job_from_record, job_record
 from integrations.slack.store import JournaledJob, SlackStore
-
-if TYPE_CHECKING:
-    from integrations.slack.answering import Services
 
 logger = logging.getLogger(__name__)
 
@@ -60,16 +54,14 @@ class JournaledWork:
         self.owner = process_owner_id()
         self._stopping = threading.Event()
         self._heartbeat: threading.Thread | None = None
-        self._resume_with: tuple[Services, WebClient] | None = None
+        self._dispatcher: Dispatcher | None = None
 
     @property
     def pending(self) -> int:
         """Jobs submitted here and not finished yet."""
         return self._inner.pending
 
-    def submit(
-        self, job: SlackJob, *, services: Services, client: WebClient, on_done: OnDone | None = None
-    ) -> None:
+    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
         """Journal ``job``, then queue it; its record is deleted once it has run."""
         record = job_record(job)
         if record is not None:
@@ -77,13 +69,15 @@ class JournaledWork:
                 key=record.key, kind=record.kind, payload=record.payload, owner=self.owner
             )
             on_done = self._finisher(record.key, on_done)
-        self._inner.submit(job, services=services, client=client, on_done=on_done)
+        self._inner.submit(job, on_done=on_done)
 
-    def start(self, *, services: Services, client: WebClient) -> None:
-        """Start the heartbeat; it adopts jobs left by stopped processes (at once, then periodically)."""
+    def start(self, dispatcher: Dispatcher) -> None:
+        """Start the inner work and the heartbeat, which adopts jobs left by stopped processes (at once,
+        then periodically) and abandons, through ``dispatcher``, those that failed too often."""
         if self._heartbeat is not None:
             return
-        self._resume_with = (services, client)
+        self._dispatcher = dispatcher
+        self._inner.start(dispatcher)
         self._heartbeat = threading.Thread(target=self._beat, name="slack-journal", daemon=True)
         self._heartbeat.start()
 
@@ -112,9 +106,8 @@ class JournaledWork:
             self._stopping.wait(interval)
 
     def _resume(self, entry: JournaledJob) -> None:
-        if self._resume_with is None:
+        if self._dispatcher is None:
             raise RuntimeError("JournaledWork.start() must come before jobs are resumed")
-        services, client = self._resume_with
         try:
             job = job_from_record(entry.kind, entry.payload)
         except ValueError as exc:
@@ -123,16 +116,11 @@ class JournaledWork:
             return
         if entry.attempts > MAX_ATTEMPTS:
             logger.error("Slack %s given up after %d attempts", job.label, MAX_ATTEMPTS)
-            try:
-                job.abandon(client)
-            except SlackApiError as exc:
-                logger.warning(
-                    "could not tell Slack the %s was given up: %s", job.label, exc.response.get("error")
-                )
+            self._dispatcher.abandon(job)
             self._store.finish_job(entry.key)
             return
         logger.warning("resuming a Slack %s left unfinished by a stopped process", job.label)
-        self._inner.submit(job, services=services, client=client, on_done=self._finisher(entry.key, None))
+        self._inner.submit(job, on_done=self._finisher(entry.key, None))
 
     def _finisher(self, key: str, then: OnDone | None) -> OnDone:
         def finished() -> None:

@@ -1,8 +1,9 @@
 """Every Slack listener, registered by :func:`register_listeners`; each acks at once and works lazily.
 
-Thin: a listener reads the payload, decides whether a person asked something, and hands over to
-:class:`~integrations.slack.answering.Services` (answers) or :mod:`integrations.slack.support`
-(triage, App Home).
+Plain functions, registered once: a listener reads the payload, decides whether a person asked
+something, posts what they should see at once, and submits the slow work as plain job data (run by
+the :class:`~integrations.slack.dispatch.Dispatcher`); :mod:`integrations.slack.support` does the
+same for triage and App Home.
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from assistant.app import Advisor
 from assistant.errors import NotFound
 from integrations.slack import blocks, support
-from integrations.slack.answering import Services, event_fields, question_text
+from integrations.slack.answering import EMPTY_QUESTION_TEXT, Services, event_fields, question_text
 from integrations.slack.background import BackgroundWork
 from integrations.slack.dedupe import once_per_event
-from integrations.slack.jobs import CommandJob, ThreadLink
-from integrations.slack.store import SlackStore
+from integrations.slack.dispatch import Dispatcher
+from integrations.slack.jobs import AnswerJob, CommandJob, SubmitJob, ThreadLink
 
 logger = logging.getLogger(__name__)
 
@@ -51,140 +51,168 @@ def _ack(ack: Ack) -> None:
 
 def register_listeners(
     app: App,
-    advisor: Advisor,
+    services: Services,
     *,
-    store: SlackStore,
     background: BackgroundWork,
+    dispatcher: Dispatcher,
 ) -> None:
-    """Register the question, feedback, triage and App Home listeners on ``app``.
+    """Register the question, feedback, triage and App Home listeners on ``app``, once.
 
     Each listener acks at once; its lazy part posts what a person should see straight away and
-    hands slow work (answers, triage cards) to ``background``.
+    hands slow work (answers, triage cards), as plain job data, to ``background``, which runs it
+    with ``dispatcher`` (or a worker process's own).
     """
-    services = Services(advisor=advisor, store=store, background=background)
-    background.start(services=services, client=app.client)  # resumes work a stopped process left
-    questions = _Questions(services)
-    app.event("app_mention")(ack=_ack, lazy=[once_per_event(store, questions.on_mention)])
-    app.event("message")(ack=_ack, lazy=[once_per_event(store, questions.on_message)])
-    app.command("/advisor")(ack=questions.ack_command, lazy=[questions.on_command])
-    app.action(blocks.ACTION_HELPFUL)(ack=_ack, lazy=[questions.on_helpful])
-    app.action(blocks.ACTION_NOT_HELPFUL)(ack=_ack, lazy=[questions.on_not_helpful])
-    support.register(app, services)
+    background.start(dispatcher)  # resumes work a stopped process left
+    submit = background.submit
+    store = services.store
+    app.event("app_mention")(
+        ack=_ack,
+        lazy=[
+            once_per_event(store, lambda event, client, context: on_mention(services, submit, event, client))
+        ],
+    )
+    app.event("message")(
+        ack=_ack,
+        lazy=[
+            once_per_event(
+                store, lambda event, client, context: on_message(services, submit, event, client, context)
+            )
+        ],
+    )
+    app.command("/advisor")(ack=ack_command, lazy=[lambda command: on_command(submit, command)])
+    app.action(blocks.ACTION_HELPFUL)(
+        ack=_ack, lazy=[lambda body, client: on_feedback(services, body, client, helpful=True)]
+    )
+    app.action(blocks.ACTION_NOT_HELPFUL)(
+        ack=_ack, lazy=[lambda body, client: on_feedback(services, body, client, helpful=False)]
+    )
+    support.register(app, services, submit)
     # Unknown event types are acknowledged (a 404 would make Slack retry them).
     app.event(re.compile(r".*"))(_ack)
 
 
-class _Questions:
-    def __init__(self, services: Services) -> None:
-        self.services = services
+def on_mention(services: Services, submit: SubmitJob, event: dict[str, Any], client: WebClient) -> None:
+    """``app_mention``: answer in the mention's thread."""
+    channel, ts, thread_ts = event_fields(event)
+    if not channel or not ts:
+        return
+    root = thread_ts or ts
+    answer_in_thread(
+        services,
+        submit,
+        client,
+        channel=channel,
+        root=root,
+        reply_in=root,
+        user=event.get("user"),
+        raw=event.get("text"),
+    )
 
-    def on_mention(self, event: dict[str, Any], client: WebClient, _context: BoltContext) -> None:
-        channel, ts, thread_ts = event_fields(event)
-        if not channel or not ts:
-            return
-        root = thread_ts or ts
-        self._answer(
-            client, channel=channel, root=root, reply_in=root, user=event.get("user"), raw=event.get("text")
-        )
 
-    def on_message(self, event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-        settings = self.services.settings
-        bot = context.bot_user_id
-        if not is_person_message(event, bot_user_id=bot, answer_bots=settings.slack_answer_bot_messages):
-            return
-        channel, ts, thread_ts = event_fields(event)
-        if not channel or not ts or (bot and f"<@{bot}" in str(event.get("text") or "")):
-            return  # a mention is answered by the app_mention listener
-        if event.get("channel_type") == "im":
-            root, reply_in = DM_THREAD, None
-        elif thread_ts and self.services.store.conversation_for(channel=channel, thread_ts=thread_ts):
-            root, reply_in = thread_ts, thread_ts
-        else:
-            if channel in settings.slack_support_channel_ids and not thread_ts:
-                support.triage_message(
-                    self.services,
-                    client,
-                    channel=channel,
-                    message_ts=ts,
-                    text=question_text(event.get("text")),
-                    requester=event.get("user"),
-                )
-            return
-        self._answer(
-            client,
-            channel=channel,
-            root=root,
-            reply_in=reply_in,
-            user=event.get("user"),
-            raw=event.get("text"),
-            files=bool(event.get("files")),
-        )
-
-    def _answer(
-        self,
-        client: WebClient,
-        *,
-        channel: str,
-        root: str,
-        reply_in: str | None,
-        user: object,
-        raw: object,
-        files: bool = False,
-    ) -> None:
-        question = question_text(raw)
-        if not question and files:
-            client.chat_postMessage(channel=channel, thread_ts=reply_in, text=FILES_ONLY_TEXT)
-            return
-        conversation_id = self.services.store.conversation_for(channel=channel, thread_ts=root)
-        self.services.answer_message(
-            client,
-            channel=channel,
-            thread_ts=reply_in,
-            question=question,
-            conversation_id=conversation_id,
-            link=ThreadLink(
-                channel=channel, thread_ts=root, user=str(user) if user else None, question=question
-            ),
-        )
-
-    # --- /advisor -------------------------------------------------------------------------------
-
-    def ack_command(self, ack: Ack, command: dict[str, Any]) -> None:
-        if question_text(command.get("text")):
-            ack(response_type="ephemeral", text="Looking through the corpus…")
-        else:
-            ack(
-                response_type="ephemeral",
-                text="Usage: /advisor QUESTION, e.g. /advisor open calls for clusters",
+def on_message(
+    services: Services, submit: SubmitJob, event: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
+    """``message``: DMs and replies in an answered thread are questions; support channels are triaged."""
+    settings = services.settings
+    bot = context.bot_user_id
+    if not is_person_message(event, bot_user_id=bot, answer_bots=settings.slack_answer_bot_messages):
+        return
+    channel, ts, thread_ts = event_fields(event)
+    if not channel or not ts or (bot and f"<@{bot}" in str(event.get("text") or "")):
+        return  # a mention is answered by the app_mention listener
+    if event.get("channel_type") == "im":
+        root, reply_in = DM_THREAD, None
+    elif thread_ts and services.store.conversation_for(channel=channel, thread_ts=thread_ts):
+        root, reply_in = thread_ts, thread_ts
+    else:
+        if channel in settings.slack_support_channel_ids and not thread_ts:
+            support.triage_message(
+                submit,
+                channel=channel,
+                message_ts=ts,
+                text=question_text(event.get("text")),
+                requester=event.get("user"),
             )
+        return
+    answer_in_thread(
+        services,
+        submit,
+        client,
+        channel=channel,
+        root=root,
+        reply_in=reply_in,
+        user=event.get("user"),
+        raw=event.get("text"),
+        files=bool(event.get("files")),
+    )
 
-    def on_command(self, command: dict[str, Any], client: WebClient) -> None:
-        question = question_text(command.get("text"))
-        channel, user = command.get("channel_id"), command.get("user_id")
-        if not question or not channel or not user:
-            return
-        job = CommandJob(question=question, channel=channel, user=user)
-        self.services.background.submit(job, services=self.services, client=client)
 
-    # --- feedback buttons -----------------------------------------------------------------------
+def answer_in_thread(
+    services: Services,
+    submit: SubmitJob,
+    client: WebClient,
+    *,
+    channel: str,
+    root: str,
+    reply_in: str | None,
+    user: object,
+    raw: object,
+    files: bool = False,
+) -> None:
+    """Post a placeholder now and queue the answer that will be streamed into it.
 
-    def on_helpful(self, body: dict[str, Any], client: WebClient) -> None:
-        self._feedback(body, client, helpful=True)
+    The thread ``root`` is linked to the answer's conversation before the answer is shown, so a
+    quick follow-up in the thread finds it.
+    """
+    question = question_text(raw)
+    if not question and files:
+        client.chat_postMessage(channel=channel, thread_ts=reply_in, text=FILES_ONLY_TEXT)
+        return
+    posted = client.chat_postMessage(
+        channel=channel,
+        thread_ts=reply_in,
+        text="Looking through the corpus…",
+        blocks=blocks.placeholder_blocks(),
+    )
+    ts = str(posted["ts"])
+    if not question:
+        client.chat_update(channel=channel, ts=ts, text=EMPTY_QUESTION_TEXT, blocks=[])
+        return
+    link = ThreadLink(channel=channel, thread_ts=root, user=str(user) if user else None, question=question)
+    conversation_id = services.store.conversation_for(channel=channel, thread_ts=root)
+    submit(AnswerJob(channel=channel, ts=ts, question=question, conversation_id=conversation_id, link=link))
 
-    def on_not_helpful(self, body: dict[str, Any], client: WebClient) -> None:
-        self._feedback(body, client, helpful=False)
 
-    def _feedback(self, body: dict[str, Any], client: WebClient, *, helpful: bool) -> None:
-        action = (body.get("actions") or [{}])[0]
-        user = str((body.get("user") or {}).get("id") or "")
-        try:
-            self.services.conversations.record_feedback(
-                answer_id=str(action.get("value") or ""), helpful=helpful
-            )
-        except NotFound:
-            logger.info("feedback on an unknown answer ignored")
-            return
-        message, channel = body.get("message") or {}, (body.get("channel") or {}).get("id")
-        if message.get("ts") and channel:
-            done = blocks.feedback_done_blocks(message.get("blocks") or [], helpful=helpful, user=user)
-            client.chat_update(channel=channel, ts=message["ts"], text=message.get("text") or "", blocks=done)
+def ack_command(ack: Ack, command: dict[str, Any]) -> None:
+    """``/advisor``: acknowledge at once (with the usage when no question was given)."""
+    if question_text(command.get("text")):
+        ack(response_type="ephemeral", text="Looking through the corpus…")
+    else:
+        ack(
+            response_type="ephemeral",
+            text="Usage: /advisor QUESTION, e.g. /advisor open calls for clusters",
+        )
+
+
+def on_command(submit: SubmitJob, command: dict[str, Any]) -> None:
+    """``/advisor QUESTION``: queue the ephemeral answer."""
+    question = question_text(command.get("text"))
+    channel, user = command.get("channel_id"), command.get("user_id")
+    if not question or not channel or not user:
+        return
+    submit(CommandJob(question=question, channel=channel, user=user))
+
+
+def on_feedback(services: Services, body: dict[str, Any], client: WebClient, *, helpful: bool) -> None:
+    """The Helpful / Not helpful buttons: store the verdict, then replace the buttons by a note."""
+    action = (body.get("actions") or [{}])[0]
+    user = str((body.get("user") or {}).get("id") or "")
+    try:
+        services.conversations.record_feedback(answer_id=str(action.get("value") or ""), helpful=helpful)
+    except NotFound:
+        logger.info("feedback on an unknown answer ignored")
+        return
+    message, channel = body.get("message") or {}, (body.get("channel") or {}).get("id")
+    if message.get("ts") and channel:
+        done = blocks.feedback_done_blocks(message.get("blocks") or [], helpful=helpful, user=user)
+        client.chat_update(channel=channel, ts=message["ts"], text=message.get("text") or "", blocks=done)

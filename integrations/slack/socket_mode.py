@@ -8,7 +8,8 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk import WebClient
 
 from assistant.app import Advisor
-from integrations.slack.app import SlackNotConfigured, build_bolt_app, web_client
+from integrations.slack.app import build_bolt_app
+from integrations.slack.client import SlackNotConfigured, web_client
 from integrations.slack.journal import journaled_background_work
 from integrations.slack.store import SlackStore
 

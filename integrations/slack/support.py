@@ -19,7 +19,7 @@ from corpus.models import Audience
 from integrations.slack import blocks
 from integrations.slack.answering import Services, question_text
 from integrations.slack.dedupe import once_per_event
-from integrations.slack.jobs import HomeJob, TriageJob
+from integrations.slack.jobs import HomeJob, SubmitJob, TriageJob
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +31,11 @@ def _ack(ack: Ack) -> None:
     ack()
 
 
-def register(app: App, services: Services) -> None:
-    """Register the triage, "Ask support" and App Home listeners."""
-    app.shortcut(SHORTCUT_TRIAGE)(ack=_ack, lazy=[lambda body, client: on_shortcut(services, body, client)])
+def register(app: App, services: Services, submit: SubmitJob) -> None:
+    """Register the triage, "Ask support" and App Home listeners (slow work goes to ``submit``)."""
+    app.shortcut(SHORTCUT_TRIAGE)(
+        ack=_ack, lazy=[lambda body, client: on_shortcut(services, submit, body, client)]
+    )
     app.action(blocks.ACTION_POST_DRAFT)(
         ack=_ack, lazy=[lambda body, client: on_post_draft(services, body, client)]
     )
@@ -44,24 +46,21 @@ def register(app: App, services: Services) -> None:
         ack=_ack, lazy=[lambda body, client: on_resolve(services, body, client)]
     )
     app.action(blocks.ACTION_ASK_SUPPORT)(
-        ack=_ack, lazy=[lambda body, client: on_ask_support(services, body, client)]
+        ack=_ack, lazy=[lambda body, client: on_ask_support(services, submit, body, client)]
     )
     app.event("app_home_opened")(
         ack=_ack,
-        lazy=[
-            once_per_event(services.store, lambda event, client, _context: on_home(services, event, client))
-        ],
+        lazy=[once_per_event(services.store, lambda event, client, _context: on_home(submit, event))],
     )
 
 
 def triage_message(
-    services: Services, client: WebClient, *, channel: str, message_ts: str, text: str, requester: str | None
+    submit: SubmitJob, *, channel: str, message_ts: str, text: str, requester: str | None
 ) -> None:
     """Queue a triage card for the thread of a member's message (posted and logged when ready)."""
     if not text:
         return
-    job = TriageJob(channel=channel, message_ts=message_ts, text=text, requester=requester)
-    services.background.submit(job, services=services, client=client)
+    submit(TriageJob(channel=channel, message_ts=message_ts, text=text, requester=requester))
 
 
 def post_triage(
@@ -102,7 +101,7 @@ def post_triage(
     )
 
 
-def on_shortcut(services: Services, body: dict[str, Any], client: WebClient) -> None:
+def on_shortcut(services: Services, submit: SubmitJob, body: dict[str, Any], client: WebClient) -> None:
     """The message shortcut "Triage with Advisor"."""
     message, channel = body.get("message") or {}, (body.get("channel") or {}).get("id")
     text = question_text(message.get("text"))
@@ -114,8 +113,7 @@ def on_shortcut(services: Services, body: dict[str, Any], client: WebClient) -> 
             client.chat_postEphemeral(channel=channel, user=user, text="That message has no text to triage.")
         return
     triage_message(
-        services,
-        client,
+        submit,
         channel=channel,
         message_ts=str(message["ts"]),
         text=text,
@@ -183,7 +181,7 @@ def on_resolve(services: Services, body: dict[str, Any], client: WebClient) -> N
     _update_card(client, channel, card, f"Resolved by <@{user}>.")
 
 
-def on_ask_support(services: Services, body: dict[str, Any], client: WebClient) -> None:
+def on_ask_support(services: Services, submit: SubmitJob, body: dict[str, Any], client: WebClient) -> None:
     """Hand an answered question to support: feedback "not helpful", and a triaged request for staff."""
     action = (body.get("actions") or [{}])[0]
     user = str((body.get("user") or {}).get("id") or "")
@@ -201,20 +199,18 @@ def on_ask_support(services: Services, body: dict[str, Any], client: WebClient) 
         posted = client.chat_postMessage(
             channel=queues[0], text=f"<@{user}> asks support: {blocks.escape(question)}"
         )
-        triage_message(
-            services, client, channel=queues[0], message_ts=str(posted["ts"]), text=question, requester=user
-        )
+        triage_message(submit, channel=queues[0], message_ts=str(posted["ts"]), text=question, requester=user)
     if channel and user:
         note = "Support staff have your question." if queues else "No support queue is configured yet."
         client.chat_postEphemeral(channel=channel, user=user, text=note)
 
 
-def on_home(services: Services, event: dict[str, Any], client: WebClient) -> None:
+def on_home(submit: SubmitJob, event: dict[str, Any]) -> None:
     """``app_home_opened``: queue the publication of the user's App Home tab."""
     user = event.get("user")
     if not user or event.get("tab", "home") != "home":
         return
-    services.background.submit(HomeJob(user=str(user)), services=services, client=client)
+    submit(HomeJob(user=str(user)))
 
 
 def publish_home(services: Services, client: WebClient, *, user: str) -> None:

@@ -10,15 +10,14 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import psutil
 import pytest
 
 from corpus.settings import Settings
 from integrations.slack import blocks
-from integrations.slack.app import web_client
 from integrations.slack.background import WORKER_NICENESS, ProcessWork, background_work
+from integrations.slack.client import web_client
 from integrations.slack.jobs import AnswerJob, ThreadLink
 from integrations.slack.store import SlackStore
 from tests.assistant.factories import TODAY, Corpus
@@ -44,10 +43,6 @@ def worker_settings(slack_corpus: Corpus, tmp_path: Path) -> Iterator[tuple[Sett
             ),
             api,
         )
-
-
-NOT_USED: Any = None
-"""What a worker process ignores: it answers with its own services and Web API client."""
 
 
 def _final_answer(api: MockSlackApi, ts: str, *, timeout: float = 120.0) -> str:
@@ -78,7 +73,7 @@ def test_answers_are_computed_in_a_lower_priority_worker_process(
     assert isinstance(work, ProcessWork)
     try:
         job = _answer_job(api, settings, "Which calls support battery value chains?")
-        work.submit(job, services=NOT_USED, client=NOT_USED)
+        work.submit(job)
         shown = _final_answer(api, job.ts)
         assert "Sources" in shown and blocks.ACTION_HELPFUL in shown
         workers = [p for p in psutil.Process().children(recursive=True) if p.pid != os.getpid()]
@@ -100,14 +95,14 @@ def test_a_killed_worker_is_replaced_and_the_next_answer_still_arrives(
     work = ProcessWork(settings=settings, workers=1)
     try:
         first = _answer_job(api, settings, "Open calls on hydrogen?")
-        work.submit(first, services=NOT_USED, client=NOT_USED)
+        work.submit(first)
         _final_answer(api, first.ts)
         for child in psutil.Process().children(recursive=True):
             if child.nice() >= psutil.Process().nice() + WORKER_NICENESS:
                 os.kill(child.pid, signal.SIGKILL)
                 child.wait(timeout=10)
         second = _answer_job(api, settings, "Battery clusters in Central Europe?")
-        work.submit(second, services=NOT_USED, client=NOT_USED)
+        work.submit(second)
         assert "Sources" in _final_answer(api, second.ts)
     finally:
         work.shutdown(wait=True)

@@ -11,8 +11,9 @@ from slack_sdk import WebClient
 
 from integrations.slack import blocks
 from integrations.slack.answering import Services
-from integrations.slack.app import web_client
 from integrations.slack.background import ThreadWork
+from integrations.slack.client import web_client
+from integrations.slack.dispatch import Dispatcher
 from integrations.slack.jobs import (
     ABANDONED_TEXT,
     AnswerJob,
@@ -61,8 +62,8 @@ def _journal_as_stopped_process(slack: SlackHarness, job: AnswerJob) -> str:
     return record.key
 
 
-def _services(slack: SlackHarness, work: JournaledWork) -> Services:
-    return Services(advisor=slack.advisor, store=slack.store, background=work)
+def _dispatcher(slack: SlackHarness, client: WebClient) -> Dispatcher:
+    return Dispatcher(Services(advisor=slack.advisor, store=slack.store), client)
 
 
 def test_jobs_round_trip_through_their_journal_records() -> None:
@@ -92,7 +93,7 @@ def test_a_job_left_by_a_stopped_process_is_finished_by_another(slack: SlackHarn
     _journal_as_stopped_process(slack, job)
     work = JournaledWork(ThreadWork(workers=1), slack.store, lease=LEASE)
     try:
-        work.start(services=_services(slack, work), client=client)
+        work.start(_dispatcher(slack, client))
         _wait(lambda: _final_answer_in(slack.api, job.ts))
         _wait(lambda: slack.store.journaled_jobs() == 0)
     finally:
@@ -104,12 +105,11 @@ def test_a_job_left_by_a_stopped_process_is_finished_by_another(slack: SlackHarn
 def test_jobs_are_journaled_while_queued_and_forgotten_once_run(slack: SlackHarness) -> None:
     client = web_client(slack.settings)
     work = JournaledWork(ThreadWork(workers=1), slack.store, lease=dt.timedelta(seconds=60))
-    services = _services(slack, work)
     try:
-        work.start(services=services, client=client)
+        work.start(_dispatcher(slack, client))
         jobs = [_placeholder_job(client, f"Open calls on topic {n}?", f"40{n}.1") for n in range(3)]
         for job in jobs:
-            work.submit(job, services=services, client=client)
+            work.submit(job)
         assert slack.store.journaled_jobs() >= 1  # one runs, the others wait in the queue
         for job in jobs:
             _wait(lambda job=job: _final_answer_in(slack.api, job.ts))  # type: ignore[misc]
@@ -132,7 +132,7 @@ def test_a_job_that_failed_every_attempt_is_given_up_with_an_apology(slack: Slac
     time.sleep(LEASE.total_seconds() * 1.5)
     work = JournaledWork(ThreadWork(workers=1), slack.store, lease=LEASE)
     try:
-        work.start(services=_services(slack, work), client=client)
+        work.start(_dispatcher(slack, client))
         _wait(lambda: slack.store.journaled_jobs() == 0)
     finally:
         work.shutdown(wait=True)

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from assistant.session import Session
 from corpus.settings import Settings
 from integrations.cli import slack_cmd
-from integrations.slack.app import SlackNotConfigured
 from integrations.slack.blocks import answer_blocks, escape
+from integrations.slack.client import SlackNotConfigured
 from integrations.slack.store import SlackStore
 from integrations.slack.triage import triage_report
 
