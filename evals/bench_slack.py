@@ -66,7 +66,7 @@ def serve_app(settings: Settings, *, start_timeout_s: float = 180.0) -> Iterator
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(base_url, process, log, timeout_s=start_timeout_s)
+        wait_ready(base_url, process, timeout_s=start_timeout_s, log_tail=_file_tail(log))
         yield ServedApp(base_url=base_url, pid=process.pid)
     finally:
         process.terminate()
@@ -102,20 +102,46 @@ def settings_env(settings: Settings) -> dict[str, str]:
     return env
 
 
-def _wait_ready(base_url: str, process: subprocess.Popen[bytes], log: IO[bytes], *, timeout_s: float) -> None:
+class ServeNotReady(RuntimeError):
+    """A ``serve`` process exited, or did not answer ``/readyz`` in time (the message has its log tail)."""
+
+
+def wait_ready(
+    base_url: str, process: subprocess.Popen[Any], *, timeout_s: float, log_tail: Callable[[], str] = str
+) -> None:
+    """Wait until the ``serve`` process at ``base_url`` answers ``GET /readyz`` with 200.
+
+    The one ready-polling loop: the benchmarks and the tests that start ``serve`` (or uvicorn
+    workers) in their own process use it.
+
+    Args:
+        base_url: ``http://127.0.0.1:PORT``.
+        process: The server process (an exit ends the wait at once).
+        timeout_s: How long start-up (index checks, model loading) may take.
+        log_tail: The end of the server's log, for the error message.
+
+    Raises:
+        ServeNotReady: The process exited, or was not ready within ``timeout_s``.
+    """
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            log.seek(0)
-            tail = log.read().decode("utf-8", "replace")[-2000:]
-            raise RuntimeError(f"the serve process exited with {process.returncode}:\n{tail}")
+            raise ServeNotReady(f"the serve process exited with {process.returncode}:\n{log_tail()[-3000:]}")
         try:
             if httpx.get(f"{base_url}/readyz", timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
         time.sleep(0.2)
-    raise RuntimeError(f"the serve process was not ready within {timeout_s:.0f} s")
+    raise ServeNotReady(f"the serve process was not ready within {timeout_s:.0f} s:\n{log_tail()[-3000:]}")
+
+
+def _file_tail(log: IO[bytes]) -> Callable[[], str]:
+    def tail() -> str:
+        log.seek(0)
+        return log.read().decode("utf-8", "replace")
+
+    return tail
 
 
 def bench_settings(settings: Settings, *, api_url: str) -> Settings:

@@ -7,7 +7,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ import pytest
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
+from evals.bench_slack import wait_ready
 from retrieval.embeddings import OnnxMiniLMEmbedder
 from retrieval.index import SearchIndex
 from tests.assistant.factories import TODAY, corpus_records
@@ -86,17 +86,7 @@ def running_server(data_dir: Path, *, env: dict[str, str] | None = None) -> Iter
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/readyz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the server did not become ready:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.2)
+        wait_ready(url, process, timeout_s=90, log_tail=lambda: log.read_text(errors="replace"))
         yield Server(url=url, log=log, pid=process.pid)
     finally:
         process.terminate()

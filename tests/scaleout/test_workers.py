@@ -32,6 +32,7 @@ from assistant.conversation import ConversationStore
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
+from evals.bench_slack import wait_ready as wait_serve_ready
 from integrations.cli.main import app as cli_app
 from integrations.slack.store import SlackStore
 from retrieval.embeddings import OnnxMiniLMEmbedder
@@ -135,17 +136,9 @@ def start_worker(cluster: Cluster, name: str, *args: str) -> Worker:
 
 def wait_ready(worker: Worker) -> None:
     """Wait until ``/readyz`` answers 200 (the worker opened the shared stores and the index)."""
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(f"{worker.url}/readyz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if worker.process.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"the worker did not become ready:\n{worker.log.read_text(errors='replace')[-3000:]}")
-        time.sleep(0.2)
+    wait_serve_ready(
+        worker.url, worker.process, timeout_s=120, log_tail=lambda: worker.log.read_text(errors="replace")
+    )
 
 
 def stop(*workers: Worker) -> None:

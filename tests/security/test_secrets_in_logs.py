@@ -31,6 +31,7 @@ from corpus.errors import StoreUnavailable
 from corpus.redaction import REDACTED, Redactor, install_redaction, secret_values
 from corpus.settings import Settings
 from corpus.store import RecordStore
+from evals.bench_slack import wait_ready
 from integrations.api import create_app
 from integrations.api.deps import ApiServices
 from tests.assistant.factories import TODAY, Corpus, build_corpus
@@ -294,17 +295,8 @@ def test_serve_subprocess_output_has_no_secret(
         args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     try:
+        wait_ready(f"http://127.0.0.1:{port}", server, timeout_s=90)
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
-            deadline = time.monotonic() + 90
-            while True:
-                assert server.poll() is None, server.communicate()[1][-3000:]
-                try:
-                    if client.get("/readyz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert time.monotonic() < deadline, "serve did not become ready"
-                time.sleep(0.25)
             seen = _exercise(client)
             slack_api.wait_for("chat.update", timeout=60)
     finally:
