@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from assistant.app import open_advisor
 from assistant.conversation import ConversationStore
 from assistant.freshness import as_of_note, change_note
 from assistant.service import Assistant
@@ -102,16 +103,13 @@ def test_stale_bundle_answers_say_calls_as_of(world: World) -> None:
 
 def test_readyz_and_stats_show_freshness(world: World, tmp_path: Path) -> None:
     services = ApiServices(
-        settings=world.settings,
-        records=world.store,
-        index=world.index,
-        conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c.sqlite3'}"),
-        assistant=Assistant(
-            retriever=HybridRetriever(world.index),
+        advisor=open_advisor(
+            world.settings,
             records=world.store,
-            conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c2.sqlite3'}"),
-        ),
-        owned=False,
+            index=world.index,
+            conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c.sqlite3'}"),
+            chat_model=None,
+        )
     )
     with TestClient(create_app(world.settings, services=services)) as client:
         before = client.get("/readyz").json()
@@ -128,16 +126,13 @@ def test_readyz_and_stats_show_freshness(world: World, tmp_path: Path) -> None:
 
 def test_calls_route_sees_a_refresh_made_by_another_worker(world: World, tmp_path: Path) -> None:
     services = ApiServices(
-        settings=world.settings,
-        records=world.store,
-        index=world.index,
-        conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c.sqlite3'}"),
-        assistant=Assistant(
-            retriever=HybridRetriever(world.index),
+        advisor=open_advisor(
+            world.settings,
             records=world.store,
-            conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c2.sqlite3'}"),
-        ),
-        owned=False,
+            index=world.index,
+            conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c.sqlite3'}"),
+            chat_model=None,
+        )
     )
     call = next(c for c in world.calls if c.deadline)
     new_deadline = dt.datetime(2027, 4, 20, 15, 0, tzinfo=dt.UTC)

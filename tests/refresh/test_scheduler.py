@@ -10,14 +10,13 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from assistant.app import open_advisor
 from assistant.conversation import ConversationStore
-from assistant.service import Assistant
 from corpus.refresh.apply import run_refresh
 from corpus.refresh.log import RefreshLog
 from corpus.refresh.scheduler import RefreshScheduler
 from integrations.api import create_app
 from integrations.api.deps import ApiServices
-from retrieval.search import HybridRetriever
 from tests.refresh.conftest import World
 
 
@@ -101,16 +100,13 @@ def test_two_schedulers_on_one_database_refresh_once(world: World) -> None:
 def test_serve_refreshes_in_the_background_and_keeps_answering(world: World, tmp_path: Path) -> None:
     settings = world.with_today(world.settings.today, refresh_hours=0.5)
     services = ApiServices(
-        settings=settings,
-        records=world.store,
-        index=world.index,
-        conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c.sqlite3'}"),
-        assistant=Assistant(
-            retriever=HybridRetriever(world.index),
+        advisor=open_advisor(
+            settings,
             records=world.store,
-            conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c2.sqlite3'}"),
-        ),
-        owned=False,
+            index=world.index,
+            conversations=ConversationStore.open(f"sqlite:///{tmp_path / 'c.sqlite3'}"),
+            chat_model=None,
+        )
     )
     with TestClient(create_app(settings, services=services)) as client:
         _wait_for(lambda: client.get("/readyz").json()["calls_refreshed_at"] is not None)
