@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from corpus.chunking import format_eur
 from corpus.models import Audience, CallStatus, DocType, FundingCall
+from corpus.programmes import find_family
 from corpus.status import days_until_deadline, deadline_status
 from corpus.store import RecordStore
 
@@ -125,6 +126,11 @@ class CallsService:
         deadline_from: dt.date | None = None,
         deadline_to: dt.date | None = None,
         words: str | None = None,
+        kind: str | None = None,
+        opening_from: dt.date | None = None,
+        opening_to: dt.date | None = None,
+        budget_min: float | None = None,
+        budget_max: float | None = None,
     ) -> list[CallFacts]:
         """The calls ``audiences`` may see that pass every filter, soonest deadline first (none last).
 
@@ -132,11 +138,19 @@ class CallsService:
             today: The day status and days left are judged on.
             audiences: The audiences the caller may see.
             status: Only calls with this status on ``today``.
-            programme: Only calls whose programme contains this (case-insensitive).
+            programme: A programme or call family by name or alias ("Euroclusters", "EIC": the
+                membership rules of :mod:`corpus.programmes`, as the query planner counts them); any
+                other text matches calls whose programme contains it (case-insensitive).
             deadline_from: Only calls with a deadline on or after this day.
             deadline_to: Only calls with a deadline on or before this day.
             words: Only calls whose title, identifiers, programme, summary or keywords hold every word.
+            kind: Only calls of this kind (``topic``, ``cascade``, ``call_for_proposals``).
+            opening_from: Only calls opening on or after this day.
+            opening_to: Only calls opening on or before this day.
+            budget_min: Only calls whose total budget is at least this (EUR).
+            budget_max: Only calls whose total budget is at most this (EUR).
         """
+        family = find_family(programme) if programme else None
         wanted = CallStatus(status) if status else None
         needed = (words or "").casefold().split()
         chosen: list[CallFacts] = []
@@ -148,7 +162,21 @@ class CallsService:
                 continue
             if deadline_to and (deadline is None or deadline > deadline_to):
                 continue
-            if programme and programme.casefold() not in (call.programme or "").casefold():
+            if family is not None and not family.includes(call):
+                continue
+            if family is None and programme and programme.casefold() not in (call.programme or "").casefold():
+                continue
+            if kind and call.call_kind != kind:
+                continue
+            opening = call.opening_date
+            if opening_from and (opening is None or opening < opening_from):
+                continue
+            if opening_to and (opening is None or opening > opening_to):
+                continue
+            total = call.budget.total_eur if call.budget else None
+            if budget_min is not None and (total is None or total < budget_min):
+                continue
+            if budget_max is not None and (total is None or total > budget_max):
                 continue
             if needed and not all(word in _searchable_text(call) for word in needed):
                 continue

@@ -143,6 +143,16 @@ def family(name: str) -> ProgrammeFamily | None:
     return BY_NAME.get(name)
 
 
+def find_family(name: str) -> ProgrammeFamily | None:
+    """The family a name or alias stands for ("Euroclusters", "eic", "Horizon Europe"), case-insensitively."""
+    wanted = " ".join(name.split()).casefold()
+    for candidate in FAMILIES:
+        names = [candidate.name, *(alias.strip() for alias in candidate.aliases.split(";"))]
+        if any(wanted == known.casefold() for known in names):
+            return candidate
+    return None
+
+
 def in_programmes(call: FundingCall, names: tuple[str, ...] | list[str]) -> bool:
     """Whether ``call`` belongs to any of the named programmes (unknown names match nothing)."""
     return any((found := BY_NAME.get(name)) is not None and found.includes(call) for name in names)

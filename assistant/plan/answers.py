@@ -293,6 +293,16 @@ def calls_link(plan: QueryPlan, today: dt.date) -> str:
             query["deadline_from"] = plan.deadline_window.start.isoformat()
         if plan.deadline_window.end:
             query["deadline_to"] = plan.deadline_window.end.isoformat()
+    if plan.opening_window is not None:
+        if plan.opening_window.start:
+            query["opening_from"] = plan.opening_window.start.isoformat()
+        if plan.opening_window.end:
+            query["opening_to"] = plan.opening_window.end.isoformat()
+    if plan.budget_field == "total_budget":
+        if plan.budget_min_eur is not None:
+            query["budget_min"] = f"{plan.budget_min_eur:.0f}"
+        if plan.budget_max_eur is not None:
+            query["budget_max"] = f"{plan.budget_max_eur:.0f}"
     if plan.topic:
         query["q"] = plan.topic
     query["limit"] = "100"

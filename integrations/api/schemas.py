@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -62,6 +62,9 @@ class AskResponse(BaseModel):
     conversation_id: str
     timings_ms: dict[str, float]
     answer_id: str | None = None
+    plan: dict[str, Any] | None = Field(
+        default=None, description="The typed query plan the question became (see docs/query-plans.md)."
+    )
 
 
 class FeedbackRequest(BaseModel):

@@ -96,3 +96,37 @@ def test_health_readiness_docs_and_metrics(client: TestClient) -> None:
     assert 'cluster_advisor_answers_total{intent="funding",mode="extractive"}' in text
     assert "cluster_advisor_refusals_total" in text
     assert 'cluster_advisor_http_request_seconds_count{route="/healthz"} 1.0' in text
+
+
+def test_calls_accept_the_planner_filters_and_match_its_counts(client: TestClient) -> None:
+    """Families by name or alias, kinds, opening windows, budget bounds: the link an answer gives works."""
+    euroclusters = client.get("/v1/calls", params={"programme": "Euroclusters", "today": "2026-05-10"}).json()
+    assert euroclusters["total"] >= 1
+    assert all("CLUSTER" in call["identifier"] for call in euroclusters["calls"])
+    by_alias = client.get("/v1/calls", params={"programme": "eurocluster", "today": "2026-05-10"}).json()
+    assert by_alias["total"] == euroclusters["total"]
+    rich = client.get("/v1/calls", params={"budget_min": 20_000_000, "today": "2026-05-10"}).json()
+    assert rich["calls"] and all(call["budget_eur"] >= 20_000_000 for call in rich["calls"])
+    soon = client.get("/v1/calls", params={"within_days": 30, "today": "2026-05-10"}).json()
+    assert all(call["deadline"] <= "2026-06-09" for call in soon["calls"])
+    opening = client.get(
+        "/v1/calls", params={"opening_from": "2026-06-01", "opening_to": "2026-12-31", "today": "2026-05-10"}
+    ).json()
+    assert all("2026-06-01" <= call["opening_date"] <= "2026-12-31" for call in opening["calls"])
+    assert client.get("/v1/calls", params={"budget_min": 5, "budget_max": 1}).status_code == 422
+    assert (
+        client.get("/v1/calls", params={"within_days": 5, "deadline_from": "2026-01-01"}).status_code == 422
+    )
+    assert client.get("/v1/calls", params={"kind": "nonsense"}).status_code == 422
+
+
+def test_the_answer_count_and_its_calls_link_agree(client: TestClient) -> None:
+    answer = client.post(
+        "/v1/ask", json={"question": "How many Horizon Europe calls are open?", "today": "2026-05-10"}
+    ).json()
+    count = int(answer["answer"].split()[0])
+    listed = client.get(
+        "/v1/calls", params={"programme": "Horizon Europe", "status": "open", "today": "2026-05-10"}
+    ).json()
+    assert listed["total"] == count
+    assert answer["plan"]["operation"] == "count" and answer["answer_id"]
