@@ -299,6 +299,7 @@ class AnswersReport:
             (not r.case.grounded, r.answer is not None and not r.answer.grounded) for r in results
         )
         latencies = [r.latency_ms for r in results if r.answer is not None]
+        quotes = [len(c.quote) for r in results if r.answer is not None for c in r.answer.citations if c.quote]
         return {
             "mode": self.mode,
             "cases": len(results),
@@ -311,6 +312,9 @@ class AnswersReport:
             "date_status_facts": facts,
             "date_status_exact_rate": _share(found, facts),
             "citation_precision": round(statistics.fmean(precisions), 4) if precisions else None,
+            # Quote length shows what the sentence splitter does to the evidence a reader sees.
+            "quotes": len(quotes),
+            "median_quote_chars": statistics.median(quotes) if quotes else None,
             "refusal_precision": _round(refusal_precision),
             "refusal_recall": _round(refusal_recall),
             "injected_replies": sum(r.score.injected for r in results),

@@ -144,7 +144,7 @@ def test_report_summary_figures() -> None:
     report.results.append(
         CaseResult(good, ok, score_answer(good, ok, citation_precision=0.5), latency_ms=10.0)
     )
-    wrong = _answer("a call [1]", _citation(1, "call:A"))
+    wrong = _answer("a call [1]", _citation(1, "call:A", "a longer quote"))
     report.results.append(CaseResult(refusal, wrong, score_answer(refusal, wrong), latency_ms=30.0))
     summary = report.summary()
     assert summary["pass_rate"] == 0.5 and summary["passed"] == 1
@@ -153,6 +153,7 @@ def test_report_summary_figures() -> None:
     assert summary["citation_precision"] == 0.5
     assert (summary["refusal_precision"], summary["refusal_recall"]) == (None, 0.0)
     assert summary["median_latency_ms"] == 20.0 and summary["injected_replies"] == 0
+    assert (summary["quotes"], summary["median_quote_chars"]) == (2, (len("quote") + len("a longer quote")) / 2)
     assert [r.case.id for r in report.failures()] == ["b"]
 
 
