@@ -197,8 +197,12 @@ def bundled_source(bundle_dir: Path | None = None) -> IngestSource:
     return IngestSource(origin=BUNDLE_ORIGIN, records=list(load_bundled_records(bundle_dir)))
 
 
-def file_sources(paths: Iterable[Path], *, max_bytes: int, today: dt.date) -> Iterator[IngestSource]:
+def file_sources(
+    paths: Iterable[Path], *, max_bytes: int, today: dt.date, encoding: str | None = None
+) -> Iterator[IngestSource]:
     """One source per file; directories are walked for supported files.
+
+    ``encoding`` is the text encoding of every text file given (None: detected per file).
 
     A file that cannot be read becomes a failed source with a one-line reason; the others load.
     """
@@ -207,7 +211,7 @@ def file_sources(paths: Iterable[Path], *, max_bytes: int, today: dt.date) -> It
     for path in _expand(paths, SUPPORTED_SUFFIXES):
         origin = str(path.resolve()) if path.exists() else str(path)
         try:
-            loaded = load_file(path, max_bytes=max_bytes, retrieved_on=today)
+            loaded = load_file(path, max_bytes=max_bytes, retrieved_on=today, encoding=encoding)
         except (AdvisorError, OSError) as exc:
             reason = f"{path}: {_describe(exc)}"
             logger.warning("skipped %s", reason)

@@ -299,7 +299,9 @@ class AnswersReport:
             (not r.case.grounded, r.answer is not None and not r.answer.grounded) for r in results
         )
         latencies = [r.latency_ms for r in results if r.answer is not None]
-        quotes = [len(c.quote) for r in results if r.answer is not None for c in r.answer.citations if c.quote]
+        quotes = [
+            len(c.quote) for r in results if r.answer is not None for c in r.answer.citations if c.quote
+        ]
         return {
             "mode": self.mode,
             "cases": len(results),

@@ -41,7 +41,12 @@ _SOURCE_FORMAT = {"pdf": "pdf", "docx": "docx", "html": "html", "markdown": "mar
 
 
 def load_file(
-    path: Path, *, max_bytes: int, audience: Audience = Audience.PUBLIC, retrieved_on: dt.date
+    path: Path,
+    *,
+    max_bytes: int,
+    audience: Audience = Audience.PUBLIC,
+    retrieved_on: dt.date,
+    encoding: str | None = None,
 ) -> FileLoadResult:
     """Load one file from disk; refuses it by size unread, else reads at most ``max_bytes + 1`` bytes.
 
@@ -65,12 +70,23 @@ def load_file(
     except OSError as exc:
         raise InvalidInput(f"cannot read '{path}': {exc.strerror or exc}; check its permissions") from exc
     return load_bytes(
-        data, filename=path.name, max_bytes=max_bytes, audience=audience, retrieved_on=retrieved_on
+        data,
+        filename=path.name,
+        max_bytes=max_bytes,
+        audience=audience,
+        retrieved_on=retrieved_on,
+        encoding=encoding,
     )
 
 
 def load_bytes(
-    data: bytes, *, filename: str, max_bytes: int, audience: Audience = Audience.PUBLIC, retrieved_on: dt.date
+    data: bytes,
+    *,
+    filename: str,
+    max_bytes: int,
+    audience: Audience = Audience.PUBLIC,
+    retrieved_on: dt.date,
+    encoding: str | None = None,
 ) -> FileLoadResult:
     """Load one file's content; ``filename`` (only its last component is used) names its type.
 
@@ -80,6 +96,8 @@ def load_bytes(
         max_bytes: Size limit; larger content raises :class:`FileTooLarge`.
         audience: Audience stamped on every record.
         retrieved_on: Day of ingestion, stamped into the provenance.
+        encoding: The text encoding of a text file (CSV, text, HTML, Markdown, JSON); None detects
+            it (:mod:`corpus.files.encoding`). Binary formats ignore it.
 
     Returns:
         The records and, for CSV/JSON, one-line problems for rows that were left out (for PDFs,
@@ -89,7 +107,8 @@ def load_bytes(
         UnsupportedFile: unknown extension, or content that does not match it.
         FileTooLarge: more than ``max_bytes``.
         EmptyDocument: no extractable text (e.g. a scanned PDF) or no records.
-        InvalidInput: corrupt, encrypted or hostile files (zip bomb, deep nesting, 5,000 columns).
+        InvalidInput: corrupt, encrypted or hostile files (zip bomb, deep nesting, 5,000 columns),
+            text not valid in ``encoding``, or text whose encoding cannot be told for sure.
     """
     name = safe_file_name(filename)
     if file_suffix(name) not in SUPPORTED_SUFFIXES:
@@ -100,7 +119,11 @@ def load_bytes(
     fmt = detect_format(data, filename=name)
     if fmt in ("csv", "json"):
         result = load_records(
-            decode_text(data, filename=name), fmt=fmt, name=name, audience=audience, retrieved_on=retrieved_on
+            decode_text(data, filename=name, encoding=encoding),
+            fmt=fmt,
+            name=name,
+            audience=audience,
+            retrieved_on=retrieved_on,
         )
         logger.info("%s: %d record(s), %d problem(s)", name, len(result.records), len(result.problems))
         return result
@@ -110,7 +133,7 @@ def load_bytes(
     elif fmt == "docx":
         parsed = parse_docx(data, name=name, fallback_title=fallback_title)
     else:
-        text = decode_text(data, filename=name)
+        text = decode_text(data, filename=name, encoding=encoding)
         if fmt == "html":
             parsed = parse_html(text, name=name, fallback_title=fallback_title)
         elif fmt == "markdown":

@@ -2,12 +2,14 @@
 
 A file is only read as the format its extension names, and only if its content looks like that
 format: a PDF renamed ``.md`` or a binary blob named ``.txt`` is refused rather than indexed as
-garbage. Text is decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.
+garbage. Text is decoded by :mod:`corpus.files.encoding` (a named encoding, a BOM, UTF-8, or a
+checked guess among the European code pages).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 import zipfile
@@ -15,6 +17,9 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Literal
 
 from corpus.errors import FileTooLarge, InvalidInput, UnsupportedFile
+from corpus.files.encoding import decode_bytes
+
+logger = logging.getLogger(__name__)
 
 FileFormat = Literal["pdf", "docx", "html", "markdown", "text", "csv", "json"]
 
@@ -142,38 +147,26 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes, *, filename: str) -> str:
-    """Decode text bytes: UTF-16 with BOM, UTF-8 (BOM or not), else Windows-1252 if plausible.
+def decode_text(data: bytes, *, filename: str, encoding: str | None = None) -> str:
+    """Decode text bytes: by ``encoding`` when given, else detected (see :mod:`corpus.files.encoding`).
 
     Raises:
-        UnsupportedFile: bytes that are none of these, or binary content.
+        UnsupportedFile: binary content, or bytes that are text in no likely encoding.
+        InvalidInput: bytes not valid in ``encoding``, or an encoding that cannot be told for sure.
     """
     name = safe_file_name(filename)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        kind = sniff_binary(data)
+        if kind is not None:
             raise UnsupportedFile(
-                f"'{name}' has a UTF-16 mark but is not valid UTF-16; save it as UTF-8"
-            ) from exc
-    kind = sniff_binary(data)
-    if kind is not None:
-        raise UnsupportedFile(
-            f"'{name}' is {kind}, not text; give it its proper extension or export it as text"
+                f"'{name}' is {kind}, not text; give it its proper extension or export it as text"
+            )
+    decoded = decode_bytes(data, name=name, encoding=encoding)
+    if decoded.how == "detected":
+        logger.info(
+            "%s: read as %s (detected, confidence %.0f %%)", name, decoded.encoding, decoded.confidence
         )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise UnsupportedFile(f"'{name}' is not UTF-8 or Windows-1252 text; save it as UTF-8") from exc
-    # Western European text in cp1252 is mostly ASCII; a high share of accented/symbol
-    # characters means another encoding (or binary), which would only produce garbage.
-    if text and sum(ord(ch) > 127 for ch in text) / len(text) > 0.3:
-        raise UnsupportedFile(f"'{name}' is in an unknown text encoding; save it as UTF-8")
-    return text
+    return decoded.text
 
 
 def _check_docx(data: bytes, name: str) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from corpus.console import ProgressBar, console, counts_table, err_console, print_json
+from corpus.console import ProgressBar, console, counts_table, err_console, fail, print_json
 from corpus.ingest import IngestReport, IngestSource, bundled_source, file_sources, ingest_sources
 from integrations.cli.context import cli_context
 
@@ -30,14 +31,35 @@ def ingest(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Text encoding of the CSV/text files given, e.g. cp1250 or cp1252 "
+            "(default: detected; a file whose encoding cannot be told is refused).",
+            show_default=False,
+        ),
+    ] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
 ) -> None:
     """Load documents into the data dir. Idempotent: unchanged documents are not re-indexed."""
     context = cli_context(ctx)
     settings = context.settings
     sources: list[IngestSource]
+    if encoding is not None and not paths:
+        fail(
+            "--encoding applies to files you give",
+            hint="name the files: ingest --encoding cp1250 members.csv",
+        )
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            fail(f"unknown encoding {encoding!r}", hint="use a name such as utf-8, cp1250, cp1252 or utf-16")
     if paths:
-        sources = list(file_sources(paths, max_bytes=settings.max_file_bytes, today=settings.today))
+        sources = list(
+            file_sources(paths, max_bytes=settings.max_file_bytes, today=settings.today, encoding=encoding)
+        )
     else:
         sources = [bundled_source()]
     with ProgressBar("Ingesting", enabled=progress) as bar:

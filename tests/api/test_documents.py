@@ -49,6 +49,31 @@ def test_csv_records_upload(writable_client: TestClient) -> None:
     assert client.delete(f"/v1/documents/{doc['doc_id']}").status_code == 204
 
 
+def test_csv_upload_in_an_ambiguous_code_page_is_422_until_its_encoding_is_named(
+    writable_client: TestClient,
+) -> None:
+    client = writable_client
+    csv = "name,country,city\nInterizon,PL,Gdańsk\n".encode("cp1250")
+    refused = _upload(client, "profiles.csv", csv, "text/csv")
+    assert refused.status_code == 422
+    assert (
+        "cannot tell the encoding" in refused.json()["detail"]
+        and "'encoding' field" in refused.json()["detail"]
+    )
+    assert client.get("/v1/documents").json()["total"] == 0
+    named = client.post(
+        "/v1/documents", files={"file": ("profiles.csv", csv, "text/csv")}, data={"encoding": "cp1250"}
+    )
+    assert named.status_code == 201, named.text
+    doc_id = named.json()["documents"][0]["doc_id"]
+    hits = client.get("/v1/search", params={"q": "Interizon Gdańsk", "type": "cluster"}).json()["hits"]
+    assert any(hit["doc_id"] == doc_id and "Gdańsk" in hit["text"] for hit in hits)
+    unknown = client.post(
+        "/v1/documents", files={"file": ("p.csv", csv, "text/csv")}, data={"encoding": "klingon"}
+    )
+    assert unknown.status_code == 422 and "unknown encoding 'klingon'" in unknown.json()["detail"]
+
+
 def test_bad_uploads_are_4xx_and_lose_nothing(writable_client: TestClient) -> None:
     client = writable_client
     before = client.get("/v1/calls").json()["total"]

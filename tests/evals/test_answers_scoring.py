@@ -153,7 +153,10 @@ def test_report_summary_figures() -> None:
     assert summary["citation_precision"] == 0.5
     assert (summary["refusal_precision"], summary["refusal_recall"]) == (None, 0.0)
     assert summary["median_latency_ms"] == 20.0 and summary["injected_replies"] == 0
-    assert (summary["quotes"], summary["median_quote_chars"]) == (2, (len("quote") + len("a longer quote")) / 2)
+    assert (summary["quotes"], summary["median_quote_chars"]) == (
+        2,
+        (len("quote") + len("a longer quote")) / 2,
+    )
     assert [r.case.id for r in report.failures()] == ["b"]
 
 

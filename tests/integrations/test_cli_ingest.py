@@ -69,6 +69,28 @@ def test_nothing_loadable_exits_non_zero_and_keeps_what_was_stored(tmp_path: Pat
     assert json.loads(stats)["documents"]["policy"] == 1
 
 
+def test_cp1250_csv_needs_encoding_only_when_it_is_ambiguous(tmp_path: Path) -> None:
+    members = tmp_path / "member-clusters.csv"
+    members.write_bytes("name,country,city\nInterizon,PL,Gdańsk\n".encode("cp1250"))
+    code, output = _invoke(tmp_path / "data", "ingest", "--json", "--no-progress", str(members))
+    assert code == 1
+    assert "cannot tell the encoding" in output and "--encoding cp1250" in output
+    code, output = _invoke(
+        tmp_path / "data", "ingest", "--json", "--no-progress", "--encoding", "cp1250", str(members)
+    )
+    assert code == 0, output
+    assert json.loads(output[output.index("{") :])["added"] == {"cluster": 1}
+    code, output = _invoke(tmp_path / "data", "search", "Interizon", "--type", "cluster", "--json")
+    assert code == 0 and "Gdańsk" in json.loads(output)["hits"][0]["text"]
+
+
+def test_unknown_encoding_is_a_clear_error(tmp_path: Path) -> None:
+    members = tmp_path / "member-clusters.csv"
+    members.write_bytes(b"name,country\nX,PL\n")
+    code, output = _invoke(tmp_path / "data", "ingest", "--encoding", "polish", str(members))
+    assert code == 2 and "unknown encoding 'polish'" in output
+
+
 def test_missing_file_is_a_reason_not_a_traceback(tmp_path: Path) -> None:
     code, output = _invoke(tmp_path / "data", "ingest", "--no-progress", str(tmp_path / "nope.pdf"))
     assert code == 1

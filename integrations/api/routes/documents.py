@@ -21,7 +21,12 @@ UPLOAD_ORIGIN = "api-upload"
 
 
 def _ingest(
-    services: ApiServices, data: bytes, filename: str, audience: Audience, caller: Caller
+    services: ApiServices,
+    data: bytes,
+    filename: str,
+    audience: Audience,
+    caller: Caller,
+    encoding: str | None,
 ) -> UploadResponse:
     loaded = load_bytes(
         data,
@@ -29,6 +34,7 @@ def _ingest(
         max_bytes=services.settings.max_file_bytes,
         audience=audience,
         retrieved_on=services.settings.today,
+        encoding=encoding,
     )
     with services.writing():
         # Same id again updates a document: never one the caller may not see (an internal one).
@@ -82,6 +88,10 @@ async def upload_document(
     caller: CallerDep,
     file: Annotated[UploadFile, File(description="PDF, DOCX, HTML, Markdown, text, or CSV/JSON records.")],
     audience: Annotated[Literal["public", "internal"], Form()] = "public",
+    encoding: Annotated[
+        str | None,
+        Form(max_length=40, description="Text encoding of a CSV/text file, e.g. cp1250 (default: detected)."),
+    ] = None,
 ) -> UploadResponse:
     """Read an uploaded file and index it (same id again: the document is updated)."""
     wanted = Audience(audience)
@@ -91,7 +101,9 @@ async def upload_document(
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise FileTooLarge(f"'{file.filename}' is larger than the limit of {limit:,} bytes")
-    return await run_in_threadpool(_ingest, services, data, file.filename or "upload", wanted, caller)
+    return await run_in_threadpool(
+        _ingest, services, data, file.filename or "upload", wanted, caller, encoding or None
+    )
 
 
 def _visible(services: ApiServices, caller: Caller, doc_id: str) -> DocumentItem | None:
