@@ -1,7 +1,7 @@
-"""Loaders for the files users ingest: PDF, DOCX, HTML, Markdown, text, and CSV/JSON records.
+"""Loaders for the files users ingest: PDF, DOCX, PPTX, HTML, Markdown, text, and CSV/JSON/XLSX records.
 
 ``load_file`` / ``load_bytes`` turn one file into typed records. Documents give one
-:class:`PolicyDocument`; CSV/JSON give many :class:`FundingCall` / :class:`ClusterProfile`
+:class:`PolicyDocument`; CSV/JSON/XLSX give many :class:`FundingCall` / :class:`ClusterProfile`
 records (schema in docs/record-schema.md). Bad input raises a :mod:`corpus.errors` error whose
 one-line message says what went wrong and what to do; bad *rows* of a record file do not raise
 but are listed in :attr:`FileLoadResult.problems`.
@@ -29,7 +29,8 @@ from corpus.files.html import parse_html
 from corpus.files.markdown import parse_markdown
 from corpus.files.pdf import parse_pdf
 from corpus.files.plaintext import parse_plaintext
-from corpus.files.records import FileLoadResult, load_records
+from corpus.files.pptx import parse_pptx
+from corpus.files.records import FileLoadResult, load_records, load_workbook_records
 from corpus.files.sections import ParsedDocument
 from corpus.models import Audience, PolicyDocument, Provenance
 
@@ -37,7 +38,14 @@ __all__ = ["SUPPORTED_SUFFIXES", "FileLoadResult", "document_id", "load_bytes", 
 
 logger = logging.getLogger(__name__)
 
-_SOURCE_FORMAT = {"pdf": "pdf", "docx": "docx", "html": "html", "markdown": "markdown", "text": "text"}
+_SOURCE_FORMAT = {
+    "pdf": "pdf",
+    "docx": "docx",
+    "pptx": "pptx",
+    "html": "html",
+    "markdown": "markdown",
+    "text": "text",
+}
 
 
 def load_file(
@@ -100,7 +108,7 @@ def load_bytes(
             it (:mod:`corpus.files.encoding`). Binary formats ignore it.
 
     Returns:
-        The records and, for CSV/JSON, one-line problems for rows that were left out (for PDFs,
+        The records and, for CSV/JSON/XLSX, one-line problems for rows that were left out (for PDFs,
         pages without a text layer).
 
     Raises:
@@ -117,6 +125,10 @@ def load_bytes(
     if not data.strip():
         raise EmptyDocument(f"'{name}' is empty; nothing to ingest")
     fmt = detect_format(data, filename=name)
+    if fmt == "xlsx":
+        result = load_workbook_records(data, name=name, audience=audience, retrieved_on=retrieved_on)
+        logger.info("%s: %d record(s), %d problem(s)", name, len(result.records), len(result.problems))
+        return result
     if fmt in ("csv", "json"):
         result = load_records(
             decode_text(data, filename=name, encoding=encoding),
@@ -132,6 +144,8 @@ def load_bytes(
         parsed = parse_pdf(data, name=name, fallback_title=fallback_title)
     elif fmt == "docx":
         parsed = parse_docx(data, name=name, fallback_title=fallback_title)
+    elif fmt == "pptx":
+        parsed = parse_pptx(data, name=name, fallback_title=fallback_title)
     else:
         text = decode_text(data, filename=name, encoding=encoding)
         if fmt == "html":

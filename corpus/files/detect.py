@@ -8,24 +8,25 @@ checked guess among the European code pages).
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import unicodedata
-import zipfile
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Literal
 
-from corpus.errors import FileTooLarge, InvalidInput, UnsupportedFile
+from corpus.errors import FileTooLarge, UnsupportedFile
 from corpus.files.encoding import decode_bytes
+from corpus.files.ooxml import OfficeKind, check_container
 
 logger = logging.getLogger(__name__)
 
-FileFormat = Literal["pdf", "docx", "html", "markdown", "text", "csv", "json"]
+FileFormat = Literal["pdf", "docx", "xlsx", "pptx", "html", "markdown", "text", "csv", "json"]
 
 FORMAT_BY_SUFFIX: dict[str, FileFormat] = {
     ".pdf": "pdf",
     ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".pptx": "pptx",
     ".html": "html",
     ".htm": "html",
     ".md": "markdown",
@@ -35,6 +36,7 @@ FORMAT_BY_SUFFIX: dict[str, FileFormat] = {
     ".json": "json",
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(FORMAT_BY_SUFFIX)
+_OFFICE_KIND: dict[str, OfficeKind] = {"docx": "DOCX", "xlsx": "XLSX", "pptx": "PPTX"}
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF"),
@@ -107,7 +109,7 @@ def detect_format(data: bytes, *, filename: str) -> FileFormat:
 
     Raises:
         UnsupportedFile: unknown extension, or bytes that are not what the extension says.
-        InvalidInput: a DOCX whose ZIP structure is broken.
+        InvalidInput: a DOCX, XLSX or PPTX whose ZIP structure is broken.
     """
     name = safe_file_name(filename)
     suffix = file_suffix(filename)
@@ -120,8 +122,8 @@ def detect_format(data: bytes, *, filename: str) -> FileFormat:
             raise UnsupportedFile(
                 f"'{name}' is not a PDF{_actual_kind(data)}; check the file or fix its extension"
             )
-    elif fmt == "docx":
-        _check_docx(data, name)
+    elif fmt in _OFFICE_KIND:
+        check_container(data, name=name, kind=_OFFICE_KIND[fmt], actual_kind=_actual_kind(data))
     else:
         kind = sniff_binary(data)
         if kind is not None:
@@ -167,28 +169,6 @@ def decode_text(data: bytes, *, filename: str, encoding: str | None = None) -> s
             "%s: read as %s (detected, confidence %.0f %%)", name, decoded.encoding, decoded.confidence
         )
     return decoded.text
-
-
-def _check_docx(data: bytes, name: str) -> None:
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise UnsupportedFile(
-            f"'{name}' is an old Word .doc or a password-protected document; "
-            "save it as .docx without a password and try again"
-        )
-    if not data.startswith(b"PK\x03\x04"):
-        raise UnsupportedFile(
-            f"'{name}' is not a DOCX{_actual_kind(data)}; check the file or fix its extension"
-        )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InvalidInput(f"corrupt DOCX '{name}': {exc}; re-save it from Word and try again") from exc
-    if "word/document.xml" not in names:
-        raise UnsupportedFile(
-            f"'{name}' is a ZIP archive but not a Word document (no word/document.xml); "
-            "check the file or fix its extension"
-        )
 
 
 def _actual_kind(data: bytes) -> str:

@@ -1,15 +1,15 @@
 """Word DOCX files (python-docx): paragraphs and tables in order, headings from paragraph styles.
 
-The ZIP container is checked *before* python-docx opens it (a zip bomb would otherwise be
-inflated in memory). Hidden runs (``w:vanish``), near-invisible ones (under 2 pt) and white text
-are dropped: they are invisible to a reader and a classic prompt-injection carrier.
+The ZIP container is checked *before* python-docx opens it (:mod:`corpus.files.ooxml`: a zip
+bomb would otherwise be inflated in memory). Hidden runs (``w:vanish``), near-invisible ones
+(under 2 pt) and white text are dropped: they are invisible to a reader and a classic
+prompt-injection carrier.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
 from typing import Any
 
 import docx
@@ -18,47 +18,12 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 
 from corpus.errors import InvalidInput
+from corpus.files.ooxml import check_zip_bomb
 from corpus.files.sections import ParsedDocument, first_heading, split_sections
 from corpus.text import clean_text
 
-MAX_UNCOMPRESSED_BYTES = 100_000_000
-MAX_COMPRESSION_RATIO = 100
-MAX_ENTRIES = 5000
-_RATIO_FLOOR_BYTES = 1024 * 1024
-"""Small parts may compress extremely well; the ratio only matters once they are big."""
-
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|titolo|título|kop|nagłówek|rubrik)\s*(\d)$", re.I)
 _SENTENCE_END = re.compile(r"[.;,!?]$")
-
-
-def check_zip_bomb(data: bytes, *, name: str) -> None:
-    """Refuse a DOCX whose parts would inflate beyond the limits, from the ZIP directory alone.
-
-    Raises:
-        InvalidInput: over :data:`MAX_UNCOMPRESSED_BYTES` in total, a part over 1 MB expanding
-            more than :data:`MAX_COMPRESSION_RATIO` times, or more than :data:`MAX_ENTRIES` parts.
-    """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InvalidInput(f"corrupt DOCX '{name}': {exc}; re-save it from Word and try again") from exc
-    advice = "this looks like a zip bomb, not a Word document; re-save the real document from Word"
-    if len(entries) > MAX_ENTRIES:
-        raise InvalidInput(f"DOCX '{name}' has {len(entries)} parts (limit {MAX_ENTRIES}); {advice}")
-    total = sum(entry.file_size for entry in entries)
-    if total > MAX_UNCOMPRESSED_BYTES:
-        raise InvalidInput(
-            f"DOCX '{name}' expands to {total / 1e6:.0f} MB "
-            f"(limit {MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB); {advice}"
-        )
-    compressed = sum(entry.compress_size for entry in entries)
-    for size, packed in [(total, compressed), *((e.file_size, e.compress_size) for e in entries)]:
-        if size > _RATIO_FLOOR_BYTES and size > MAX_COMPRESSION_RATIO * max(packed, 1):
-            raise InvalidInput(
-                f"DOCX '{name}' expands {size / max(packed, 1):.0f} times when unpacked "
-                f"(limit {MAX_COMPRESSION_RATIO}); {advice}"
-            )
 
 
 def parse_docx(data: bytes, *, name: str, fallback_title: str) -> ParsedDocument:
@@ -71,7 +36,7 @@ def parse_docx(data: bytes, *, name: str, fallback_title: str) -> ParsedDocument
     Raises:
         InvalidInput: zip bomb or corrupt file.
     """
-    check_zip_bomb(data, name=name)
+    check_zip_bomb(data, name=name, kind="DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = list(document.iter_inner_content())

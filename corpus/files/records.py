@@ -1,4 +1,4 @@
-"""User-supplied CSV/JSON records: funding calls and cluster profiles (schema: docs/record-schema.md).
+"""User-supplied CSV/JSON/XLSX records: funding calls and cluster profiles (schema: docs/record-schema.md).
 
 A bad row never sinks the file: good rows become records, bad rows become one-line problems
 ("row 7: deadline '31/02/2026' is not a date (use YYYY-MM-DD)"). Problems with the file as a
@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal
 
 from corpus.errors import EmptyDocument, InvalidInput
 from corpus.files import _fields as f
-from corpus.files._readers import KINDS, Kind, Row, csv_rows, field_key, json_rows
+from corpus.files._readers import KINDS, Kind, ReaderItem, Row, csv_rows, field_key, json_rows
 from corpus.files.detect import slugify
+from corpus.files.xlsx import xlsx_rows
 from corpus.models import (
     AnyRecord,
     Audience,
@@ -72,7 +74,32 @@ def load_records(
         InvalidInput: the file as a whole cannot be read (see the message).
         EmptyDocument: the file holds no rows.
     """
-    rows = list(csv_rows(text, name) if fmt == "csv" else json_rows(text, name))
+    rows = csv_rows(text, name) if fmt == "csv" else json_rows(text, name)
+    return records_from_rows(rows, name=name, audience=audience, retrieved_on=retrieved_on)
+
+
+def load_workbook_records(
+    data: bytes, *, name: str, audience: Audience, retrieved_on: dt.date
+) -> FileLoadResult:
+    """Funding calls and cluster profiles from the worksheets of an XLSX workbook.
+
+    Raises:
+        InvalidInput: zip bomb, corrupt workbook, too many cells (see :mod:`corpus.files.xlsx`).
+        EmptyDocument: the workbook holds no rows.
+    """
+    rows = xlsx_rows(data, name=name, known_fields=_KNOWN - {"type"})
+    return records_from_rows(rows, name=name, audience=audience, retrieved_on=retrieved_on)
+
+
+def records_from_rows(
+    items: Iterable[ReaderItem], *, name: str, audience: Audience, retrieved_on: dt.date
+) -> FileLoadResult:
+    """Typed records from reader rows; rows that cannot be used become problems.
+
+    Raises:
+        InvalidInput: cannot tell calls from clusters. EmptyDocument: no rows.
+    """
+    rows = list(items)
     if not any(row is not None for _, row, _ in rows):
         if rows:  # only bad rows: each one's problem rides in its label
             return FileLoadResult(records=[], problems=[label for label, _, _ in rows])

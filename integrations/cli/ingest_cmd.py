@@ -25,7 +25,7 @@ def ingest(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files or folders to ingest (PDF, DOCX, HTML, Markdown, text, CSV/JSON records). "
+            help="Files or folders to ingest (PDF, DOCX, PPTX, HTML, Markdown, text, CSV/JSON/XLSX records). "
             "Without paths: the bundled corpus.",
             show_default=False,
         ),

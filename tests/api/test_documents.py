@@ -6,6 +6,7 @@ import io
 import zipfile
 from typing import Any
 
+import openpyxl
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import AppFactory
@@ -49,6 +50,23 @@ def test_csv_records_upload(writable_client: TestClient) -> None:
     assert client.delete(f"/v1/documents/{doc['doc_id']}").status_code == 204
 
 
+def test_xlsx_member_list_upload(writable_client: TestClient) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Name", "Country", "City", "Description"])
+    sheet.append(
+        ["Klaster Łódzki Przemysłowy", "PL", "Łódź", "Textile and fashion companies of the Łódź region"]
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = _upload(writable_client, "member-clusters.xlsx", buffer.getvalue())
+    assert response.status_code == 201, response.text
+    [doc] = response.json()["documents"]
+    assert doc["doc_type"] == "cluster" and doc["title"] == "Klaster Łódzki Przemysłowy"
+    assert writable_client.delete(f"/v1/documents/{doc['doc_id']}").status_code == 204
+
+
 def test_csv_upload_in_an_ambiguous_code_page_is_422_until_its_encoding_is_named(
     writable_client: TestClient,
 ) -> None:
@@ -68,6 +86,7 @@ def test_csv_upload_in_an_ambiguous_code_page_is_422_until_its_encoding_is_named
     doc_id = named.json()["documents"][0]["doc_id"]
     hits = client.get("/v1/search", params={"q": "Interizon Gdańsk", "type": "cluster"}).json()["hits"]
     assert any(hit["doc_id"] == doc_id and "Gdańsk" in hit["text"] for hit in hits)
+    assert client.delete(f"/v1/documents/{doc_id}").status_code == 204
     unknown = client.post(
         "/v1/documents", files={"file": ("p.csv", csv, "text/csv")}, data={"encoding": "klingon"}
     )

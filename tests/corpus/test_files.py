@@ -122,7 +122,7 @@ def make_docx(*, core_title: str | None = None) -> bytes:
 
 def test_supported_suffixes() -> None:
     assert SUPPORTED_SUFFIXES == frozenset(
-        {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".csv", ".json"}
+        {".pdf", ".docx", ".xlsx", ".pptx", ".html", ".htm", ".md", ".markdown", ".txt", ".csv", ".json"}
     )
 
 
@@ -386,7 +386,7 @@ def test_binary_content_under_a_text_extension_is_unsupported(
         load(data, filename)
 
 
-@pytest.mark.parametrize("filename", ["virus.exe", "old.doc", "README", "sheet.xlsx"])
+@pytest.mark.parametrize("filename", ["virus.exe", "old.doc", "README", "sheet.xls", "deck.ppt"])
 def test_unknown_extension_is_unsupported(filename: str) -> None:
     with pytest.raises(UnsupportedFile, match="not supported; use one of .csv, .docx"):
         load(b"hello", filename)

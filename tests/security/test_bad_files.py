@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import openpyxl
 import psutil  # type: ignore[import-untyped,unused-ignore]  # stubs may be missing
 import pytest
 from fastapi.testclient import TestClient
@@ -103,6 +104,44 @@ def docx_of_many_parts() -> bytes:
     return buffer.getvalue()
 
 
+def xlsx_bomb() -> bytes:
+    """An XLSX whose worksheet part inflates 1,000 times, to 40 MB."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"<worksheet>" + b" " * (40 * MB) + b"</worksheet>")
+    return buffer.getvalue()
+
+
+def xlsx_far_cell() -> bytes:
+    """A 5 KB workbook with one cell at XFD1048576: openpyxl pads rows out to 16,384 columns."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["name", "country"])
+    sheet.append(["Silesian Battery Hub", "PL"])
+    sheet["XFD1048576"] = "far away"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def pptx_bomb() -> bytes:
+    """A PPTX whose slide part inflates 1,000 times, to 40 MB."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", "<p:presentation/>")
+        archive.writestr("ppt/slides/slide1.xml", b"<p:sld>" + b" " * (40 * MB) + b"</p:sld>")
+    return buffer.getvalue()
+
+
+def encrypted_xlsx() -> bytes:
+    """Excel saves a password-protected workbook in an OLE compound file, not a ZIP."""
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096
+
+
 def binary_named_md() -> bytes:
     return bytes(range(256)) * 64
 
@@ -127,6 +166,28 @@ BAD_FILES: list[BadFile] = [
     ("bomb.pdf", pdf_bomb, InvalidInput, r"'bomb\.pdf' expands past the decompression limit", 422),
     ("bomb.docx", docx_bomb, InvalidInput, r"'bomb\.docx' expands \d+ times.*zip bomb", 422),
     ("parts.docx", docx_of_many_parts, InvalidInput, r"'parts\.docx' has 5002 parts.*zip bomb", 422),
+    (
+        "bomb_clusters.xlsx",
+        xlsx_bomb,
+        InvalidInput,
+        r"'bomb_clusters\.xlsx' expands \d+ times.*zip bomb",
+        422,
+    ),
+    (
+        "far_clusters.xlsx",
+        xlsx_far_cell,
+        InvalidInput,
+        r"'far_clusters\.xlsx' has more than 1,000,000 cells",
+        422,
+    ),
+    (
+        "locked.xlsx",
+        encrypted_xlsx,
+        UnsupportedFile,
+        r"'locked\.xlsx' is an old Excel \.xls or a password",
+        415,
+    ),
+    ("bomb.pptx", pptx_bomb, InvalidInput, r"'bomb\.pptx' expands \d+ times.*zip bomb", 422),
     ("notes.md", binary_named_md, UnsupportedFile, r"'notes\.md' is a binary file.*not Markdown", 415),
     ("deep.html", nested_html, InvalidInput, r"'deep\.html' is nested more than 200 levels", 422),
     ("deep.json", nested_json, InvalidInput, r"'deep\.json' is nested too deeply", 422),

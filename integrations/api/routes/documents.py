@@ -86,7 +86,9 @@ def _ingest(
 async def upload_document(
     services: ServicesDep,
     caller: CallerDep,
-    file: Annotated[UploadFile, File(description="PDF, DOCX, HTML, Markdown, text, or CSV/JSON records.")],
+    file: Annotated[
+        UploadFile, File(description="PDF, DOCX, PPTX, HTML, Markdown, text, or CSV/JSON/XLSX records.")
+    ],
     audience: Annotated[Literal["public", "internal"], Form()] = "public",
     encoding: Annotated[
         str | None,
