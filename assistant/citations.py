@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from assistant.models import Citation, Passage
+from assistant.sentence_split import split_sentences as split_sentences  # re-exported for its callers
 
 # One marker: [1], [1, 2], [1;2], [1-3], [1–3], [1 and 2], [Passage 2], [source 1].
 _MARKER = re.compile(
@@ -26,8 +27,6 @@ _MARKER = re.compile(
 _CANONICAL_MARKER = re.compile(r"\[(\d+)\]")
 _NUMBER_OR_RANGE = re.compile(r"(\d+)\s*(?:[-–]\s*(\d+))?")
 _MAX_RANGE = 20
-# A sentence ends at . ! ? (plus closing quotes and any citation markers) before a non-lowercase start.
-_BOUNDARY = re.compile(r"[.!?]+[\"”’')]*(?:\s*\[\d+\])*(?=\s+[^\sa-z\[]|\s*$)")
 _DIGIT = re.compile(r"\d")
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|while)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -132,18 +131,6 @@ def _expand(group: str) -> Iterable[int]:
             yield from range(first, last + 1)
         else:
             yield first
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of ``text``: each line apart, then at sentence ends; markers stay with their sentence."""
-    sentences: list[str] = []
-    for line in text.splitlines():
-        start = 0
-        for boundary in _BOUNDARY.finditer(line):
-            sentences.append(line[start : boundary.end()])
-            start = boundary.end()
-        sentences.append(line[start:])
-    return [sentence.strip() for sentence in sentences if sentence.strip()]
 
 
 def content_tokens(text: str) -> set[str]:
