@@ -77,6 +77,8 @@ class Settings(BaseSettings):
     api_rate_limit_per_minute: int = Field(default=120, alias="CLUSTER_ADVISOR_RATE_LIMIT", ge=0)
     """Requests per minute per client (API key, else address) on ``/v1``; 0 turns the limit off."""
     answer_timeout_s: float = Field(default=20.0, alias="CLUSTER_ADVISOR_ANSWER_TIMEOUT_S", gt=0)
+    sse_keepalive_s: float = Field(default=10.0, alias="CLUSTER_ADVISOR_SSE_KEEPALIVE_S", gt=0, le=300)
+    """Seconds of silence on ``POST /v1/ask/stream`` before a keep-alive comment goes out."""
 
     ft_search_api_url: str = Field(
         default="https://api.tech.ec.europa.eu/search-api/prod/rest", alias="CLUSTER_ADVISOR_FT_SEARCH_API"

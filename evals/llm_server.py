@@ -96,6 +96,10 @@ class FakeOpenAIServer:
         self.model = model
         self.requests: list[RecordedRequest] = []
         self.reject_params: set[str] = set()
+        self.streamed_chunks = 0
+        """Content chunks written to streaming responses."""
+        self.abandoned_streams = 0
+        """Streams whose client closed the connection before the end (it stopped listening)."""
         self._responder: Responder = lambda _messages: "This is the fake model's reply."
         self._steps: deque[Step] = deque()
         self._lock = threading.Lock()
@@ -253,14 +257,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
-        self.wfile.write(self._chunk({"role": "assistant", "content": ""}))
-        for piece in split_words(reply):
-            if self.fake._wait(chunk_delay_s):
-                return
-            self.wfile.write(self._chunk({"content": piece}))
-            self.wfile.flush()
-        self.wfile.write(self._chunk({}, finish_reason="stop"))
-        self.wfile.write(b"data: [DONE]\n\n")
+        try:
+            self.wfile.write(self._chunk({"role": "assistant", "content": ""}))
+            for piece in split_words(reply):
+                if self.fake._wait(chunk_delay_s):
+                    return
+                self.wfile.write(self._chunk({"content": piece}))
+                self.wfile.flush()
+                with self.fake._lock:
+                    self.fake.streamed_chunks += 1
+            self.wfile.write(self._chunk({}, finish_reason="stop"))
+            self.wfile.write(b"data: [DONE]\n\n")
+        except OSError:  # BrokenPipeError, ConnectionResetError: the client closed the stream
+            with self.fake._lock:
+                self.fake.abandoned_streams += 1
 
     def _send_json(self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
         self._send_raw(status, json.dumps(payload).encode(), "application/json", headers or {})

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 
 from fastapi import APIRouter
-from fastapi.responses import StreamingResponse
+from fastapi.sse import EventSourceResponse, format_sse_event
+from starlette.concurrency import run_in_threadpool
 
 from assistant.streaming import AnswerEvent, event_payload
+from corpus.errors import AdvisorError
 from integrations.api.deps import (
     ApiServices,
     CallerDep,
@@ -20,9 +23,11 @@ from integrations.api.deps import (
 from integrations.api.metrics import ApiMetrics
 from integrations.api.schemas import AskFilters, AskRequest, AskResponse
 from integrations.api.security import Caller
+from integrations.api.sse import EventPump, sse_stream
 from retrieval.filters import SearchFilters, parse_filters
 
 router = APIRouter(prefix="/v1", tags=["answers"])
+logger = logging.getLogger(__name__)
 
 _ERRORS: dict[int | str, dict[str, object]] = {
     404: {"description": "Unknown conversation id."},
@@ -61,36 +66,56 @@ def ask(body: AskRequest, services: ServicesDep, caller: CallerDep, metrics: Met
     return answer.model_dump(mode="json")
 
 
-def _sse(events: Iterator[AnswerEvent], services: ApiServices, metrics: ApiMetrics) -> Iterator[str]:
-    for event in events:
-        if event["event"] == "final":
-            metrics.observe_answer(event["answer"], llm_configured=services.settings.llm_configured)
-        payload = event_payload(event)
-        yield f"event: {event['event']}\ndata: {json.dumps(payload, ensure_ascii=False)}\n\n"
+def _event_bytes(event: AnswerEvent, services: ApiServices, metrics: ApiMetrics) -> bytes:
+    """One answer event in SSE form; the final one as ``POST /v1/ask`` returns it."""
+    payload = event_payload(event)
+    if event["event"] == "final":
+        metrics.observe_answer(event["answer"], llm_configured=services.settings.llm_configured)
+    return format_sse_event(event=event["event"], data_str=json.dumps(payload, ensure_ascii=False))
+
+
+def _error_bytes(exc: BaseException) -> bytes:
+    """An ``error`` event for a failure after the stream started (the status code already went out)."""
+    if isinstance(exc, AdvisorError):
+        detail = str(exc)
+    else:
+        logger.error("answer stream failed", exc_info=exc)
+        detail = "the answer failed on the server; please ask again"
+    return format_sse_event(event="error", data_str=json.dumps({"event": "error", "detail": detail}))
 
 
 @router.post(
     "/ask/stream",
+    # No response_class=EventSourceResponse here: FastAPI would take the route for a generator
+    # endpoint, and errors raised before the stream (422, 404) must keep their status codes.
     responses={**_ERRORS, 200: {"content": {"text/event-stream": {}}, "description": "Answer events."}},
 )
-def ask_stream(
+async def ask_stream(
     body: AskRequest, services: ServicesDep, caller: CallerDep, metrics: MetricsDep
-) -> StreamingResponse:
+) -> EventSourceResponse:
     """Stream the answer as server-sent events: ``delta`` texts, ``citations``, then ``final``.
 
     The ``final`` event carries the whole answer (as ``POST /v1/ask`` returns it, with its
-    ``answer_id``); it is authoritative and replaces the deltas.
+    ``answer_id``); it is authoritative and replaces the deltas. While the answer is being
+    composed, an SSE comment (``: keep-alive``) goes out every ``CLUSTER_ADVISOR_SSE_KEEPALIVE_S``
+    seconds; a failure after the stream started is an ``error`` event with a ``detail``. When the
+    client disconnects, composing stops at the next token (see :mod:`integrations.api.sse`).
     """
     filters = search_filters(body.filters, caller)
-    with services.reading():
-        events = services.assistant.ask_stream(
-            question=body.question,
-            today=default_today(services.settings, body.today),
-            conversation_id=body.conversation_id,
-            filters=filters,
-        )
-    return StreamingResponse(
-        _sse(events, services, metrics),
-        media_type="text/event-stream",
+
+    def prepare() -> Iterator[AnswerEvent]:
+        # Bad input and retrieval failures raise here, before any byte of the 200 response.
+        with services.reading():
+            return services.assistant.ask_stream(
+                question=body.question,
+                today=default_today(services.settings, body.today),
+                conversation_id=body.conversation_id,
+                filters=filters,
+            )
+
+    events = await run_in_threadpool(prepare)
+    pump = EventPump(events, lambda event: _event_bytes(event, services, metrics))
+    return EventSourceResponse(
+        sse_stream(pump, keepalive_s=services.settings.sse_keepalive_s, on_error=_error_bytes),
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
