@@ -13,6 +13,7 @@ from typing import Any
 from assistant.calls import CallFacts
 from assistant.models import Answer
 from assistant.triage import Triage
+from integrations.slack.mrkdwn import markdown_to_mrkdwn
 
 Block = dict[str, Any]
 
@@ -63,7 +64,9 @@ def answer_blocks(
         answer_id: The stored answer's id (button values carry it); None hides the buttons.
         call_facts: Status and deadline of cited calls, by ``doc_id``.
     """
-    blocks: list[Block] = [_section(cut(escape(answer.answer)))]
+    # A model writes Markdown; the extractive composer writes plain text with "- " lines.
+    text = markdown_to_mrkdwn(answer.answer) if answer.mode == "llm" else escape(answer.answer)
+    blocks: list[Block] = [_section(cut(text))]
     if answer.citations:
         lines = [
             source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id))
