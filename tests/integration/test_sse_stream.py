@@ -51,6 +51,15 @@ def _wait_for(condition: Callable[[], bool], *, timeout: float, what: str) -> No
         time.sleep(0.05)
 
 
+def _script_composer(llm: FakeOpenAIServer, step: Step) -> None:
+    """``step`` for the composer's streaming request; the query planner's request comes first.
+
+    The planner asks the model for a structured plan before the stream starts (its answer here
+    is not a plan, so the rules' plan is used); only the composer's silence can be filled.
+    """
+    llm.script(Step(), step)
+
+
 def _blocks(lines: Iterator[str]) -> Iterator[list[str]]:
     """SSE blocks (the lines between blank lines) as they arrive."""
     block: list[str] = []
@@ -65,7 +74,8 @@ def _blocks(lines: Iterator[str]) -> Iterator[list[str]]:
 def test_keep_alive_comments_fill_the_silence_while_the_llm_thinks(
     server: Server, llm: FakeOpenAIServer
 ) -> None:
-    llm.script(Step(delay_s=1.5, reply="The Euroclusters call funds internationalisation [1]."))
+    _script_composer(llm, Step(delay_s=1.5, reply="The Euroclusters call funds internationalisation [1]."))
+    asked_before = len(llm.requests)
     seen: list[tuple[float, str]] = []
     started = time.monotonic()
     with httpx.stream("POST", f"{server.url}/v1/ask/stream", json=QUESTION, timeout=30) as response:
@@ -79,14 +89,15 @@ def test_keep_alive_comments_fill_the_silence_while_the_llm_thinks(
     assert kinds[:first_delta].count("keep-alive") >= 2, seen
     assert seen[first_delta][0] >= 1.0  # the deltas came after the LLM's silence
     assert kinds[-2:] == ["citations", "final"]
-    assert llm.requests[-1].stream
+    asked = llm.requests[asked_before:]
+    assert [request.stream for request in asked] == [False, True]  # the plan, then the answer
 
 
 def test_a_client_that_hangs_up_stops_the_llm_stream(server: Server, llm: FakeOpenAIServer) -> None:
     sentence = "Clusters gain from internationalisation support [1]. "
     reply = sentence * 80  # deltas are let out sentence by sentence, after screening
     words = len(reply.split())
-    llm.script(Step(chunk_delay_s=0.1, reply=reply))
+    _script_composer(llm, Step(chunk_delay_s=0.1, reply=reply))
     abandoned_before, chunks_before = llm.abandoned_streams, llm.streamed_chunks
     got_delta = False
     with httpx.stream("POST", f"{server.url}/v1/ask/stream", json=QUESTION, timeout=30) as response:
@@ -110,7 +121,7 @@ def test_a_client_that_hangs_up_stops_the_llm_stream(server: Server, llm: FakeOp
 
 
 def test_the_stream_still_answers_after_a_client_hung_up(server: Server, llm: FakeOpenAIServer) -> None:
-    llm.script(Step(reply="The Euroclusters call funds internationalisation [1]."))
+    _script_composer(llm, Step(reply="The Euroclusters call funds internationalisation [1]."))
     with httpx.stream("POST", f"{server.url}/v1/ask/stream", json=QUESTION, timeout=30) as response:
         text = "".join(response.iter_text())
     assert "event: final" in text
