@@ -76,6 +76,7 @@ class RecordStore(SqlStore):
     """Read and write corpus records and chunks. One instance per process; thread-safe via the engine."""
 
     metadata = metadata
+    migrations = "records"
     purpose = "record store"
 
     @property
