@@ -33,6 +33,11 @@ RUNTIME_FILES = (
     "retrieval/model_files/tokenizer.json",
     "corpus/data/manifest.json",
     "corpus/data/calls.jsonl.gz",
+    "corpus/data/vectors-sentence-transformers-all-minilm-l6-v2-onnx-int8.npy",
+    "corpus/migrations/env.py",
+    "corpus/migrations/script.py.mako",
+    "corpus/migrations/records/records_0001_baseline.py",
+    "corpus/migrations/slack/slack_0001_baseline.py",
 )
 _ANYWHERE = shutil.ignore_patterns("__pycache__", "*.egg-info", ".*_cache")
 _AT_THE_TOP = {".git", ".venv", "data", "build", "dist", "tests"}
