@@ -31,6 +31,13 @@ def ingest(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
+    shipped_vectors: Annotated[
+        bool,
+        typer.Option(
+            "--shipped-vectors/--no-shipped-vectors",
+            help="Take the bundled corpus's vectors from the bundle (default) or embed it all.",
+        ),
+    ] = True,
 ) -> None:
     """Load documents into the data dir. Idempotent: unchanged documents are not re-indexed."""
     context = cli_context(ctx)
@@ -41,9 +48,10 @@ def ingest(
     if paths:
         sources = list(file_sources(paths, max_bytes=settings.max_file_bytes, today=settings.today))
     else:
+        sources = [bundled_source()]
+    if not paths and shipped_vectors:
         from retrieval.shipped_vectors import ShippedVectorLookup
 
-        sources = [bundled_source()]
         # The bundle ships its vectors: chunks to index take them instead of being embedded.
         index.vectors.known_vectors = ShippedVectorLookup(
             embedder=index.embedder, records=sources[0].records, notify=_say
