@@ -39,6 +39,7 @@ RUNTIME_FILES = (
     "corpus/migrations/records/records_0001_baseline.py",
     "corpus/migrations/slack/slack_0001_baseline.py",
 )
+PACKAGES = ("corpus", "retrieval", "assistant", "integrations", "evals")
 _ANYWHERE = shutil.ignore_patterns("__pycache__", "*.egg-info", ".*_cache")
 _AT_THE_TOP = {".git", ".venv", "data", "build", "dist", "tests"}
 
@@ -94,6 +95,14 @@ def test_the_wheel_holds_every_runtime_file_and_the_licences(wheel: Path) -> Non
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = [name for name in RUNTIME_FILES if name not in names]
     assert not missing, f"left out of the wheel: {missing}"
+    # Every data file inside the packages too (a new one needs a [tool.setuptools.package-data] glob).
+    data_files = [
+        path.relative_to(ROOT).as_posix()
+        for package in PACKAGES
+        for path in (ROOT / package).rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    ]
+    assert data_files and not [name for name in data_files if name not in names]
     licences = {Path(name).name for name in names if ".dist-info/licenses/" in name}
     assert {"LICENSE", "NOTICE"} <= licences
     assert not any(name.startswith("tests/") for name in names)
