@@ -127,3 +127,32 @@ def test_opening_a_migrated_store_again_changes_nothing(db_url: str) -> None:
 def test_every_store_names_its_migrations() -> None:
     for store_class in (ConversationStore, SlackStore):
         assert issubclass(store_class, SqlStore) and store_class.migrations in STORES
+
+
+def test_restore_of_a_0_1_0_backup_migrates_every_store(tmp_path: Path) -> None:
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from integrations.cli.main import app
+
+    old = tmp_path / "old"
+    old.mkdir()
+    for store, file in (("records", "corpus"), ("conversations", "conversations"), ("slack", "slack")):
+        with sqlite3.connect(old / f"{file}.sqlite3") as conn:
+            conn.executescript((SCHEMA_0_1_0 / f"{store}.sqlite.sql").read_text(encoding="utf-8"))
+    archive = tmp_path / "old.tar.gz"
+    runner = CliRunner()
+    backup = runner.invoke(app, ["--data-dir", str(old), "backup", str(archive), "--no-index"])
+    assert backup.exit_code == 0, backup.output
+    for file in ("corpus", "conversations", "slack"):  # the backup holds the old schema as it was
+        with sqlite3.connect(old / f"{file}.sqlite3") as conn:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert not any(name.startswith("alembic_version") for name in tables)
+    restored = tmp_path / "restored"
+    result = runner.invoke(app, ["--data-dir", str(restored), "restore", str(archive)])
+    assert result.exit_code == 0, result.output
+    for store, file in (("records", "corpus"), ("conversations", "conversations"), ("slack", "slack")):
+        with sqlite3.connect(restored / f"{file}.sqlite3") as conn:
+            (version,) = conn.execute(f"SELECT version_num FROM alembic_version_{store}").fetchone()
+        assert version == STORES[store][1]
