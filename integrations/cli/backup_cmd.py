@@ -86,10 +86,12 @@ def restore(
 def _migrate_stores(settings: Settings) -> None:
     """Bring the restored SQL stores to this version's schema (a backup may come from an older one)."""
     from assistant.conversation import ConversationStore
+    from corpus.refresh.log import RefreshLog
     from integrations.slack.store import SlackStore
 
     ConversationStore.from_settings(settings).close()
     SlackStore.from_settings(settings).close()
+    RefreshLog.open(settings.records_db_url).close()
 
 
 def _check_index(settings: Settings) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, MetaData, create_engine, text
 
 from assistant.conversation import ConversationStore
+from corpus.refresh.log import RefreshLog
 from corpus.sql import SqlStore, migrate
 from corpus.store import RecordStore
 from corpus.store import metadata as records_metadata
@@ -27,6 +28,8 @@ STORES: dict[str, tuple[MetaData, str]] = {
     "conversations": (ConversationStore.metadata, "conversations_0001"),
     "slack": (SlackStore.metadata, "slack_0001"),
 }
+NEW_STORES: dict[str, tuple[MetaData, str]] = {"refresh": (RefreshLog.metadata, "refresh_0001")}
+"""Stores that 0.1.0 did not have: created by their migrations on first open."""
 NOW = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
 
 
@@ -69,7 +72,7 @@ def _versions(url: str) -> dict[str, str]:
     with engine.connect() as conn:
         found = {
             store: conn.execute(text(f"SELECT version_num FROM alembic_version_{store}")).scalar_one()
-            for store in STORES
+            for store in {**STORES, **NEW_STORES}
         }
     engine.dispose()
     return found
@@ -80,6 +83,7 @@ def test_a_database_made_by_0_1_0_is_upgraded_in_place_with_its_rows(db_url: str
     records = RecordStore.open(db_url)
     conversations = ConversationStore.open(db_url)
     slack = SlackStore.open(db_url)
+    RefreshLog.open(db_url).close()
     try:
         assert records.counts()["documents"] == {"call": 0, "cluster": 0, "policy": 1}
         assert conversations.exists("c-kept")
@@ -88,7 +92,7 @@ def test_a_database_made_by_0_1_0_is_upgraded_in_place_with_its_rows(db_url: str
     finally:
         for store in (records, conversations, slack):
             store.close()
-    assert _versions(db_url) == {store: head for store, (_, head) in STORES.items()}
+    assert _versions(db_url) == {store: head for store, (_, head) in {**STORES, **NEW_STORES}.items()}
 
 
 def test_migrations_alone_make_every_table_of_the_models(
@@ -96,13 +100,13 @@ def test_migrations_alone_make_every_table_of_the_models(
 ) -> None:
     engine = _engine(db_url)
     caplog.set_level(logging.WARNING, logger="corpus.sql")
-    for store, (metadata, _) in STORES.items():
+    for store, (metadata, _) in {**STORES, **NEW_STORES}.items():
         migrate(engine, metadata=metadata, migrations=store)
     assert "without a migration" not in caplog.text, (
         "add a revision file for the new table (docs/operations.md)"
     )
     with engine.connect() as conn:
-        for store, (metadata, _) in STORES.items():
+        for store, (metadata, _) in {**STORES, **NEW_STORES}.items():
             tables = set(metadata.tables)
 
             def this_store(name: str | None, kind: str, _parent: object, tables: set[str] = tables) -> bool:
@@ -116,17 +120,23 @@ def test_migrations_alone_make_every_table_of_the_models(
 
 
 def test_opening_a_migrated_store_again_changes_nothing(db_url: str) -> None:
-    for store_class in (RecordStore, ConversationStore, SlackStore):
+    stores: tuple[type[SqlStore] | type[RecordStore], ...] = (
+        RecordStore,
+        ConversationStore,
+        SlackStore,
+        RefreshLog,
+    )
+    for store_class in stores:
         store_class.open(db_url).close()
     before = _versions(db_url)
-    for store_class in (RecordStore, ConversationStore, SlackStore):
+    for store_class in stores:
         store_class.open(db_url).close()
     assert _versions(db_url) == before
 
 
 def test_every_store_names_its_migrations() -> None:
-    for store_class in (ConversationStore, SlackStore):
-        assert issubclass(store_class, SqlStore) and store_class.migrations in STORES
+    for store_class in (ConversationStore, SlackStore, RefreshLog):
+        assert issubclass(store_class, SqlStore) and store_class.migrations in {**STORES, **NEW_STORES}
 
 
 def test_restore_of_a_0_1_0_backup_migrates_every_store(tmp_path: Path) -> None:
