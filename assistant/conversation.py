@@ -124,6 +124,7 @@ class ConversationStore(SqlStore):
     """Read and write conversations, turns and feedback."""
 
     metadata = metadata
+    migrations = "conversations"
     purpose = "conversation store"
 
     @classmethod

@@ -47,6 +47,26 @@ class BundleFile(BaseModel):
     bytes: int
 
 
+class ShippedVectors(BaseModel):
+    """The embeddings of every bundled chunk by one embedding model (``retrieval.shipped_vectors``).
+
+    ``corpus_checksum`` identifies the chunks they were computed from (ids and embedded text, in
+    ``chunk_id`` order, which is also the row order); ``ingest`` of the bundle loads them only when
+    the model and the checksum both match, and embeds otherwise.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    model: str
+    dimension: int
+    file: str
+    dtype: str
+    rows: int
+    corpus_checksum: str
+    sha256: str
+    bytes: int
+
+
 class BundleManifest(BaseModel):
     """What the bundle holds, from which sources, and what was left out."""
 
@@ -57,6 +77,8 @@ class BundleManifest(BaseModel):
     files: tuple[BundleFile, ...]
     sources: tuple[SourceInfo, ...]
     skipped: tuple[SkippedItem, ...] = ()
+    vectors: tuple[ShippedVectors, ...] = ()
+    """One entry per bundled embedding model (none until ``make corpus`` computed them)."""
 
 
 def _gzip_bytes(lines: Iterable[str]) -> bytes:
@@ -115,10 +137,15 @@ def write_bundle(
         sources=tuple(sources),
         skipped=tuple(sorted(skipped, key=lambda item: (item.dataset, item.record_ref or "", item.reason))),
     )
-    payload = json.dumps(manifest.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=True)
-    (out_dir / MANIFEST_FILE).write_text(payload + "\n", encoding="utf-8")
+    save_manifest(manifest, out_dir)
     logger.info("wrote bundle to %s: %s", out_dir, manifest.counts)
     return manifest
+
+
+def save_manifest(manifest: BundleManifest, out_dir: Path) -> None:
+    """Write ``manifest.json`` (sorted keys, fixed indentation: identical manifests, identical bytes)."""
+    payload = json.dumps(manifest.model_dump(mode="json"), indent=2, ensure_ascii=False, sort_keys=True)
+    (out_dir / MANIFEST_FILE).write_text(payload + "\n", encoding="utf-8")
 
 
 def read_manifest(bundle_dir: Path | None = None) -> BundleManifest:

@@ -40,3 +40,14 @@ class RefreshFailed(AdvisorError):
 
     Nothing was written: the stores are exactly as they were. The message is one line.
     """
+
+
+NOTHING_INGESTED = "nothing is ingested yet: run `cluster-advisor ingest`"
+"""What every entry point says when the data dir holds no document (CLI exit 2, ``/readyz`` 503)."""
+
+
+class NothingIngested(AdvisorError):
+    """The data dir holds no document yet: ingest first."""
+
+    def __init__(self, message: str = NOTHING_INGESTED) -> None:
+        super().__init__(message)

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
         env_file_encoding="utf-8",
         extra="ignore",
         populate_by_name=True,
+        # `NAME=` (as in .env.example) means "not set", not an empty string or an invalid date.
+        env_ignore_empty=True,
     )
 
     data_dir: Path = Field(default_factory=_default_data_dir, alias="CLUSTER_ADVISOR_DATA_DIR")
@@ -76,6 +78,10 @@ class Settings(BaseSettings):
     """Request body limit of every route but uploads (which use ``max_file_bytes``)."""
     api_rate_limit_per_minute: int = Field(default=120, alias="CLUSTER_ADVISOR_RATE_LIMIT", ge=0)
     """Requests per minute per client (API key, else address) on ``/v1``; 0 turns the limit off."""
+    forwarded_allow_ips: str = Field(default="127.0.0.1", alias="CLUSTER_ADVISOR_FORWARDED_ALLOW_IPS")
+    """Proxies whose ``X-Forwarded-For``/``-Proto`` headers ``serve`` trusts (comma-separated, ``*``)."""
+    root_path: str = Field(default="", alias="CLUSTER_ADVISOR_ROOT_PATH")
+    """The path prefix a reverse proxy serves the app under (e.g. ``/advisor``); empty at the root."""
     answer_timeout_s: float = Field(default=20.0, alias="CLUSTER_ADVISOR_ANSWER_TIMEOUT_S", gt=0)
     sse_keepalive_s: float = Field(default=10.0, alias="CLUSTER_ADVISOR_SSE_KEEPALIVE_S", gt=0, le=300)
     """Seconds of silence on ``POST /v1/ask/stream`` before a keep-alive comment goes out."""

@@ -76,6 +76,7 @@ class RecordStore(SqlStore):
     """Read and write corpus records and chunks. One instance per process; thread-safe via the engine."""
 
     metadata = metadata
+    migrations = "records"
     purpose = "record store"
 
     @property
@@ -127,6 +128,11 @@ class RecordStore(SqlStore):
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         return list(self.iter_chunks(doc_ids=[doc_id]))
+
+    def is_empty(self) -> bool:
+        """True when no document is stored (nothing ingested yet)."""
+        with self._engine.connect() as conn:
+            return conn.execute(select(documents.c.doc_id).limit(1)).first() is None
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Documents and chunks per doc type, every type present (zero when none)."""

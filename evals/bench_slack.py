@@ -26,7 +26,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 
-import aiohttp
 import httpx
 from pydantic import SecretStr
 
@@ -189,6 +188,9 @@ async def _send_all(
     (measured on this machine), and on a 2-core box the sender's CPU is taken from the server it
     times. Slack's own senders are not on the server's machine.
     """
+    # The [bench] extra installs aiohttp; importing it here keeps the CLI free of it.
+    import aiohttp
+
     run = str(int(time.time()))
     gate = asyncio.Semaphore(concurrency)
     connector = aiohttp.TCPConnector(limit=concurrency)

@@ -25,7 +25,7 @@ from typing import Any, Literal
 import psutil  # type: ignore[import-untyped,unused-ignore]
 from pydantic import BaseModel
 
-from corpus.errors import AdvisorError, InvalidInput
+from corpus.errors import NOTHING_INGESTED, AdvisorError, InvalidInput
 from corpus.models import Chunk
 from corpus.settings import Settings
 from retrieval.catalog import ChunkCatalog
@@ -185,7 +185,7 @@ class SearchIndex:
             return IndexHealth(state="model_mismatch", **base, detail=detail)
         manifest = read_manifest(self.lexical_dir)
         if stored is None and manifest is None:
-            return IndexHealth(state="missing", **base, detail="no index yet: run `cluster-advisor ingest`")
+            return IndexHealth(state="missing", **base, detail=NOTHING_INGESTED)
         if stored is None or manifest is None or self.lexical_error:
             missing = "vector index" if stored is None else f"BM25 index ({self.lexical_error or 'missing'})"
             return IndexHealth(state="incomplete", **base, detail=f"{missing} missing or unreadable")

@@ -18,6 +18,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import chromadb
+import numpy as np
+import numpy.typing as npt
 from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
@@ -117,6 +119,10 @@ def chroma_metadata(chunk: Chunk) -> dict[str, MetadataValue]:
     return metadata
 
 
+KnownVectors = Callable[[Sequence[str]], Sequence["npt.NDArray[np.float32] | None"]]
+"""Texts → a vector computed in advance for each, or None where the embedder must compute it."""
+
+
 class VectorStore:
     """One Chroma collection (cosine) holding every chunk, tagged with the embedding model that built it."""
 
@@ -125,6 +131,8 @@ class VectorStore:
         self.embedder = embedder
         self.name = name
         self._collection: Any | None = None
+        self.known_vectors: KnownVectors | None = None
+        """Vectors computed in advance (the bundle's shipped vectors), asked before the embedder."""
 
     def _get(self) -> Any | None:
         if self._collection is None:
@@ -227,10 +235,7 @@ class VectorStore:
         given = vectors or {}
         for start in range(0, len(ordered), EMBED_GROUP):
             group = ordered[start : start + EMBED_GROUP]
-            if all(chunk.chunk_id in given for chunk in group):
-                vectors_now = [list(given[chunk.chunk_id]) for chunk in group]
-            else:
-                vectors_now = self.embedder.embed_documents([chunk.dense_text for chunk in group])
+            vectors_now = self._vectors_for(group, given)
             collection.upsert(
                 ids=[chunk.chunk_id for chunk in group],
                 embeddings=vectors_now,
@@ -239,6 +244,25 @@ class VectorStore:
             )
             if progress is not None:
                 progress(start + len(group))
+
+    def _vectors_for(
+        self, chunks: Sequence[Chunk], given: Mapping[str, Sequence[float]]
+    ) -> npt.NDArray[np.float32]:
+        """Each chunk's vector: ``given`` by chunk id, else :attr:`known_vectors` by text, else embedded."""
+        texts = [chunk.dense_text for chunk in chunks]
+        known = self.known_vectors(texts) if self.known_vectors is not None else [None] * len(texts)
+        vectors = np.zeros((len(chunks), self.embedder.dimension), dtype=np.float32)
+        missing = []
+        for row, (chunk, vector) in enumerate(zip(chunks, known, strict=True)):
+            found = given.get(chunk.chunk_id, vector)
+            if found is None:
+                missing.append(row)
+            else:
+                vectors[row] = found
+        if missing:
+            computed = self.embedder.embed_documents([texts[i] for i in missing])
+            vectors[missing] = np.asarray(computed, dtype=np.float32)
+        return vectors
 
     def query(
         self, vector: Sequence[float], *, n: int, ids: list[str] | None = None, where: Where | None = None

@@ -156,6 +156,7 @@ class RefreshLog(SqlStore):
     """Read and write the refresh tables (see the module docstring)."""
 
     metadata = metadata
+    migrations = "refresh"
     purpose = "refresh log"
 
     @property

@@ -18,6 +18,7 @@ from corpus.refresh.apply import run_refresh
 from corpus.refresh.log import RefreshLog
 from corpus.refresh.scheduler import RefreshScheduler
 from corpus.settings import Settings
+from corpus.version import package_version
 from integrations.api.deps import ApiServices, open_services
 from integrations.api.errors import install_error_handlers
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
@@ -93,7 +94,7 @@ def create_app(
     app = FastAPI(
         title="Cluster Advisor",
         summary="Answers about EU funding calls, cluster partners and cluster policy, with sources.",
-        version="0.1.0",
+        version=package_version(),
         lifespan=lifespan,
     )
     app.state.settings = settings

@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from assistant.session import Session
 from corpus.console import console, print_json
+from corpus.errors import NothingIngested
 from integrations.cli.context import cli_context
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ def ask(
 ) -> None:
     """Answer a question from the corpus, citing sources (extractive unless an LLM is configured)."""
     context = cli_context(ctx)
+    if context.store().is_empty():
+        raise NothingIngested()
     advisor = context.advisor()
     answer = advisor.assistant.ask(
         question=question, today=context.settings.today, conversation_id=conversation

@@ -56,15 +56,18 @@ def restore(
 ) -> None:
     """Restore a backup into the data dir (stop the server first).
 
-    The archive is extracted beside the data dir, every checksum and SQLite file is verified and
-    the index is checked against the records (repaired or rebuilt if needed) before the data dir
-    is replaced; a corrupt or truncated archive leaves the data dir as it was.
+    The archive is extracted beside the data dir, every checksum and SQLite file is verified, the
+    SQL stores are migrated to this version's schema and the index is checked against the records
+    (repaired or rebuilt if needed) before the data dir is replaced; a corrupt or truncated archive
+    leaves the data dir as it was.
     """
     settings = cli_context(ctx).settings
     checked: dict[str, Any] = {}
 
     def prepare(staged: Path) -> None:
-        checked.update(_check_index(settings.model_copy(update={"data_dir": staged})))
+        staged_settings = settings.model_copy(update={"data_dir": staged})
+        _migrate_stores(staged_settings)
+        checked.update(_check_index(staged_settings))
 
     manifest = restore_backup(settings=settings, src=src, force=force, prepare=prepare)
     if manifest.database == "external":
@@ -78,6 +81,17 @@ def restore(
     console.print(
         f"index: {checked.get('state')} → {checked.get('action')} ({checked.get('seconds', 0):.1f} s)"
     )
+
+
+def _migrate_stores(settings: Settings) -> None:
+    """Bring the restored SQL stores to this version's schema (a backup may come from an older one)."""
+    from assistant.conversation import ConversationStore
+    from corpus.refresh.log import RefreshLog
+    from integrations.slack.store import SlackStore
+
+    ConversationStore.from_settings(settings).close()
+    SlackStore.from_settings(settings).close()
+    RefreshLog.open(settings.records_db_url).close()
 
 
 def _check_index(settings: Settings) -> dict[str, Any]:

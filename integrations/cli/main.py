@@ -19,6 +19,7 @@ from corpus.console import err_console, fail
 from corpus.errors import AdvisorError
 from corpus.redaction import install_redaction
 from corpus.settings import Settings
+from corpus.version import package_version
 from integrations.cli import (
     ask_cmd,
     backup_cmd,
@@ -84,9 +85,24 @@ def add_commands(cli: typer.Typer, plugins: Iterable[CommandPlugin]) -> typer.Ty
 add_commands(app, installed_command_plugins())
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"cluster-advisor {package_version()}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
+    _version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
     data_dir: Annotated[
         Path | None,
         typer.Option(

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from corpus.console import ProgressBar, console, err_console, print_json
-from corpus.errors import InvalidInput
+from corpus.errors import InvalidInput, NothingIngested
 from corpus.ingest import rebuild_index
 from integrations.cli.context import cli_context
 
@@ -43,6 +43,8 @@ def search(
         filters = SearchFilters(doc_type=doc_type, country=country, status=status, programme=programme)
     except ValueError as exc:
         raise InvalidInput(_first_error(exc)) from exc
+    if context.store().is_empty():
+        raise NothingIngested()
     retriever = HybridRetriever(index=context.index())
     result = retriever.search(query=query, k=k, filters=filters, today=context.settings.today)
     payload = result.model_dump(mode="json")

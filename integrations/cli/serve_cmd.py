@@ -93,6 +93,7 @@ def serve(
             log_level=log_level,
             timeout_graceful_shutdown=5,
             timeout_keep_alive=KEEP_ALIVE_S,
+            **_proxy_options(settings),
         )
         return
     if settings.chroma_host is None:
@@ -112,7 +113,17 @@ def serve(
         log_config=_worker_log_config(log_level),
         timeout_graceful_shutdown=5,
         timeout_keep_alive=KEEP_ALIVE_S,
+        **_proxy_options(settings),
     )
+
+
+def _proxy_options(settings: Settings) -> dict[str, Any]:
+    """Behind a reverse proxy: whose forwarded headers to trust, and the path prefix (docs/deploy.md)."""
+    return {
+        "proxy_headers": True,
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
+        "root_path": settings.root_path,
+    }
 
 
 def _export_cli_settings(settings: Settings) -> None:

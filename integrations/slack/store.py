@@ -138,6 +138,7 @@ class SlackStore(SqlStore):
     """Event de-duplication, thread links and the triage log."""
 
     metadata = metadata
+    migrations = "slack"
     purpose = "Slack store"
 
     def __init__(self, engine: Engine) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
+from corpus.errors import NOTHING_INGESTED
 from corpus.refresh.log import freshness_json
 from integrations.api.deps import MetricsDep, ServicesDep
 from integrations.api.schemas import Health
@@ -23,13 +24,15 @@ def readyz(services: ServicesDep) -> Response:
     """The search index is loaded and consistent (503 otherwise); how fresh the calls are."""
     with services.reading():
         health = services.index.health()
+    ready = health.state == "ok" and health.vector_chunks > 0
+    # A healthy but empty index (a fresh data dir) cannot answer anything: say what to do.
+    detail = NOTHING_INGESTED if health.state in ("ok", "missing") and not ready else health.detail
     body = Health(
         status=health.state,
-        detail=health.detail,
+        detail=detail,
         chunks=health.vector_chunks,
         **freshness_json(services.records.engine),
     )
-    ready = health.state == "ok" and health.vector_chunks > 0
     return JSONResponse(body.model_dump(mode="json"), status_code=200 if ready else 503)
 
 

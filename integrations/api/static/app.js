@@ -20,7 +20,8 @@ function el(tag, attrs = {}, ...children) {
 }
 
 async function api(path, options = {}) {
-  const response = await fetch(path, {
+  // Relative to the page, so the app also works under a proxy's path prefix (root path).
+  const response = await fetch(path.replace(/^\//, ""), {
     ...options,
     headers: { "Content-Type": "application/json", ...(options.headers || {}) },
   });
