@@ -152,6 +152,7 @@ def restore_backup(
     with tempfile.TemporaryDirectory(prefix=f".{target.name}.restore-", dir=target.parent) as tmp:
         manifest = _extract_verified(src, Path(tmp))
         staged = Path(tmp) / ROOT / "data"
+        _keep_deletions(current=target, restored=staged)
         if prepare is not None:
             prepare(staged)
         retired = target.with_name(f".{target.name}.old-{os.getpid()}")
@@ -161,6 +162,24 @@ def restore_backup(
         shutil.rmtree(retired, ignore_errors=True)
     logger.info("restored %s from %s", target, src)
     return manifest
+
+
+def _keep_deletions(*, current: Path, restored: Path) -> None:
+    """Documents deleted since the backup stay deleted: the current tombstones apply to the
+    restored records (the index check in ``prepare`` then drops them from the indexes)."""
+    from corpus.store import RecordStore
+
+    now_db, then_db = current / "corpus.sqlite3", restored / "corpus.sqlite3"
+    if not (now_db.is_file() and then_db.is_file()):
+        return
+    newer, older = RecordStore.open(f"sqlite:///{now_db}"), RecordStore.open(f"sqlite:///{then_db}")
+    try:
+        moved = older.adopt_tombstones(newer)
+    finally:
+        newer.close()
+        older.close()
+    if moved:
+        logger.info("restore: %d documents deleted since the backup stay deleted (tombstones)", moved)
 
 
 def _extract_verified(src: Path, into: Path) -> BackupManifest:

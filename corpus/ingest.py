@@ -106,6 +106,7 @@ def ingest_sources(
     """
     report = IngestReport()
     stored = store.stored_documents()
+    deleted = store.tombstoned_ids()
     indexed = index.indexed_doc_ids() if index is not None else None
     for source in sources:
         report.skipped.extend(source.problems)
@@ -125,6 +126,12 @@ def ingest_sources(
                 _advance(progress, 1)
                 continue
             seen.add(record.doc_id)
+            if record.doc_id in deleted:
+                report.skipped.append(
+                    f"{source.origin}: {record.doc_id!r} was deleted (tombstone); not added again"
+                )
+                _advance(progress, 1)
+                continue
             digest = stored_hash(record)
             previous = stored.get(record.doc_id)
             in_index = indexed is None or record.doc_id in indexed
@@ -174,6 +181,20 @@ def _write(
 def _advance(progress: IngestProgress | None, records: int) -> None:
     if progress is not None:
         progress.advance(records)
+
+
+def delete_documents(
+    *, store: RecordStore, index: ChunkIndex | None, doc_ids: Sequence[str], deleted_by: str
+) -> int:
+    """Soft-delete documents: out of every index, their records kept as tombstones that later
+    ingests (and restores of older backups) respect; returns how many the store held."""
+    if not doc_ids:
+        return 0
+    if index is not None:
+        index.delete_documents(doc_ids)
+    deleted = store.tombstone(doc_ids, deleted_by=deleted_by)
+    logger.info("deleted %d documents (tombstones kept)", deleted)
+    return deleted
 
 
 def remove_documents(*, store: RecordStore, index: ChunkIndex | None, doc_ids: Sequence[str]) -> int:

@@ -21,6 +21,40 @@ def _default_data_dir() -> Path:
     return Path.cwd() / "data"
 
 
+API_KEY_ROLES = ("read", "public", "write", "admin")
+"""What a key of ``CLUSTER_ADVISOR_API_KEYS`` may do, written ``KEY:role`` (no suffix: ``read``):
+``public`` reads public documents only; ``read`` reads internal ones too; ``write`` also adds
+documents and changes or deletes its own uploads; ``admin`` also deletes any document."""
+
+
+def api_key_entries(value: str) -> list[tuple[str, str]]:
+    """``(secret, role)`` of every comma-separated entry of ``CLUSTER_ADVISOR_API_KEYS``.
+
+    The role suffix is case-insensitive (``KEY:PUBLIC`` is a public key, never an internal one).
+
+    Raises:
+        ValueError: an empty entry (``","``), an empty secret, or an unknown role; a malformed
+            value must stop the server, not leave ``/v1`` open or a key with more rights than meant.
+    """
+    entries: list[tuple[str, str]] = []
+    for position, item in enumerate(value.split(","), start=1):
+        text = item.strip()
+        secret, colon, role = text.rpartition(":") if ":" in text else (text, "", "read")
+        role = role.strip().lower() if colon else role
+        secret = secret.strip()
+        if not text:
+            raise ValueError(f"entry {position} is empty; write KEY[:role],KEY[:role] without empty entries")
+        if role not in API_KEY_ROLES:
+            raise ValueError(
+                f"entry {position} ends in an unknown role; the role after ':' is one of "
+                f"{', '.join(API_KEY_ROLES)} (and a key itself may not contain ':')"
+            )
+        if not secret:
+            raise ValueError(f"entry {position} has no key before ':{role}'")
+        entries.append((secret, role))
+    return entries
+
+
 class Settings(BaseSettings):
     """Runtime configuration, read from the environment and an optional ``.env`` file."""
 
@@ -29,6 +63,7 @@ class Settings(BaseSettings):
         env_file_encoding="utf-8",
         extra="ignore",
         populate_by_name=True,
+        hide_input_in_errors=True,  # a malformed key list must not be echoed into logs
     )
 
     data_dir: Path = Field(default_factory=_default_data_dir, alias="CLUSTER_ADVISOR_DATA_DIR")
@@ -69,7 +104,15 @@ class Settings(BaseSettings):
     chroma_port: int = Field(default=8000, alias="CHROMA_PORT", gt=0, lt=65536)
 
     api_keys: SecretStr | None = Field(default=None, alias="CLUSTER_ADVISOR_API_KEYS")
-    """Comma-separated Bearer keys; a key written ``KEY:public`` only sees public documents."""
+    """Comma-separated Bearer keys ``KEY[:role]``, role one of :data:`API_KEY_ROLES` (default ``read``)."""
+    api_writers: Literal["write-keys", "any-key", "anyone"] = Field(
+        default="write-keys", alias="CLUSTER_ADVISOR_WRITERS"
+    )
+    """Who may upload (public documents only, unless the key reads internal ones): ``write-keys``
+    (``KEY:write`` and ``KEY:admin``), ``any-key`` (also ``read`` and ``public`` keys), ``anyone``
+    (also callers without a key)."""
+    api_anonymous_read: bool = Field(default=False, alias="CLUSTER_ADVISOR_ANONYMOUS_READ")
+    """With keys set, let callers without a key read public documents (the chat page's anonymous mode)."""
     api_host: str = Field(default="127.0.0.1", alias="CLUSTER_ADVISOR_HOST")
     api_port: int = Field(default=8000, alias="CLUSTER_ADVISOR_PORT", gt=0, lt=65536)
     api_max_body_bytes: int = Field(default=64 * 1024, alias="CLUSTER_ADVISOR_MAX_BODY_BYTES", gt=0)
@@ -100,6 +143,14 @@ class Settings(BaseSettings):
     def _reject_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and value.get_secret_value().strip().lower() in _PLACEHOLDER_SECRETS:
             raise ValueError("looks like a placeholder, not a real secret; set the real value or unset it")
+        return value
+
+    @field_validator("api_keys")
+    @classmethod
+    def _well_formed_api_keys(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None  # unset or blank (``KEY=`` in a .env template): no keys, and the log says so
+        api_key_entries(value.get_secret_value())  # raises with the entry's position, never the key
         return value
 
     @field_validator("embedding_backend")

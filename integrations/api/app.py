@@ -110,7 +110,12 @@ def create_app(
             RateLimitMiddleware,
             limiter=RateLimiter(per_minute=settings.api_rate_limit_per_minute),
         )
-    app.add_middleware(AuthMiddleware, keys=keys)
+    app.add_middleware(
+        AuthMiddleware,
+        keys=keys,
+        writers=settings.api_writers,
+        anonymous_read=settings.api_anonymous_read,
+    )
     app.add_middleware(
         BodyLimitMiddleware,
         max_body_bytes=settings.api_max_body_bytes,

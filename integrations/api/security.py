@@ -1,8 +1,9 @@
 """Bearer keys, per-client rate limits and request-body limits, as plain ASGI middleware.
 
-Keys come from ``CLUSTER_ADVISOR_API_KEYS`` (comma-separated; ``KEY:public`` makes a key that only
-sees public documents). They are compared in constant time and never logged: a caller is known by
-a short hash of its key.
+Keys come from ``CLUSTER_ADVISOR_API_KEYS`` (comma-separated ``KEY[:role]``; roles in
+:data:`corpus.settings.API_KEY_ROLES`: ``public`` sees public documents only, ``read`` internal ones
+too, ``write`` may also upload, ``admin`` may also delete any document). They are compared in
+constant time and never logged: a caller is known by a short hash of its key.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from corpus.settings import Settings
+from corpus.settings import Settings, api_key_entries
 
 _SCOPE_KEY = "cluster_advisor.caller"
 PROTECTED_PREFIX = "/v1"
@@ -31,6 +32,9 @@ UPLOAD_OVERHEAD_BYTES = 1024 * 1024
 """Room for the multipart envelope around an uploaded file."""
 
 
+ANONYMOUS_OWNER = "anonymous"
+
+
 @dataclass(frozen=True)
 class Caller:
     """Who is calling: ``client`` is a key hash or an address; never the key itself."""
@@ -38,27 +42,54 @@ class Caller:
     client: str
     authenticated: bool = False
     internal: bool = False
+    can_write: bool = False
+    """May add documents (and change or delete its own uploads)."""
+    admin: bool = False
+    """May also delete any document, bundled ones included."""
+    owner: str = ANONYMOUS_OWNER
+    """The namespace of this caller's uploads: ``upload:<owner>:…``."""
+
+    @property
+    def upload_prefix(self) -> str:
+        """Every document this caller uploads gets an id starting with this prefix, so an upload can
+        never replace a bundled document or another caller's upload."""
+        return f"upload:{self.owner}:"
 
 
 @dataclass(frozen=True)
 class ApiKey:
     secret: bytes
     internal: bool
+    write: bool = False
+    admin: bool = False
 
 
 def parse_api_keys(settings: Settings) -> list[ApiKey]:
-    """The configured keys (empty list: no auth)."""
+    """The configured keys (empty list: no auth); the settings have refused malformed values."""
     if settings.api_keys is None:
         return []
-    keys: list[ApiKey] = []
-    for item in settings.api_keys.get_secret_value().split(","):
-        text = item.strip()
-        if not text:
-            continue
-        public_only = text.endswith(":public")
-        secret = text.removesuffix(":public") if public_only else text
-        keys.append(ApiKey(secret=secret.encode(), internal=not public_only))
-    return keys
+    return [
+        ApiKey(
+            secret=secret.encode(),
+            internal=role != "public",
+            write=role in {"write", "admin"},
+            admin=role == "admin",
+        )
+        for secret, role in api_key_entries(settings.api_keys.get_secret_value())
+    ]
+
+
+def key_caller(key: ApiKey, writers: str) -> Caller:
+    """The caller a matched key makes (``writers``: :attr:`Settings.api_writers`)."""
+    digest = hashlib.sha256(key.secret).hexdigest()[:12]
+    return Caller(
+        client=f"key:{digest}",
+        authenticated=True,
+        internal=key.internal,
+        can_write=key.write or writers in {"any-key", "anyone"},
+        admin=key.admin,
+        owner=f"key-{digest}",
+    )
 
 
 def match_key(presented: str, keys: list[ApiKey]) -> ApiKey | None:
@@ -95,9 +126,13 @@ def _bearer(scope: Scope) -> str | None:
 class AuthMiddleware:
     """Identifies callers; on ``/v1`` routes requires a valid Bearer key when keys are configured."""
 
-    def __init__(self, app: ASGIApp, *, keys: list[ApiKey]) -> None:
+    def __init__(
+        self, app: ASGIApp, *, keys: list[ApiKey], writers: str = "write-keys", anonymous_read: bool = False
+    ) -> None:
         self.app = app
         self.keys = keys
+        self.writers = writers
+        self.anonymous_read = anonymous_read
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -105,11 +140,14 @@ class AuthMiddleware:
             return
         client = scope.get("client")
         address = client[0] if client else "unknown"
-        caller = Caller(client=address)
+        caller = Caller(client=address, can_write=self.writers == "anyone")
         if self.keys and scope["path"].startswith(PROTECTED_PREFIX):
             token = _bearer(scope)
             key = match_key(token, self.keys) if token else None
-            if key is None:
+            if key is not None:
+                caller = key_caller(key, self.writers)
+            # Without a key, the operator's anonymous mode reads public documents, as an open server does.
+            elif token is not None or not self.anonymous_read:
                 response = _error(
                     401,
                     "missing or invalid API key: send 'Authorization: Bearer <key>'",
@@ -117,8 +155,6 @@ class AuthMiddleware:
                 )
                 await response(scope, receive, send)
                 return
-            digest = hashlib.sha256(key.secret).hexdigest()[:12]
-            caller = Caller(client=f"key:{digest}", authenticated=True, internal=key.internal)
         scope[_SCOPE_KEY] = caller
         await self.app(scope, receive, send)
 

@@ -106,6 +106,7 @@ def cluster(
                 "CLUSTER_ADVISOR_TODAY": TODAY.isoformat(),
                 "CLUSTER_ADVISOR_DATABASE_URL": database_url,
                 "CLUSTER_ADVISOR_LOG_LEVEL": "info",
+                "CLUSTER_ADVISOR_WRITERS": "anyone",
                 "CHROMA_HOST": host,
                 "CHROMA_PORT": str(port),
                 "SLACK_BOT_TOKEN": "xoxb-test-token",

@@ -143,7 +143,9 @@ def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
 
 @pytest.fixture(scope="module")
 def client(bad_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    settings = api_settings(bad_corpus.settings.data_dir, CLUSTER_ADVISOR_RATE_LIMIT=0)
+    settings = api_settings(
+        bad_corpus.settings.data_dir, CLUSTER_ADVISOR_RATE_LIMIT=0, CLUSTER_ADVISOR_WRITERS="anyone"
+    )
     services = services_for(bad_corpus, settings, tmp_path_factory.mktemp("bad-files-api"))
     with TestClient(create_app(settings, services=services)) as test_client:
         yield test_client
@@ -375,7 +377,7 @@ def test_upload_names_with_paths_keep_only_a_safe_last_component(
     assert response.status_code == 201, response.text
     doc_id = response.json()["documents"][0]["doc_id"]
     try:
-        assert re.fullmatch(r"policy:file:[a-z0-9-]+", doc_id)
+        assert re.fullmatch(r"upload:anonymous:policy:file:[a-z0-9-]+", doc_id)
         record = bad_corpus.records.get_record(doc_id)
         assert record is not None
         reference = record.provenance[0].record_ref or ""
@@ -417,7 +419,7 @@ def test_raw_upload_names_with_nul_bytes_or_no_name(
         assert re.search(message, response.json()["detail"])
     else:
         doc_id = response.json()["documents"][0]["doc_id"]
-        assert doc_id == "policy:file:evil-md"
+        assert doc_id == "upload:anonymous:policy:file:evil-md"
         assert client.delete(f"/v1/documents/{doc_id}").status_code == 204
 
 

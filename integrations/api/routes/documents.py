@@ -1,4 +1,10 @@
-"""``POST/GET/DELETE /v1/documents``: add a file to the corpus, list documents, remove one everywhere."""
+"""``POST/GET/DELETE /v1/documents``: add a file to the corpus, list documents, remove one everywhere.
+
+Writes need a caller with write permission (:class:`~integrations.api.security.Caller`). Uploads
+live in the caller's own id namespace (``upload:<owner>:<id>``), so they never replace a bundled
+document or another caller's upload; a caller deletes its own uploads, an admin key any document.
+Deleting leaves a tombstone (the record is kept) that ``ingest`` and ``restore`` respect.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from corpus.errors import FileTooLarge, NotFound
 from corpus.files import load_bytes
-from corpus.ingest import IngestSource, ingest_sources, remove_documents
+from corpus.ingest import IngestSource, delete_documents, ingest_sources
 from corpus.models import Audience
 from integrations.api.deps import ApiServices, CallerDep, ServicesDep, visible_audiences
 from integrations.api.schemas import DocumentItem, DocumentsPage, UploadResponse
@@ -18,6 +24,15 @@ from integrations.api.security import Caller
 router = APIRouter(prefix="/v1", tags=["documents"])
 
 UPLOAD_ORIGIN = "api-upload"
+READ_ONLY = (
+    "this caller may not change documents: writes need an API key with write permission "
+    "(KEY:write or KEY:admin in CLUSTER_ADVISOR_API_KEYS; see CLUSTER_ADVISOR_WRITERS)"
+)
+
+
+def _require_writer(caller: Caller) -> None:
+    if not caller.can_write:
+        raise HTTPException(status_code=403, detail=READ_ONLY)
 
 
 def _ingest(
@@ -30,21 +45,17 @@ def _ingest(
         audience=audience,
         retrieved_on=services.settings.today,
     )
+    # The caller's own namespace: the same file again updates the caller's own upload, nothing else.
+    records = [
+        record.model_copy(update={"doc_id": f"{caller.upload_prefix}{record.doc_id}"})
+        for record in loaded.records
+    ]
     with services.writing():
-        # Same id again updates a document: never one the caller may not see (an internal one).
-        visible = visible_audiences(caller)
-        for record in loaded.records:
-            stored = services.records.get_record(record.doc_id)
-            if stored is not None and stored.audience not in visible:
-                raise HTTPException(
-                    status_code=403,
-                    detail=f"'{record.doc_id}' is a document this caller may not change; "
-                    "rename the file (or the record's id) and upload it again",
-                )
+        services.records.clear_tombstones(record.doc_id for record in records)  # a deliberate re-upload
         report = ingest_sources(
             store=services.records,
             index=services.index,
-            sources=[IngestSource(origin=UPLOAD_ORIGIN, records=loaded.records, problems=loaded.problems)],
+            sources=[IngestSource(origin=UPLOAD_ORIGIN, records=records, problems=loaded.problems)],
             remove_missing=False,
         )
         services.index.flush()
@@ -57,7 +68,7 @@ def _ingest(
                 origin=UPLOAD_ORIGIN,
                 audience=record.audience.value,
             )
-            for record in loaded.records
+            for record in records
         ],
         added=sum(report.added.values()),
         updated=sum(report.updated.values()),
@@ -72,7 +83,9 @@ def _ingest(
     response_model=UploadResponse,
     responses={
         413: {"description": "File over the size limit."},
-        403: {"description": "An internal document (or key) the caller may not change."},
+        403: {
+            "description": "A caller without write permission, or internal documents from a key that may not."
+        },
         415: {"description": "Unsupported file type."},
         422: {"description": "Corrupt, empty or hostile file."},
     },
@@ -83,10 +96,11 @@ async def upload_document(
     file: Annotated[UploadFile, File(description="PDF, DOCX, HTML, Markdown, text, or CSV/JSON records.")],
     audience: Annotated[Literal["public", "internal"], Form()] = "public",
 ) -> UploadResponse:
-    """Read an uploaded file and index it (same id again: the document is updated)."""
+    """Read an uploaded file and index it under ``upload:<owner>:`` (the same file again updates it)."""
+    _require_writer(caller)
     wanted = Audience(audience)
-    if caller.authenticated and wanted not in visible_audiences(caller):
-        raise HTTPException(status_code=403, detail="this API key may not add internal documents")
+    if wanted not in visible_audiences(caller):
+        raise HTTPException(status_code=403, detail="this caller may not add internal documents")
     limit = services.settings.max_file_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:
@@ -140,13 +154,28 @@ def list_documents(
 
 
 @router.delete(
-    "/documents/{doc_id:path}", status_code=204, responses={404: {"description": "Unknown document."}}
+    "/documents/{doc_id:path}",
+    status_code=204,
+    responses={
+        403: {"description": "A read-only caller, or a document that is not the caller's own upload."},
+        404: {"description": "Unknown document (or one the caller may not see)."},
+    },
 )
 def delete_document(doc_id: str, services: ServicesDep, caller: CallerDep) -> Response:
-    """Remove a document from the record store and from every index."""
+    """Delete a document everywhere; its record is kept as a tombstone (``ingest`` won't re-add it)."""
+    _require_writer(caller)
+    # A document the caller may not see answers exactly as a missing one: no existence leak.
     if _visible(services, caller, doc_id) is None:
         raise NotFound(f"no document with id {doc_id[:300]!r}")
+    if not (caller.admin or doc_id.startswith(caller.upload_prefix)):
+        raise HTTPException(
+            status_code=403,
+            detail=f"this caller may delete only its own uploads (ids starting {caller.upload_prefix!r}); "
+            "other documents need an admin key (KEY:admin)",
+        )
     with services.writing():
-        remove_documents(store=services.records, index=services.index, doc_ids=[doc_id])
+        delete_documents(
+            store=services.records, index=services.index, doc_ids=[doc_id], deleted_by=caller.owner
+        )
         services.index.flush()
     return Response(status_code=204)
