@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir, alias="CLUSTER_ADVISOR_DATA_DIR")
     today_override: dt.date | None = Field(default=None, alias="CLUSTER_ADVISOR_TODAY")
     max_file_bytes: int = Field(default=50 * 1024 * 1024, alias="CLUSTER_ADVISOR_MAX_FILE_BYTES", gt=0)
+    max_upload_chunks: int = Field(default=2000, alias="CLUSTER_ADVISOR_MAX_UPLOAD_CHUNKS", gt=0)
+    """Passages one API upload may make (each is embedded): larger files go through ``ingest``."""
     database_url: str | None = Field(default=None, alias="CLUSTER_ADVISOR_DATABASE_URL", repr=False)
 
     openai_api_key: SecretStr | None = Field(default=None, alias="OPENAI_API_KEY")

@@ -84,6 +84,17 @@ class StoredDocument:
     content_hash: str
 
 
+@dataclass(frozen=True)
+class DocumentRow:
+    """A document as listed: id, type, title, origin and audience."""
+
+    doc_id: str
+    doc_type: DocType
+    title: str
+    origin: str
+    audience: str
+
+
 class RecordStore(SqlStore):
     """Read and write corpus records and chunks. One instance per process; thread-safe via the engine."""
 
@@ -113,6 +124,27 @@ class RecordStore(SqlStore):
         with self._engine.connect() as conn:
             count, latest = conn.execute(query).one()
         return int(count), str(latest)
+
+    def list_documents(
+        self, *, origin: str, audiences: Iterable[str], limit: int, offset: int
+    ) -> tuple[int, list[DocumentRow]]:
+        """One page of an origin's documents of these audiences, by id, and how many there are:
+        counted and cut in SQL (no record is parsed)."""
+        where = (documents.c.origin == origin) & documents.c.audience.in_(list(audiences))
+        page = (
+            select(documents.c.doc_id, documents.c.doc_type, documents.c.title, documents.c.audience)
+            .where(where)
+            .order_by(documents.c.doc_id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(documents).where(where)).scalar_one()
+            rows = [
+                DocumentRow(row.doc_id, DocType(row.doc_type), row.title, origin, row.audience)
+                for row in conn.execute(page)
+            ]
+        return int(total), rows
 
     def get_record(self, doc_id: str) -> AnyRecord | None:
         with self._engine.connect() as conn:

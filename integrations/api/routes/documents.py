@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, File, Form, HTTPException, Query, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
+from corpus.chunking import chunk_record
 from corpus.errors import FileTooLarge, NotFound
 from corpus.files import load_bytes
 from corpus.ingest import IngestSource, delete_documents, ingest_sources
@@ -50,6 +51,15 @@ def _ingest(
         record.model_copy(update={"doc_id": f"{caller.upload_prefix}{record.doc_id}"})
         for record in loaded.records
     ]
+    # Chunk and embed before taking the write lock: readers wait only for the upsert itself.
+    passages = [chunk for record in records for chunk in chunk_record(record)]
+    limit = services.settings.max_upload_chunks
+    if len(passages) > limit:
+        raise FileTooLarge(
+            f"'{filename}' makes {len(passages):,} passages; one upload may make at most {limit:,} "
+            "(CLUSTER_ADVISOR_MAX_UPLOAD_CHUNKS): split the file, or load it with 'cluster-advisor ingest'"
+        )
+    vectors = services.index.embed_chunks(passages)
     with services.writing():
         services.records.clear_tombstones(record.doc_id for record in records)  # a deliberate re-upload
         report = ingest_sources(
@@ -57,6 +67,7 @@ def _ingest(
             index=services.index,
             sources=[IngestSource(origin=UPLOAD_ORIGIN, records=records, problems=loaded.problems)],
             remove_missing=False,
+            vectors=vectors,
         )
         services.index.flush()
     return UploadResponse(
@@ -132,25 +143,24 @@ def list_documents(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> DocumentsPage:
-    """Documents of one origin (uploads by default) the caller may see, by id."""
-    audiences = visible_audiences(caller)
-    items = []
-    for doc_id, stored in sorted(services.records.stored_documents(origin=origin).items()):
-        record = services.records.get_record(doc_id)
-        if record is None or record.audience not in audiences:
-            continue
-        items.append(
-            DocumentItem(
-                doc_id=doc_id,
-                doc_type=stored.doc_type.value,
-                title=record.title,
-                origin=stored.origin,
-                audience=record.audience.value,
-            )
-        )
-    return DocumentsPage(
-        total=len(items), offset=offset, limit=limit, documents=items[offset : offset + limit]
+    """Documents of one origin (uploads by default) the caller may see, by id (one page, cut in SQL)."""
+    total, rows = services.records.list_documents(
+        origin=origin,
+        audiences=[audience.value for audience in visible_audiences(caller)],
+        limit=limit,
+        offset=offset,
     )
+    items = [
+        DocumentItem(
+            doc_id=row.doc_id,
+            doc_type=row.doc_type.value,
+            title=row.title,
+            origin=row.origin,
+            audience=row.audience,
+        )
+        for row in rows
+    ]
+    return DocumentsPage(total=total, offset=offset, limit=limit, documents=items)
 
 
 @router.delete(
