@@ -172,8 +172,7 @@ def home_view(
     """The App Home tab: the user's recent questions and calls closing soon (title, url, deadline)."""
     asked = "\n".join(f"• {escape(cut(q, 150))} _({when:%Y-%m-%d})_" for q, when in questions)
     closing = "\n".join(
-        f"• {link(url, title)} · deadline {deadline.isoformat()}"
-        for title, url, deadline in calls
+        f"• {link(url, title)} · deadline {deadline.isoformat()}" for title, url, deadline in calls
     )
     return {
         "type": "home",
