@@ -43,11 +43,13 @@ class BackgroundWork(Protocol):
     def pending(self) -> int:
         """Jobs submitted and not finished yet (queued or running)."""
 
-    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
+    def submit(
+        self, job: SlackJob, *, on_done: OnDone | None = None, on_failed: OnDone | None = None
+    ) -> None:
         """Run ``job`` later; failures are logged by type (never with their payload).
 
-        ``on_done`` is called once the job has run (whether it succeeded or failed), never for a job
-        dropped at shutdown.
+        ``on_done`` is called once the job has run to its end, ``on_failed`` once it has raised (the
+        Slack post failed, say); neither for a job dropped at shutdown.
         """
 
     def start(self, dispatcher: Dispatcher) -> None:
@@ -75,7 +77,13 @@ class _Counted:
         with self._lock:
             self._pending += 1
 
-    def _done(self, label: str, future: Future[None], on_done: OnDone | None = None) -> None:
+    def _done(
+        self,
+        label: str,
+        future: Future[None],
+        on_done: OnDone | None = None,
+        on_failed: OnDone | None = None,
+    ) -> None:
         with self._lock:
             self._pending -= 1
         if future.cancelled():
@@ -83,9 +91,10 @@ class _Counted:
         exc = future.exception()
         if exc is not None:
             logger.error("Slack %s failed: %s", label, type(exc).__name__)
-        if on_done is not None:
+        after = on_done if exc is None else on_failed
+        if after is not None:
             try:
-                on_done()
+                after()
             except Exception as callback_exc:  # noqa: BLE001 - a bookkeeping failure must not stop the pool
                 logger.error("Slack %s: after-job step failed: %s", label, type(callback_exc).__name__)
 
@@ -102,7 +111,9 @@ class ThreadWork(_Counted):
         """Run the jobs with ``dispatcher`` from now on."""
         self._dispatcher = dispatcher
 
-    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
+    def submit(
+        self, job: SlackJob, *, on_done: OnDone | None = None, on_failed: OnDone | None = None
+    ) -> None:
         """Run ``job`` on a thread (dropped with a warning once shutting down)."""
         if self._dispatcher is None:
             raise RuntimeError("ThreadWork.start(dispatcher) must come before jobs are submitted")
@@ -113,7 +124,7 @@ class ThreadWork(_Counted):
             self._done(job.label, _dropped())
             logger.warning("Slack %s dropped: shutting down", job.label)
             return
-        future.add_done_callback(lambda f: self._done(job.label, f, on_done))
+        future.add_done_callback(lambda f: self._done(job.label, f, on_done, on_failed))
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop the threads; with ``wait``, after the queued jobs."""
@@ -155,16 +166,20 @@ class ProcessWork(_Counted):
             initargs=(self._settings, logging.getLogger().getEffectiveLevel(), self._lifeline),
         )
 
-    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
+    def submit(
+        self, job: SlackJob, *, on_done: OnDone | None = None, on_failed: OnDone | None = None
+    ) -> None:
         """Queue ``job`` for a worker process (which runs it with its own dispatcher).
 
         A job whose worker died (killed, out of memory) runs once more on a fresh pool; if that one
         dies too, the job is abandoned.
         """
         self._started()
-        self._submit(job, retry=True, on_done=on_done)
+        self._submit(job, retry=True, on_done=on_done, on_failed=on_failed)
 
-    def _submit(self, job: SlackJob, *, retry: bool, on_done: OnDone | None) -> None:
+    def _submit(
+        self, job: SlackJob, *, retry: bool, on_done: OnDone | None, on_failed: OnDone | None = None
+    ) -> None:
         try:
             with self._lock_pool:
                 pool = self._pool
@@ -183,11 +198,13 @@ class ProcessWork(_Counted):
             if retry and isinstance(exc, BrokenProcessPool):
                 with self._lock_pool:
                     self._replace(pool)
-                self._submit(job, retry=False, on_done=on_done)
+                self._submit(job, retry=False, on_done=on_done, on_failed=on_failed)
                 return
             if isinstance(exc, BrokenProcessPool) and self._dispatcher is not None:
                 self._dispatcher.abandon(job)
-            self._done(job.label, done, on_done)
+                self._done(job.label, done, on_done, on_done)  # given up with an apology: finished
+                return
+            self._done(job.label, done, on_done, on_failed)
 
         future.add_done_callback(finished)
 
