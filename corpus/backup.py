@@ -38,6 +38,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from corpus.errors import InvalidInput
+from corpus.permissions import FILE_MODE, private_dir
 from corpus.settings import Settings
 from corpus.sql import safe_url
 
@@ -118,6 +119,7 @@ def create_backup(*, settings: Settings, dest: Path, include_index: bool = True)
             info.size, info.mtime = len(body), int(manifest.created_at.timestamp())
             archive.addfile(info, io.BytesIO(body))
             archive.add(staged, arcname=f"{ROOT}/data")
+        os.chmod(partial, FILE_MODE)  # internal documents and conversations: the owner's only
         os.replace(partial, dest)
     logger.info("backup of %s written to %s (%d files)", data_dir, dest, len(manifest.files))
     return manifest
@@ -159,6 +161,7 @@ def restore_backup(
         if target.exists():
             os.replace(target, retired)
         os.replace(staged, target)
+        private_dir(target)
         shutil.rmtree(retired, ignore_errors=True)
     logger.info("restored %s from %s", target, src)
     return manifest
