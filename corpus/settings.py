@@ -113,6 +113,17 @@ class Settings(BaseSettings):
     """Who may upload (public documents only, unless the key reads internal ones): ``write-keys``
     (``KEY:write`` and ``KEY:admin``), ``any-key`` (also ``read`` and ``public`` keys), ``anyone``
     (also callers without a key)."""
+    api_protect_operations: bool = Field(default=False, alias="CLUSTER_ADVISOR_PROTECT_OPERATIONS")
+    """With keys set, ``/readyz`` and ``/metrics`` need a key too (default: open to probes and
+    Prometheus; they show index health and request counts, no document). ``/healthz`` stays open."""
+    api_allowed_origins: str = Field(default="", alias="CLUSTER_ADVISOR_ALLOWED_ORIGINS")
+    """Comma-separated browser origins (``https://portal.example``) besides this server's own that
+    may send writes (POST/DELETE) to ``/v1``; a write with any other ``Origin`` is refused (403)."""
+    proxy_headers: bool = Field(default=False, alias="CLUSTER_ADVISOR_PROXY_HEADERS")
+    """Trust ``X-Forwarded-For``/``-Proto`` (the client's address for rate limits and logs); only
+    behind a reverse proxy, with :attr:`forwarded_allow_ips` naming it."""
+    forwarded_allow_ips: str = Field(default="127.0.0.1", alias="CLUSTER_ADVISOR_FORWARDED_ALLOW_IPS")
+    """The proxy addresses whose forwarded headers are trusted when :attr:`proxy_headers` is on."""
     api_anonymous_read: bool = Field(default=False, alias="CLUSTER_ADVISOR_ANONYMOUS_READ")
     """With keys set, let callers without a key read public documents (the chat page's anonymous mode)."""
     api_host: str = Field(default="127.0.0.1", alias="CLUSTER_ADVISOR_HOST")

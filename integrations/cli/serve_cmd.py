@@ -93,6 +93,7 @@ def serve(
             log_level=log_level,
             timeout_graceful_shutdown=5,
             timeout_keep_alive=KEEP_ALIVE_S,
+            **_proxy_options(settings),
         )
         return
     if settings.chroma_host is None:
@@ -112,7 +113,14 @@ def serve(
         log_config=_worker_log_config(log_level),
         timeout_graceful_shutdown=5,
         timeout_keep_alive=KEEP_ALIVE_S,
+        **_proxy_options(settings),
     )
+
+
+def _proxy_options(settings: Settings) -> dict[str, Any]:
+    """Forwarded headers are trusted only when the operator says a proxy is in front (uvicorn's own
+    default trusts them from loopback, so each forged ``X-Forwarded-For`` got a fresh rate-limit bucket)."""
+    return {"proxy_headers": settings.proxy_headers, "forwarded_allow_ips": settings.forwarded_allow_ips}
 
 
 def _export_cli_settings(settings: Settings) -> None:

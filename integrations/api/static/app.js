@@ -329,7 +329,8 @@ async function loadToday() {
 async function loadFreshness() {
   // /readyz says how fresh the call list is: the last refresh, else the bundled snapshot's day.
   try {
-    const health = await (await fetch("/readyz")).json();
+    const key = storedKey();  // /readyz may need the key (CLUSTER_ADVISOR_PROTECT_OPERATIONS)
+    const health = await (await fetch("/readyz", key ? { headers: { Authorization: `Bearer ${key}` } } : {})).json();
     if (!health.calls_as_of) return;
     const when = health.calls_refreshed_at ? "refreshed" : "bundled snapshot";
     $("#calls-as-of").textContent = ` · calls as of ${health.calls_as_of} (${when})`;
