@@ -145,10 +145,9 @@ def test_slack_5xx_answers_are_retried_with_back_off(slack: SlackHarness) -> Non
     job = _placeholder_job(client, "Which calls support battery value chains?", "601.1")
     slack.api.server_error("chat.update", times=2, status=502)
     work = JournaledWork(ThreadWork(workers=1), slack.store, lease=dt.timedelta(seconds=60))
-    services = _services(slack, work)
     try:
-        work.start(services=services, client=client)
-        work.submit(job, services=services, client=client)
+        work.start(_dispatcher(slack, client))
+        work.submit(job)
         _wait(lambda: _final_answer_in(slack.api, job.ts))
         _wait(lambda: slack.store.journaled_jobs() == 0)
     finally:
@@ -161,10 +160,9 @@ def test_a_job_whose_answer_could_not_be_posted_stays_journaled_and_is_run_again
     job = _placeholder_job(client, "Partners for a hydrogen project?", "602.1")
     slack.api.server_error("chat.update", times=5, status=503)  # more than the client's retries
     work = JournaledWork(ThreadWork(workers=1), slack.store, lease=LEASE)
-    services = _services(slack, work)
     try:
-        work.start(services=services, client=client)
-        work.submit(job, services=services, client=client)
+        work.start(_dispatcher(slack, client))
+        work.submit(job)
         _wait(lambda: _final_answer_in(slack.api, job.ts))  # by the second attempt
         _wait(lambda: slack.store.journaled_jobs() == 0)
     finally:
