@@ -163,7 +163,7 @@ def test_app_home_lists_recent_questions_and_closing_calls(slack: SlackHarness) 
 
 
 def test_app_home_never_lists_internal_calls(slack: SlackHarness) -> None:
-    records = slack.assistant.records
+    records = slack.advisor.records
     internal = make_call(
         "INTERNAL-ZEPPELIN-2026",
         title="Zeppelin refit vouchers (members only)",
