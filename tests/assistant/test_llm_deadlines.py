@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from assistant.app import open_advisor
+from assistant.composer import LLM_MAX_TOKENS
 from assistant.conversation import ConversationStore
 from assistant.errors import LLMUnavailable
 from assistant.llm import ChatMessage, DeadlineChatModel
@@ -30,8 +32,12 @@ class HungModel:
         self.release = threading.Event()
         self.entered = threading.Event()
         self.calls = 0
+        self.only_max_tokens: int | None = None
+        """Hang only calls with this ``max_tokens`` (the others get an empty reply at once)."""
 
     def complete(self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float = 0.0) -> str:
+        if self.only_max_tokens is not None and max_tokens != self.only_max_tokens:
+            return "{}"
         self.calls += 1
         self.entered.set()
         self.release.wait(120)
@@ -123,22 +129,15 @@ def test_a_stream_that_stalls_is_cut_at_the_deadline(hung: HungModel) -> None:
 
 def test_a_slow_answer_does_not_hold_the_index_lock(tmp_path: Path, hung: HungModel) -> None:
     own = next(build_corpus(tmp_path / "data"))
-    settings = api_settings(own.settings.data_dir, CLUSTER_ADVISOR_WRITERS="anyone")
-    conversations = ConversationStore.open(f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
-    assistant = Assistant(
-        retriever=own.retriever,
-        records=own.records,
-        conversations=conversations,
-        chat_model=hung,
-        llm_timeout_s=60,
+    settings = api_settings(
+        own.settings.data_dir, CLUSTER_ADVISOR_WRITERS="anyone", CLUSTER_ADVISOR_ANSWER_TIMEOUT_S=60
     )
+    conversations = ConversationStore.open(f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
+    hung.only_max_tokens = LLM_MAX_TOKENS  # the answer hangs; the query planner gets a quick reply
     services = ApiServices(
-        settings=settings,
-        records=own.records,
-        index=own.index,
-        conversations=conversations,
-        assistant=assistant,
-        owned=False,
+        advisor=open_advisor(
+            settings, records=own.records, index=own.index, conversations=conversations, chat_model=hung
+        )
     )
     with TestClient(create_app(settings, services=services)) as client:
         asked: dict[str, Any] = {}
