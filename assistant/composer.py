@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from assistant.injection import (
     safe_passages,
     strip_links,
 )
-from assistant.llm import ChatMessage, ChatModel
+from assistant.llm import ChatMessage, ChatModel, DeadlineChatModel
 from assistant.models import AnswerMode, Citation, Passage
 from assistant.prompts import answer_system_prompt, build_answer_messages
 
@@ -150,7 +149,7 @@ class LLMComposer:
 
     def __init__(self, chat_model: ChatModel, *, timeout_s: float = 20.0) -> None:
         """Use ``chat_model``; give up (and fall back) after ``timeout_s`` seconds of wall time."""
-        self.chat_model = chat_model
+        self.chat_model: ChatModel = DeadlineChatModel(chat_model, timeout_s=timeout_s)
         self.timeout_s = timeout_s
         self.fallback = ExtractiveComposer()
 
@@ -160,9 +159,7 @@ class LLMComposer:
             return self.fallback.compose(evidence=evidence, today=today)
         messages = self._messages(evidence, today, history)
         try:
-            reply = _with_deadline(
-                lambda: self.chat_model.complete(messages, max_tokens=LLM_MAX_TOKENS), self.timeout_s
-            )
+            reply = self.chat_model.complete(messages, max_tokens=LLM_MAX_TOKENS)
         except Exception as exc:  # noqa: BLE001 - any model failure means the extractive answer
             logger.warning("language model failed, answering extractively: %s", _describe(exc))
             return self.fallback.compose(evidence=evidence, today=today)
@@ -252,30 +249,5 @@ def missing_facts(text: str, required: Sequence[str]) -> list[str]:
     ]
 
 
-def _with_deadline(call: _Call, timeout_s: float) -> str:
-    """Run ``call`` in a worker thread; LLMUnavailable when it has not returned within ``timeout_s``."""
-    result: list[str] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            result.append(call())
-        except BaseException as exc:  # noqa: BLE001 - handed back to the caller's thread
-            failure.append(exc)
-
-    worker = threading.Thread(target=run, name="llm-call", daemon=True)
-    worker.start()
-    worker.join(timeout_s)
-    if worker.is_alive():
-        raise LLMUnavailable(f"the language model gave no answer within {timeout_s:g}s")
-    if failure:
-        raise failure[0]
-    return result[0]
-
-
 def _describe(exc: BaseException) -> str:
     return str(exc) if isinstance(exc, AdvisorError) else type(exc).__name__
-
-
-class _Call(Protocol):
-    def __call__(self) -> str: ...

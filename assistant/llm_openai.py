@@ -1,15 +1,15 @@
 """Chat models behind any OpenAI-compatible server (OpenAI, Azure, vLLM, Ollama, llama.cpp).
 
-The only assistant module that imports ``openai``. The client's own retries are switched off and
-replaced by one loop with exponential back-off and jitter, so every failure path is ours to log
-(without the API key) and to turn into :class:`~assistant.errors.LLMUnavailable`.
+The only assistant module that imports ``openai``. Retries are the SDK's own (``max_retries``:
+time-outs, connection errors, 408/409/429 and 5xx, with exponential back-off and jitter, honouring
+``Retry-After``); every failure that remains is logged here without the API key and turned into
+:class:`~assistant.errors.LLMUnavailable` or :class:`~assistant.errors.LLMBadOutput`. The wall-clock
+deadline of a whole call (retries included) is :class:`~assistant.llm.DeadlineChatModel`'s job.
 """
 
 from __future__ import annotations
 
 import logging
-import random
-import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -31,15 +31,6 @@ _NO_KEY = "not-needed"
 _MAX_DETAIL = 200
 
 
-class _Retryable(Exception):
-    """Internal: an attempt failed in a way worth retrying; ``detail`` is already redacted."""
-
-    def __init__(self, detail: str, retry_after_s: float | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
-        self.retry_after_s = retry_after_s
-
-
 class OpenAIChatModel:
     """A :class:`~assistant.llm.ChatModel` speaking the OpenAI chat-completions protocol.
 
@@ -56,8 +47,6 @@ class OpenAIChatModel:
         model: str,
         timeout_s: float = 30.0,
         max_retries: int = 2,
-        backoff_s: float = 0.5,
-        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         """Create the client (no request is made).
 
@@ -66,9 +55,8 @@ class OpenAIChatModel:
             api_key: The key, or None for local servers that need none.
             model: Model id sent with each request.
             timeout_s: Time-out of each HTTP attempt (connect and each read).
-            max_retries: Retries after the first attempt on time-outs, connection errors, 429 and 5xx.
-            backoff_s: Base of the exponential back-off (``backoff_s * 2**attempt``, plus jitter).
-            sleep: How to wait between attempts (tests may pass a no-op).
+            max_retries: The SDK's retries after the first attempt (time-outs, connection
+                errors, 429 and 5xx; back-off with jitter, ``Retry-After`` honoured).
         """
         if max_retries < 0 or timeout_s <= 0:
             raise ValueError("max_retries must be >= 0 and timeout_s > 0")
@@ -79,12 +67,10 @@ class OpenAIChatModel:
             base_url=base_url,
             api_key=self._secret or _NO_KEY,
             timeout=timeout_s,
-            max_retries=0,
+            max_retries=max_retries,
         )
         self._timeout_s = timeout_s
-        self._max_retries = max_retries
-        self._backoff_s = backoff_s
-        self._sleep = sleep
+        self._attempts = max_retries + 1
         self._token_params: tuple[str, ...] = _TOKEN_PARAMS
 
     def close(self) -> None:
@@ -101,7 +87,7 @@ class OpenAIChatModel:
 
     def complete(self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float = 0.0) -> str:
         """Return the whole reply (see :class:`~assistant.llm.ChatModel`)."""
-        response = self._with_retries(
+        response = self._classify(
             lambda: self._create(messages, max_tokens=max_tokens, temperature=temperature, stream=False)
         )
         return _reply_text(response)
@@ -117,7 +103,7 @@ class OpenAIChatModel:
             "type": "json_schema",
             "json_schema": {"name": name, "schema": schema, "strict": False},
         }
-        response = self._with_retries(
+        response = self._classify(
             lambda: self._create(
                 messages,
                 max_tokens=max_tokens,
@@ -132,7 +118,7 @@ class OpenAIChatModel:
         self, messages: Sequence[ChatMessage], *, max_tokens: int, temperature: float = 0.0
     ) -> Iterator[str]:
         """Yield the reply piece by piece. Retries happen only before the first piece arrives."""
-        chunks = self._with_retries(
+        chunks = self._classify(
             lambda: self._create(messages, max_tokens=max_tokens, temperature=temperature, stream=True)
         )
         received = False
@@ -225,41 +211,17 @@ class OpenAIChatModel:
             return "max_tokens"
         return None
 
-    def _with_retries(self, attempt: Callable[[], _T]) -> _T:
-        attempts = self._max_retries + 1
-        last = ""
-        for number in range(attempts):
-            try:
-                return self._classify(attempt)
-            except _Retryable as failure:
-                last = failure.detail
-                if number + 1 >= attempts:
-                    break
-                delay = self._backoff_s * 2**number + random.uniform(0, self._backoff_s)
-                if failure.retry_after_s is not None:
-                    delay = max(delay, min(failure.retry_after_s, 30.0))
-                logger.warning(
-                    "language model attempt %d/%d failed (%s); retrying in %.2fs",
-                    number + 1,
-                    attempts,
-                    last,
-                    delay,
-                )
-                self._sleep(delay)
-        raise LLMUnavailable(
-            f"the language model server ({self.model}) failed after {attempts} attempt(s): {last}"
-        )
-
     def _classify(self, attempt: Callable[[], _T]) -> _T:
+        """Run ``attempt`` (the SDK retries inside it); what still fails becomes our error."""
         try:
             return attempt()
         except openai.APITimeoutError as exc:
-            raise _Retryable(f"no answer within {self._timeout_s:g}s") from exc
+            raise self._gave_up(f"no answer within {self._timeout_s:g}s") from exc
         except openai.APIConnectionError as exc:
-            raise _Retryable(f"cannot connect: {self._describe(exc)}") from exc
+            raise self._gave_up(f"cannot connect: {self._describe(exc)}") from exc
         except openai.APIStatusError as exc:
-            if exc.status_code == 429 or exc.status_code >= 500:
-                raise _Retryable(self._describe(exc), _retry_after(exc)) from exc
+            if exc.status_code in (408, 409, 429) or exc.status_code >= 500:
+                raise self._gave_up(self._describe(exc)) from exc
             raise LLMUnavailable(
                 f"the language model server refused the request: {self._describe(exc)}"
             ) from exc
@@ -269,6 +231,12 @@ class OpenAIChatModel:
             ) from exc
         except ValueError as exc:  # json.JSONDecodeError: a JSON content type over a body that is not JSON
             raise LLMBadOutput("the language model server sent a body that is not valid JSON") from exc
+
+    def _gave_up(self, detail: str) -> LLMUnavailable:
+        logger.warning("language model failed after %d attempt(s): %s", self._attempts, detail)
+        return LLMUnavailable(
+            f"the language model server ({self.model}) failed after {self._attempts} attempt(s): {detail}"
+        )
 
     def _describe(self, exc: BaseException) -> str:
         """A short, redacted description of a failure: never the key, never a whole body."""
@@ -291,14 +259,6 @@ def _reply_text(response: object) -> str:
     if not isinstance(content, str) or not content.strip():
         raise LLMBadOutput("the language model server returned a reply without text")
     return content
-
-
-def _retry_after(exc: openai.APIStatusError) -> float | None:
-    value = exc.response.headers.get("retry-after")
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
-        return None
 
 
 def chat_model_from_settings(settings: Settings, *, timeout_s: float = 30.0) -> ChatModel | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
@@ -22,7 +22,7 @@ from assistant.followups import Resolved, TurnState, condense_with_model, histor
 from assistant.freshness import with_freshness
 from assistant.funding import funding_evidence, search_calls
 from assistant.intents import Understanding, refine_with_model, understand
-from assistant.llm import ChatMessage, ChatModel
+from assistant.llm import ChatMessage, ChatModel, with_deadline
 from assistant.models import Answer
 from assistant.partners import partner_evidence, partner_query, search_partners
 from assistant.places import place_in_hits, unknown_places
@@ -98,14 +98,16 @@ class Assistant:
             conversations: Multi-turn memory.
             chat_model: A chat model for generated answers, follow-up condensing and intent
                 refinement; None for extractive answers only.
-            llm_timeout_s: Wall-clock limit of one model answer before falling back to extractive.
+            llm_timeout_s: Wall-clock limit of every model call (retries included); an answer
+                past it falls back to extractive, a rewrite or refinement to the offline rules.
             planner: Reads questions into query plans (default: the offline rules).
             composer: What writes the answers; by default :func:`default_composer` of ``chat_model``.
         """
         self.retriever = retriever
         self.records = records
         self.conversations = conversations
-        self.chat_model = chat_model
+        # One wall-clock deadline on every model call: answers, follow-up rewrites, refinements.
+        self.chat_model = with_deadline(chat_model, llm_timeout_s)
         self.composer: Composer = composer or default_composer(chat_model, timeout_s=llm_timeout_s)
         self.catalog = CatalogCache(records)
         self.planner: Planner = planner or (
@@ -138,11 +140,37 @@ class Assistant:
             InvalidInput: Empty question, or longer than :data:`MAX_QUESTION_CHARS`.
             NotFound: ``conversation_id`` names no conversation.
         """
+        return self.prepare_answer(
+            question=question, today=today, conversation_id=conversation_id, filters=filters
+        )()
+
+    def prepare_answer(
+        self,
+        *,
+        question: str,
+        today: dt.date,
+        conversation_id: str | None = None,
+        filters: SearchFilters | None = None,
+    ) -> Callable[[], Answer]:
+        """:meth:`ask` in two steps: validation and retrieval now, composition when the returned
+        function is called — so a caller holding the index's read lock can let it go before a
+        slow language model answers.
+
+        Raises:
+            InvalidInput: Empty question, or longer than :data:`MAX_QUESTION_CHARS`.
+            NotFound: ``conversation_id`` names no conversation.
+        """
         prepared = self._prepare(question, today, conversation_id, filters)
-        clock = time.perf_counter()
-        composed = self.composer.compose(evidence=prepared.evidence, today=today, history=prepared.history)
-        prepared.timings["compose"] = _ms(clock)
-        return self._finish(prepared, composed)
+
+        def compose() -> Answer:
+            clock = time.perf_counter()
+            composed = self.composer.compose(
+                evidence=prepared.evidence, today=today, history=prepared.history
+            )
+            prepared.timings["compose"] = _ms(clock)
+            return self._finish(prepared, composed)
+
+        return compose
 
     def ask_stream(
         self,

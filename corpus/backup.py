@@ -38,6 +38,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from corpus.errors import InvalidInput
+from corpus.permissions import FILE_MODE, private_dir
 from corpus.settings import Settings
 from corpus.sql import safe_url
 
@@ -118,6 +119,7 @@ def create_backup(*, settings: Settings, dest: Path, include_index: bool = True)
             info.size, info.mtime = len(body), int(manifest.created_at.timestamp())
             archive.addfile(info, io.BytesIO(body))
             archive.add(staged, arcname=f"{ROOT}/data")
+        os.chmod(partial, FILE_MODE)  # internal documents and conversations: the owner's only
         os.replace(partial, dest)
     logger.info("backup of %s written to %s (%d files)", data_dir, dest, len(manifest.files))
     return manifest
@@ -152,15 +154,35 @@ def restore_backup(
     with tempfile.TemporaryDirectory(prefix=f".{target.name}.restore-", dir=target.parent) as tmp:
         manifest = _extract_verified(src, Path(tmp))
         staged = Path(tmp) / ROOT / "data"
+        _keep_deletions(current=target, restored=staged)
         if prepare is not None:
             prepare(staged)
         retired = target.with_name(f".{target.name}.old-{os.getpid()}")
         if target.exists():
             os.replace(target, retired)
         os.replace(staged, target)
+        private_dir(target)
         shutil.rmtree(retired, ignore_errors=True)
     logger.info("restored %s from %s", target, src)
     return manifest
+
+
+def _keep_deletions(*, current: Path, restored: Path) -> None:
+    """Documents deleted since the backup stay deleted: the current tombstones apply to the
+    restored records (the index check in ``prepare`` then drops them from the indexes)."""
+    from corpus.store import RecordStore
+
+    now_db, then_db = current / "corpus.sqlite3", restored / "corpus.sqlite3"
+    if not (now_db.is_file() and then_db.is_file()):
+        return
+    newer, older = RecordStore.open(f"sqlite:///{now_db}"), RecordStore.open(f"sqlite:///{then_db}")
+    try:
+        moved = older.adopt_tombstones(newer)
+    finally:
+        newer.close()
+        older.close()
+    if moved:
+        logger.info("restore: %d documents deleted since the backup stay deleted (tombstones)", moved)
 
 
 def _extract_verified(src: Path, into: Path) -> BackupManifest:

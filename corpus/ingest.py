@@ -36,6 +36,7 @@ class ChunkIndex(Protocol):
         chunks_by_doc: Mapping[str, Sequence[Chunk]],
         *,
         progress: Callable[[int], None] | None = None,
+        vectors: Mapping[str, Sequence[float]] | None = None,
     ) -> None: ...
 
     def delete_documents(self, doc_ids: Iterable[str]) -> None: ...
@@ -98,14 +99,19 @@ def ingest_sources(
     progress: IngestProgress | None = None,
     remove_missing: bool = True,
     batch_size: int = 64,
+    vectors: Mapping[str, Sequence[float]] | None = None,
 ) -> IngestReport:
     """Bring the store and index in line with ``sources``; see the module docstring.
+
+    ``vectors`` (chunk_id → vector, embedded beforehand by the index) spare the index embedding
+    those chunks again: an upload embeds before it takes the write lock.
 
     Each batch is written to the index first and committed to the store second, so a crash
     between the two leaves a document the store does not know yet: the next ingest redoes it.
     """
     report = IngestReport()
     stored = store.stored_documents()
+    deleted = store.tombstoned_ids()
     indexed = index.indexed_doc_ids() if index is not None else None
     for source in sources:
         report.skipped.extend(source.problems)
@@ -125,6 +131,12 @@ def ingest_sources(
                 _advance(progress, 1)
                 continue
             seen.add(record.doc_id)
+            if record.doc_id in deleted:
+                report.skipped.append(
+                    f"{source.origin}: {record.doc_id!r} was deleted (tombstone); not added again"
+                )
+                _advance(progress, 1)
+                continue
             digest = stored_hash(record)
             previous = stored.get(record.doc_id)
             in_index = indexed is None or record.doc_id in indexed
@@ -140,11 +152,20 @@ def ingest_sources(
             (report.updated if previous is not None else report.added)[record.doc_type.value] += 1
             batch.append((record, digest, chunk_record(record)))
             if len(batch) >= batch_size:
-                _write(store=store, index=index, batch=batch, origin=source.origin, report=report)
+                _write(
+                    store=store,
+                    index=index,
+                    batch=batch,
+                    origin=source.origin,
+                    report=report,
+                    vectors=vectors,
+                )
                 _advance(progress, len(batch))
                 batch = []
         if batch:
-            _write(store=store, index=index, batch=batch, origin=source.origin, report=report)
+            _write(
+                store=store, index=index, batch=batch, origin=source.origin, report=report, vectors=vectors
+            )
             _advance(progress, len(batch))
         if remove_missing:
             missing = [
@@ -163,9 +184,14 @@ def _write(
     batch: Sequence[tuple[AnyRecord, str, list[Chunk]]],
     origin: str,
     report: IngestReport,
+    vectors: Mapping[str, Sequence[float]] | None = None,
 ) -> None:
     if index is not None:
-        index.upsert_documents({record.doc_id: record_chunks for record, _, record_chunks in batch})
+        chunks_by_doc = {record.doc_id: record_chunks for record, _, record_chunks in batch}
+        if vectors:
+            index.upsert_documents(chunks_by_doc, vectors=vectors)
+        else:
+            index.upsert_documents(chunks_by_doc)
     store.save(batch, origin=origin)
     for record, _, record_chunks in batch:
         report.chunks_written[record.doc_type.value] += len(record_chunks)
@@ -174,6 +200,20 @@ def _write(
 def _advance(progress: IngestProgress | None, records: int) -> None:
     if progress is not None:
         progress.advance(records)
+
+
+def delete_documents(
+    *, store: RecordStore, index: ChunkIndex | None, doc_ids: Sequence[str], deleted_by: str
+) -> int:
+    """Soft-delete documents: out of every index, their records kept as tombstones that later
+    ingests (and restores of older backups) respect; returns how many the store held."""
+    if not doc_ids:
+        return 0
+    if index is not None:
+        index.delete_documents(doc_ids)
+    deleted = store.tombstone(doc_ids, deleted_by=deleted_by)
+    logger.info("deleted %d documents (tombstones kept)", deleted)
+    return deleted
 
 
 def remove_documents(*, store: RecordStore, index: ChunkIndex | None, doc_ids: Sequence[str]) -> int:

@@ -21,6 +21,40 @@ def _default_data_dir() -> Path:
     return Path.cwd() / "data"
 
 
+API_KEY_ROLES = ("read", "public", "write", "admin")
+"""What a key of ``CLUSTER_ADVISOR_API_KEYS`` may do, written ``KEY:role`` (no suffix: ``read``):
+``public`` reads public documents only; ``read`` reads internal ones too; ``write`` also adds
+documents and changes or deletes its own uploads; ``admin`` also deletes any document."""
+
+
+def api_key_entries(value: str) -> list[tuple[str, str]]:
+    """``(secret, role)`` of every comma-separated entry of ``CLUSTER_ADVISOR_API_KEYS``.
+
+    The role suffix is case-insensitive (``KEY:PUBLIC`` is a public key, never an internal one).
+
+    Raises:
+        ValueError: an empty entry (``","``), an empty secret, or an unknown role; a malformed
+            value must stop the server, not leave ``/v1`` open or a key with more rights than meant.
+    """
+    entries: list[tuple[str, str]] = []
+    for position, item in enumerate(value.split(","), start=1):
+        text = item.strip()
+        secret, colon, role = text.rpartition(":") if ":" in text else (text, "", "read")
+        role = role.strip().lower() if colon else role
+        secret = secret.strip()
+        if not text:
+            raise ValueError(f"entry {position} is empty; write KEY[:role],KEY[:role] without empty entries")
+        if role not in API_KEY_ROLES:
+            raise ValueError(
+                f"entry {position} ends in an unknown role; the role after ':' is one of "
+                f"{', '.join(API_KEY_ROLES)} (and a key itself may not contain ':')"
+            )
+        if not secret:
+            raise ValueError(f"entry {position} has no key before ':{role}'")
+        entries.append((secret, role))
+    return entries
+
+
 class Settings(BaseSettings):
     """Runtime configuration, read from the environment and an optional ``.env`` file."""
 
@@ -31,11 +65,14 @@ class Settings(BaseSettings):
         populate_by_name=True,
         # `NAME=` (as in .env.example) means "not set", not an empty string or an invalid date.
         env_ignore_empty=True,
+        hide_input_in_errors=True,  # a malformed key list must not be echoed into logs
     )
 
     data_dir: Path = Field(default_factory=_default_data_dir, alias="CLUSTER_ADVISOR_DATA_DIR")
     today_override: dt.date | None = Field(default=None, alias="CLUSTER_ADVISOR_TODAY")
     max_file_bytes: int = Field(default=50 * 1024 * 1024, alias="CLUSTER_ADVISOR_MAX_FILE_BYTES", gt=0)
+    max_upload_chunks: int = Field(default=2000, alias="CLUSTER_ADVISOR_MAX_UPLOAD_CHUNKS", gt=0)
+    """Passages one API upload may make (each is embedded): larger files go through ``ingest``."""
     database_url: str | None = Field(default=None, alias="CLUSTER_ADVISOR_DATABASE_URL", repr=False)
 
     openai_api_key: SecretStr | None = Field(default=None, alias="OPENAI_API_KEY")
@@ -71,15 +108,32 @@ class Settings(BaseSettings):
     chroma_port: int = Field(default=8000, alias="CHROMA_PORT", gt=0, lt=65536)
 
     api_keys: SecretStr | None = Field(default=None, alias="CLUSTER_ADVISOR_API_KEYS")
-    """Comma-separated Bearer keys; a key written ``KEY:public`` only sees public documents."""
+    """Comma-separated Bearer keys ``KEY[:role]``, role one of :data:`API_KEY_ROLES` (default ``read``)."""
+    api_writers: Literal["write-keys", "any-key", "anyone"] = Field(
+        default="write-keys", alias="CLUSTER_ADVISOR_WRITERS"
+    )
+    """Who may upload (public documents only, unless the key reads internal ones): ``write-keys``
+    (``KEY:write`` and ``KEY:admin``), ``any-key`` (also ``read`` and ``public`` keys), ``anyone``
+    (also callers without a key)."""
+    api_protect_operations: bool = Field(default=False, alias="CLUSTER_ADVISOR_PROTECT_OPERATIONS")
+    """With keys set, ``/readyz`` and ``/metrics`` need a key too (default: open to probes and
+    Prometheus; they show index health and request counts, no document). ``/healthz`` stays open."""
+    api_allowed_origins: str = Field(default="", alias="CLUSTER_ADVISOR_ALLOWED_ORIGINS")
+    """Comma-separated browser origins (``https://portal.example``) besides this server's own that
+    may send writes (POST/DELETE) to ``/v1``; a write with any other ``Origin`` is refused (403)."""
+    proxy_headers: bool = Field(default=False, alias="CLUSTER_ADVISOR_PROXY_HEADERS")
+    """Trust ``X-Forwarded-For``/``-Proto`` (the client's address for rate limits and logs); only
+    behind a reverse proxy, with :attr:`forwarded_allow_ips` naming it."""
+    forwarded_allow_ips: str = Field(default="127.0.0.1", alias="CLUSTER_ADVISOR_FORWARDED_ALLOW_IPS")
+    """The proxy addresses whose forwarded headers are trusted when :attr:`proxy_headers` is on."""
+    api_anonymous_read: bool = Field(default=False, alias="CLUSTER_ADVISOR_ANONYMOUS_READ")
+    """With keys set, let callers without a key read public documents (the chat page's anonymous mode)."""
     api_host: str = Field(default="127.0.0.1", alias="CLUSTER_ADVISOR_HOST")
     api_port: int = Field(default=8000, alias="CLUSTER_ADVISOR_PORT", gt=0, lt=65536)
     api_max_body_bytes: int = Field(default=64 * 1024, alias="CLUSTER_ADVISOR_MAX_BODY_BYTES", gt=0)
     """Request body limit of every route but uploads (which use ``max_file_bytes``)."""
     api_rate_limit_per_minute: int = Field(default=120, alias="CLUSTER_ADVISOR_RATE_LIMIT", ge=0)
     """Requests per minute per client (API key, else address) on ``/v1``; 0 turns the limit off."""
-    forwarded_allow_ips: str = Field(default="127.0.0.1", alias="CLUSTER_ADVISOR_FORWARDED_ALLOW_IPS")
-    """Proxies whose ``X-Forwarded-For``/``-Proto`` headers ``serve`` trusts (comma-separated, ``*``)."""
     root_path: str = Field(default="", alias="CLUSTER_ADVISOR_ROOT_PATH")
     """The path prefix a reverse proxy serves the app under (e.g. ``/advisor``); empty at the root."""
     answer_timeout_s: float = Field(default=20.0, alias="CLUSTER_ADVISOR_ANSWER_TIMEOUT_S", gt=0)
@@ -108,6 +162,14 @@ class Settings(BaseSettings):
     def _reject_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and value.get_secret_value().strip().lower() in _PLACEHOLDER_SECRETS:
             raise ValueError("looks like a placeholder, not a real secret; set the real value or unset it")
+        return value
+
+    @field_validator("api_keys")
+    @classmethod
+    def _well_formed_api_keys(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None  # unset or blank (``KEY=`` in a .env template): no keys, and the log says so
+        api_key_entries(value.get_secret_value())  # raises with the entry's position, never the key
         return value
 
     @field_validator("embedding_backend")

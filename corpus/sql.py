@@ -36,6 +36,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.types import TypeEngine
 
 from corpus.errors import StoreUnavailable
+from corpus.permissions import private_dir
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def open_engine(url: str, *, metadata: MetaData, migrations: str, purpose: str) 
                 "(use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB)"
             )
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            private_dir(Path(url.removeprefix("sqlite:///")).parent)
         if backend == "sqlite":
             engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)

@@ -61,6 +61,18 @@ chunks = Table(
     Index("ix_chunks_doc", "doc_id", "position"),
 )
 
+tombstones = Table(
+    "tombstones",
+    metadata,
+    Column("doc_id", key_text(), primary_key=True),
+    Column("doc_type", String(16), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("deleted_by", Text, nullable=False),
+    Column("deleted_at", DateTime(timezone=True), nullable=False),
+    Column("payload", Text, nullable=False),
+)
+"""Deleted documents: kept (soft delete) and never brought back by ``ingest`` or ``restore``."""
+
 
 @dataclass(frozen=True)
 class StoredDocument:
@@ -70,6 +82,17 @@ class StoredDocument:
     doc_type: DocType
     origin: str
     content_hash: str
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """A document as listed: id, type, title, origin and audience."""
+
+    doc_id: str
+    doc_type: DocType
+    title: str
+    origin: str
+    audience: str
 
 
 class RecordStore(SqlStore):
@@ -102,6 +125,27 @@ class RecordStore(SqlStore):
         with self._engine.connect() as conn:
             count, latest = conn.execute(query).one()
         return int(count), str(latest)
+
+    def list_documents(
+        self, *, origin: str, audiences: Iterable[str], limit: int, offset: int
+    ) -> tuple[int, list[DocumentRow]]:
+        """One page of an origin's documents of these audiences, by id, and how many there are:
+        counted and cut in SQL (no record is parsed)."""
+        where = (documents.c.origin == origin) & documents.c.audience.in_(list(audiences))
+        page = (
+            select(documents.c.doc_id, documents.c.doc_type, documents.c.title, documents.c.audience)
+            .where(where)
+            .order_by(documents.c.doc_id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(documents).where(where)).scalar_one()
+            rows = [
+                DocumentRow(row.doc_id, DocType(row.doc_type), row.title, origin, row.audience)
+                for row in conn.execute(page)
+            ]
+        return int(total), rows
 
     def get_record(self, doc_id: str) -> AnyRecord | None:
         with self._engine.connect() as conn:
@@ -198,6 +242,72 @@ class RecordStore(SqlStore):
             ]
             if chunk_rows:
                 conn.execute(chunks.insert(), chunk_rows)
+
+    def tombstone(self, doc_ids: Iterable[str], *, deleted_by: str) -> int:
+        """Soft-delete: move documents into ``tombstones`` (record kept) and drop their chunks.
+
+        Returns how many documents were moved.
+        """
+        ids = list(doc_ids)
+        if not ids:
+            return 0
+        now = dt.datetime.now(dt.UTC)
+        with self._engine.begin() as conn:
+            rows = conn.execute(
+                select(
+                    documents.c.doc_id, documents.c.doc_type, documents.c.origin, documents.c.payload
+                ).where(documents.c.doc_id.in_(ids))
+            ).all()
+            found = [row.doc_id for row in rows]
+            if not found:
+                return 0
+            conn.execute(delete(tombstones).where(tombstones.c.doc_id.in_(found)))
+            conn.execute(
+                tombstones.insert(),
+                [
+                    {
+                        "doc_id": row.doc_id,
+                        "doc_type": row.doc_type,
+                        "origin": row.origin,
+                        "deleted_by": deleted_by,
+                        "deleted_at": now,
+                        "payload": row.payload,
+                    }
+                    for row in rows
+                ],
+            )
+            conn.execute(delete(chunks).where(chunks.c.doc_id.in_(found)))
+            conn.execute(delete(documents).where(documents.c.doc_id.in_(found)))
+        return len(found)
+
+    def tombstoned_ids(self) -> set[str]:
+        """Ids of every soft-deleted document."""
+        with self._engine.connect() as conn:
+            return set(conn.execute(select(tombstones.c.doc_id)).scalars())
+
+    def adopt_tombstones(self, newer: RecordStore) -> int:
+        """Apply ``newer``'s deletions here (a restored older backup must not bring them back).
+
+        Documents deleted in ``newer`` are moved into this store's tombstones; returns how many
+        documents this store held that way.
+        """
+        with newer.engine.connect() as conn:
+            rows = [dict(row._mapping) for row in conn.execute(select(tombstones))]
+        if not rows:
+            return 0
+        ids = [row["doc_id"] for row in rows]
+        moved = self.tombstone(ids, deleted_by="restore")
+        with self._engine.begin() as conn:  # the deletions' own rows (who, when, the record) win
+            conn.execute(delete(tombstones).where(tombstones.c.doc_id.in_(ids)))
+            conn.execute(tombstones.insert(), rows)
+        return moved
+
+    def clear_tombstones(self, doc_ids: Iterable[str]) -> None:
+        """Forget deletions (an uploader adding its own deleted document again)."""
+        ids = list(doc_ids)
+        if ids:
+            with self._engine.begin() as conn:
+                conn.execute(delete(tombstones).where(tombstones.c.doc_id.in_(ids)))
 
     def delete(self, doc_ids: Iterable[str]) -> int:
         """Remove documents and their chunks; returns how many documents were removed."""

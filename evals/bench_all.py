@@ -107,7 +107,11 @@ class _TimedIndex:
         self.timeline: list[tuple[float, int]] = [(0.0, 0)]
 
     def upsert_documents(
-        self, chunks_by_doc: Mapping[str, Sequence[Chunk]], *, progress: Callable[[int], None] | None = None
+        self,
+        chunks_by_doc: Mapping[str, Sequence[Chunk]],
+        *,
+        progress: Callable[[int], None] | None = None,
+        vectors: Mapping[str, Sequence[float]] | None = None,
     ) -> None:
         before = self.chunks
 
@@ -116,7 +120,7 @@ class _TimedIndex:
             if progress is not None:
                 progress(done)
 
-        self._index.upsert_documents(chunks_by_doc, progress=embedded)
+        self._index.upsert_documents(chunks_by_doc, progress=embedded, vectors=vectors)
         self.chunks = before + sum(len(chunks) for chunks in chunks_by_doc.values())
         self.timeline.append((round(time.perf_counter() - self.started, 2), self.chunks))
 

@@ -49,6 +49,7 @@ class MockSlackApi:
     updates: int = 0
     """Successful ``chat.update`` calls (an answer replacing its placeholder makes one at least)."""
     _limited: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _failing: dict[str, tuple[int, int]] = field(default_factory=dict)
     _ts: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -56,6 +57,11 @@ class MockSlackApi:
         """The next ``times`` calls of ``method`` answer 429 ``ratelimited`` with ``Retry-After``."""
         with self._lock:
             self._limited[method] = (times, retry_after)
+
+    def server_error(self, method: str, *, times: int = 1, status: int = 503) -> None:
+        """The next ``times`` calls of ``method`` answer ``status`` (a Slack outage: 500, 502, 503)."""
+        with self._lock:
+            self._failing[method] = (times, status)
 
     def calls_of(self, method: str) -> list[Call]:
         """The successful calls of ``method`` so far, in order."""
@@ -92,6 +98,11 @@ class MockSlackApi:
                 self._limited[method] = (times - 1, retry_after)
                 self.calls.append(Call(method, args, authorization, status=429))
                 return 429, {"ok": False, "error": "ratelimited", "retry_after": retry_after}
+            failures, status = self._failing.get(method, (0, 0))
+            if failures > 0:
+                self._failing[method] = (failures - 1, status)
+                self.calls.append(Call(method, args, authorization, status=status))
+                return status, {"ok": False, "error": "internal_error"}
             self._ts += 1
             ts = f"1700000000.{self._ts:06d}"
             self.calls.append(Call(method, args, authorization, result={"ts": ts}))

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from corpus.errors import NOTHING_INGESTED, AdvisorError, InvalidInput
 from corpus.models import Chunk
+from corpus.permissions import private_dir
 from corpus.settings import Settings
 from retrieval.catalog import ChunkCatalog
 from retrieval.embeddings import Embedder
@@ -105,7 +106,7 @@ class SearchIndex:
             IndexModelMismatch: ``strict`` and the stored model differs (run ``cluster-advisor reindex``).
             IndexUnavailable: Chroma cannot be opened or reached.
         """
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
         client, close_client = open_chroma(settings)
         index = cls(settings=settings, embedder=embedder, client=client, close_client=close_client)
         if strict:

@@ -80,6 +80,7 @@ def open_recovered_index(
         index.close()
         raise IndexModelMismatch(index_model=health.index_model or "unknown", configured_model=embedder.name)
     recovery = Recovery(state=health.state, detail=health.detail)
+    _drop_deleted(index, store)
     stored_chunks = sum(store.counts()["chunks"].values())
     if not health.needs_rebuild or (health.state == "missing" and not stored_chunks):
         return index, recovery
@@ -109,6 +110,15 @@ def open_recovered_index(
         recovery.action = "rebuilt"
     recovery.seconds = time.perf_counter() - started
     return index, recovery
+
+
+def _drop_deleted(index: SearchIndex, store: RecordStore) -> None:
+    """Documents with a tombstone leave the index (a restored older index may still hold them)."""
+    deleted = store.tombstoned_ids()
+    if deleted and (indexed := deleted & index.indexed_doc_ids()):
+        logger.warning("dropping %d deleted documents from the search index", len(indexed))
+        index.delete_documents(sorted(indexed))
+        index.flush()
 
 
 def _open_or_set_aside(*, settings: Settings, embedder: Embedder) -> SearchIndex:

@@ -143,11 +143,15 @@ def count(field: str, value: RawValue) -> int | None:
 
 
 def url(field: str, value: RawValue) -> str | None:
-    """An http(s) URL; a bare domain (``www.cluster.eu``) gets ``https://``."""
+    """An http(s) URL; a bare domain (``www.cluster.eu``) gets ``https://``.
+
+    ``<``, ``>``, ``|``, quotes and backslashes are refused: they are never needed unescaped in a
+    web address, and they would break out of a Slack ``<url|title>`` link or an HTML attribute.
+    """
     raw = text(field, value)
     if raw is None:
         return None
-    if re.match(r"^https?://[^\s/]+\.[^\s]+$", raw, re.IGNORECASE):
+    if re.match(r"^https?://[^\s/<>|\"'`\\]+\.[^\s<>|\"'`\\]+$", raw, re.IGNORECASE):
         return raw
     if _DOMAIN.match(raw):
         return "https://" + raw

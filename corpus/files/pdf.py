@@ -1,7 +1,9 @@
 """PDF files (pypdf): text per page, sections at detected headings or else one per page.
 
-pypdf bounds its own decompression (``pypdf.filters.*_MAX_OUTPUT_LENGTH``); the page count is
-bounded here. A PDF without a text layer (scanned images) is an :class:`EmptyDocument`.
+pypdf bounds its own decompression (``pypdf.filters.*_MAX_OUTPUT_LENGTH``); the page count, the
+time spent extracting and the text extracted are bounded here: pages that share one content stream
+are extracted again and again, so a 5 KiB file could otherwise cost minutes of CPU. A PDF without
+a text layer (scanned images) is an :class:`EmptyDocument`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import io
 import logging
 import re
+import time
+from typing import Any
 
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import LimitReachedError
@@ -21,20 +25,43 @@ from corpus.text import clean_text
 logger = logging.getLogger(__name__)
 
 MAX_PAGES = 3000
+TIME_BASE_S = 5.0
+BYTES_PER_SECOND = 100_000
+"""Wall-clock budget for extracting one PDF's text: ``TIME_BASE_S`` plus one second per this many
+bytes of file (a 10 MB report gets 105 s, a 5 KiB bomb 5 s); checked at content-stream operators."""
+TEXT_BUDGET_CHARS = 5_000_000
+"""Most characters one PDF may yield (about 2,500 dense pages)."""
+_CHECK_EVERY = 64
+"""Operators between two clock readings."""
+
+
+class _OverBudget(Exception):
+    """Raised inside pypdf's extraction (through its visitor callbacks) to stop a costly PDF."""
+
+
 _JUNK_TITLE = re.compile(
     r"^(untitled|document\d*|title|microsoft (word|powerpoint)\b.*|.*\.(docx?|pdf|pptx?|odt|rtf|tex|indd))$",
     re.IGNORECASE,
 )
 
 
-def parse_pdf(data: bytes, *, name: str, fallback_title: str) -> ParsedDocument:
+def parse_pdf(
+    data: bytes,
+    *,
+    name: str,
+    fallback_title: str,
+    time_budget_s: float | None = None,
+    text_budget_chars: int = TEXT_BUDGET_CHARS,
+) -> ParsedDocument:
     """Title and sections of a PDF.
 
     The title is the metadata title unless it is a placeholder (``Microsoft Word - x.docx``),
     else the first line of the first page with text, else ``fallback_title``.
 
     Raises:
-        InvalidInput: corrupt, encrypted or too long PDFs.
+        InvalidInput: corrupt, encrypted or too long PDFs, and PDFs whose text takes longer than
+            ``time_budget_s`` (default: by file size, see :data:`BYTES_PER_SECOND`) to extract or
+            is longer than ``text_budget_chars``.
         EmptyDocument: no page has extractable text (scanned PDF).
     """
     reader = _open(data, name)
@@ -48,7 +75,9 @@ def parse_pdf(data: bytes, *, name: str, fallback_title: str) -> ParsedDocument:
         raise InvalidInput(f"corrupt PDF '{name}': no pages found; re-export or re-save it and try again")
     if page_count > MAX_PAGES:
         raise InvalidInput(f"PDF '{name}' has {page_count} pages, over the {MAX_PAGES}-page limit; split it")
-    pages = _page_texts(reader, page_count, name)
+    seconds = time_budget_s if time_budget_s is not None else TIME_BASE_S + len(data) / BYTES_PER_SECOND
+    budget = _Budget(name=name, seconds=seconds, chars=text_budget_chars)
+    pages = _page_texts(reader, page_count, name, budget)
     if not any(pages):
         raise EmptyDocument(
             f"PDF '{name}' has no text layer ({page_count} page(s), probably scanned images); "
@@ -94,13 +123,46 @@ def _open(data: bytes, name: str) -> PdfReader:
     return reader
 
 
-def _page_texts(reader: PdfReader, page_count: int, name: str) -> list[str]:
+class _Budget:
+    """The time and text one PDF may cost, checked from inside pypdf's extraction."""
+
+    def __init__(self, *, name: str, seconds: float, chars: int) -> None:
+        self.name = name
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+        self.chars_left = chars
+        self.limit_chars = chars
+        self.operators = 0
+
+    def on_operator(self, *_: Any) -> None:
+        self.operators += 1
+        if self.operators % _CHECK_EVERY == 0 and time.monotonic() > self.deadline:
+            raise _OverBudget(
+                f"PDF '{self.name}' takes more than {self.seconds:.0f} s to read (pages that repeat one "
+                "content stream, or far too many drawing operations); re-export it (print to a new "
+                "PDF) or split it and try again"
+            )
+
+    def on_text(self, text: str) -> None:
+        self.chars_left -= len(text)
+        if self.chars_left < 0:
+            raise _OverBudget(
+                f"PDF '{self.name}' holds more than {self.limit_chars:,} characters of text; "
+                "split it and try again"
+            )
+
+
+def _page_texts(reader: PdfReader, page_count: int, name: str, budget: _Budget) -> list[str]:
     texts: list[str] = []
     failures = 0
     last_error: Exception | None = None
     for index in range(page_count):
         try:
-            raw = reader.pages[index].extract_text() or ""
+            budget.on_operator()  # pages without operators still count against the clock
+            raw = reader.pages[index].extract_text(visitor_operand_before=budget.on_operator) or ""
+            budget.on_text(raw)
+        except _OverBudget as exc:
+            raise InvalidInput(str(exc)) from None
         except Exception as exc:  # a damaged content stream spoils one page, not the file
             failures += 1
             last_error = exc

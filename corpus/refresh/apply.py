@@ -340,7 +340,17 @@ def apply_refresh(
 ) -> RefreshReport:
     """Write ``plan``: embed outside ``lock``, then short writes under it (see the module docstring)."""
     timings: dict[str, float] = {}
-    items = [(record, stored_hash(record), chunk_record(record)) for record in plan.writes]
+    deleted = store.tombstoned_ids()  # a deleted call stays deleted, as with ingest and restore
+    kept_deleted = [
+        f"{source}: {record.doc_id!r} was deleted (tombstone); not added again"
+        for record in plan.writes
+        if record.doc_id in deleted
+    ]
+    items = [
+        (record, stored_hash(record), chunk_record(record))
+        for record in plan.writes
+        if record.doc_id not in deleted
+    ]
     chunks_by_doc = {record.doc_id: chunks for record, _, chunks in items}
     with _timed(timings, "embed"):
         vectors = (
@@ -388,7 +398,7 @@ def apply_refresh(
         reembedded_documents=len(items),
         chunks_written=sum(len(chunks) for _, _, chunks in items),
         changes=by_kind,
-        skipped=plan.skipped,
+        skipped=[*plan.skipped, *kept_deleted],
         refreshed_at=dt.datetime.now(dt.UTC),
         timings_ms=timings,
     )

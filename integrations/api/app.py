@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -24,10 +24,13 @@ from integrations.api.errors import install_error_handlers
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
 from integrations.api.routes import ask, calls, documents, feedback, health, partners, search
 from integrations.api.security import (
+    BEARER,
     AuthMiddleware,
     BodyLimitMiddleware,
+    OriginCheckMiddleware,
     RateLimiter,
     RateLimitMiddleware,
+    SecurityHeadersMiddleware,
     parse_api_keys,
 )
 
@@ -102,21 +105,38 @@ def create_app(
     if services is not None:
         app.state.services = services
     install_error_handlers(app)
-    for module in (health, ask, search, calls, partners, documents, feedback):
-        app.include_router(module.router)
-
     keys = parse_api_keys(settings)
-    if settings.api_rate_limit_per_minute > 0:
+    # With keys required, OpenAPI declares the Bearer scheme (/docs gets an Authorize button); the
+    # middleware does the checking. An open server (or anonymous reads) declares none: no key needed.
+    bearer = [Depends(BEARER)] if keys and not settings.api_anonymous_read else []
+    app.include_router(health.router)
+    for module in (ask, search, calls, partners, documents, feedback):
+        app.include_router(module.router, dependencies=bearer)
+
+    # Outermost last: metrics → security headers → body limit → rate limit → origin check → auth.
+    app.add_middleware(
+        AuthMiddleware,
+        keys=keys,
+        writers=settings.api_writers,
+        anonymous_read=settings.api_anonymous_read,
+        protect_operations=settings.api_protect_operations,
+    )
+    app.add_middleware(
+        OriginCheckMiddleware,
+        allowed=frozenset(o.strip() for o in settings.api_allowed_origins.split(",") if o.strip()),
+    )
+    if settings.api_rate_limit_per_minute > 0:  # before auth: wrong keys are limited too
         app.add_middleware(
             RateLimitMiddleware,
             limiter=RateLimiter(per_minute=settings.api_rate_limit_per_minute),
+            keys=keys,
         )
-    app.add_middleware(AuthMiddleware, keys=keys)
     app.add_middleware(
         BodyLimitMiddleware,
         max_body_bytes=settings.api_max_body_bytes,
         max_upload_bytes=settings.max_file_bytes,
     )
+    app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

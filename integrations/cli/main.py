@@ -17,6 +17,7 @@ from assistant.app import Advisor
 from assistant.session import Session
 from corpus.console import err_console, fail
 from corpus.errors import AdvisorError
+from corpus.permissions import private_umask
 from corpus.redaction import install_redaction
 from corpus.settings import Settings
 from corpus.version import package_version
@@ -127,6 +128,7 @@ def main(
     ] = "warning",
 ) -> None:
     """Cluster Advisor: funding calls, partners and policy for cluster organisations."""
+    private_umask()  # data dirs, backups and logs written from here on are the owner's only
     _configure_logging(log_level)
     overrides: dict[str, object] = {}
     if data_dir is not None:

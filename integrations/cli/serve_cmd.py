@@ -118,9 +118,13 @@ def serve(
 
 
 def _proxy_options(settings: Settings) -> dict[str, Any]:
-    """Behind a reverse proxy: whose forwarded headers to trust, and the path prefix (docs/deploy.md)."""
+    """Behind a reverse proxy: whose forwarded headers to trust, and the path prefix (docs/deploy.md).
+
+    Forwarded headers are trusted only when the operator says a proxy is in front (uvicorn's own
+    default trusts them from loopback, so each forged ``X-Forwarded-For`` got a fresh rate-limit bucket).
+    """
     return {
-        "proxy_headers": True,
+        "proxy_headers": settings.proxy_headers,
         "forwarded_allow_ips": settings.forwarded_allow_ips,
         "root_path": settings.root_path,
     }

@@ -87,6 +87,8 @@ class Services:
             return
         except SlackApiError as exc:
             logger.warning("Slack API error while answering: %s", exc.response.get("error"))
+            if exc.response.status_code >= 500 or exc.response.status_code == 429:
+                raise  # Slack is away even after the client's retries: the journal runs the job again
             return
         except Exception as exc:  # noqa: BLE001 - a listener must answer, never crash
             logger.error("answering failed: %s", type(exc).__name__)

@@ -17,11 +17,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 from typing import Protocol
 
 from corpus.settings import Settings
@@ -42,11 +43,13 @@ class BackgroundWork(Protocol):
     def pending(self) -> int:
         """Jobs submitted and not finished yet (queued or running)."""
 
-    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
+    def submit(
+        self, job: SlackJob, *, on_done: OnDone | None = None, on_failed: OnDone | None = None
+    ) -> None:
         """Run ``job`` later; failures are logged by type (never with their payload).
 
-        ``on_done`` is called once the job has run (whether it succeeded or failed), never for a job
-        dropped at shutdown.
+        ``on_done`` is called once the job has run to its end, ``on_failed`` once it has raised (the
+        Slack post failed, say); neither for a job dropped at shutdown.
         """
 
     def start(self, dispatcher: Dispatcher) -> None:
@@ -74,7 +77,13 @@ class _Counted:
         with self._lock:
             self._pending += 1
 
-    def _done(self, label: str, future: Future[None], on_done: OnDone | None = None) -> None:
+    def _done(
+        self,
+        label: str,
+        future: Future[None],
+        on_done: OnDone | None = None,
+        on_failed: OnDone | None = None,
+    ) -> None:
         with self._lock:
             self._pending -= 1
         if future.cancelled():
@@ -82,9 +91,10 @@ class _Counted:
         exc = future.exception()
         if exc is not None:
             logger.error("Slack %s failed: %s", label, type(exc).__name__)
-        if on_done is not None:
+        after = on_done if exc is None else on_failed
+        if after is not None:
             try:
-                on_done()
+                after()
             except Exception as callback_exc:  # noqa: BLE001 - a bookkeeping failure must not stop the pool
                 logger.error("Slack %s: after-job step failed: %s", label, type(callback_exc).__name__)
 
@@ -101,7 +111,9 @@ class ThreadWork(_Counted):
         """Run the jobs with ``dispatcher`` from now on."""
         self._dispatcher = dispatcher
 
-    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
+    def submit(
+        self, job: SlackJob, *, on_done: OnDone | None = None, on_failed: OnDone | None = None
+    ) -> None:
         """Run ``job`` on a thread (dropped with a warning once shutting down)."""
         if self._dispatcher is None:
             raise RuntimeError("ThreadWork.start(dispatcher) must come before jobs are submitted")
@@ -112,7 +124,7 @@ class ThreadWork(_Counted):
             self._done(job.label, _dropped())
             logger.warning("Slack %s dropped: shutting down", job.label)
             return
-        future.add_done_callback(lambda f: self._done(job.label, f, on_done))
+        future.add_done_callback(lambda f: self._done(job.label, f, on_done, on_failed))
 
     def shutdown(self, *, wait: bool = True) -> None:
         """Stop the threads; with ``wait``, after the queued jobs."""
@@ -135,6 +147,9 @@ class ProcessWork(_Counted):
         self._settings = settings
         self._workers = workers
         self._lock_pool = threading.Lock()
+        # The workers' lifeline: this process holds the only write end and never writes. When it
+        # ends, however it ends (kill -9 included), the kernel closes it and every worker reads EOF.
+        self._lifeline, self._lifeline_keeper = multiprocessing.get_context("spawn").Pipe(duplex=False)
         self._pool = self._new_pool()
         self._pool.submit(_warm_up)  # open the assistant now, not on the first question
         self._dispatcher: Dispatcher | None = None
@@ -148,19 +163,23 @@ class ProcessWork(_Counted):
             max_workers=self._workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(self._settings, logging.getLogger().getEffectiveLevel()),
+            initargs=(self._settings, logging.getLogger().getEffectiveLevel(), self._lifeline),
         )
 
-    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
+    def submit(
+        self, job: SlackJob, *, on_done: OnDone | None = None, on_failed: OnDone | None = None
+    ) -> None:
         """Queue ``job`` for a worker process (which runs it with its own dispatcher).
 
         A job whose worker died (killed, out of memory) runs once more on a fresh pool; if that one
         dies too, the job is abandoned.
         """
         self._started()
-        self._submit(job, retry=True, on_done=on_done)
+        self._submit(job, retry=True, on_done=on_done, on_failed=on_failed)
 
-    def _submit(self, job: SlackJob, *, retry: bool, on_done: OnDone | None) -> None:
+    def _submit(
+        self, job: SlackJob, *, retry: bool, on_done: OnDone | None, on_failed: OnDone | None = None
+    ) -> None:
         try:
             with self._lock_pool:
                 pool = self._pool
@@ -179,11 +198,13 @@ class ProcessWork(_Counted):
             if retry and isinstance(exc, BrokenProcessPool):
                 with self._lock_pool:
                     self._replace(pool)
-                self._submit(job, retry=False, on_done=on_done)
+                self._submit(job, retry=False, on_done=on_done, on_failed=on_failed)
                 return
             if isinstance(exc, BrokenProcessPool) and self._dispatcher is not None:
                 self._dispatcher.abandon(job)
-            self._done(job.label, done, on_done)
+                self._done(job.label, done, on_done, on_done)  # given up with an apology: finished
+                return
+            self._done(job.label, done, on_done, on_failed)
 
         future.add_done_callback(finished)
 
@@ -205,6 +226,8 @@ class ProcessWork(_Counted):
         if queued:
             logger.warning("stopping: %d queued Slack job(s) left to the next start (journaled)", queued)
         self._pool.shutdown(wait=wait, cancel_futures=True)
+        if wait:
+            self._lifeline_keeper.close()  # any worker still alive now sees EOF and ends
 
 
 def background_work(settings: Settings) -> BackgroundWork:
@@ -225,9 +248,11 @@ def _dropped() -> Future[None]:
 _worker: Dispatcher | None = None
 
 
-def _start_worker(settings: Settings, log_level: int) -> None:
-    """Worker initializer: lower priority, logging, and the services opened once for all jobs."""
+def _start_worker(settings: Settings, log_level: int, lifeline: Connection) -> None:
+    """Worker initializer: tied to the serving process first, then lower priority, logging, and the
+    services opened once for all jobs."""
     global _worker
+    _exit_with_parent(lifeline)  # first: a serving process killed during our start-up ends us too
     from corpus.heap import freeze_startup_heap
     from corpus.malloc import limit_malloc_arenas
     from corpus.redaction import install_redaction
@@ -248,15 +273,34 @@ def _start_worker(settings: Settings, log_level: int) -> None:
     services = Services(advisor=open_advisor(settings), store=SlackStore.from_settings(settings))
     _worker = Dispatcher(services, web_client(settings))
     freeze_startup_heap()  # after the indexes opened: no full-collection pauses mid-answer
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    _default_termination()  # libraries opened above may have installed their own handlers
     logger.info("answer worker %d ready", os.getpid())
 
 
-def _exit_with_parent(parent: int, *, every_s: float = 2.0) -> None:
-    """End this worker once the serving process is gone (killed: nobody will shut the pool down)."""
-    while os.getppid() == parent:
-        time.sleep(every_s)
-    os._exit(0)
+def _exit_with_parent(lifeline: Connection) -> None:
+    """End this worker as soon as the serving process is gone (killed: nobody shuts the pool down).
+
+    A thread blocks on the lifeline pipe, whose only write end the serving process holds: its
+    end-of-file is the parent's death, seen at once and whatever this worker is doing (starting up,
+    answering). SIGTERM keeps its default action (end the process), so ``kill`` always works too.
+    """
+    _default_termination()
+
+    def watch() -> None:
+        try:
+            lifeline.recv_bytes()  # the parent never writes: this returns only by EOF or error
+        except (EOFError, OSError):
+            pass
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _default_termination() -> None:
+    """SIGTERM ends this worker (no handler may hold its exit); Ctrl-C in a terminal is the
+    serving process's business, which then shuts the pool down."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _warm_up() -> None:

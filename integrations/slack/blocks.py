@@ -7,6 +7,7 @@ fit. User text is escaped (``&``, ``<``, ``>``) so a question cannot inject a me
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -37,6 +38,18 @@ _STATUS_BADGE = {
 def escape(text: str) -> str:
     """Slack's mrkdwn escaping of user or corpus text."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_SAFE_URL = re.compile(r"https?://[^\s<>|\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def link(url: str | None, title: str) -> str:
+    """``<url|title>`` in mrkdwn, the title escaped; just the title when ``url`` is not a plain
+    http(s) address (``<``, ``>``, ``|``, spaces or control characters would inject mrkdwn)."""
+    name = escape(title) or "untitled"
+    if url and _SAFE_URL.fullmatch(url):
+        return f"<{url.replace('&', '&amp;')}|{name}>"
+    return name
 
 
 def cut(text: str, limit: int = SECTION_LIMIT) -> str:
@@ -93,9 +106,7 @@ def answer_blocks(
 
 def source_line(n: int, title: str, url: str | None, doc_type: str, facts: CallFacts | None) -> str:
     """``[n] <url|title> · type`` plus the status badge and deadline of a call."""
-    name = escape(title) or "untitled"
-    linked = f"<{url}|{name}>" if url and url.startswith(("http://", "https://")) else name
-    parts = [f"[{n}] {linked}", doc_type]
+    parts = [f"[{n}] {link(url, title)}", doc_type]
     if facts is not None:
         parts.append(_STATUS_BADGE.get(facts.status, facts.status))
         if facts.deadline is not None:
@@ -164,8 +175,7 @@ def home_view(
     """The App Home tab: the user's recent questions and calls closing soon (title, url, deadline)."""
     asked = "\n".join(f"• {escape(cut(q, 150))} _({when:%Y-%m-%d})_" for q, when in questions)
     closing = "\n".join(
-        f"• {f'<{url}|{escape(title)}>' if url else escape(title)} · deadline {deadline.isoformat()}"
-        for title, url, deadline in calls
+        f"• {link(url, title)} · deadline {deadline.isoformat()}" for title, url, deadline in calls
     )
     return {
         "type": "home",

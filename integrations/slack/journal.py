@@ -4,7 +4,9 @@ Slack gets its ack within milliseconds and never sends the event again, so a job
 (an answer behind its "Looking through the corpus…" placeholder, a triage card) would be lost with
 the process: killed, out of memory, or stopped with a backlog. :class:`JournaledWork` records each
 job in the Slack store (:meth:`~integrations.slack.store.SlackStore.journal_job`) before queueing
-it, and deletes it once it has run.
+it, and deletes it once it has run to its end (the answer posted). A job that failed (Slack
+answered 5xx after the client's retries, say) is released: the next heartbeat of any process adopts
+it and runs it again, so its placeholder never stays at "Looking…".
 
 Each serving process renews its jobs' heartbeat every ``SLACK_JOB_LEASE_S / 3`` seconds. Jobs whose
 heartbeat is older than the lease belong to a process that stopped: any serving process sharing the
@@ -61,15 +63,19 @@ class JournaledWork:
         """Jobs submitted here and not finished yet."""
         return self._inner.pending
 
-    def submit(self, job: SlackJob, *, on_done: OnDone | None = None) -> None:
-        """Journal ``job``, then queue it; its record is deleted once it has run."""
+    def submit(
+        self, job: SlackJob, *, on_done: OnDone | None = None, on_failed: OnDone | None = None
+    ) -> None:
+        """Journal ``job``, then queue it; its record is deleted once it has run to its end, and
+        released for another attempt when it failed."""
         record = job_record(job)
         if record is not None:
             self._store.journal_job(
                 key=record.key, kind=record.kind, payload=record.payload, owner=self.owner
             )
             on_done = self._finisher(record.key, on_done)
-        self._inner.submit(job, on_done=on_done)
+            on_failed = self._releaser(record.key, on_failed)
+        self._inner.submit(job, on_done=on_done, on_failed=on_failed)
 
     def start(self, dispatcher: Dispatcher) -> None:
         """Start the inner work and the heartbeat, which adopts jobs left by stopped processes (at once,
@@ -120,7 +126,17 @@ class JournaledWork:
             self._store.finish_job(entry.key)
             return
         logger.warning("resuming a Slack %s left unfinished by a stopped process", job.label)
-        self._inner.submit(job, on_done=self._finisher(entry.key, None))
+        self._inner.submit(
+            job, on_done=self._finisher(entry.key, None), on_failed=self._releaser(entry.key, None)
+        )
+
+    def _releaser(self, key: str, then: OnDone | None) -> OnDone:
+        def failed() -> None:
+            self._store.release_job(key)  # adopted again (and counted) at the next heartbeat
+            if then is not None:
+                then()
+
+        return failed
 
     def _finisher(self, key: str, then: OnDone | None) -> OnDone:
         def finished() -> None:

@@ -134,6 +134,10 @@ def slack_db_url(settings: Settings) -> str:
     return settings.database_url or f"sqlite:///{settings.data_dir / 'slack.sqlite3'}"
 
 
+RELEASED = "released"
+"""Owner of a journaled job that failed and waits to be adopted again."""
+
+
 class SlackStore(SqlStore):
     """Event de-duplication, thread links and the triage log."""
 
@@ -202,6 +206,15 @@ class SlackStore(SqlStore):
         """Forget a job: it is done (or given up)."""
         with self._engine.begin() as conn:
             conn.execute(delete(slack_jobs).where(slack_jobs.c.key == key[:160]))
+
+    def release_job(self, key: str) -> None:
+        """Give a failed job back: no owner renews it, so the next heartbeat anywhere adopts it."""
+        with self._engine.begin() as conn:
+            conn.execute(
+                update(slack_jobs)
+                .where(slack_jobs.c.key == key[:160])
+                .values(owner=RELEASED, heartbeat_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+            )
 
     def renew_jobs(self, owner: str) -> int:
         """Mark ``owner``'s jobs as still in hand (its heartbeat); returns how many it holds."""

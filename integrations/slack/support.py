@@ -226,8 +226,11 @@ def publish_home(services: Services, client: WebClient, *, user: str) -> None:
 
 
 def closing_calls(services: Services, *, days: int, limit: int = 10) -> list[tuple[str, str | None, dt.date]]:
-    """Open calls whose deadline is within ``days`` days, soonest first: ``(title, url, deadline)``."""
+    """Open public calls whose deadline is within ``days`` days, soonest first: ``(title, url, deadline)``.
+
+    Every workspace member can open the App Home, so internal calls are never listed there.
+    """
     closing = services.advisor.calls.closing_soon(
-        today=services.settings.today, audiences=frozenset(Audience), within_days=days, limit=limit
+        today=services.settings.today, audiences=frozenset({Audience.PUBLIC}), within_days=days, limit=limit
     )
     return [(facts.title, facts.url, facts.deadline) for facts in closing if facts.deadline is not None]

@@ -69,8 +69,8 @@ def make_writable_client(own_corpus: Corpus, tmp_path: Path) -> Iterator[AppFact
 
 @pytest.fixture
 def writable_client(make_writable_client: AppFactory) -> TestClient:
-    """A TestClient over the module's own corpus, default settings."""
-    return make_writable_client()
+    """A TestClient over the module's own corpus whose operator lets anyone write (no keys)."""
+    return make_writable_client(CLUSTER_ADVISOR_WRITERS="anyone")
 
 
 @pytest.fixture

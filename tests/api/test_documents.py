@@ -115,7 +115,7 @@ def test_bad_uploads_are_4xx_and_lose_nothing(writable_client: TestClient) -> No
 
 
 def test_upload_over_the_file_limit_is_413(make_writable_client: AppFactory) -> None:
-    client = make_writable_client(CLUSTER_ADVISOR_MAX_FILE_BYTES=1000)
+    client = make_writable_client(CLUSTER_ADVISOR_MAX_FILE_BYTES=1000, CLUSTER_ADVISOR_WRITERS="anyone")
     response = _upload(client, "big.txt", b"word " * 400)
     assert response.status_code == 413 and "big.txt" in response.json()["detail"]
     huge = _upload(client, "huge.txt", b"word " * 300_000)

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from integrations.api.security import RateLimiter, match_key, parse_api_keys
 from tests.api.conftest import AppFactory, api_settings
 
-KEYS = "s3cret-internal,s3cret-public:public"
+KEYS = "s3cret-internal:write,s3cret-public:public"
 
 
 def test_without_keys_every_route_is_open(client: TestClient) -> None:
@@ -33,7 +33,7 @@ def test_keys_required_on_v1_when_configured(make_client: AppFactory) -> None:
 
 
 def test_key_parsing_and_matching(tmp_path: Path) -> None:
-    keys = parse_api_keys(api_settings(tmp_path, CLUSTER_ADVISOR_API_KEYS=" a , b:public ,, "))
+    keys = parse_api_keys(api_settings(tmp_path, CLUSTER_ADVISOR_API_KEYS=" a , b:public "))
     assert [(key.secret, key.internal) for key in keys] == [(b"a", True), (b"b", False)]
     assert match_key("b", keys) is keys[1] and match_key("b:public", keys) is None
 
@@ -57,7 +57,7 @@ def test_internal_documents_only_with_a_key_that_allows_them(make_writable_clien
         hidden = client.get("/v1/search", params={"q": "zeppelin refits aerostat"}, headers=public).json()
         assert doc_id not in {hit["doc_id"] for hit in hidden["hits"]}
         assert client.get("/v1/documents", headers=public).json()["total"] == 0
-        assert client.delete(f"/v1/documents/{doc_id}", headers=public).status_code == 404
+        assert client.delete(f"/v1/documents/{doc_id}", headers=public).status_code == 403  # read-only key
         refused = client.post(
             "/v1/documents",
             files={"file": ("other.md", note, "text/markdown")},
@@ -70,10 +70,13 @@ def test_internal_documents_only_with_a_key_that_allows_them(make_writable_clien
 
 
 def test_anonymous_callers_never_see_internal_documents(make_writable_client: AppFactory) -> None:
-    client = make_writable_client()
+    client = make_writable_client(CLUSTER_ADVISOR_API_KEYS=KEYS, CLUSTER_ADVISOR_ANONYMOUS_READ=True)
     note = b"# Support note\n\nMembers asking about zeppelin refits go to the aerostat desk in Ghent.\n"
     upload = client.post(
-        "/v1/documents", files={"file": ("zeppelin.md", note, "text/markdown")}, data={"audience": "internal"}
+        "/v1/documents",
+        files={"file": ("zeppelin.md", note, "text/markdown")},
+        data={"audience": "internal"},
+        headers={"Authorization": "Bearer s3cret-internal"},
     )
     doc_id = upload.json()["documents"][0]["doc_id"]
     try:

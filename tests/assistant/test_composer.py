@@ -27,7 +27,6 @@ def chat_model(openai_server: FakeOpenAIServer) -> Iterator[OpenAIChatModel]:
         model="fake-model",
         timeout_s=3,
         max_retries=1,
-        backoff_s=0.01,
     ) as model:
         yield model
 

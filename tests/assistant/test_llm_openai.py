@@ -30,7 +30,6 @@ def model(openai_server: FakeOpenAIServer) -> Iterator[OpenAIChatModel]:
         model="fake-model",
         timeout_s=5,
         max_retries=2,
-        backoff_s=0.01,
     ) as chat_model:
         yield chat_model
 
@@ -143,7 +142,7 @@ def test_gives_up_after_the_retries_without_leaking_the_key(
     assert "HTTP 500" in message
     assert FAKE_KEY not in message
     assert FAKE_KEY not in caplog.text
-    assert "retrying" in caplog.text
+    assert "retrying" in caplog.text.lower()
     assert len(openai_server.requests) == 3
     assert isinstance(caught.value, AdvisorError)
 
@@ -159,7 +158,7 @@ def test_no_retry_on_client_errors(openai_server: FakeOpenAIServer, model: OpenA
 def test_timeout_gives_up_quickly(openai_server: FakeOpenAIServer) -> None:
     openai_server.script(Step(delay_s=3), Step(delay_s=3))
     with OpenAIChatModel(
-        base_url=openai_server.base_url, api_key=None, model="m", timeout_s=0.3, max_retries=1, backoff_s=0.01
+        base_url=openai_server.base_url, api_key=None, model="m", timeout_s=0.3, max_retries=1
     ) as slow:
         started = time.monotonic()
         with pytest.raises(LLMUnavailable, match=r"no answer within 0\.3s"):
@@ -256,9 +255,7 @@ def test_stream_error_event_is_unavailable(openai_server: FakeOpenAIServer, mode
 def test_unreachable_server_is_unavailable() -> None:
     with FakeOpenAIServer() as server:
         base_url = server.base_url
-    with OpenAIChatModel(
-        base_url=base_url, api_key=None, model="m", timeout_s=1, max_retries=1, backoff_s=0.01
-    ) as m:
+    with OpenAIChatModel(base_url=base_url, api_key=None, model="m", timeout_s=1, max_retries=1) as m:
         with pytest.raises(LLMUnavailable, match="cannot connect"):
             m.complete(MESSAGES, max_tokens=20)
 

@@ -28,7 +28,6 @@ def model(openai_server: FakeOpenAIServer) -> Iterator[OpenAIChatModel]:
         model="fake-model",
         timeout_s=5,
         max_retries=0,
-        backoff_s=0.01,
     ) as chat_model:
         yield chat_model
 

@@ -57,16 +57,16 @@ def _shot(page: Any, name: str) -> None:
 
 
 def test_ask_stream_cite_filter_and_feedback(browser: Any, server: Server) -> None:
+    # The page runs under its Content-Security-Policy, so the waits below use locators, never
+    # wait_for_function (a string evaluated as script, which the policy refuses).
     page = browser.new_page(viewport={"width": 1100, "height": 900})
     page.set_default_timeout(20_000)
     try:
         page.goto(server.url + "/")
         assert page.title() == "Cluster Advisor"
-        page.wait_for_function("document.querySelector('#today-label').textContent === '2026-05-10'")
+        page.locator("#today-label", has_text="2026-05-10").wait_for()
         # How fresh the calls are (from /readyz): the bundled snapshot's day until a refresh.
-        page.wait_for_function(
-            "document.querySelector('#calls-as-of').textContent.includes('calls as of 2026-08-22')"
-        )
+        page.locator("#calls-as-of", has_text="calls as of 2026-08-22").wait_for()
 
         # Ask with the keyboard; the answer streams in, then its numbered sources appear.
         page.fill("#question", "Which open calls fund cluster internationalisation?")
@@ -127,3 +127,75 @@ def test_phone_layout_has_no_horizontal_scroll(browser: Any, server: Server) -> 
         _shot(page, "phone.png")
     finally:
         page.close()
+
+
+KEY = "browser-test-key"
+
+
+@pytest.fixture(scope="module")
+def keyed_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("browser-keyed")
+    ingest_test_corpus(data_dir)
+    return data_dir
+
+
+def _ask(page: Any, question: str) -> None:
+    page.fill("#question", question)
+    page.press("#question", "Enter")
+    page.wait_for_selector(".msg.bot .sources .source")
+
+
+def test_with_keys_set_the_page_asks_for_a_key_and_keeps_it_for_the_tab_only(
+    browser: Any, keyed_data_dir: Path
+) -> None:
+    with running_server(keyed_data_dir, env={"CLUSTER_ADVISOR_API_KEYS": KEY}) as keyed:
+        context = browser.new_context()
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        try:
+            page.goto(keyed.url + "/")
+            page.wait_for_selector("#key-form:not([hidden])")  # the first call got a 401
+            assert "needs an API key" in page.inner_text("#key-reason")
+            page.fill("#api-key", "wrong-key")
+            page.click("#key-save")
+            page.wait_for_selector("#key-form:not([hidden])")
+            page.locator("#key-reason", has_text="refused").wait_for()
+            page.fill("#api-key", KEY)
+            page.click("#key-save")
+            page.locator("#today-label", has_text="2026-05-10").wait_for()
+            assert page.locator("#key-form").is_hidden()
+            _ask(page, "Which open calls fund cluster internationalisation?")
+            assert page.evaluate("sessionStorage.getItem('cluster-advisor.api-key')") == KEY
+            assert page.evaluate("localStorage.length") == 0 and KEY not in page.evaluate("document.cookie")
+            page.reload()  # the same tab keeps its key
+            page.locator("#today-label", has_text="2026-05-10").wait_for()
+            assert page.locator("#key-form").is_hidden()
+            other = context.new_page()  # another tab starts without it
+            other.goto(keyed.url + "/")
+            other.wait_for_selector("#key-form:not([hidden])", timeout=20_000)
+            other.close()
+            page.click("#key-toggle")
+            page.click("#key-forget")
+            page.reload()
+            page.wait_for_selector("#key-form:not([hidden])")
+        finally:
+            context.close()
+
+
+def test_operator_anonymous_mode_answers_without_a_key(browser: Any, keyed_data_dir: Path) -> None:
+    env = {"CLUSTER_ADVISOR_API_KEYS": KEY, "CLUSTER_ADVISOR_ANONYMOUS_READ": "true"}
+    with running_server(keyed_data_dir, env=env) as keyed:
+        page = browser.new_page()
+        page.set_default_timeout(20_000)
+        console: list[str] = []
+        page.on("console", lambda message: console.append(message.text))
+        try:
+            response = page.goto(keyed.url + "/")
+            assert "default-src 'self'" in response.headers["content-security-policy"]
+            page.locator("#today-label", has_text="2026-05-10").wait_for()
+            _ask(page, "Which open calls fund cluster internationalisation?")
+            assert page.locator("#key-form").is_hidden()
+            assert page.evaluate("sessionStorage.length") == 0
+            assert not [text for text in console if "Content Security Policy" in text], console
+        finally:
+            page.close()

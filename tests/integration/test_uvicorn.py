@@ -162,3 +162,19 @@ def test_calls_search_and_bad_requests_over_http(server: Server) -> None:
     assert status == 413
     status, _, body = request("GET", f"{server.url}/metrics")
     assert status == 200 and b"cluster_advisor_http_requests_total" in body
+
+
+def test_forged_forwarded_for_headers_share_one_rate_limit_bucket(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """uvicorn's defaults trusted X-Forwarded-For from loopback: each forged address was a fresh bucket."""
+    data_dir = tmp_path_factory.mktemp("uvicorn-xff")
+    ingest_test_corpus(data_dir)
+    with running_server(data_dir, env={"CLUSTER_ADVISOR_RATE_LIMIT": "2"}) as running:
+        statuses = [
+            request("GET", f"{running.url}/v1/calls?limit=1", headers={"X-Forwarded-For": f"203.0.113.{n}"})[
+                0
+            ]
+            for n in range(4)
+        ]
+    assert statuses == [200, 200, 429, 429]

@@ -276,3 +276,14 @@ def test_metadata_values_are_read_tolerantly_but_many_unmappable_records_are_ref
     with pytest.raises(RefreshFailed, match="4 of the 30 records .* could not be mapped"):
         refresh(world)
     assert store_snapshot(world) == before
+
+
+def test_a_deleted_call_is_not_brought_back_by_a_refresh(world: World) -> None:
+    from corpus.ingest import delete_documents
+
+    doomed = world.calls[0].doc_id
+    delete_documents(store=world.store, index=world.index, doc_ids=[doomed], deleted_by="key-admin")
+    world.index.flush()
+    report = refresh(world, DAY_1)
+    assert world.store.get_record(doomed) is None and doomed not in world.index.indexed_doc_ids()
+    assert any(doomed in line and "tombstone" in line for line in report.skipped)

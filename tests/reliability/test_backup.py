@@ -16,7 +16,7 @@ from chromadb.api.shared_system_client import SharedSystemClient
 from typer.testing import CliRunner
 
 from assistant.conversation import ConversationStore
-from corpus.ingest import IngestSource, ingest_sources
+from corpus.ingest import IngestSource, delete_documents, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
 from integrations.cli.main import app
@@ -226,3 +226,28 @@ def test_postgresql_deployment_points_to_pg_dump(
     manifest = json.loads(output)
     assert manifest["database"] == "external"
     assert not [e for e in manifest["files"] if e["path"].endswith(".sqlite3") and "/" not in e["path"]]
+
+
+def test_restoring_an_older_backup_keeps_later_deletions_deleted(data_dir: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "before-delete.tar.gz"
+    assert _cli(data_dir, "backup", str(archive))[0] == 0
+    doomed = "policy:cluster-mapping-primer"
+    store = RecordStore.open(_settings(data_dir).records_db_url)
+    with SearchIndex.open(settings=_settings(data_dir), embedder=OnnxMiniLMEmbedder()) as index:
+        delete_documents(store=store, index=index, doc_ids=[doomed], deleted_by="key-test")
+    store.close()
+    SharedSystemClient.clear_system_cache()
+
+    code, output = _cli(data_dir, "restore", "--force", str(archive), "--json")
+    assert code == 0, output
+    store = RecordStore.open(_settings(data_dir).records_db_url)
+    try:
+        assert store.get_record(doomed) is None and doomed in store.tombstoned_ids()
+        assert store.counts()["documents"]["policy"] == _counts(data_dir)["documents"]["policy"]
+    finally:
+        store.close()
+    hits = {doc_id for result in _search(data_dir) for doc_id in result}
+    assert doomed not in hits
+    with SearchIndex.open(settings=_settings(data_dir), embedder=OnnxMiniLMEmbedder()) as index:
+        assert doomed not in index.indexed_doc_ids()
+    SharedSystemClient.clear_system_cache()

@@ -204,7 +204,9 @@ def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
 
 @pytest.fixture(scope="module")
 def client(bad_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    settings = api_settings(bad_corpus.settings.data_dir, CLUSTER_ADVISOR_RATE_LIMIT=0)
+    settings = api_settings(
+        bad_corpus.settings.data_dir, CLUSTER_ADVISOR_RATE_LIMIT=0, CLUSTER_ADVISOR_WRITERS="anyone"
+    )
     services = services_for(bad_corpus, settings, tmp_path_factory.mktemp("bad-files-api"))
     with TestClient(create_app(settings, services=services)) as test_client:
         yield test_client
@@ -436,7 +438,7 @@ def test_upload_names_with_paths_keep_only_a_safe_last_component(
     assert response.status_code == 201, response.text
     doc_id = response.json()["documents"][0]["doc_id"]
     try:
-        assert re.fullmatch(r"policy:file:[a-z0-9-]+", doc_id)
+        assert re.fullmatch(r"upload:anonymous:policy:file:[a-z0-9-]+", doc_id)
         record = bad_corpus.records.get_record(doc_id)
         assert record is not None
         reference = record.provenance[0].record_ref or ""
@@ -478,7 +480,7 @@ def test_raw_upload_names_with_nul_bytes_or_no_name(
         assert re.search(message, response.json()["detail"])
     else:
         doc_id = response.json()["documents"][0]["doc_id"]
-        assert doc_id == "policy:file:evil-md"
+        assert doc_id == "upload:anonymous:policy:file:evil-md"
         assert client.delete(f"/v1/documents/{doc_id}").status_code == 204
 
 
@@ -488,3 +490,68 @@ def test_loader_names_never_escape(tmp_path: Path) -> None:
         record = load_bytes(b"Some text.", filename=filename, max_bytes=MB, retrieved_on=TODAY).records[0]
         assert re.fullmatch(r"policy:file:[a-z0-9-]+", record.doc_id), filename
     assert not any(tmp_path.iterdir()) and not Path(os.sep, "etc", "passwd.md").exists()
+
+
+def shared_stream_pdf(pages: int, operators: int) -> bytes:
+    """A small PDF whose every page shows one compressed content stream of ``operators`` text
+    operators: readers extract that stream once per page (the CPU bomb of issue 15, item 5)."""
+    content = b"BT /F1 12 Tf 72 712 Td " + b"(cluster) Tj " * operators + b"ET"
+    stream = zlib.compress(content, 9)
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    bodies = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        *[
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+        ]
+        * pages,
+    ]
+    out = io.BytesIO(b"%PDF-1.4\n")
+    out.seek(0, io.SEEK_END)
+    offsets = []
+    for number, body in enumerate(bodies, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, xref))
+    return out.getvalue()
+
+
+def test_a_pdf_that_repeats_one_content_stream_is_stopped_at_its_time_budget() -> None:
+    from corpus.files.pdf import parse_pdf
+
+    bomb = shared_stream_pdf(pages=400, operators=2000)  # ~60 KB; about 25 s of CPU to read whole
+    assert len(bomb) < 80_000
+    started = time.monotonic()
+    with pytest.raises(InvalidInput, match=r"takes more than 1 s to read.*re-export it"):
+        parse_pdf(bomb, name="bomb.pdf", fallback_title="bomb", time_budget_s=1.0)
+    assert time.monotonic() - started < 10  # the budget plus the page being read, on a loaded machine
+
+
+def test_a_pdf_over_its_text_budget_is_refused() -> None:
+    from corpus.files.pdf import parse_pdf
+
+    text_heavy = shared_stream_pdf(pages=5, operators=200)
+    parsed = parse_pdf(text_heavy, name="ok.pdf", fallback_title="ok")
+    assert sum(len(section.text) for section in parsed.sections) >= 5 * 200 * 7
+    with pytest.raises(InvalidInput, match=r"more than 2,000 characters of text; split it"):
+        parse_pdf(text_heavy, name="big.pdf", fallback_title="big", text_budget_chars=2000)
+
+
+def test_the_default_pdf_time_budget_grows_with_the_file() -> None:
+    from corpus.files import pdf
+
+    started = time.monotonic()
+    with pytest.raises(InvalidInput, match=r"bomb.pdf' takes more than [56] s"):
+        load_bytes(
+            shared_stream_pdf(pages=400, operators=2000),
+            filename="bomb.pdf",
+            max_bytes=MB,
+            retrieved_on=TODAY,
+        )
+    assert time.monotonic() - started < pdf.TIME_BASE_S + 10

@@ -147,7 +147,10 @@ def _client(corpus: Corpus, tmp: Path, **overrides: object) -> Iterator[TestClie
 
 @pytest.fixture(scope="module")
 def open_client(exposure_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    yield from _client(exposure_corpus, tmp_path_factory.mktemp("exposure-open"))
+    # Writes open to anyone, so the write paths are probed for leaks too.
+    yield from _client(
+        exposure_corpus, tmp_path_factory.mktemp("exposure-open"), CLUSTER_ADVISOR_WRITERS="anyone"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +159,7 @@ def keyed_client(exposure_corpus: Corpus, tmp_path_factory: pytest.TempPathFacto
         exposure_corpus,
         tmp_path_factory.mktemp("exposure-keyed"),
         CLUSTER_ADVISOR_API_KEYS=f"{INTERNAL_KEY},{PUBLIC_KEY}:public",
+        CLUSTER_ADVISOR_WRITERS="any-key",
     )
 
 
@@ -224,7 +228,8 @@ def test_internal_documents_cannot_be_deleted_or_replaced_by_public_callers(
         assert unknown.status_code == 404 and unknown.json() == client.delete(
             "/v1/documents/policy:no-such-doc", headers=headers
         ).json() | {"detail": f"no document with id {doc_id!r}"}
-    # Same file name as the internal upload, so the same id: it would replace the internal document.
+    # Same file name as the internal upload: it once got the same id and replaced the internal document.
+    # Now it lands in the caller's own namespace, and the internal documents stay as they were.
     overwrite = client.post(
         "/v1/documents",
         files={
@@ -232,12 +237,15 @@ def test_internal_documents_cannot_be_deleted_or_replaced_by_public_callers(
         },
         headers=headers,
     )
-    assert overwrite.status_code == 403 and "may not change" in overwrite.json()["detail"]
     calls_csv = b"identifier,title,deadline\nINTERNAL-ZEPPELIN-2026,Now public,2026-12-01\n"
     replaced = client.post(
         "/v1/documents", files={"file": ("my_calls.csv", calls_csv, "text/csv")}, headers=headers
     )
-    assert replaced.status_code == 403
+    for response in (overwrite, replaced):
+        assert response.status_code == 201, response.text
+        (item,) = response.json()["documents"]
+        assert item["doc_id"].startswith("upload:") and item["doc_id"] not in internal_ids
+        assert client.delete(f"/v1/documents/{item['doc_id']}", headers=headers).status_code == 204
     for doc_id in internal_ids:
         record = exposure_corpus.records.get_record(doc_id)
         assert record is not None and record.audience is Audience.INTERNAL

@@ -67,7 +67,7 @@ SCHEMA = _schema()
 @pytest.fixture(scope="module")
 def open_app(fuzz_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
     """No API keys: every caller is anonymous."""
-    return _app(fuzz_corpus, tmp_path_factory.mktemp("fuzz-open"))
+    return _app(fuzz_corpus, tmp_path_factory.mktemp("fuzz-open"), CLUSTER_ADVISOR_WRITERS="anyone")
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def keyed_app(fuzz_corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> 
     return _app(
         fuzz_corpus,
         tmp_path_factory.mktemp("fuzz-keyed"),
-        CLUSTER_ADVISOR_API_KEYS=f"{INTERNAL_KEY},{PUBLIC_KEY}:public",
+        CLUSTER_ADVISOR_API_KEYS=f"{INTERNAL_KEY}:write,{PUBLIC_KEY}:public",
     )
 
 
@@ -140,21 +140,22 @@ def test_a_day_is_only_ever_yyyy_mm_dd(keyed_client: TestClient, day: str) -> No
 @given(
     keys=st.lists(
         st.text(
-            alphabet=st.characters(min_codepoint=33, max_codepoint=126, exclude_characters=","), min_size=1
+            alphabet=st.characters(min_codepoint=33, max_codepoint=126, exclude_characters=",:"), min_size=1
         ),
         min_size=1,
         max_size=5,
     ),
-    public=st.lists(st.booleans(), min_size=5, max_size=5),
+    roles=st.lists(
+        st.sampled_from(["", ":public", ":PUBLIC", ":read", ":write", ":Admin"]), min_size=5, max_size=5
+    ),
 )
 @FUZZ
-def test_api_key_settings_parse_to_the_keys_given(keys: list[str], public: list[bool]) -> None:
-    written = [f"{key}:public" if flag else key for key, flag in zip(keys, public, strict=False)]
+def test_api_key_settings_parse_to_the_keys_given(keys: list[str], roles: list[str]) -> None:
+    written = [key + role for key, role in zip(keys, roles, strict=False)]
     settings_ = Settings(_env_file=None, CLUSTER_ADVISOR_API_KEYS=" , ".join(written))
     parsed = parse_api_keys(settings_)
-    expected = [
-        (key.removesuffix(":public").encode() if item.endswith(":public") else key.encode())
-        for key, item in zip(keys, written, strict=False)
-    ]
-    assert [key.secret for key in parsed] == expected
-    assert [key.internal for key in parsed] == [not item.endswith(":public") for item in written]
+    assert [key.secret for key in parsed] == [key.encode() for key in keys]
+    given = [role.lower() for role in roles[: len(keys)]]
+    assert [key.internal for key in parsed] == [role != ":public" for role in given]
+    assert [key.write for key in parsed] == [role in {":write", ":admin"} for role in given]
+    assert [key.admin for key in parsed] == [role == ":admin" for role in given]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,14 +131,70 @@ def test_answer_workers_end_when_the_serving_process_is_killed(
     try:
         assert server.stdout is not None
         worker = psutil.Process(int(server.stdout.readline()))
-        time.sleep(1.0)
         assert worker.is_running()
+        # Killed at once, while the worker may still be starting (the case that left orphans).
         server.kill()  # kill -9: nobody shuts the pool down
-        server.wait(timeout=10)
-        gone, _alive = psutil.wait_procs([worker], timeout=20)
+        server.wait(timeout=60)
+        gone, _alive = psutil.wait_procs([worker], timeout=60)  # returns as soon as it is gone
         assert gone, "the answer worker outlived the serving process"
     finally:
         server.kill()
-        server.wait(timeout=10)
+        server.wait(timeout=60)
         if server.stdout is not None:
             server.stdout.close()
+
+
+def test_an_answer_worker_ends_on_sigterm(worker_settings: tuple[Settings, MockSlackApi]) -> None:
+    settings, _api = worker_settings
+    work = ProcessWork(settings=settings, workers=1)
+    try:
+        deadline = time.monotonic() + 120
+        while not (
+            spawned := [c for c in psutil.Process().children() if "spawn_main" in " ".join(c.cmdline())]
+        ):
+            assert time.monotonic() < deadline, "no answer worker started"
+            time.sleep(0.1)
+        worker = spawned[0]
+        worker.terminate()  # SIGTERM, at any point of its life: no handler holds the exit
+        gone, _alive = psutil.wait_procs([worker], timeout=60)
+        assert gone, "the answer worker ignored SIGTERM"
+    finally:
+        work.shutdown(wait=False)
+
+
+def test_an_answer_worker_stuck_in_its_start_up_ends_with_the_serving_process(tmp_path: Path) -> None:
+    """The worker opens its services from a database that accepts the connection and never answers:
+    it hangs in start-up, where a watcher started after the services would never run."""
+    silent = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+    threading.Thread(target=lambda: accepted.append(silent.accept()[0]), daemon=True).start()
+    url = f"postgresql+psycopg://advisor@127.0.0.1:{silent.getsockname()[1]}/advisor"
+    script = (
+        "import time\n"
+        "from corpus.settings import Settings\n"
+        "from integrations.slack.background import ProcessWork\n"
+        f"settings = Settings(_env_file=None, data_dir={str(tmp_path)!r}, database_url={url!r})\n"
+        "work = ProcessWork(settings=settings, workers=1)\n"
+        "time.sleep(600)\n"
+    )
+    server = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 120
+        while not accepted:  # the worker is now inside its start-up, waiting on the database
+            assert time.monotonic() < deadline and server.poll() is None, (
+                "the worker never reached the database"
+            )
+            time.sleep(0.1)
+        (worker,) = [
+            c for c in psutil.Process(server.pid).children() if "spawn_main" in " ".join(c.cmdline())
+        ]
+        server.kill()
+        server.wait(timeout=60)
+        gone, _alive = psutil.wait_procs([worker], timeout=60)
+        assert gone, "the answer worker outlived the serving process"
+    finally:
+        server.kill()
+        server.wait(timeout=60)
+        for connection in accepted:
+            connection.close()
+        silent.close()

@@ -138,3 +138,34 @@ def test_a_job_that_failed_every_attempt_is_given_up_with_an_apology(slack: Slac
         work.shutdown(wait=True)
     apology = [c for c in slack.api.calls_of("chat.update") if c.args.get("ts") == job.ts]
     assert [c.args.get("text") for c in apology] == [ABANDONED_TEXT]  # not answered a fourth time
+
+
+def test_slack_5xx_answers_are_retried_with_back_off(slack: SlackHarness) -> None:
+    client = web_client(slack.settings)
+    job = _placeholder_job(client, "Which calls support battery value chains?", "601.1")
+    slack.api.server_error("chat.update", times=2, status=502)
+    work = JournaledWork(ThreadWork(workers=1), slack.store, lease=dt.timedelta(seconds=60))
+    try:
+        work.start(_dispatcher(slack, client))
+        work.submit(job)
+        _wait(lambda: _final_answer_in(slack.api, job.ts))
+        _wait(lambda: slack.store.journaled_jobs() == 0)
+    finally:
+        work.shutdown(wait=True)
+    assert [c.status for c in slack.api.calls if c.method == "chat.update"][:2] == [502, 502]
+
+
+def test_a_job_whose_answer_could_not_be_posted_stays_journaled_and_is_run_again(slack: SlackHarness) -> None:
+    client = web_client(slack.settings)
+    job = _placeholder_job(client, "Partners for a hydrogen project?", "602.1")
+    slack.api.server_error("chat.update", times=5, status=503)  # more than the client's retries
+    work = JournaledWork(ThreadWork(workers=1), slack.store, lease=LEASE)
+    try:
+        work.start(_dispatcher(slack, client))
+        work.submit(job)
+        _wait(lambda: _final_answer_in(slack.api, job.ts))  # by the second attempt
+        _wait(lambda: slack.store.journaled_jobs() == 0)
+    finally:
+        work.shutdown(wait=True)
+    failed = [c for c in slack.api.calls if c.method == "chat.update" and c.status == 503]
+    assert len(failed) == 5

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import time
 from typing import Any
 
+from corpus.models import Audience
+from tests.factories import make_call
 from tests.slack.conftest import SUPPORT_CHANNEL, SlackHarness, message
 from tests.slack.test_events import _final_answer, _wait
 
@@ -156,3 +160,26 @@ def test_app_home_lists_recent_questions_and_closing_calls(slack: SlackHarness) 
     assert "cluster internationalisation" in text
     assert "Hydrogen valleys for clean industry" in text  # deadline 2026-05-20, ten days after TODAY
     assert "Euroclusters for battery value chains" not in text  # closes in September
+
+
+def test_app_home_never_lists_internal_calls(slack: SlackHarness) -> None:
+    records = slack.advisor.records
+    internal = make_call(
+        "INTERNAL-ZEPPELIN-2026",
+        title="Zeppelin refit vouchers (members only)",
+        url="https://intranet.example/zeppelin",
+        opening_date=dt.date(2026, 1, 1),
+        deadline=dt.datetime(2026, 5, 15, 15, tzinfo=dt.UTC),
+        audience=Audience.INTERNAL,
+    )
+    records.save([(internal, "test", [])], origin="tests-internal")
+    try:
+        slack.send_event(
+            {"type": "app_home_opened", "user": "UASKER001", "channel": "DUSER0001", "tab": "home"}
+        )
+        view = slack.api.wait_for("views.publish", user_id="UASKER001")[0].args["view"]
+        shown = json.dumps(view)
+        assert "Hydrogen valleys for clean industry" in shown  # the public call closing that week is listed
+        assert "Zeppelin" not in shown and "intranet.example" not in shown
+    finally:
+        records.delete([internal.doc_id])

@@ -55,13 +55,14 @@ def search_filters(filters: AskFilters | None, caller: Caller) -> SearchFilters:
 def ask(body: AskRequest, services: ServicesDep, caller: CallerDep, metrics: MetricsDep) -> dict[str, object]:
     """Answer a question from the corpus, with numbered citations (the ``ask --json`` object)."""
     filters = search_filters(body.filters, caller)
-    with services.reading():
-        answer = services.assistant.ask(
+    with services.reading():  # retrieval reads the index; an upload waits only for this part
+        compose = services.assistant.prepare_answer(
             question=body.question,
             today=default_today(services.settings, body.today),
             conversation_id=body.conversation_id,
             filters=filters,
         )
+    answer = compose()  # a slow language model never holds the lock
     metrics.observe_answer(answer, llm_configured=services.settings.llm_configured)
     return answer.model_dump(mode="json")
 

@@ -19,12 +19,54 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// --- API key: kept in this tab's session storage only, sent as a Bearer token ---------------------
+
+const KEY_ITEM = "cluster-advisor.api-key";
+
+function storedKey() {
+  try { return sessionStorage.getItem(KEY_ITEM) || ""; } catch (_) { return ""; }
+}
+
+function showKeyForm(reason) {
+  const form = $("#key-form");
+  form.hidden = false;
+  $("#key-toggle").setAttribute("aria-expanded", "true");
+  if (reason) $("#key-reason").textContent = reason;
+  $("#key-status").textContent = storedKey() ? "A key is set for this tab." : "No key set: public documents only, if the server allows it.";
+  $("#api-key").focus();
+}
+
+function saveKey(event) {
+  event.preventDefault();
+  const key = $("#api-key").value.trim();
+  if (!key) return;
+  try { sessionStorage.setItem(KEY_ITEM, key); } catch (_) { /* storage off: the key is not kept */ }
+  $("#api-key").value = "";
+  $("#key-form").hidden = true;
+  $("#key-toggle").setAttribute("aria-expanded", "false");
+  $("#form-error").hidden = true;
+  loadToday();
+}
+
+function forgetKey() {
+  try { sessionStorage.removeItem(KEY_ITEM); } catch (_) { /* nothing kept */ }
+  $("#key-status").textContent = "Key forgotten.";
+}
+
 async function api(path, options = {}) {
+  const key = storedKey();
   // Relative to the page, so the app also works under a proxy's path prefix (root path).
   const response = await fetch(path.replace(/^\//, ""), {
     ...options,
-    headers: { "Content-Type": "application/json", ...(options.headers || {}) },
+    headers: {
+      "Content-Type": "application/json",
+      ...(key ? { Authorization: `Bearer ${key}` } : {}),
+      ...(options.headers || {}),
+    },
   });
+  if (response.status === 401) {
+    showKeyForm(key ? "The server refused this API key; paste a valid one." : "This server needs an API key. It stays in this browser tab only (session storage).");
+  }
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
     try { detail = (await response.json()).detail || detail; } catch (_) { /* not JSON */ }
@@ -288,7 +330,8 @@ async function loadToday() {
 async function loadFreshness() {
   // /readyz says how fresh the call list is: the last refresh, else the bundled snapshot's day.
   try {
-    const health = await (await fetch("/readyz")).json();
+    const key = storedKey();  // /readyz may need the key (CLUSTER_ADVISOR_PROTECT_OPERATIONS)
+    const health = await (await fetch("readyz", key ? { headers: { Authorization: `Bearer ${key}` } } : {})).json();
     if (!health.calls_as_of) return;
     const when = health.calls_refreshed_at ? "refreshed" : "bundled snapshot";
     $("#calls-as-of").textContent = ` · calls as of ${health.calls_as_of} (${when})`;
@@ -309,6 +352,12 @@ document.addEventListener("DOMContentLoaded", () => {
     $("#question").value = button.textContent;
     submit();
   }));
+  $("#key-form").addEventListener("submit", saveKey);
+  $("#key-forget").addEventListener("click", forgetKey);
+  $("#key-toggle").addEventListener("click", () => {
+    if ($("#key-form").hidden) showKeyForm();
+    else { $("#key-form").hidden = true; $("#key-toggle").setAttribute("aria-expanded", "false"); }
+  });
   loadToday();
   loadFreshness();
   $("#question").focus();
