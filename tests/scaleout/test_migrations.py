@@ -24,7 +24,7 @@ from integrations.slack.store import SlackStore
 
 SCHEMA_0_1_0 = Path(__file__).resolve().parents[1] / "corpus" / "schema_0_1_0"
 STORES: dict[str, tuple[MetaData, str]] = {
-    "records": (records_metadata, "records_0001"),
+    "records": (records_metadata, "records_0002"),
     "conversations": (ConversationStore.metadata, "conversations_0001"),
     "slack": (SlackStore.metadata, "slack_0001"),
 }
