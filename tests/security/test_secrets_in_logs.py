@@ -291,9 +291,11 @@ def test_serve_subprocess_output_has_no_secret(
     port = _free_port()
     args = [sys.executable, "-m", "integrations.cli.main", "--log-level", "debug"]
     args += ["--data-dir", str(closed_data_dir), "serve", "--port", str(port)]
-    server = subprocess.Popen(
-        args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    # Debug logs fill a pipe's 64 KiB buffer within a few requests; a server whose stderr nobody reads
+    # blocks in its next log call. Files take everything and are read at the end.
+    out_file = (tmp_path / "serve.out").open("w+")
+    err_file = (tmp_path / "serve.err").open("w+")
+    server = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=out_file, stderr=err_file, text=True)
     try:
         wait_ready(f"http://127.0.0.1:{port}", server, timeout_s=90)
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
@@ -301,7 +303,11 @@ def test_serve_subprocess_output_has_no_secret(
             slack_api.wait_for("chat.update", timeout=60)
     finally:
         server.terminate()
-        out, err = server.communicate(timeout=60)
+        server.wait(timeout=60)
+        out = (tmp_path / "serve.out").read_text()
+        err = (tmp_path / "serve.err").read_text()
+        out_file.close()
+        err_file.close()
     assert "Slack events served" in err and "DEBUG" in err
     assert_no_secret("serve's stderr", err)
     assert_no_secret("serve's stdout", out)
