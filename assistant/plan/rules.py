@@ -184,7 +184,12 @@ _HOME = re.compile(
     r"(?:is|are) (?:based|located|headquartered) in)\b[^.,;?!]{0,40}"
     r"|\bour (?:company|firm|sme|startup|start-up|cluster|organi[sz]ation|business)\s*\([^)]{2,40}\)"
     r"|\b\w+\s+(?:start-?ups?|smes?|compan(?:y|ies)|firms?|business(?:es)?|manufacturers?|team)\s+here\b"
-    r"|^\s*(?:hi,?\s+)?(?:an?\s+)?\w+\s+(?:start-?up|sme|company|firm|business|manufacturer|cluster)\b",
+    r"|^\s*(?:hi,?\s+)?(?:an?\s+)?\w+\s+(?:start-?up|sme|company|firm|business|manufacturer|cluster)\b"
+    r"|\b(?:i|we) (?:run|own|manage|lead|work (?:at|for)) (?:an?|our)\b[^.,;?!]{0,40}"
+    # "a Greek agrifood cooperative wants ...", "our Slovak firm": the asker's own organisation (a
+    # cluster or organisation named this way is usually what they look for, so not those).
+    r"|(?:^|[.!?]\s+|\bour\s+)(?:an?\s+)?\w+(?:\s+[\w-]+){0,2}\s+(?:smes?|start-?ups?|compan(?:y|ies)|firms?|"
+    r"business(?:es)?|manufacturers?|cooperatives?|co-ops?|producers?|suppliers?)\b",
     re.IGNORECASE,
 )
 _TARGET_CUE = _rx(

@@ -277,3 +277,14 @@ def test_ordinals_written_as_digits_pick_from_the_previous_set() -> None:
         "when is the deadline of the 2nd one?", PreviousTurn(plan=plan, result_ids=ids)
     )
     assert second.previous == "item" and picked == (ids[1],)
+
+
+def test_the_askers_own_organisation_names_the_home_country() -> None:
+    for question, home, target in [
+        ("I run a Portuguese textile SME and we want partners in Morocco", ("PT",), ("MA",)),
+        ("A Greek agrifood cooperative wants to meet clusters in Italy", ("GR",), ("IT",)),
+        ("Our Slovak firm wants partners in Czechia for a battery project", ("SK",), ("CZ",)),
+    ]:
+        plan = _plan(question)
+        assert (plan.home_countries, plan.target_countries) == (home, target), question
+    assert _plan("battery clusters in Central Europe?").home_countries == ()
