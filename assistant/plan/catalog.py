@@ -19,8 +19,10 @@ from rapidfuzz import fuzz, process
 from corpus.models import Audience, ClusterProfile, DocType, FundingCall
 from corpus.store import RecordStore
 from retrieval.analysis import fold
+from retrieval.query import find_places
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+_NAME_PARTS = re.compile(r"\s+[-–—/]\s+|[():,;]")
 _NAME_WORD = re.compile(r"[a-z0-9]+")
 MIN_NAME_CHARS = 8
 """Shorter names are too easily found inside ordinary sentences."""
@@ -29,6 +31,8 @@ NAME_SCORE = 88.0
 MAX_TITLE_WORDS = 10
 """Call titles up to this long can be named (longer ones are descriptions, not names)."""
 RARE_WORD_MAX_NAMES = 3
+PART_PENALTY = 10.0
+"""Score taken off a match of a name's part, so that a whole name typed with typos still wins."""
 COMMON_WORD_NAMES = 25
 """A name word shared by more names than this ("cluster", "innovation") does not identify a name."""
 """A name word shared by more names than this is not distinctive ("cluster", "digital")."""
@@ -59,6 +63,7 @@ class Catalog:
     _word_names: dict[str, int] = field(default_factory=dict)
     _name_ids: list[str] = field(default_factory=list)
     _plain_names: list[str] = field(default_factory=list)
+    _is_part: list[bool] = field(default_factory=list)
     """Distinctive folded name word → doc ids whose name has it."""
 
     @classmethod
@@ -88,8 +93,19 @@ class Catalog:
                     rare.setdefault(word, []).append(doc_id)
         catalog._rare = rare
         catalog._word_names = dict(counts)
-        catalog._name_ids = list(catalog._names)
-        catalog._plain_names = [" ".join(_NAME_WORD.findall(catalog._names[i][1])) for i in catalog._name_ids]
+        for doc_id, (_, folded) in catalog._names.items():
+            # "WAGRALIM - the agri-food innovation cluster of Wallonia", "East Netherlands Development
+            # Agency (Oost NL)": members type the short part; each part of 5+ letters is a name too.
+            parts = [folded, *(part for part in _NAME_PARTS.split(folded) if len(part.strip()) >= 5)]
+            whole = " ".join(_NAME_WORD.findall(folded))
+            for part in dict.fromkeys(" ".join(_NAME_WORD.findall(p)) for p in parts):
+                if part != whole and (
+                    not any(w in rare and len(w) >= 5 for w in part.split()) or any(find_places(part))
+                ):
+                    continue  # a part of shared words ("aviation cluster") or a place names nobody
+                catalog._name_ids.append(doc_id)
+                catalog._plain_names.append(part)
+                catalog._is_part.append(part != whole)
         return catalog
 
     def visible_calls(self, audiences: Iterable[Audience | str]) -> list[FundingCall]:
@@ -137,14 +153,27 @@ class Catalog:
             folded, self._plain_names, scorer=fuzz.partial_ratio, score_cutoff=NAME_SCORE - 8, limit=12
         )
         matches = []
-        for _plain, _score, index in found:
+        best: dict[str, NameMatch] = {}
+        whole_found = False
+        for plain, _score, index in found:
             doc_id = self._name_ids[index]
-            name, folded_name = self._names[doc_id]
-            if len(folded_name) < MIN_NAME_CHARS or not self._distinctive(folded_name, words):
+            name = self._names[doc_id][0]
+            if len(plain) < MIN_NAME_CHARS and not (len(plain) >= 5 and " " not in plain):
+                continue  # a short part counts only as one distinctive word ("wagralim")
+            if not self._distinctive(plain, words):
                 continue
-            score = _span_score(folded_name, words)
-            if score >= NAME_SCORE:
-                matches.append(NameMatch(doc_id=doc_id, name=name, score=score))
+            score = _span_score(plain, words)
+            if score < NAME_SCORE:
+                continue
+            if self._is_part[index]:
+                score -= PART_PENALTY  # a whole name typed beats a short part of another
+            else:
+                whole_found = True
+            if doc_id not in best or score > best[doc_id].score:
+                best[doc_id] = NameMatch(doc_id=doc_id, name=name, score=score)
+        matches = list(best.values())
+        if whole_found:
+            matches = [m for m in matches if m.score >= NAME_SCORE]
         matches.sort(key=lambda m: (-m.score, -len(m.name), m.doc_id))
         return matches
 

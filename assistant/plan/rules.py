@@ -147,7 +147,7 @@ _LOOKUP_CUE = _rx(
     r"who (?:runs|leads|manages|coordinates|is behind)", r"contact (?:details?|info|person)", r"what (?:does|do|is) .{3,80}? (?:do|does|doing|about)",
     r"what is", r"where (?:is|are)", r"info(?:rmation)? (?:on|about)", r"details (?:on|of|about)",
     r"contact", r"website", r"describe", r"based", r"how much", r"when", r"deadline", r"budget",
-    r"(?:is|are) .{3,60} (?:open|still open)",
+    r"(?:is|are) .{3,60} (?:open|still open)", r"(?:is|are) .{3,60} (?:still )?active",
 )  # fmt: skip
 _WHO_TO_TALK_TO = _rx(
     r"who (?:should|could|can|shall) (?:we|i) (?:talk|speak|reach out|turn|go) to", r"who (?:can|could) help",

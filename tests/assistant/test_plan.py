@@ -288,3 +288,18 @@ def test_the_askers_own_organisation_names_the_home_country() -> None:
         plan = _plan(question)
         assert (plan.home_countries, plan.target_countries) == (home, target), question
     assert _plan("battery clusters in Central Europe?").home_countries == ()
+
+
+def test_a_distinctive_part_of_a_long_name_names_it() -> None:
+    catalog = Catalog.build(
+        [],
+        [
+            make_profile(
+                "WAGRALIM - the agri-food innovation cluster of Wallonia", doc_id="cluster:wagralim"
+            ),
+            make_profile("Eskisehir Chamber of Industry - Aviation Cluster", doc_id="cluster:eskisehir"),
+            make_profile("Silesian Aviation Cluster", doc_id="cluster:silesian"),
+        ],
+    )
+    assert _plan("tell me about wagralimm", catalog).organisations == ("cluster:wagralim",)
+    assert _plan("who is Silesain Aviation Cluster", catalog).organisations == ("cluster:silesian",)
