@@ -116,7 +116,9 @@ def open_advisor(
             chat_model = chat_model_from_settings(settings)
             if (close_model := getattr(chat_model, "close", None)) is not None:
                 opened.callback(close_model)
+        calls = CallsService(records)
         assistant = Assistant(
+            calls=calls,
             retriever=HybridRetriever(index),
             records=records,
             conversations=conversations,
@@ -133,6 +135,6 @@ def open_advisor(
         index=index,
         conversations=conversations,
         assistant=assistant,
-        calls=CallsService(records),
+        calls=calls,
         _opened=opened,
     )

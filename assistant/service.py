@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from assistant.calls import CallsService
 from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
 from assistant.conversation import NEW_CONVERSATION_HINT, ConversationStore, new_answer_id
 from assistant.entities import Entities, extract_entities
@@ -88,6 +89,7 @@ class Assistant:
         chat_model: ChatModel | None = None,
         llm_timeout_s: float = 20.0,
         planner: Planner | None = None,
+        calls: CallsService | None = None,
         composer: Composer | None = None,
     ) -> None:
         """Wire the assistant (:func:`assistant.app.open_advisor` does it from the settings).
@@ -101,6 +103,7 @@ class Assistant:
             llm_timeout_s: Wall-clock limit of every model call (retries included); an answer
                 past it falls back to extractive, a rewrite or refinement to the offline rules.
             planner: Reads questions into query plans (default: the offline rules).
+            calls: The calls service to share (its parsed calls feed the planner's catalog).
             composer: What writes the answers; by default :func:`default_composer` of ``chat_model``.
         """
         self.retriever = retriever
@@ -109,7 +112,8 @@ class Assistant:
         # One wall-clock deadline on every model call: answers, follow-up rewrites, refinements.
         self.chat_model = with_deadline(chat_model, llm_timeout_s)
         self.composer: Composer = composer or default_composer(chat_model, timeout_s=llm_timeout_s)
-        self.catalog = CatalogCache(records)
+        self.calls = calls or CallsService(records)
+        self.catalog = CatalogCache(records, self.calls)
         self.planner: Planner = planner or (
             LLMPlanner(chat_model, timeout_s=min(llm_timeout_s, PLANNER_TIMEOUT_S))
             if chat_model is not None

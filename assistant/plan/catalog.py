@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from assistant.calls import CallsService
 from corpus.models import Audience, ClusterProfile, DocType, FundingCall
 from corpus.store import RecordStore
 from retrieval.analysis import fold
@@ -204,10 +205,15 @@ def _span_score(folded_name: str, words: list[str]) -> float:
 
 
 class CatalogCache:
-    """One :class:`Catalog` per store fingerprint; thread-safe, reloads after any write."""
+    """One :class:`Catalog` per store fingerprint; thread-safe, reloads after any write.
 
-    def __init__(self, records: RecordStore) -> None:
+    The calls come from the calls service, which parses and caches them per fingerprint too, so a
+    process parses the stored calls once for both.
+    """
+
+    def __init__(self, records: RecordStore, calls: CallsService) -> None:
         self._records = records
+        self._calls = calls
         self._lock = threading.Lock()
         self._signature: tuple[int, str] | None = None
         self._catalog = Catalog()
@@ -216,9 +222,7 @@ class CatalogCache:
         signature = self._records.signature()
         with self._lock:
             if signature != self._signature:
-                calls = [
-                    r for r in self._records.iter_records(doc_type=DocType.CALL) if isinstance(r, FundingCall)
-                ]
+                calls = self._calls.all_calls()
                 clusters = [
                     r
                     for r in self._records.iter_records(doc_type=DocType.CLUSTER)
