@@ -10,7 +10,7 @@ records; the gold never comes from here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Wordings:
     definition: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cluster_kind: tuple[str, ...] = ()
     """A U.S. benchmark cluster category: traded or local (``{category}``)."""
+    typo_salt: str = ""
+    """Added to a record's id to seed its typos: another salt types the same name with other typos."""
 
 
 DEV = Wordings(
@@ -484,3 +486,29 @@ DEV2 = Wordings(
         "would {category} count as a local cluster or a traded one?",
     ),
 )
+
+
+TYPOS = tuple(
+    replace(
+        DEV,
+        typo_cluster=(
+            "Do you have anything on {name}?",
+            "{name} - what sector are they in",
+            "contact details for {name}?",
+            "we met people from {name} at a fair, who are they",
+            "{name}??",
+            "Is {name} in your database",
+        ),
+        typo_call=(
+            "{title} deadline pls",
+            "when does {title} close",
+            "What's the closing date of {title}",
+            "is {title} still accepting applications?",
+            "tell me about the {title} call",
+        ),
+        typo_salt=salt,
+    )
+    for salt in ("#1", "#2", "#3")
+)
+"""Typo tuning material (issue 12, written after the hold-out was first scored): dev-side names with
+other typos, in wordings none of the three splits uses."""

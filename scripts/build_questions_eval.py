@@ -35,12 +35,14 @@ from corpus.geo import country_name  # noqa: E402
 from corpus.models import CallStatus, ClusterProfile, FundingCall, PolicyDocument  # noqa: E402
 from evals import questions_gold as gold  # noqa: E402
 from evals.answers_eval import AnswerCase  # noqa: E402
-from evals.questions_wordings import DEV, DEV2, HOLDOUT, Wordings  # noqa: E402
+from evals.questions_wordings import DEV, DEV2, HOLDOUT, TYPOS, Wordings  # noqa: E402
 
 DAYS = (dt.date(2026, 3, 2), dt.date(2026, 5, 10), dt.date(2026, 9, 15), dt.date(2026, 11, 23))
 DEV_PATH = ROOT / "evals" / "datasets" / "questions.jsonl"
 HOLDOUT_PATH = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
 DEV2_PATH = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
+TYPOS_PATH = ROOT / "evals" / "datasets" / "questions_typos_dev.jsonl"
+TYPO_TUNING_ITEMS = 60
 PER_SHAPE = {"dev": 15, "holdout": 7, "dev2": 12}
 REPEATS = {"dev": 5, "holdout": 3, "dev2": 3}
 """At most this many cases per item (as many wordings as each definition term has in the split)."""
@@ -471,7 +473,7 @@ class Builder:
         self, doc_id: str, name: str, call: FundingCall | None
     ) -> Callable[[Wordings, int], dict[str, Any]]:
         def build(words: Wordings, n: int) -> dict[str, Any]:
-            typed = misspell(name, seed=doc_id, typos=1 if len(name) < 20 else 2)
+            typed = misspell(name, seed=doc_id + words.typo_salt, typos=1 if len(name) < 20 else 2)
             case: dict[str, Any] = {"today": DAYS[n % len(DAYS)], "must_cite": [doc_id]}
             if call is None:
                 case["turns"] = [pick(words.typo_cluster, n).format(name=typed)]
@@ -738,6 +740,20 @@ def build_cases() -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def typo_tuning_cases() -> list[dict[str, Any]]:
+    """Typo tuning material: dev-side names (never the hold-out's), each typed with other typos under
+    each salt of :data:`TYPOS`, in wordings of their own."""
+    items = split(Builder().typo())["dev"][:TYPO_TUNING_ITEMS]
+    out = []
+    for k, words in enumerate(TYPOS):
+        for n, item in enumerate(items):
+            case = {"id": f"ty{k + 1}-typo-{n + 1:02d}", "category": "typo", **item.build(words, n + k)}
+            case["today"] = case["today"].isoformat()
+            AnswerCase.model_validate(case)
+            out.append(case)
+    return out
+
+
 def write(cases: list[dict[str, Any]], path: Path) -> None:
     lines = [json.dumps(case, ensure_ascii=False) for case in cases]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -748,6 +764,7 @@ def main() -> None:
     write(cases["dev"], DEV_PATH)
     write(cases["holdout"], HOLDOUT_PATH)
     write(cases["dev2"], DEV2_PATH)
+    write(typo_tuning_cases(), TYPOS_PATH)
     for side, rows in cases.items():
         shapes: dict[str, int] = {}
         for row in rows:

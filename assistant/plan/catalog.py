@@ -25,6 +25,8 @@ from retrieval.query import find_places
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _NAME_PARTS = re.compile(r"\s+[-–—/]\s+|[():,;]")
 _NAME_WORD = re.compile(r"[a-z0-9]+")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
+"""An acronym as written ("CAP", "BSH"): short, but as distinctive as a rare word when typed in capitals."""
 MIN_NAME_CHARS = 8
 """Shorter names are too easily found inside ordinary sentences."""
 NAME_SCORE = 88.0
@@ -150,6 +152,7 @@ class Catalog:
         """
         folded = " ".join(_NAME_WORD.findall(fold(text)))
         words = folded.split()
+        acronyms = {word.lower() for word in _ACRONYM.findall(text)}
         found = process.extract(
             folded, self._plain_names, scorer=fuzz.partial_ratio, score_cutoff=NAME_SCORE - 8, limit=12
         )
@@ -161,7 +164,7 @@ class Catalog:
             name = self._names[doc_id][0]
             if len(plain) < MIN_NAME_CHARS and not (len(plain) >= 5 and " " not in plain):
                 continue  # a short part counts only as one distinctive word ("wagralim")
-            if not self._distinctive(plain, words):
+            if not self._distinctive(plain, words) and not _shares_acronym(name, acronyms):
                 continue
             score = _span_score(plain, words)
             if score < NAME_SCORE:
@@ -172,20 +175,48 @@ class Catalog:
                 whole_found = True
             if doc_id not in best or score > best[doc_id].score:
                 best[doc_id] = NameMatch(doc_id=doc_id, name=name, score=score)
-        matches = list(best.values())
+        matches = _longest_names(list(best.values()))
         if whole_found:
             matches = [m for m in matches if m.score >= NAME_SCORE]
         matches.sort(key=lambda m: (-m.score, -len(m.name), m.doc_id))
         return matches
 
     def _distinctive(self, folded_name: str, words: list[str]) -> bool:
-        """Whether a word of the name that few names share (4+ letters) is typed, give or take a typo."""
+        """Whether a word of the name that few names share (4+ letters, or a number) is typed, give or
+        take a typo."""
         rare = [
             word
             for word in _NAME_WORD.findall(folded_name)
-            if len(word) >= 4 and self._word_names.get(word, 0) <= COMMON_WORD_NAMES
+            if (len(word) >= 4 or (len(word) >= 2 and word.isdigit()))
+            and self._word_names.get(word, 0) <= COMMON_WORD_NAMES
         ]
-        return any(fuzz.ratio(word, typed) >= 80 for word in rare for typed in words)
+        # A number in a name ("Digital 113") must be typed exactly; a word may carry a typo.
+        return any(
+            (typed == word) if word.isdigit() else fuzz.ratio(word, typed) >= 80
+            for word in rare
+            for typed in words
+        )
+
+
+def _longest_names(matches: list[NameMatch]) -> list[NameMatch]:
+    """Drop a match whose name lies inside another match's name ("ICT Cluster" inside "South
+    Catalonia ICT Cluster"): the question typed the longer name."""
+    plain = {m.doc_id: f" {' '.join(_NAME_WORD.findall(fold(m.name)))} " for m in matches}
+    return [
+        m
+        for m in matches
+        if not any(
+            o.doc_id != m.doc_id
+            and plain[m.doc_id] in plain[o.doc_id]
+            and len(plain[o.doc_id]) > len(plain[m.doc_id])
+            for o in matches
+        )
+    ]
+
+
+def _shares_acronym(name: str, typed_acronyms: set[str]) -> bool:
+    """Whether the name has an acronym ("CAP Construction") that the question types in capitals too."""
+    return any(word.lower() in typed_acronyms for word in _ACRONYM.findall(name))
 
 
 def _squash(identifier: str) -> str:

@@ -125,7 +125,7 @@ _NUMBER_OF_PROJECTS = _rx(
 _FIELD_PATTERNS: tuple[tuple[AskedField, re.Pattern[str]], ...] = (
     ("deadline", _rx(r"deadlines?", r"clos(?:e|es|ing)", r"due", r"until when", r"how long", r"cut-?off", r"when .{0,30}(?:apply|submit)")),
     ("opening_date", _rx(r"when does it open", r"when (?:do|does|will) .{0,40}open", r"opening date")),
-    ("status", _rx(r"still open", r"is it open", r"status", r"can (?:we|i) still")),
+    ("status", _rx(r"still open", r"is it open", r"status", r"can (?:we|i) still", r"(?:still )?accepting (?:applications|proposals|submissions)")),
     ("total_budget", _rx(r"budget", r"how much (?:money|funding)", r"total (?:funding|amount)", r"funding available", r"worth", r"pot", r"how big", r"size of the (?:call|budget|grant)", r"how much (?:is|was|will be) (?:available|allocated|on offer|in it|in there)", r"how much (?:money )?is (?:in|there)", r"envelope")),
     ("amount_per_project", _PER_PROJECT),
     ("number_of_projects", _NUMBER_OF_PROJECTS),
@@ -148,6 +148,9 @@ _LOOKUP_CUE = _rx(
     r"what is", r"where (?:is|are)", r"info(?:rmation)? (?:on|about)", r"details (?:on|of|about)",
     r"contact", r"website", r"describe", r"based", r"how much", r"when", r"deadline", r"budget",
     r"(?:is|are) .{3,60} (?:open|still open)", r"(?:is|are) .{3,60} (?:still )?active",
+    r"anything (?:on|about)", r"in (?:your|the) (?:database|data|records?|lists?|corpus)",
+    r"what (?:sectors?|fields?|industry|industries|areas?)", r"who are they", r"clos(?:e|es|ing)",
+    r"accepting (?:applications|proposals|submissions)", r"(?:heard|know) of",
 )  # fmt: skip
 _WHO_TO_TALK_TO = _rx(
     r"who (?:should|could|can|shall) (?:we|i) (?:talk|speak|reach out|turn|go) to", r"who (?:can|could) help",
@@ -411,15 +414,26 @@ SURE_NAME_SCORE = 92.0
 """A long name typed this closely stands for the record even without "who is" or "tell me about"."""
 
 
+_WORD = re.compile(r"[^\W_]+")
+NAME_ALONE_SHARE = 0.5
+"""A name that makes up at least this share of the question's words ("Silicon Saxony??") is the question."""
+SHORT_QUESTION_WORDS = 6
+
+
 def _named(text: str, catalog: Catalog) -> list[NameMatch]:
-    """Records the question names: with a look-up cue, or a close match of a name of 3+ words."""
+    """Records the question names: with a look-up cue, a close match of a name of 3+ words, or a name
+    that is most of the question."""
     cue = bool(_LOOKUP_CUE.search(text))
-    if not cue and not _PROPER_NOUN.search(text):
+    words = len(_WORD.findall(text))
+    short = words <= SHORT_QUESTION_WORDS
+    if not cue and not short and not _PROPER_NOUN.search(text):
         return []  # a name typed closely enough to stand alone is written like a name (~8 ms saved)
     return [
         match
         for match in catalog.named_records(text)
-        if cue or (match.score >= SURE_NAME_SCORE and len(match.name.split()) >= 3)
+        if cue
+        or (match.score >= SURE_NAME_SCORE and len(match.name.split()) >= 3)
+        or len(match.name.split()) >= NAME_ALONE_SHARE * words  # the name is the question: a cue enough
     ]
 
 

@@ -303,3 +303,36 @@ def test_a_distinctive_part_of_a_long_name_names_it() -> None:
     )
     assert _plan("tell me about wagralimm", catalog).organisations == ("cluster:wagralim",)
     assert _plan("who is Silesain Aviation Cluster", catalog).organisations == ("cluster:silesian",)
+
+
+def test_acronyms_numbers_and_the_longest_typed_name() -> None:
+    catalog = Catalog.build(
+        [],
+        [
+            make_profile("CAP Construction", doc_id="cluster:cap"),
+            make_profile("ICT Cluster", doc_id="cluster:ict"),
+            make_profile("South Catalonia ICT Cluster", doc_id="cluster:south-catalonia"),
+            make_profile("Digital 113", doc_id="cluster:digital-113"),
+            make_profile("Silicon Saxony", doc_id="cluster:silicon-saxony"),
+            *(make_profile(f"Digital Cluster {n}", doc_id=f"cluster:digital-{n}") for n in range(30)),
+        ],
+    )
+    # An acronym typed in capitals is as distinctive as a rare word; lower-case "cap" is not.
+    assert _plan("who are CAP Coonstruction and where are they based?", catalog).organisations == (
+        "cluster:cap",
+    )
+    assert _plan("is there a cap on construction funding?", catalog).organisations == ()
+    # The longer name typed wins over a name inside it.
+    assert _plan("who is South Ctaalonia ICT Clluster", catalog).organisations == ("cluster:south-catalonia",)
+    # A number in a name must be typed exactly.
+    assert _plan("we met people from Digtial 113 at a fair, who are they", catalog).organisations == (
+        "cluster:digital-113",
+    )
+    assert _plan("who is Digital 114", catalog).organisations == ()
+
+
+def test_a_question_that_is_only_a_name_looks_it_up() -> None:
+    catalog = Catalog.build([], [make_profile("Silicon Saxony", doc_id="cluster:silicon-saxony")])
+    assert _plan("Silicon Sxaony??", catalog).organisations == ("cluster:silicon-saxony",)
+    assert _plan("Is Sliicon Saxony in your database", catalog).organisations == ("cluster:silicon-saxony",)
+    assert _plan("semiconductor clusters in Saxony with silicon expertise", catalog).organisations == ()

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "evals" / "datasets" / "questions.jsonl"
 HOLDOUT = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
 DEV2 = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
+TYPOS = ROOT / "evals" / "datasets" / "questions_typos_dev.jsonl"
 SHAPES = {
     "count",
     "window",
@@ -89,6 +90,19 @@ def test_the_files_are_what_the_script_writes_byte_for_byte() -> None:
     for side, path in (("dev", DEV), ("holdout", HOLDOUT), ("dev2", DEV2)):
         lines = [json.dumps(case, ensure_ascii=False) for case in built[side]]
         assert path.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+
+
+def test_the_typo_tuning_set_is_built_by_the_script_and_keeps_off_the_holdout(
+    dev: list[AnswerCase], holdout: list[AnswerCase], dev2: list[AnswerCase]
+) -> None:
+    built = _builder().typo_tuning_cases()
+    lines = [json.dumps(case, ensure_ascii=False) for case in built]
+    assert TYPOS.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+    typos = load_cases(TYPOS)
+    assert len(typos) >= 150 and {c.category for c in typos} == {"typo"}
+    held = {d for c in holdout if c.category == "typo" for d in c.must_cite}
+    assert not held & {d for c in typos for d in c.must_cite}
+    assert not {c.turns for c in typos} & {c.turns for c in (*dev, *holdout, *dev2)}
 
 
 def test_the_split_shares_no_question_and_no_single_record(
