@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from assistant.calls import CallsService
 from corpus.models import Audience, ClusterProfile, DocType, FundingCall
@@ -27,6 +28,10 @@ _NAME_PARTS = re.compile(r"\s+[-–—/]\s+|[():,;]")
 _NAME_WORD = re.compile(r"[a-z0-9]+")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 """An acronym as written ("CAP", "BSH"): short, but as distinctive as a rare word when typed in capitals."""
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:and|of|for|the|de|la|&)\s+)?(?:[A-Z][\w'’.-]*|\d[\w.]*))+"
+)
+"""Words written capitalised in a row, small joining words allowed: how a name is typed in a sentence."""
 MIN_NAME_CHARS = 8
 """Shorter names are too easily found inside ordinary sentences."""
 NAME_SCORE = 88.0
@@ -34,6 +39,10 @@ NAME_SCORE = 88.0
 MAX_TITLE_WORDS = 10
 """Call titles up to this long can be named (longer ones are descriptions, not names)."""
 RARE_WORD_MAX_NAMES = 3
+IDENTIFIER_TYPOS = 2
+"""Typos an identifier typed by hand may carry and still name its call."""
+MIN_FUZZY_IDENTIFIER = 12
+"""Shorter identifiers are too close to each other to correct a typo in them."""
 PART_PENALTY = 10.0
 """Score taken off a match of a name's part, so that a whole name typed with typos still wins."""
 COMMON_WORD_NAMES = 25
@@ -143,6 +152,19 @@ class Catalog:
     def has_identifier(self, identifier: str) -> bool:
         return _squash(identifier) in self._identifiers
 
+    def nearest_identifier(self, identifier: str) -> str | None:
+        """The one stored identifier ``identifier`` is a typo of (``HORIZZON-EIC-2026-BAS-02-SLCATEUP``):
+        within :data:`IDENTIFIER_TYPOS` typos (a swap counts as one), closer than any other."""
+        squashed = _squash(identifier)
+        if len(squashed) < MIN_FUZZY_IDENTIFIER:
+            return None
+        found = process.extract(
+            squashed, list(self._identifiers), scorer=OSA.distance, score_cutoff=IDENTIFIER_TYPOS, limit=2
+        )
+        if not found or (len(found) == 2 and found[1][1] == found[0][1]):
+            return None  # none close, or two equally close: better to say so than to guess
+        return self._identifiers[found[0][0]]
+
     def named_records(self, text: str) -> list[NameMatch]:
         """Organisations and short-titled calls ``text`` names, typos included, best first.
 
@@ -153,6 +175,7 @@ class Catalog:
         folded = " ".join(_NAME_WORD.findall(fold(text)))
         words = folded.split()
         acronyms = {word.lower() for word in _ACRONYM.findall(text)}
+        capitalised = [" ".join(_NAME_WORD.findall(fold(run))) for run in _CAPITALISED_RUN.findall(text)]
         found = process.extract(
             folded, self._plain_names, scorer=fuzz.partial_ratio, score_cutoff=NAME_SCORE - 8, limit=12
         )
@@ -164,7 +187,11 @@ class Catalog:
             name = self._names[doc_id][0]
             if len(plain) < MIN_NAME_CHARS and not (len(plain) >= 5 and " " not in plain):
                 continue  # a short part counts only as one distinctive word ("wagralim")
-            if not self._distinctive(plain, words) and not _shares_acronym(name, acronyms):
+            if not (
+                self._distinctive(plain, words)
+                or _shares_acronym(name, acronyms)
+                or _written_as_name(plain, capitalised)
+            ):
                 continue
             score = _span_score(plain, words)
             if score < NAME_SCORE:
@@ -192,7 +219,7 @@ class Catalog:
         ]
         # A number in a name ("Digital 113") must be typed exactly; a word may carry a typo.
         return any(
-            (typed == word) if word.isdigit() else fuzz.ratio(word, typed) >= 80
+            (typed == word) if word.isdigit() else typo_ratio(word, typed) >= 80
             for word in rare
             for typed in words
         )
@@ -214,6 +241,15 @@ def _longest_names(matches: list[NameMatch]) -> list[NameMatch]:
     ]
 
 
+def _written_as_name(folded_name: str, capitalised_runs: list[str]) -> bool:
+    """Whether the name was typed capitalised like a name ("Green Custer", "INNDUSTRY CULSTER 4.0"):
+    a name of common words only ("Green Cluster") is then a name, not words of a sentence."""
+    numbers = {word for word in folded_name.split() if word.isdigit()}
+    return len(folded_name.split()) >= 2 and any(
+        typo_ratio(folded_name, run) >= NAME_SCORE and numbers <= set(run.split()) for run in capitalised_runs
+    )
+
+
 def _shares_acronym(name: str, typed_acronyms: set[str]) -> bool:
     """Whether the name has an acronym ("CAP Construction") that the question types in capitals too."""
     return any(word.lower() in typed_acronyms for word in _ACRONYM.findall(name))
@@ -223,15 +259,25 @@ def _squash(identifier: str) -> str:
     return "".join(_TOKEN.findall(identifier)).upper()
 
 
+def typo_ratio(name: str, typed: str) -> float:
+    """rapidfuzz's ``ratio`` (0–100), except that two neighbouring letters swapped count as one typo,
+    as a dropped or a doubled letter does (``ratio`` counts a swap as two: in a short name such as
+    "Wagralim" → "Wagarlim" that is the difference between found and missed)."""
+    indel = Indel.distance(name, typed)
+    swaps = Levenshtein.distance(name, typed) - OSA.distance(name, typed)
+    total = len(name) + len(typed)
+    return 100.0 * (1 - (indel - swaps) / total) if total else 100.0
+
+
 def _span_score(folded_name: str, words: list[str]) -> float:
-    """Best ``ratio`` between the name and a run of the text's words of about the name's length."""
+    """Best :func:`typo_ratio` between the name and a run of the text's words of about its length."""
     size = len(_NAME_WORD.findall(folded_name))
     plain_name = " ".join(_NAME_WORD.findall(folded_name))
     best = 0.0
     for width in {max(1, size - 1), size, size + 1}:
         for start in range(0, max(1, len(words) - width + 1)):
             span = " ".join(words[start : start + width])
-            best = max(best, fuzz.ratio(plain_name, span))
+            best = max(best, typo_ratio(plain_name, span))
     return best
 
 

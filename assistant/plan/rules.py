@@ -300,6 +300,12 @@ def plan_question(
 
     identifiers = list(entities.identifiers)
     identifiers += [i for i in catalog.loose_identifiers(text) if i not in identifiers]
+    identifiers = list(dict.fromkeys(_correct_identifier(i, catalog) for i in identifiers))
+    identifiers = [  # "HORIZON-EIC-2026" read inside a mistyped "HORIZON-EIC-2026-ACCELERATR-01"
+        i
+        for i in identifiers
+        if not any(o != i and o.upper().startswith(i.upper() + "-") for o in identifiers)
+    ]
     unknown = [i for i in identifiers if not catalog.has_identifier(i) and not _is_parent(i, catalog)]
     for identifier in unknown:
         problems.append(f"I found no call with the identifier {identifier} in the corpus.")
@@ -467,6 +473,13 @@ def _operation(text: str) -> tuple[Operation, SortField | None]:
 
 def _fields(text: str) -> list[AskedField]:
     return [name for name, pattern in _FIELD_PATTERNS if pattern.search(text)]
+
+
+def _correct_identifier(identifier: str, catalog: Catalog) -> str:
+    """A stored identifier as is; a typo of exactly one stored identifier, that one."""
+    if catalog.has_identifier(identifier) or _is_parent(identifier, catalog):
+        return identifier
+    return catalog.nearest_identifier(identifier) or identifier
 
 
 def _is_parent(identifier: str, catalog: Catalog) -> bool:

@@ -336,3 +336,23 @@ def test_a_question_that_is_only_a_name_looks_it_up() -> None:
     assert _plan("Silicon Sxaony??", catalog).organisations == ("cluster:silicon-saxony",)
     assert _plan("Is Sliicon Saxony in your database", catalog).organisations == ("cluster:silicon-saxony",)
     assert _plan("semiconductor clusters in Saxony with silicon expertise", catalog).organisations == ()
+
+
+def test_a_name_of_common_words_counts_when_written_like_a_name() -> None:
+    catalog = Catalog.build(
+        [],
+        [
+            make_profile("Green Cluster", doc_id="cluster:green"),
+            *(make_profile(f"Green Energy Cluster {n}", doc_id=f"cluster:green-{n}") for n in range(30)),
+        ],
+    )
+    assert _plan("hi, can you tell me a bit about Green Custer?", catalog).organisations == ("cluster:green",)
+    assert _plan("tell me about green clusters in Spain", catalog).organisations == ()
+
+
+def test_an_identifier_typed_with_a_typo_names_the_one_call_it_is_close_to() -> None:
+    catalog = _catalog()
+    assert catalog.nearest_identifier("HORIZON-EIC-2026-ACCELERATR-01") == "HORIZON-EIC-2026-ACCELERATOR-01"
+    assert catalog.nearest_identifier("HORIZON-EIC-2026-XYZ-99") is None
+    plan = _plan("when does HORIZON-EIC-2026-ACCELERATR-01 close", catalog)
+    assert plan.identifiers == ("HORIZON-EIC-2026-ACCELERATOR-01",) and not plan.problems
