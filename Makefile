@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint corpus eval bench bench-all clean
+.PHONY: install catalogs run test lint corpus eval bench bench-all clean
 
 install: $(STAMP)
 
@@ -12,7 +12,13 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench,postgres]'
+	$(BIN)/python -m corpus.catalogs
 	touch $(STAMP)
+
+# Compile the gettext catalogs (corpus/locales/*/LC_MESSAGES/*.po -> .mo). The wheel build does it
+# too; without it the .po files are compiled in memory at first use (docs/languages.md).
+catalogs: install
+	$(BIN)/python -m corpus.catalogs
 
 # Ingest the bundled corpus (its shipped vectors: no embedding; seconds when unchanged), then serve
 # the API and chat page on http://127.0.0.1:8000 (HOST/PORT to change).
