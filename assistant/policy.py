@@ -166,7 +166,7 @@ def _as_claim(sentence: str) -> str:
 
 
 def _join(titles: Sequence[str]) -> str:
-    quoted = [f"“{title}”" for title in titles]
+    quoted = [_("“{title}”").format(title=title) for title in titles]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + _(" and ") + quoted[-1]
 
 

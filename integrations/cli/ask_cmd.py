@@ -31,7 +31,7 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for scripts.")] = False,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="Answer in this language (en, de, fr, es, it, pl); default: the question's."),
+        typer.Option("--lang", help="Answer in en, de, fr, es, it or pl (default: the question's language)."),
     ] = None,
 ) -> None:
     """Answer a question from the corpus, citing sources (extractive unless an LLM is configured)."""
