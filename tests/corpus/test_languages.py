@@ -58,6 +58,9 @@ def test_short_questions(question: str, lang: str) -> None:
         # ... and foreign place names do not make an English question foreign.
         ("agri-food clusters in Emilia-Romagna", "en"),
         ("Find cluster partners in Baden-Württemberg for a photonics project", "en"),
+        ("calls for hydrogen in Bayern", "en"),
+        ("semiconductor clusters in Austria", "en"),  # "semiconductor" is Spanish too
+        ("Is SMP-COSME-2026-TOURSME-01 still open?", "en"),  # identifiers tell nothing
     ],
 )
 def test_code_mixed_questions(question: str, lang: str) -> None:
