@@ -3,8 +3,10 @@
 Usage: python scripts/measure_languages.py [--split tune|holdout|all]
 
 Prints, per split, how many texts `corpus.languages.detect_language` labels right (and the misses),
-then the time and resident-memory growth of building the two detectors (one process, measured
-around the first call), and the median time of one detection afterwards.
+then the same for the English questions of the other evals (which must read as English: the answers
+and questions evals on the tuning side, the rest held out), then the time and resident-memory growth
+of building the two detectors (one process, measured around the first call), and the median time of
+one detection afterwards.
 """
 
 from __future__ import annotations
@@ -19,7 +21,25 @@ import psutil
 
 from corpus.languages import detect_language
 
-DATASET = Path(__file__).resolve().parent.parent / "evals" / "datasets" / "languages.jsonl"
+DATASETS = Path(__file__).resolve().parent.parent / "evals" / "datasets"
+DATASET = DATASETS / "languages.jsonl"
+ENGLISH_QUESTIONS = {
+    "tune": ("answers.jsonl", "questions.jsonl"),
+    "holdout": ("questions_dev2.jsonl", "questions_holdout.jsonl", "retrieval.jsonl"),
+}
+"""The English eval questions on each side of the split (written before any tuning of detection)."""
+
+
+def english_questions(files: tuple[str, ...]) -> list[str]:
+    """Every distinct question (and conversation turn) of the given eval files."""
+    texts: list[str] = []
+    for name in files:
+        for line in (DATASETS / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                texts += row.get("turns", [])
+                texts += [row[key] for key in ("question", "query") if isinstance(row.get(key), str)]
+    return list(dict.fromkeys(texts))
 
 
 def main() -> None:
@@ -52,6 +72,14 @@ def main() -> None:
         print(f"{split}: {right}/{len(chosen)} right ({right / len(chosen):.1%})")
         for miss in misses:
             print(f"  miss {miss}")
+        english = english_questions(ENGLISH_QUESTIONS[split])
+        misread = [(text, detect_language(text)) for text in english]
+        misread = [(text, detection) for text, detection in misread if detection.lang != "en"]
+        print(
+            f"{split}, English eval questions: {len(english) - len(misread)}/{len(english)} read as English"
+        )
+        for text, detection in misread:
+            print(f"  miss {text!r}: en read as {detection.lang} ({detection.confidence:.2f})")
     print(f"first call (builds both detectors): {load_seconds:.2f} s, RSS +{rss_growth / 1e6:.0f} MB")
     print(
         f"one detection afterwards: median {statistics.median(timings) * 1000:.2f} ms, "
