@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint corpus eval bench bench-all clean
+.PHONY: install catalogs catalogs-update run test lint corpus eval bench bench-all clean
 
 install: $(STAMP)
 
@@ -12,7 +12,23 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench,postgres]'
+	$(BIN)/python -m corpus.catalogs
 	touch $(STAMP)
+
+# Compile the gettext catalogs (corpus/locales/*/LC_MESSAGES/*.po -> .mo). The wheel build does it
+# too; without it the .po files are compiled in memory at first use (docs/languages.md).
+catalogs: install
+	$(BIN)/python -m corpus.catalogs
+
+# After changing what answers say: re-extract the `messages` template from the answer writers and
+# merge it into every language's .po (then translate the new entries; tests/corpus/test_catalogs.py
+# fails while one is missing). The `web` and `triage` domains have their own sources and owners.
+MESSAGES_SOURCES = $(filter-out assistant/triage%,$(wildcard assistant/*.py)) assistant/plan/answers.py \
+	integrations/slack/blocks.py
+catalogs-update: install
+	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k ngettext:1,2 \
+		-o corpus/locales/messages.pot $(MESSAGES_SOURCES)
+	$(BIN)/pybabel update --no-fuzzy-matching -D messages -i corpus/locales/messages.pot -d corpus/locales
 
 # Ingest the bundled corpus (its shipped vectors: no embedding; seconds when unchanged), then serve
 # the API and chat page on http://127.0.0.1:8000 (HOST/PORT to change).

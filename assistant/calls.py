@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from corpus.chunking import format_eur
+from assistant.language import _, euros
 from corpus.models import Audience, CallStatus, DocType, FundingCall
 from corpus.programmes import find_family
 from corpus.status import days_until_deadline, deadline_status
@@ -50,9 +50,11 @@ class CallFacts(BaseModel):
 def call_facts(call: FundingCall, today: dt.date) -> CallFacts:
     """What is true of ``call`` on ``today`` (pure)."""
     budget = call.budget
-    low = format_eur(budget.min_contribution_eur) if budget else None
-    high = format_eur(budget.max_contribution_eur) if budget else None
-    per_project = f"{low} to {high}" if low and high and low != high else (low or high)
+    low = _euros(budget.min_contribution_eur) if budget else None
+    high = _euros(budget.max_contribution_eur) if budget else None
+    per_project = (
+        _("{low} to {high}").format(low=low, high=high) if low and high and low != high else (low or high)
+    )
     return CallFacts(
         doc_id=call.doc_id,
         title=call.title,
@@ -64,11 +66,15 @@ def call_facts(call: FundingCall, today: dt.date) -> CallFacts:
         opening_date=call.opening_date,
         programme=call.programme,
         budget_eur=budget.total_eur if budget else None,
-        budget_total=format_eur(budget.total_eur) if budget else None,
+        budget_total=_euros(budget.total_eur) if budget else None,
         budget_per_project=per_project,
         action_type=call.action_type,
         url=call.url,
     )
+
+
+def _euros(amount: float | None) -> str | None:
+    return None if amount is None else euros(amount)
 
 
 def _searchable_text(call: FundingCall) -> str:

@@ -68,6 +68,9 @@ class Evidence:
     required_facts: tuple[str, ...] = ()
     """Values a model's answer must state as computed (the count, the chosen identifier); otherwise
     the answer is rejected and the extractive one is used."""
+    lang: str = "en"
+    """The language the answer is written in (the writers wrote ``intro``, ``lines`` and ``notes`` in
+    it; a model is told to answer in it)."""
 
     def extractive_text(self) -> str:
         """The answer for chat: intro line, then one ``- `` bullet per line, then notes."""
@@ -202,6 +205,7 @@ class LLMComposer:
             today=today,
             history=history,
             result_table=evidence.result_table,
+            lang=evidence.lang,
         )
 
     def _screen(self, evidence: Evidence, today: dt.date) -> ReplyScreen:

@@ -63,6 +63,8 @@ class TurnState(BaseModel):
     """The turn's :class:`~assistant.plan.models.QueryPlan` (JSON), refined by "which of them"."""
     result_ids: tuple[str, ...] = ()
     """Every record the turn's plan matched, in the answer's order ("the second one")."""
+    lang: str | None = None
+    """The language the turn was answered in (the conversation keeps it); None in older turns."""
     """Who the turn was answered for (document audiences it could draw on); () when not recorded."""
 
     @classmethod

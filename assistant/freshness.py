@@ -19,7 +19,7 @@ from dataclasses import replace
 from sqlalchemy import Engine
 
 from assistant.composer import Evidence
-from corpus.chunking import format_eur
+from assistant.language import _, answer_language, day, euros
 from corpus.models import DocType
 from corpus.refresh.log import CallChange, CallFreshness, call_freshness, calls_as_of
 
@@ -28,14 +28,15 @@ STALE_AFTER_DAYS = 7
 
 
 def _day(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    """``22 August 2026`` in English, the locale's long date elsewhere ("22. August 2026")."""
+    return f"{value.day} {value:%B %Y}" if answer_language() == "en" else day(value)
 
 
 def _span(old: dt.date, new: dt.date) -> str:
-    """``12 May to 2 June 2026`` (the year once when both days share it)."""
-    if old.year == new.year:
+    """``12 May to 2 June 2026`` (in English the year once when both days share it)."""
+    if old.year == new.year and answer_language() == "en":
         return f"{old.day} {old:%B} to {_day(new)}"
-    return f"{_day(old)} to {_day(new)}"
+    return _("{old} to {new}").format(old=_day(old), new=_day(new))
 
 
 def _date_of(value: str | None) -> dt.date | None:
@@ -51,7 +52,7 @@ def _date_of(value: str | None) -> dt.date | None:
 
 
 def _amount(value: str | None) -> str:
-    return format_eur(float(value)) or "none" if value else "not given"
+    return euros(float(value)) or _("none") if value else _("not given")
 
 
 def change_note(
@@ -63,25 +64,31 @@ def change_note(
         old, new = _date_of(change.old_value), _date_of(change.new_value)
         if change.kind == "deadline":
             if old and new:
-                parts.append(f"deadline moved from {_span(old, new)}")
+                parts.append(_("deadline moved from {span}").format(span=_span(old, new)))
             elif new:
-                parts.append(f"deadline set to {_day(new)}")
+                parts.append(_("deadline set to {day}").format(day=_day(new)))
         elif change.kind == "opening" and old and new:
-            parts.append(f"opening moved from {_span(old, new)}")
+            parts.append(_("opening moved from {span}").format(span=_span(old, new)))
         elif change.kind == "budget":
             parts.append(
-                f"total budget changed from {_amount(change.old_value)} to {_amount(change.new_value)}"
+                _("total budget changed from {old} to {new}").format(
+                    old=_amount(change.old_value), new=_amount(change.new_value)
+                )
             )
         elif change.kind == "new":
-            parts.append(f"new in the portal's list on {_day(refreshed_on)}")
+            parts.append(_("new in the portal's list on {day}").format(day=_day(refreshed_on)))
     if last_seen is not None:
         parts.append(
-            f"no longer in the portal's list of open and forthcoming calls; last seen {_day(last_seen)}"
+            _("no longer in the portal's list of open and forthcoming calls; last seen {day}").format(
+                day=_day(last_seen)
+            )
         )
     if not parts:
         return None
     if any(change.kind in ("deadline", "opening", "budget") for change in changes):
-        return f"changed at the refresh of {_day(refreshed_on)}: " + ", ".join(parts)
+        return _("changed at the refresh of {day}: {changes}").format(
+            day=_day(refreshed_on), changes=", ".join(parts)
+        )
     return "; ".join(parts)
 
 
@@ -90,10 +97,10 @@ def as_of_note(as_of: dt.date, today: dt.date) -> str | None:
     age = (today - as_of).days
     if age <= STALE_AFTER_DAYS:
         return None
-    return (
-        f"Calls as of {_day(as_of)} ({age} days before {today.isoformat()}): calls published or changed "
+    return _(
+        "Calls as of {as_of} ({age} days before {today}): calls published or changed "
         "since then are not included; the Funding & Tenders portal has today's list."
-    )
+    ).format(as_of=_day(as_of), age=age, today=day(today))
 
 
 _TRAILING_CITATION = re.compile(r" \[(\d+)\](\.?)$")

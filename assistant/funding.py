@@ -15,6 +15,7 @@ from assistant.calls import CallFacts, call_facts
 from assistant.citations import content_tokens
 from assistant.composer import Evidence
 from assistant.entities import Entities
+from assistant.language import _, answering_in, day, ngettext
 from assistant.models import Passage
 from assistant.refusal import topical_terms
 from corpus.chunking import call_card
@@ -32,50 +33,68 @@ FORTHCOMING_SOON_DAYS = 90
 """When the user asks what is *open*, forthcoming calls opening within this many days are added."""
 
 
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
-
-
 def status_phrase(facts: CallFacts) -> str:
-    """``open, deadline 2026-06-03 (closes in 24 days)`` and the like."""
+    """``open, deadline 2026-06-03 (closes in 24 days)`` and the like (in the answer's language)."""
     if facts.status == CallStatus.CLOSED:
         ago = -(facts.days_left or 0)
-        return f"closed: the deadline was {facts.deadline} ({_days(ago)} ago)"
-    opening = f"opens {facts.opening_date}" if facts.opening_date else "opening date not given"
+        closed = ngettext(
+            "closed: the deadline was {day} ({n} day ago)",
+            "closed: the deadline was {day} ({n} days ago)",
+            ago,
+        )
+        return closed.format(day=day(facts.deadline) if facts.deadline else "?", n=ago)
+    opening = (
+        _("opens {day}").format(day=day(facts.opening_date))
+        if facts.opening_date
+        else _("opening date not given")
+    )
     if facts.deadline is None or facts.days_left is None:
-        deadline = "no fixed deadline (continuous submission)"
+        deadline = _("no fixed deadline (continuous submission)")
     elif facts.days_left == 0:
-        deadline = f"deadline {facts.deadline} (closes today)"
+        deadline = _("deadline {day} (closes today)").format(day=day(facts.deadline))
     else:
-        deadline = f"deadline {facts.deadline} (closes in {_days(facts.days_left)})"
+        closes = ngettext(
+            "deadline {day} (closes in {n} day)", "deadline {day} (closes in {n} days)", facts.days_left
+        )
+        deadline = closes.format(day=day(facts.deadline), n=facts.days_left)
     if facts.status == CallStatus.FORTHCOMING:
-        return f"forthcoming, {opening}, {deadline}"
-    opened = f"opened {facts.opening_date}, " if facts.opening_date else ""
-    return f"open, {opened}{deadline}"
+        return _("forthcoming, {opening}, {deadline}").format(opening=opening, deadline=deadline)
+    if facts.opening_date:
+        return _("open, opened {day}, {deadline}").format(day=day(facts.opening_date), deadline=deadline)
+    return _("open, {deadline}").format(deadline=deadline)
 
 
 def call_line(facts: CallFacts, n: int) -> str:
     """One bullet: title, identifier, status and dates, programme, budget, type of action, ``[n]``."""
-    label = f"cascade-funding call under {facts.identifier}" if facts.cascade else facts.identifier
+    label = (
+        _("cascade-funding call under {identifier}").format(identifier=facts.identifier)
+        if facts.cascade
+        else facts.identifier
+    )
     parts = [f"{facts.title} ({label}) — {status_phrase(facts)}"]
     if facts.programme:
         parts.append(facts.programme)
     budget = []
     if facts.budget_total:
-        budget.append(f"{facts.budget_total} total")
+        budget.append(_("{amount} total").format(amount=facts.budget_total))
     if facts.budget_per_project:
-        budget.append(f"{facts.budget_per_project} per project")
+        budget.append(_("{amount} per project").format(amount=facts.budget_per_project))
     if budget:
-        parts.append("budget " + ", ".join(budget))
+        parts.append(_("budget {amounts}").format(amounts=", ".join(budget)))
     if facts.action_type:
         parts.append(facts.action_type)
     return "; ".join(parts) + f" [{n}]"
 
 
 def call_passage_text(call: FundingCall, today: dt.date) -> str:
-    """The call's record as evidence: its status on ``today`` first, then its card."""
-    facts = call_facts(call, today)
-    return f"Status on {today.isoformat()}: {status_phrase(facts)}.\n{call_card(call)}"
+    """The call's record as evidence: its status on ``today`` first, then its card.
+
+    Always English, whatever the answer's language: it is the source a model reads and a citation
+    quotes, like the card under it.
+    """
+    with answering_in("en"):
+        facts = call_facts(call, today)
+        return f"Status on {today.isoformat()}: {status_phrase(facts)}.\n{call_card(call)}"
 
 
 def call_passage(call: FundingCall, n: int, today: dt.date) -> Passage:
@@ -185,8 +204,12 @@ def funding_evidence(
                 return Evidence(
                     intent="funding",
                     question=question,
-                    intro=f"I found no call with the identifier {shown} in the corpus.",
-                    notes=("Check the identifier, or ask about a topic (e.g. 'open calls on batteries').",),
+                    intro=_("I found no call with the identifier {identifiers} in the corpus.").format(
+                        identifiers=shown
+                    ),
+                    notes=(
+                        _("Check the identifier, or ask about a topic (e.g. 'open calls on batteries')."),
+                    ),
                     grounded=False,
                 )
         else:
@@ -200,14 +223,18 @@ def funding_evidence(
             calls = [c for c in calls if _keep(c, entities, today)]
     calls = sort_calls(calls[:MAX_CALLS] if not named else calls[: MAX_CALLS * 2], today)[:MAX_CALLS]
     if not calls:
-        asked = {"forthcoming": "forthcoming", "closed": "closed"}.get(
-            entities.status or "", "open or forthcoming"
+        none = {
+            "forthcoming": _("I found no forthcoming call matching your question on {day} in the corpus."),
+            "closed": _("I found no closed call matching your question on {day} in the corpus."),
+        }.get(
+            entities.status or "",
+            _("I found no open or forthcoming call matching your question on {day} in the corpus."),
         )
         return Evidence(
             intent="funding",
             question=question,
-            intro=f"I found no {asked} call matching your question on {today.isoformat()} in the corpus.",
-            notes=("Try broader words, another programme, or ask for forthcoming calls.",),
+            intro=none.format(day=day(today)),
+            notes=(_("Try broader words, another programme, or ask for forthcoming calls."),),
             grounded=False,
         )
     passages = tuple(call_passage(call, n, today) for n, call in enumerate(calls, 1))
@@ -263,16 +290,17 @@ def _on_topic(calls: list[FundingCall], hits: Sequence[Hit], terms: set[str]) ->
 
 
 def _intro(calls: Sequence[FundingCall], *, named: bool, entities: Entities, today: dt.date) -> str:
-    day = today.isoformat()
-    if named:
-        return f"What the call record says, with status on {day}:"
     statuses = {deadline_status(call, today) for call in calls}
-    if entities.status == "forthcoming":
-        return f"Forthcoming calls (not open yet on {day}) that match, earliest opening first:"
-    if statuses == {CallStatus.CLOSED}:
-        return f"Calls matching your question that are closed on {day}, latest deadline first:"
-    if statuses == {CallStatus.FORTHCOMING}:
-        return f"No matching call is open on {day}; these are forthcoming, earliest opening first:"
-    if CallStatus.FORTHCOMING in statuses:
-        return f"Calls matching your question on {day}: open ones first by deadline, then forthcoming:"
-    return f"Calls open on {day} that match your question, soonest deadline first:"
+    if named:
+        intro = _("What the call record says, with status on {day}:")
+    elif entities.status == "forthcoming":
+        intro = _("Forthcoming calls (not open yet on {day}) that match, earliest opening first:")
+    elif statuses == {CallStatus.CLOSED}:
+        intro = _("Calls matching your question that are closed on {day}, latest deadline first:")
+    elif statuses == {CallStatus.FORTHCOMING}:
+        intro = _("No matching call is open on {day}; these are forthcoming, earliest opening first:")
+    elif CallStatus.FORTHCOMING in statuses:
+        intro = _("Calls matching your question on {day}: open ones first by deadline, then forthcoming:")
+    else:
+        intro = _("Calls open on {day} that match your question, soonest deadline first:")
+    return intro.format(day=day(today))

@@ -58,3 +58,5 @@ class Answer(_Frozen):
     """The typed query plan the question became (see :class:`assistant.plan.models.QueryPlan`)."""
     answer_id: str | None = None
     """The stored answer's id (what feedback refers to); None only for an answer never stored."""
+    lang: str = "en"
+    """The language the answer is written in (ISO 639-1; see :mod:`assistant.language`)."""

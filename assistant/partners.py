@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from assistant.composer import Evidence
 from assistant.entities import Entities
+from assistant.language import _, country
 from assistant.models import Passage
 from corpus.chunking import profile_card
-from corpus.geo import country_name
 from corpus.models import ClusterProfile, DocType, SectorTag
 from corpus.sectors import mentions_sector, sector_matches, sector_phrases
 from corpus.store import RecordStore
@@ -28,11 +28,13 @@ SEARCH_K = 24
 
 def _tag_reason(tag: SectorTag) -> str:
     if not tag.inferred:
-        return f"{tag.sector} (stated in its profile)"
+        return _("{sector} (stated in its profile)").format(sector=tag.sector)
     evidence = f": {tag.evidence}" if tag.evidence else ""
     if tag.source == "us-cluster-definition":
-        return f"{tag.sector} (inferred from its US cluster category{evidence})"
-    return f"{tag.sector} (inferred from the name{evidence})"
+        return _("{sector} (inferred from its US cluster category{evidence})").format(
+            sector=tag.sector, evidence=evidence
+        )
+    return _("{sector} (inferred from the name{evidence})").format(sector=tag.sector, evidence=evidence)
 
 
 def match_reasons(profile: ClusterProfile, entities: Entities) -> list[str]:
@@ -47,16 +49,16 @@ def match_reasons(profile: ClusterProfile, entities: Entities) -> list[str]:
             continue
         technologies = [t for t in profile.technologies if mentions_sector(sector, t)]
         if technologies:
-            reasons.append("technologies: " + ", ".join(technologies))
+            reasons.append(_("technologies: {names}").format(names=", ".join(technologies)))
         elif profile.description and mentions_sector(sector, profile.description):
-            reasons.append(f"its description mentions {sector_phrases(sector)[0]}")
+            reasons.append(_("its description mentions {sector}").format(sector=sector_phrases(sector)[0]))
     interests = [
         interest
         for interest in profile.collaboration_interests
         if any(mentions_sector(sector, interest) for sector in entities.sectors)
     ]
     if interests:
-        reasons.append("looking for: " + ", ".join(interests))
+        reasons.append(_("looking for: {interests}").format(interests=", ".join(interests)))
     return reasons
 
 
@@ -65,16 +67,24 @@ def place_reason(profile: ClusterProfile, entities: Entities) -> str | None:
     if not entities.countries or profile.country not in entities.countries:
         return None
     macro = [region for region in entities.regions if ":" not in region]
-    return f"in {macro[0]}" if macro else f"in {country_name(profile.country) or profile.country}"
+    return _in_place().format(place=macro[0] if macro else country(profile.country))
+
+
+def _in_place() -> str:
+    """The place reason's pattern; partner_line tells place reasons apart by its opening words."""
+    return _("in {place}")
 
 
 def partner_line(profile: ClusterProfile, reasons: Sequence[str], n: int) -> str:
     """One bullet: name — city, country; matched on ...; ``[n]``."""
-    place = ", ".join(part for part in (profile.city, country_name(profile.country)) if part)
+    place = ", ".join(
+        part for part in (profile.city, country(profile.country) if profile.country else None) if part
+    )
     head = f"{profile.title} — {place}" if place else profile.title
-    matched = [reason for reason in reasons if not reason.startswith("in ")]
-    places = [reason for reason in reasons if reason.startswith("in ")]
-    parts = ([f"matched on {'; '.join(matched)}"] if matched else []) + places
+    in_place = _in_place().split("{place}")[0]
+    matched = [reason for reason in reasons if not reason.startswith(in_place)]
+    places = [reason for reason in reasons if reason.startswith(in_place)]
+    parts = ([_("matched on {reasons}").format(reasons="; ".join(matched))] if matched else []) + places
     return "; ".join([head, *parts]) + f" [{n}]"
 
 
@@ -128,29 +138,43 @@ def partner_evidence(
     chosen = scored[:MAX_PARTNERS]
     where = _where(entities)
     if not chosen:
-        wanted = ", ".join(entities.sectors) or "that profile"
+        wanted = ", ".join(entities.sectors) or _("that profile")
+        none = (
+            _("I found no cluster organisation in {place} matching {wanted} in the corpus.")
+            if where
+            else _("I found no cluster organisation matching {wanted} in the corpus.")
+        )
         return Evidence(
             intent="partners",
             question=question,
-            intro=f"I found no cluster organisation{where} matching {wanted} in the corpus.",
-            notes=("Try a neighbouring sector or a wider region (e.g. 'Central Europe', 'Nordics').",),
+            intro=none.format(place=where, wanted=wanted),
+            notes=(_("Try a neighbouring sector or a wider region (e.g. 'Central Europe', 'Nordics')."),),
             grounded=False,
         )
-    passages = tuple(profile_passage(profile, n) for n, (_, _, profile, _) in enumerate(chosen, 1))
-    lines = tuple(partner_line(profile, reasons, n) for n, (_, _, profile, reasons) in enumerate(chosen, 1))
+    passages = tuple(
+        profile_passage(profile, n) for n, (_group, _rank, profile, _why) in enumerate(chosen, 1)
+    )
+    lines = tuple(
+        partner_line(profile, reasons, n) for n, (_group, _rank, profile, reasons) in enumerate(chosen, 1)
+    )
+    intro = (
+        _("Cluster organisations in {place} that match, best first:")
+        if where
+        else _("Cluster organisations that match, best first:")
+    )
     return Evidence(
         intent="partners",
         question=question,
         passages=passages,
-        intro=f"Cluster organisations{where} that match, best first:",
+        intro=intro.format(place=where),
         lines=lines,
-        focus_doc_ids=tuple(profile.doc_id for _, _, profile, _ in chosen),
+        focus_doc_ids=tuple(profile.doc_id for _group, _rank, profile, _why in chosen),
     )
 
 
 def _where(entities: Entities) -> str:
+    """The place the question names (a macro-region first, else its countries), or ""."""
     macro = [region for region in entities.regions if ":" not in region]
     if macro:
-        return f" in {macro[0]}"
-    names = [country_name(code) or code for code in entities.countries]
-    return f" in {', '.join(names)}" if names else ""
+        return macro[0]
+    return ", ".join(country(code) for code in entities.countries)

@@ -16,6 +16,7 @@ from assistant.citations import content_tokens, split_sentences
 from assistant.composer import Evidence
 from assistant.entities import Entities
 from assistant.injection import looks_like_instruction
+from assistant.language import _, quoted
 from assistant.models import Passage
 from assistant.sentences import CONTINUATION_SHARE, continues, question_profile, sentence_score
 from corpus.models import DocType
@@ -119,7 +120,7 @@ def policy_evidence(*, question: str, entities: Entities, hits: Sequence[Hit]) -
     chosen: list[tuple[int, int, str]] = []
     per_passage: dict[int, int] = {}
     seen: set[str] = set()
-    for _, rank, position, sentence in scored:
+    for _score, rank, position, sentence in scored:
         key = " ".join(sentence.lower().split())
         if per_passage.get(rank, 0) >= MAX_PER_PASSAGE or key in seen:
             continue
@@ -132,20 +133,21 @@ def policy_evidence(*, question: str, entities: Entities, hits: Sequence[Hit]) -
         return Evidence(
             intent="policy",
             question=question,
-            intro="I found no passage in the policy documents that answers this.",
+            intro=_("I found no passage in the policy documents that answers this."),
             grounded=False,
         )
     numbers: dict[int, int] = {}
-    for rank, _, _ in chosen:
+    for rank, _position, _sentence in chosen:
         numbers.setdefault(rank, len(numbers) + 1)
     passages = tuple(_passage(hits[rank - 1], n) for rank, n in numbers.items())
-    lines = tuple(f"{_as_claim(sentence)} [{numbers[rank]}]" for rank, _, sentence in chosen)
+    # The sentences are the English sources' own words: marked as quotes in another language.
+    lines = tuple(f"{quoted(_as_claim(sentence))} [{numbers[rank]}]" for rank, _position, sentence in chosen)
     titles = list(dict.fromkeys(hits[rank - 1].title for rank in numbers))
     return Evidence(
         intent="policy",
         question=question,
         passages=passages,
-        intro=f"From {_join(titles)}:",
+        intro=_("From {titles}:").format(titles=_join(titles)),
         lines=lines,
         focus_doc_ids=tuple(dict.fromkeys(hits[rank - 1].doc_id for rank in numbers)),
     )
@@ -164,8 +166,8 @@ def _as_claim(sentence: str) -> str:
 
 
 def _join(titles: Sequence[str]) -> str:
-    quoted = [f"“{title}”" for title in titles]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    quoted = [_("“{title}”").format(title=title) for title in titles]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + _(" and ") + quoted[-1]
 
 
 def _passage(hit: Hit, n: int) -> Passage:

@@ -12,8 +12,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from babel import Locale
+
 from assistant.llm import ChatMessage
 from assistant.models import Passage
+from corpus.i18n import format_date
 
 ANSWER_SYSTEM_PROMPT = """\
 You are Cluster Advisor, an assistant for industrial cluster organisations: EU funding calls, \
@@ -104,6 +107,7 @@ def build_answer_messages(
     today: dt.date,
     history: Sequence[ChatMessage] = (),
     result_table: str = "",
+    lang: str = "en",
 ) -> list[ChatMessage]:
     """Messages asking a model to answer ``question`` from ``passages`` only, citing them as ``[n]``.
 
@@ -135,12 +139,26 @@ def build_answer_messages(
         f"{computed}"
         f"Question: {neutralise_delimiters(question.strip())}\n\n"
         "Answer from the passages above only, citing each claim with its passage number like [1]."
+        f"{answer_language_instruction(lang)}"
     )
     return [
         ChatMessage(role="system", content=answer_system_prompt(today)),
         *earlier,
         ChatMessage(role="user", content=user),
     ]
+
+
+def answer_language_instruction(lang: str) -> str:
+    """The sentence telling a model which language to answer in ("" for English, the default)."""
+    if lang == "en":
+        return ""
+    name = Locale("en").languages.get(lang, lang)
+    return (
+        f"\nWrite the answer in {name}. Keep call identifiers, organisation names, programme names and "
+        "amounts as the passages give them; a sentence you quote word for word from an English passage "
+        "stays in English, in quotation marks, followed by (EN). Write dates as in "
+        f"{format_date(dt.date(2027, 2, 2), lang)!r}."
+    )
 
 
 def build_condense_messages(*, history: Sequence[ChatMessage], follow_up: str) -> list[ChatMessage]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from assistant.citations import content_tokens
+from assistant.language import N_
 from assistant.terms import bigrams, ordered_keys, phrase_share, rarity_weights, term_keys, weighted_coverage
 from retrieval.filters import SearchFilters
 from retrieval.index import SearchIndex
@@ -45,7 +46,7 @@ GENERIC_TERMS = frozenset(
     latest recent year month week day today soon next now there here something anything any""".split()
 )
 
-OUT_OF_SCOPE_TEXT = (
+OUT_OF_SCOPE_TEXT = N_(
     "I found no evidence for that in the corpus, so I can't answer it. "
     "I can help with EU funding calls (open, forthcoming and closed, with deadlines and budgets), "
     "cluster organisations in Europe and the US (partner search by sector and country), and cluster "

@@ -23,6 +23,7 @@ from assistant.followups import Resolved, TurnState, condense_with_model, histor
 from assistant.freshness import with_freshness
 from assistant.funding import funding_evidence, search_calls
 from assistant.intents import Understanding, refine_with_model, understand
+from assistant.language import LanguageChoice, _, answering_in, choose_language, day
 from assistant.llm import ChatMessage, ChatModel, with_deadline
 from assistant.models import Answer
 from assistant.partners import partner_evidence, partner_query, search_partners
@@ -75,6 +76,7 @@ class _Prepared:
     state: TurnState
     timings: dict[str, float]
     started: float
+    language: LanguageChoice
 
 
 class Assistant:
@@ -137,15 +139,20 @@ class Assistant:
         today: dt.date,
         conversation_id: str | None = None,
         filters: SearchFilters | None = None,
+        lang: str | None = None,
     ) -> Answer:
         """Answer ``question`` as of ``today``; the turn is stored in the conversation.
 
+        The answer is written in ``lang`` when given, else in the conversation's language, else in
+        the question's (see :func:`assistant.language.choose_language`).
+
         Raises:
-            InvalidInput: Empty question, or longer than :data:`MAX_QUESTION_CHARS`.
+            InvalidInput: Empty question, longer than :data:`MAX_QUESTION_CHARS`, or an
+                unsupported ``lang``.
             NotFound: ``conversation_id`` names no conversation.
         """
         return self.prepare_answer(
-            question=question, today=today, conversation_id=conversation_id, filters=filters
+            question=question, today=today, conversation_id=conversation_id, filters=filters, lang=lang
         )()
 
     def prepare_answer(
@@ -155,6 +162,7 @@ class Assistant:
         today: dt.date,
         conversation_id: str | None = None,
         filters: SearchFilters | None = None,
+        lang: str | None = None,
     ) -> Callable[[], Answer]:
         """:meth:`ask` in two steps: validation and retrieval now, composition when the returned
         function is called — so a caller holding the index's read lock can let it go before a
@@ -164,7 +172,7 @@ class Assistant:
             InvalidInput: Empty question, or longer than :data:`MAX_QUESTION_CHARS`.
             NotFound: ``conversation_id`` names no conversation.
         """
-        prepared = self._prepare(question, today, conversation_id, filters)
+        prepared = self._prepare(question, today, conversation_id, filters, lang)
 
         def compose() -> Answer:
             clock = time.perf_counter()
@@ -183,6 +191,7 @@ class Assistant:
         today: dt.date,
         conversation_id: str | None = None,
         filters: SearchFilters | None = None,
+        lang: str | None = None,
     ) -> Iterator[AnswerEvent]:
         """Answer as events: ``delta`` texts, then ``citations``, then ``final`` (the authoritative answer).
 
@@ -190,7 +199,7 @@ class Assistant:
         With a chat model the deltas are the model's raw tokens; the ``final`` answer is the checked
         one (markers renumbered, or the extractive fallback) and replaces them.
         """
-        prepared = self._prepare(question, today, conversation_id, filters)
+        prepared = self._prepare(question, today, conversation_id, filters, lang)
         return self._stream(prepared, today)
 
     # --- steps ----------------------------------------------------------------------------------
@@ -198,6 +207,8 @@ class Assistant:
     def _stream(self, prepared: _Prepared, today: dt.date) -> Iterator[AnswerEvent]:
         clock = time.perf_counter()
         composed: Composed | None = None
+        if prepared.language.note:
+            yield delta_event(prepared.language.note + "\n")
         for item in self.composer.stream(evidence=prepared.evidence, today=today, history=prepared.history):
             if isinstance(item, Composed):
                 composed = item
@@ -211,7 +222,12 @@ class Assistant:
         yield final_event(answer)
 
     def _prepare(
-        self, question: str, today: dt.date, conversation_id: str | None, filters: SearchFilters | None
+        self,
+        question: str,
+        today: dt.date,
+        conversation_id: str | None,
+        filters: SearchFilters | None,
+        lang: str | None = None,
     ) -> _Prepared:
         started = time.perf_counter()
         text = _validated(question)
@@ -228,6 +244,7 @@ class Assistant:
             previous = answered[-1] if answered else None  # None: no usable state (older turns)
         else:
             conversation_id = self.conversations.new_conversation()
+        language = choose_language(text, requested=lang, conversation=previous.lang if previous else None)
 
         understanding = understand(text)
         resolved = resolve(understanding, previous)
@@ -250,21 +267,23 @@ class Assistant:
         timings: dict[str, float] = {"understand": _ms(started)}
 
         clock = time.perf_counter()
-        planned = self._planned_evidence(plan, filters or SearchFilters(), today, previous)
-        if planned is not None:
-            evidence, result_ids = planned
-        else:
-            intent = _routed(resolved.intent, plan)
-            evidence = self._evidence(
-                intent,
-                query,
-                _for_plan(resolved, plan),
-                filters or SearchFilters(),
-                today,
-                partner_search=plan.intent == "partners" and bool(plan.target_countries),
-            )
-            result_ids = evidence.focus_doc_ids
-        evidence = with_freshness(evidence, self.records.engine, today)  # "calls as of D", what changed
+        with answering_in(language.lang):  # every sentence of the evidence in the answer's language
+            planned = self._planned_evidence(plan, filters or SearchFilters(), today, previous)
+            if planned is not None:
+                evidence, result_ids = planned
+            else:
+                intent = _routed(resolved.intent, plan)
+                evidence = self._evidence(
+                    intent,
+                    query,
+                    _for_plan(resolved, plan),
+                    filters or SearchFilters(),
+                    today,
+                    partner_search=plan.intent == "partners" and bool(plan.target_countries),
+                )
+                result_ids = evidence.focus_doc_ids
+            evidence = with_freshness(evidence, self.records.engine, today)  # "calls as of D", what changed
+        evidence = replace(evidence, lang=language.lang)
         timings["retrieval"] = _ms(clock)
         entities = resolved.entities
         state = TurnState(
@@ -279,6 +298,7 @@ class Assistant:
             audiences=audiences,
             plan=plan.model_dump(mode="json"),
             result_ids=result_ids[:MAX_RESULT_IDS],
+            lang=language.lang,
         )
         return _Prepared(
             question=text,
@@ -291,6 +311,7 @@ class Assistant:
             state=state,
             timings=timings,
             started=started,
+            language=language,
         )
 
     def _planned_evidence(
@@ -361,7 +382,7 @@ class Assistant:
     ) -> Evidence:
         entities = resolved.entities
         if intent == "out_of_scope":
-            return Evidence(intent="out_of_scope", question=query, intro=OUT_OF_SCOPE_TEXT, grounded=False)
+            return Evidence(intent="out_of_scope", question=query, intro=_(OUT_OF_SCOPE_TEXT), grounded=False)
         if intent == "funding":
             if resolved.focus_doc_ids:
                 evidence = funding_evidence(
@@ -464,9 +485,10 @@ class Assistant:
 
     def _finish(self, prepared: _Prepared, composed: Composed) -> Answer:
         prepared.timings["total"] = _ms(prepared.started)
+        note = prepared.language.note
         answer = Answer(
             answer_id=new_answer_id(),
-            answer=composed.text,
+            answer=f"{note}\n{composed.text}" if note else composed.text,
             citations=composed.citations,
             grounded=composed.grounded,
             intent=prepared.evidence.intent,
@@ -474,6 +496,7 @@ class Assistant:
             conversation_id=prepared.conversation_id,
             timings_ms=prepared.timings,
             plan=prepared.plan.model_dump(mode="json"),
+            lang=prepared.language.lang,
         )
         self.conversations.append_turn(
             conversation_id=prepared.conversation_id,
@@ -518,7 +541,7 @@ def previous_turn(state: TurnState | None) -> PreviousTurn | None:
     return PreviousTurn(plan=plan, result_ids=state.result_ids)
 
 
-def _action_words(question: str) -> str:
+def _action_words(question: str) -> str:  # English: the answer says "do that" in other languages
     match = _ACTION_VERB.search(question)
     return f"{match.group(1).lower()} anything" if match else "do that"
 
@@ -566,7 +589,7 @@ def _validated(question: str) -> str:
 
 
 def _refusal(intent: str, query: str) -> Evidence:
-    return Evidence(intent=intent, question=query, intro=OUT_OF_SCOPE_TEXT, grounded=False)
+    return Evidence(intent=intent, question=query, intro=_(OUT_OF_SCOPE_TEXT), grounded=False)
 
 
 def _say_which(evidence: Evidence, picked_from: int) -> Evidence:
@@ -575,33 +598,45 @@ def _say_which(evidence: Evidence, picked_from: int) -> Evidence:
         return evidence
     passage = evidence.passages[0]
     name = f"{passage.title} ({passage.identifier})" if passage.identifier else passage.title
-    intro = f"For {name}, the first of the {picked_from} calls in my last answer: {evidence.intro}"
+    intro = _("For {name}, the first of the {n} calls in my last answer: {answer}").format(
+        name=name, n=picked_from, answer=evidence.intro
+    )
     return replace(evidence, intro=intro)
 
 
 def _no_partners_in(query: str, places: list[str]) -> Evidence:
-    where = " or ".join(places)
+    where = _(" or ").join(places)
     return Evidence(
         intent="partners",
         question=query,
-        intro=f"I found no cluster organisations in {where} in the corpus.",
+        intro=_("I found no cluster organisations in {place} in the corpus.").format(place=where),
         notes=(
-            "The corpus covers cluster organisations in Europe (ECCP) and the United States; "
-            "try a European country or region.",
+            _(
+                "The corpus covers cluster organisations in Europe (ECCP) and the United States; "
+                "try a European country or region."
+            ),
         ),
         grounded=False,
     )
 
 
 def _no_call(query: str, status: str | None, today: dt.date) -> Evidence:
-    asked = {"forthcoming": "forthcoming", "closed": "closed"}.get(status or "", "open or forthcoming")
+    none = {
+        "forthcoming": _("I found no evidence of forthcoming calls on that topic on {day} in the corpus."),
+        "closed": _("I found no evidence of closed calls on that topic on {day} in the corpus."),
+    }.get(
+        status or "",
+        _("I found no evidence of open or forthcoming calls on that topic on {day} in the corpus."),
+    )
     return Evidence(
         intent="funding",
         question=query,
-        intro=f"I found no evidence of {asked} calls on that topic on {today.isoformat()} in the corpus.",
+        intro=none.format(day=day(today)),
         notes=(
-            "The corpus covers EU funding calls (open, forthcoming and closed), cluster organisations and "
-            "cluster policy; try broader words or another programme.",
+            _(
+                "The corpus covers EU funding calls (open, forthcoming and closed), cluster organisations "
+                "and cluster policy; try broader words or another programme."
+            ),
         ),
         grounded=False,
     )

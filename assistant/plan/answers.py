@@ -17,32 +17,31 @@ from assistant.calls import call_facts
 from assistant.composer import Evidence
 from assistant.entities import Entities
 from assistant.funding import call_line, call_passage, status_phrase
+from assistant.language import N_, _, answer_language, country, day, euros, ngettext
 from assistant.partners import match_reasons, partner_line, profile_passage
 from assistant.plan.executor import CallResult
-from assistant.plan.models import AskedField, QueryPlan
-from corpus.chunking import format_eur
-from corpus.geo import country_name
+from assistant.plan.models import AskedField, DateWindow, QueryPlan
 from corpus.models import CallStatus, ClusterProfile, FundingCall
 from corpus.status import deadline_status
 
 _NO_ENTITIES = Entities()
 MAX_LISTED = 8
 """Calls listed under an answer; the rest are counted and linked."""
-CAPABILITIES = (
+CAPABILITIES = N_(
     "I can find funding calls (open, closing soon, by programme, with deadlines and budgets), cluster "
     "organisations to partner with, and what cluster policy documents say, always with sources."
 )
 _SUPERLATIVE_WORDS = {
-    ("first", "deadline"): "closes first",
-    ("last", "deadline"): "closes last",
-    ("first", "opening_date"): "opens next",
-    ("last", "opening_date"): "opens last",
-    ("largest", "total_budget"): "has the largest total budget",
-    ("smallest", "total_budget"): "has the smallest total budget",
-    ("largest", "amount_per_project"): "gives the most per project",
-    ("smallest", "amount_per_project"): "gives the least per project",
-    ("largest", "number_of_projects"): "funds the most projects",
-    ("smallest", "number_of_projects"): "funds the fewest projects",
+    ("first", "deadline"): N_("closes first"),
+    ("last", "deadline"): N_("closes last"),
+    ("first", "opening_date"): N_("opens next"),
+    ("last", "opening_date"): N_("opens last"),
+    ("largest", "total_budget"): N_("has the largest total budget"),
+    ("smallest", "total_budget"): N_("has the smallest total budget"),
+    ("largest", "amount_per_project"): N_("gives the most per project"),
+    ("smallest", "amount_per_project"): N_("gives the least per project"),
+    ("largest", "number_of_projects"): N_("funds the most projects"),
+    ("smallest", "number_of_projects"): N_("funds the fewest projects"),
 }
 
 
@@ -51,8 +50,10 @@ def declined(plan: QueryPlan, action: str = "do that") -> Evidence:
     return Evidence(
         intent="action",
         question=plan.question,
-        intro=f"I can't {action} for you: I only answer questions and never act on your behalf.",
-        notes=(CAPABILITIES,),
+        intro=_("I can't {action} for you: I only answer questions and never act on your behalf.").format(
+            action=action if answer_language() == "en" else _("do that")
+        ),
+        notes=(_(CAPABILITIES),),
         grounded=False,
     )
 
@@ -64,8 +65,10 @@ def problem_answer(plan: QueryPlan, intent: str) -> Evidence:
         question=plan.question,
         intro=" ".join(plan.problems),
         notes=(
-            "Ask again with a valid period, identifier or programme, "
-            "e.g. “open Horizon Europe calls closing before June”.",
+            _(
+                "Ask again with a valid period, identifier or programme, "
+                "e.g. “open Horizon Europe calls closing before June”."
+            ),
         ),
         grounded=False,
     )
@@ -73,20 +76,22 @@ def problem_answer(plan: QueryPlan, intent: str) -> Evidence:
 
 def which_one(plan: QueryPlan, names: Sequence[str], intent: str) -> Evidence:
     """Two records are equally likely: ask which was meant."""
-    listed = " or ".join(f"“{name}”" for name in names)
+    listed = _(" or ").join(f"“{name}”" for name in names)
     return Evidence(
         intent=intent,
         question=plan.question,
-        intro=f"Which one did you mean: {listed}? Ask again with the full name.",
+        intro=_("Which one did you mean: {names}? Ask again with the full name.").format(names=listed),
         grounded=False,
     )
 
 
 def organisation_evidence(plan: QueryPlan, profile: ClusterProfile) -> Evidence:
     """What the record says about one named organisation (found by name, typos included)."""
-    where = ", ".join(part for part in (profile.city, country_name(profile.country or "")) if part)
-    lead = f"{profile.name}" + (
-        f" is a cluster organisation in {where}" if where else " is a cluster organisation"
+    where = ", ".join(part for part in (profile.city, country(profile.country or "")) if part)
+    lead = (
+        _("{name} is a cluster organisation in {where}").format(name=profile.name, where=where)
+        if where
+        else _("{name} is a cluster organisation").format(name=profile.name)
     )
     return Evidence(
         intent="partners",
@@ -141,73 +146,95 @@ def _call_evidence(result: CallResult, today: dt.date) -> Evidence:
 
 def describe(plan: QueryPlan, *, plural: bool = True) -> str:
     """What was counted: ``Euroclusters cascade-funding calls about hydrogen``."""
-    parts = []
-    if plan.programmes:
-        parts.append(" / ".join(plan.programmes))
-    if plan.call_kinds == ("cascade",):
-        parts.append("cascade-funding")
-    noun = "calls" if plural else "call"
-    text = " ".join([*parts, noun])
+    cascade = plan.call_kinds == ("cascade",)
+    if cascade:
+        noun = _("cascade-funding calls") if plural else _("cascade-funding call")
+    else:
+        noun = _("calls") if plural else _("call")
+    text = _("{programmes} {calls}").format(programmes=" / ".join(plan.programmes), calls=noun)
+    text = text.strip() if plan.programmes else noun
     if plan.identifiers:
-        text += f" under {', '.join(plan.identifiers)}"
+        text = _("{calls} under {identifiers}").format(calls=text, identifiers=", ".join(plan.identifiers))
     if plan.topic:
-        text += f" about {plan.topic}"
+        text = _("{calls} about {topic}").format(calls=text, topic=plan.topic)
     return text
 
 
 def _status_words(plan: QueryPlan, today: dt.date) -> str:
-    day = today.isoformat()
     statuses = set(plan.statuses)
     if statuses == {"open"}:
-        return f"open on {day}"
-    if statuses == {"forthcoming"}:
-        return f"forthcoming (not yet open) on {day}"
-    if statuses == {"closed"}:
-        return f"closed on {day}"
-    if statuses == {"open", "forthcoming"}:
-        return f"open or forthcoming on {day}"
-    return f"as of {day}"
+        words = _("open on {day}")
+    elif statuses == {"forthcoming"}:
+        words = _("forthcoming (not yet open) on {day}")
+    elif statuses == {"closed"}:
+        words = _("closed on {day}")
+    elif statuses == {"open", "forthcoming"}:
+        words = _("open or forthcoming on {day}")
+    else:
+        words = _("as of {day}")
+    return words.format(day=day(today))
+
+
+def window_words(window: DateWindow) -> str:
+    """``between 2026-05-10 and 2026-06-09``, ``on or before 2027-03-01`` (the answer's language)."""
+    if window.start and window.end:
+        return _("between {start} and {end}").format(start=day(window.start), end=day(window.end))
+    if window.end:
+        return _("on or before {end}").format(end=day(window.end))
+    if window.start:
+        return _("on or after {start}").format(start=day(window.start))
+    return _("at any time")
 
 
 def _conditions(plan: QueryPlan) -> str:
     parts = []
     if plan.deadline_window is not None:
-        parts.append(f"with a deadline {plan.deadline_window.describe()}")
+        parts.append(_("with a deadline {window}").format(window=window_words(plan.deadline_window)))
     if plan.opening_window is not None:
-        parts.append(f"opening {plan.opening_window.describe()}")
-    money = "per project" if plan.budget_field == "amount_per_project" else "in total"
+        parts.append(_("opening {window}").format(window=window_words(plan.opening_window)))
+    per_project = plan.budget_field == "amount_per_project"
     if plan.budget_min_eur is not None:
-        parts.append(f"with at least {format_eur(plan.budget_min_eur)} {money}")
+        least = (
+            _("with at least {amount} per project") if per_project else _("with at least {amount} in total")
+        )
+        parts.append(least.format(amount=euros(plan.budget_min_eur)))
     if plan.budget_max_eur is not None:
-        parts.append(f"with at most {format_eur(plan.budget_max_eur)} {money}")
-    return (" " + " and ".join(parts)) if parts else ""
-
-
-def _are(n: int) -> str:
-    return "is" if n == 1 else "are"
+        most = _("with at most {amount} per project") if per_project else _("with at most {amount} in total")
+        parts.append(most.format(amount=euros(plan.budget_max_eur)))
+    return (" " + _(" and ").join(parts)) if parts else ""
 
 
 def headline(n: int, plan: QueryPlan, today: dt.date) -> str:
     """``7 Euroclusters calls are open on 2026-05-10`` — the count and exactly what was counted."""
     what = describe(plan, plural=n != 1)
     if not plan.statuses and plan.deadline_window is not None:
-        verb = "has" if n == 1 else "have"
         rest = _conditions(plan.model_copy(update={"deadline_window": None}))
-        window = plan.deadline_window.describe()
-        return f"{n} {what} {verb} a deadline {window}{rest} (as of {today.isoformat()})"
+        text = ngettext(
+            "{n} {calls} has a deadline {window}{rest} (as of {day})",
+            "{n} {calls} have a deadline {window}{rest} (as of {day})",
+            n,
+        )
+        window = window_words(plan.deadline_window)
+        return text.format(n=n, calls=what, window=window, rest=rest, day=day(today))
     if not plan.statuses and plan.opening_window is not None:
-        verb = "opens" if n == 1 else "open"
         rest = _conditions(plan.model_copy(update={"opening_window": None}))
-        return f"{n} {what} {verb} {plan.opening_window.describe()}{rest} (as of {today.isoformat()})"
-    return f"{n} {what} {_are(n)} {_status_words(plan, today)}{_conditions(plan)}"
+        text = ngettext(
+            "{n} {calls} opens {window}{rest} (as of {day})",
+            "{n} {calls} open {window}{rest} (as of {day})",
+            n,
+        )
+        window = window_words(plan.opening_window)
+        return text.format(n=n, calls=what, window=window, rest=rest, day=day(today))
+    text = ngettext("{n} {calls} is {status}{conditions}", "{n} {calls} are {status}{conditions}", n)
+    return text.format(n=n, calls=what, status=_status_words(plan, today), conditions=_conditions(plan))
 
 
 def _phrase(plan: QueryPlan, today: dt.date) -> str:
     """What the counted calls have in common, without a verb: ``open on 2026-05-10``."""
     if not plan.statuses and plan.deadline_window is not None:
-        return f"with a deadline {plan.deadline_window.describe()}"
+        return _("with a deadline {window}").format(window=window_words(plan.deadline_window))
     if not plan.statuses and plan.opening_window is not None:
-        return f"opening {plan.opening_window.describe()}"
+        return _("opening {window}").format(window=window_words(plan.opening_window))
     return f"{_status_words(plan, today)}{_conditions(plan)}"
 
 
@@ -221,38 +248,51 @@ def _superlative(result: CallResult, today: dt.date) -> Evidence:
     assert plan.sort_field is not None
     chosen = result.chosen
     if not chosen:
-        field = plan.sort_field.replace("_", " ")
-        lead = (
-            f"None of the {result.total} matching {describe(plan)} ({_status_words(plan, today)}) states its "
-            f"{field}, so I cannot say which {_SUPERLATIVE_WORDS[(plan.operation, plan.sort_field)]}."
+        lead = _(
+            "None of the {n} matching {calls} ({status}) states its {field}, "
+            "so I cannot say which {superlative}."
+        ).format(
+            n=result.total,
+            calls=describe(plan),
+            status=_status_words(plan, today),
+            field=_(_FIELD_WORDS.get(plan.sort_field, plan.sort_field.replace("_", " "))),
+            superlative=_(_SUPERLATIVE_WORDS[(plan.operation, plan.sort_field)]),
         )
         return _listing(result, today, lead=lead)
     ordered = list(chosen) + [call for call in result.calls if call not in chosen]
-    verb = _SUPERLATIVE_WORDS.get((plan.operation, plan.sort_field), "comes first")
+    verb = _(_SUPERLATIVE_WORDS.get((plan.operation, plan.sort_field), N_("comes first")))
     first = chosen[0]
     value = _value_words(first, plan, today)
     if len(chosen) == 1:
         lead = f"{_name(first)} {verb}{value} [1]"
     else:
-        names = " and ".join(_name(call) for call in chosen[:3])
-        more = f" and {len(chosen) - 3} more" if len(chosen) > 3 else ""
-        lead = f"{names}{more} tie: each {verb}{value}."
-    lead += f"\nThe {result.total} {describe(plan, plural=result.total != 1)} {_phrase(plan, today)}:"
+        names = _(" and ").join(_name(call) for call in chosen[:3])
+        more = _(" and {n} more").format(n=len(chosen) - 3) if len(chosen) > 3 else ""
+        lead = _("{names} tie: each {superlative}{value}.").format(
+            names=names + more, superlative=verb, value=value
+        )
+    lead += "\n" + _("The {n} {calls} {what}:").format(
+        n=result.total, calls=describe(plan, plural=result.total != 1), what=_phrase(plan, today)
+    )
     return _listing(result, today, lead=lead, calls=ordered)
 
 
 def _value_words(call: FundingCall, plan: QueryPlan, today: dt.date) -> str:
     facts = call_facts(call, today)
     if plan.sort_field == "deadline":
-        return f", on {call.deadline_date.isoformat()}" if call.deadline_date else ""
+        return _(", on {day}").format(day=day(call.deadline_date)) if call.deadline_date else ""
     if plan.sort_field == "opening_date":
-        return f", on {call.opening_date.isoformat()}" if call.opening_date else ""
+        return _(", on {day}").format(day=day(call.opening_date)) if call.opening_date else ""
     if plan.sort_field == "total_budget":
         return f": {facts.budget_total}" if facts.budget_total else ""
     if plan.sort_field == "amount_per_project":
-        return f": {facts.budget_per_project} per project" if facts.budget_per_project else ""
+        return (
+            _(": {amount} per project").format(amount=facts.budget_per_project)
+            if facts.budget_per_project
+            else ""
+        )
     grants = call.budget.expected_grants if call.budget else None
-    return f": {grants} projects expected" if grants else ""
+    return _(": {n} projects expected").format(n=grants) if grants else ""
 
 
 def _listing(
@@ -265,7 +305,7 @@ def _listing(
         lead = headline(result.total, plan, today) + (":" if shown else ".")
     notes: list[str] = []
     if len(calls) > len(shown):
-        notes.append(f"Showing {len(shown)} of {len(calls)}; the full list: {calls_link(plan, today)}")
+        notes.append(_showing(len(shown), len(calls), plan, today))
     passages = tuple(call_passage(call, n, today) for n, call in enumerate(shown, 1))
     lines = tuple(call_line(call_facts(call, today), n) for n, call in enumerate(shown, 1))
     return Evidence(
@@ -276,6 +316,12 @@ def _listing(
         lines=lines,
         notes=tuple(notes),
         focus_doc_ids=tuple(call.doc_id for call in shown),
+    )
+
+
+def _showing(shown: int, total: int, plan: QueryPlan, today: dt.date) -> str:
+    return _("Showing {shown} of {total}; the full list: {link}").format(
+        shown=shown, total=total, link=calls_link(plan, today)
     )
 
 
@@ -312,7 +358,6 @@ def calls_link(plan: QueryPlan, today: dt.date) -> str:
 def _nothing(result: CallResult, today: dt.date) -> Evidence:
     """No call matches: for an open/forthcoming question, cite the last closed and the next opening."""
     plan = result.plan
-    day = today.isoformat()
     what = describe(plan, plural=False)
     if set(plan.statuses) & {"open", "forthcoming"} or not plan.statuses:
         family = list(result.family_calls)
@@ -322,23 +367,36 @@ def _nothing(result: CallResult, today: dt.date) -> Evidence:
         if family and (closed or coming):
             chosen: list[FundingCall] = []
             lines: list[str] = []
-            lead = f"No {what} is {_status_words(plan, today)}{_conditions(plan)}."
+            lead = _("No {call} is {status}{conditions}.").format(
+                call=what, status=_status_words(plan, today), conditions=_conditions(plan)
+            )
             if open_now and (plan.deadline_window or plan.opening_window):
                 others = describe(plan, plural=len(open_now) != 1)
-                lead += f" {len(open_now)} {others} {_are(len(open_now))} open on {day} outside that period."
+                outside = ngettext(
+                    "{n} {calls} is open on {day} outside that period.",
+                    "{n} {calls} are open on {day} outside that period.",
+                    len(open_now),
+                )
+                lead += " " + outside.format(n=len(open_now), calls=others, day=day(today))
             notes: tuple[str, ...] = ()
             if closed:
                 last = max(closed, key=lambda c: (c.deadline_date or dt.date.min, c.topic_identifier))
                 chosen.append(last)
-                closed_on = last.deadline_date.isoformat() if last.deadline_date else "?"
-                lines.append(f"The last one closed on {closed_on}: {_name(last)} [{len(chosen)}]")
+                closed_on = day(last.deadline_date) if last.deadline_date else "?"
+                lines.append(
+                    _("The last one closed on {day}: {call}").format(day=closed_on, call=_name(last))
+                    + f" [{len(chosen)}]"
+                )
             if coming:
                 nxt = min(coming, key=lambda c: (c.opening_date or dt.date.max, c.topic_identifier))
                 chosen.append(nxt)
-                opens_on = nxt.opening_date.isoformat() if nxt.opening_date else "?"
-                lines.append(f"The next one opens on {opens_on}: {_name(nxt)} [{len(chosen)}]")
+                opens_on = day(nxt.opening_date) if nxt.opening_date else "?"
+                lines.append(
+                    _("The next one opens on {day}: {call}").format(day=opens_on, call=_name(nxt))
+                    + f" [{len(chosen)}]"
+                )
             else:
-                notes = ("No forthcoming call of it is announced in the corpus.",)
+                notes = (_("No forthcoming call of it is announced in the corpus."),)
             passages = tuple(call_passage(call, n, today) for n, call in enumerate(chosen, 1))
             return Evidence(
                 intent="funding",
@@ -353,15 +411,19 @@ def _nothing(result: CallResult, today: dt.date) -> Evidence:
     return Evidence(
         intent="funding",
         question=plan.question,
-        intro=f"0 {describe(plan)} are {asked}{_conditions(plan)} in the corpus.",
-        notes=("Try a wider period, another programme, or ask for forthcoming calls.",),
+        intro=_("0 {calls} are {status}{conditions} in the corpus.").format(
+            calls=describe(plan), status=asked, conditions=_conditions(plan)
+        ),
+        notes=(_("Try a wider period, another programme, or ask for forthcoming calls."),),
         grounded=False,
     )
 
 
 def _name(call: FundingCall) -> str:
     if call.call_kind == "cascade":
-        return f"{call.title} (cascade-funding call under {call.topic_identifier})"
+        return _("{title} (cascade-funding call under {identifier})").format(
+            title=call.title, identifier=call.topic_identifier
+        )
     return f"{call.title} ({call.topic_identifier})"
 
 
@@ -374,7 +436,7 @@ def _lookup(calls: Sequence[FundingCall], plan: QueryPlan, today: dt.date) -> Ev
     passages = tuple(call_passage(call, n, today) for n, call in enumerate(shown, 1))
     notes: tuple[str, ...] = ()
     if len(calls) > len(shown):
-        notes = (f"Showing {len(shown)} of {len(calls)}; the full list: {calls_link(plan, today)}",)
+        notes = (_showing(len(shown), len(calls), plan, today),)
     if len(shown) == 1:
         return Evidence(
             intent="funding",
@@ -389,13 +451,23 @@ def _lookup(calls: Sequence[FundingCall], plan: QueryPlan, today: dt.date) -> Ev
         intent="funding",
         question=plan.question,
         passages=passages,
-        intro=f"{len(calls)} calls match {', '.join(plan.identifiers) or 'the name'}:",
+        intro=_("{n} calls match {what}:").format(
+            n=len(calls), what=", ".join(plan.identifiers) or _("the name")
+        ),
         lines=tuple(sentences),
         notes=notes,
         focus_doc_ids=tuple(call.doc_id for call in shown),
     )
 
 
+_FIELD_WORDS = {
+    "deadline": N_("deadline"),
+    "opening_date": N_("opening date"),
+    "total_budget": N_("total budget"),
+    "amount_per_project": N_("amount per project"),
+    "number_of_projects": N_("number of projects"),
+}
+"""What a sort field is called in an answer ("states its total budget")."""
 _MONEY_FIELDS: tuple[AskedField, ...] = ("total_budget", "amount_per_project", "number_of_projects")
 
 
@@ -421,23 +493,25 @@ def _fields_sentence(call: FundingCall, plan: QueryPlan, today: dt.date, n: int)
                 parts.append(phrase)
         elif name == "total_budget":
             if facts.budget_total:
-                parts.append(f"total budget {facts.budget_total}")
+                parts.append(_("total budget {amount}").format(amount=facts.budget_total))
             elif name in plan.fields:
-                missing.append("a total budget")
+                missing.append(_("a total budget"))
         elif name == "amount_per_project":
             if facts.budget_per_project:
-                parts.append(f"{facts.budget_per_project} per project")
+                parts.append(_("{amount} per project").format(amount=facts.budget_per_project))
             elif name in plan.fields:
-                missing.append("an amount per project (or per SME)")
+                missing.append(_("an amount per project (or per SME)"))
         elif name == "number_of_projects":
             if budget is not None and budget.expected_grants:
-                parts.append(f"{budget.expected_grants} projects expected to be funded")
+                parts.append(_("{n} projects expected to be funded").format(n=budget.expected_grants))
             elif name in plan.fields:
-                missing.append("the number of projects it will fund")
+                missing.append(_("the number of projects it will fund"))
         elif name == "link" and call.url:
-            parts.append(f"call page {call.url}")
+            parts.append(_("call page {url}").format(url=call.url))
     sentence = f"{_name(call)}: " + "; ".join(parts) if parts else _name(call)
     if missing:
-        link = f"; see the call page: {call.url}" if call.url else ""
-        sentence += f". The record does not state {' or '.join(missing)}{link}"
+        link = _("; see the call page: {url}").format(url=call.url) if call.url else ""
+        sentence += _(". The record does not state {missing}{link}").format(
+            missing=_(" or ").join(missing), link=link
+        )
     return sentence + f" [{n}]"

@@ -49,6 +49,12 @@ class AskRequest(BaseModel):
     conversation_id: str | None = Field(default=None, max_length=64)
     filters: AskFilters | None = None
     today: IsoDate | None = Field(default=None, description="The day dates are judged on (default: today).")
+    lang: str | None = Field(
+        default=None,
+        max_length=20,
+        examples=["de"],
+        description="Answer in this language (en, de, fr, es, it, pl); default: the question's language.",
+    )
 
 
 class AskResponse(BaseModel):
@@ -65,6 +71,7 @@ class AskResponse(BaseModel):
     plan: dict[str, Any] | None = Field(
         default=None, description="The typed query plan the question became (see docs/query-plans.md)."
     )
+    lang: str = Field(default="en", description="The language the answer is written in (ISO 639-1).")
 
 
 class FeedbackRequest(BaseModel):

@@ -29,6 +29,10 @@ def ask(
         typer.Option("--conversation", help="Continue this conversation (id printed by an earlier answer)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object for scripts.")] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Answer in en, de, fr, es, it or pl (default: the question's language)."),
+    ] = None,
 ) -> None:
     """Answer a question from the corpus, citing sources (extractive unless an LLM is configured)."""
     context = cli_context(ctx)
@@ -36,7 +40,7 @@ def ask(
         raise NothingIngested()
     advisor = context.advisor()
     answer = advisor.assistant.ask(
-        question=question, today=context.settings.today, conversation_id=conversation
+        question=question, today=context.settings.today, conversation_id=conversation, lang=lang
     )
     if as_json:
         print_json(answer.model_dump(mode="json"))

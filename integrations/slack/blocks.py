@@ -12,8 +12,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.calls import CallFacts
+from assistant.language import N_
 from assistant.models import Answer
 from assistant.triage import Triage
+from corpus.i18n import format_date, translator
 from integrations.slack.mrkdwn import markdown_to_mrkdwn
 
 Block = dict[str, Any]
@@ -29,9 +31,9 @@ ACTION_ASSIGN_ME = "triage_assign_me"
 ACTION_RESOLVE = "triage_resolve"
 
 _STATUS_BADGE = {
-    "open": ":large_green_circle: open",
-    "forthcoming": ":large_blue_circle: forthcoming",
-    "closed": ":red_circle: closed",
+    "open": (":large_green_circle:", N_("open")),
+    "forthcoming": (":large_blue_circle:", N_("forthcoming")),
+    "closed": (":red_circle:", N_("closed")),
 }
 
 
@@ -77,40 +79,46 @@ def answer_blocks(
         answer_id: The stored answer's id (button values carry it); None hides the buttons.
         call_facts: Status and deadline of cited calls, by ``doc_id``.
     """
+    _ = translator(answer.lang)  # the answer's language, for the words around it too
     # A model writes Markdown; the extractive composer writes plain text with "- " lines.
     text = markdown_to_mrkdwn(answer.answer) if answer.mode == "llm" else escape(answer.answer)
     blocks: list[Block] = [_section(cut(text))]
     if answer.citations:
         lines = [
-            source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id))
+            source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id), lang=answer.lang)
             for c in answer.citations[:MAX_SOURCES]
         ]
         blocks.append({"type": "divider"})
-        blocks.append(_section(cut("*Sources*\n" + "\n".join(lines))))
+        heading = _("Sources")
+        blocks.append(_section(cut(f"*{heading}*\n" + "\n".join(lines))))
     if not answer.grounded:
-        blocks.append(_context("No evidence in the corpus for this; try other words or ask support."))
+        blocks.append(_context(_("No evidence in the corpus for this; try other words or ask support.")))
     if answer_id is not None:
         blocks.append(
             {
                 "type": "actions",
                 "block_id": "advisor_feedback",
                 "elements": [
-                    _button("Helpful", ACTION_HELPFUL, answer_id, style="primary"),
-                    _button("Not helpful", ACTION_NOT_HELPFUL, answer_id),
-                    _button("Ask support", ACTION_ASK_SUPPORT, answer_id),
+                    _button(_("Helpful"), ACTION_HELPFUL, answer_id, style="primary"),
+                    _button(_("Not helpful"), ACTION_NOT_HELPFUL, answer_id),
+                    _button(_("Ask support"), ACTION_ASK_SUPPORT, answer_id),
                 ],
             }
         )
     return blocks
 
 
-def source_line(n: int, title: str, url: str | None, doc_type: str, facts: CallFacts | None) -> str:
-    """``[n] <url|title> · type`` plus the status badge and deadline of a call."""
+def source_line(
+    n: int, title: str, url: str | None, doc_type: str, facts: CallFacts | None, *, lang: str = "en"
+) -> str:
+    """``[n] <url|title> · type`` plus the status badge and deadline of a call (in ``lang``)."""
+    _ = translator(lang)
     parts = [f"[{n}] {link(url, title)}", doc_type]
     if facts is not None:
-        parts.append(_STATUS_BADGE.get(facts.status, facts.status))
+        icon, word = _STATUS_BADGE.get(facts.status, ("", facts.status))
+        parts.append(f"{icon} {_(word)}".strip())
         if facts.deadline is not None:
-            parts.append(f"deadline {facts.deadline.isoformat()}")
+            parts.append(_("deadline {day}").format(day=format_date(facts.deadline, lang)))
     return " · ".join(parts)
 
 

@@ -116,3 +116,26 @@ def test_feedback_on_an_answer_and_on_an_unknown_id(client: TestClient) -> None:
     assert unknown.status_code == 404 and "no-such-answer" in unknown.json()["detail"]
     wrong_type = client.post("/v1/feedback", json={"answer_id": answer_id, "helpful": "very"})
     assert wrong_type.status_code == 422 and "helpful" in wrong_type.json()["detail"]
+
+
+def test_ask_lang_overrides_detection_and_is_returned(client: TestClient) -> None:
+    body = {
+        "question": "Which open calls fund cluster internationalisation?",
+        "lang": "de",
+        "today": "2026-05-10",
+    }
+    response = client.post("/v1/ask", json=body)
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["lang"] == "de" and "Frist" in answer["answer"] and "deadline" not in answer["answer"]
+    english = client.post("/v1/ask", json={**body, "lang": None}).json()
+    assert english["lang"] == "en" and "deadline" in english["answer"]
+    with client.stream("POST", "/v1/ask/stream", json={**body, "lang": "fr"}) as streamed:
+        final = _events("".join(streamed.iter_text()))[-1][1]["answer"]
+    assert isinstance(final, dict) and final["lang"] == "fr"
+
+
+def test_an_unsupported_lang_is_422_naming_the_languages(client: TestClient) -> None:
+    response = client.post("/v1/ask", json={"question": "Which calls are open?", "lang": "pt"})
+    assert response.status_code == 422
+    assert "en, de, fr, es, it, pl" in response.json()["detail"]

@@ -47,7 +47,9 @@ def test_ask_json_prints_the_contract(corpus: Corpus) -> None:
         "timings_ms",
         "plan",
         "answer_id",
+        "lang",
     }
+    assert payload["lang"] == "en"
     assert payload["plan"]["identifiers"] == ["I3-2025-INV1"]
     assert payload["grounded"] and payload["intent"] == "funding" and payload["mode"] == "extractive"
     assert "closed: the deadline was 2025-11-20" in payload["answer"]

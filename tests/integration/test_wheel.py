@@ -38,6 +38,10 @@ RUNTIME_FILES = (
     "corpus/migrations/script.py.mako",
     "corpus/migrations/records/records_0001_baseline.py",
     "corpus/migrations/slack/slack_0001_baseline.py",
+    "corpus/locales/messages.pot",
+    "corpus/locales/de/LC_MESSAGES/messages.po",
+    "corpus/locales/de/LC_MESSAGES/messages.mo",  # compiled by the build (setup.py), never committed
+    "corpus/locales/pl/LC_MESSAGES/messages.mo",
 )
 PACKAGES = ("corpus", "retrieval", "assistant", "integrations", "evals")
 _ANYWHERE = shutil.ignore_patterns("__pycache__", "*.egg-info", ".*_cache")

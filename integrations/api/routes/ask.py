@@ -61,6 +61,7 @@ def ask(body: AskRequest, services: ServicesDep, caller: CallerDep, metrics: Met
             today=default_today(services.settings, body.today),
             conversation_id=body.conversation_id,
             filters=filters,
+            lang=body.lang,
         )
     answer = compose()  # a slow language model never holds the lock
     metrics.observe_answer(answer, llm_configured=services.settings.llm_configured)
@@ -112,6 +113,7 @@ async def ask_stream(
                 today=default_today(services.settings, body.today),
                 conversation_id=body.conversation_id,
                 filters=filters,
+                lang=body.lang,
             )
 
     events = await run_in_threadpool(prepare)

@@ -1,0 +1,149 @@
+"""The language an answer is written in: chosen once per question, used by every answer writer.
+
+:func:`choose_language` decides it: the asker's explicit choice (``ask --lang``, ``/v1/ask``
+``lang``), else the conversation's language, else :func:`corpus.languages.detect_language` of the
+question. A question in a language outside the six is answered in English with a one-line note.
+
+The writers (``assistant/plan/answers.py``, ``funding.py``, ``partners.py``, ``policy.py``, ...)
+write through :func:`_`, :func:`ngettext`, :func:`day` and :func:`country`, which follow the
+language set by :func:`answering_in`. Why a context variable rather than a ``lang`` argument: the
+language is decided once and every one of some thirty pure writer functions needs it; threading it
+through all their signatures would touch every call site the planner work also edits. It is set
+only around the synchronous building of an answer's evidence (``Assistant._prepare``); composers
+read ``Evidence.lang`` instead, because they may run later or in another thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from babel import Locale
+
+from assistant.errors import InvalidInput
+from corpus.geo import country_name
+from corpus.i18n import format_date, format_money, ntranslator, translator
+from corpus.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, detect_language
+
+_ANSWER_LANGUAGE: ContextVar[str] = ContextVar("answer_language", default=DEFAULT_LANGUAGE)
+
+# Country codes of the EU's own usage (records carry them) that CLDR spells differently.
+_CLDR_TERRITORY = {"EL": "GR", "UK": "GB"}
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    """The answer language of one question.
+
+    Attributes:
+        lang: One of :data:`~corpus.languages.SUPPORTED_LANGUAGES`.
+        note: The one-line note an answer starts with when the question's language is not
+            supported ("" otherwise), in English like the answer.
+    """
+
+    lang: str
+    note: str = ""
+
+
+def choose_language(
+    question: str, *, requested: str | None = None, conversation: str | None = None
+) -> LanguageChoice:
+    """The language to answer ``question`` in.
+
+    Args:
+        question: The question as asked.
+        requested: The asker's explicit choice (``--lang``, ``lang``), which overrides the rest.
+        conversation: The language of the conversation the question continues (kept, so a short
+            follow-up does not switch language).
+
+    Raises:
+        InvalidInput: ``requested`` is not a supported language.
+    """
+    if requested is not None and requested.strip():
+        lang = requested.strip().lower().replace("_", "-").split("-")[0]
+        if lang not in SUPPORTED_LANGUAGES:
+            raise InvalidInput(
+                f"unsupported answer language {requested[:20]!r}: use one of {', '.join(SUPPORTED_LANGUAGES)}"
+            )
+        return LanguageChoice(lang)
+    if conversation in SUPPORTED_LANGUAGES:
+        return LanguageChoice(conversation)
+    detection = detect_language(question)
+    if detection.supported:
+        return LanguageChoice(detection.lang)
+    return LanguageChoice(DEFAULT_LANGUAGE, unsupported_note(detection.lang))
+
+
+def unsupported_note(lang: str) -> str:
+    """``Your question looks Portuguese; I answer in English, German, ...; so in English:``."""
+    english = Locale("en")
+    name = english.languages.get(lang, lang)
+    supported = ", ".join(english.languages[code] for code in SUPPORTED_LANGUAGES[:-1])
+    return (
+        f"Your question looks {name}, which I cannot answer in yet (I answer in {supported} and "
+        f"{english.languages[SUPPORTED_LANGUAGES[-1]]}), so here is the answer in English."
+    )
+
+
+@contextmanager
+def answering_in(lang: str) -> Iterator[None]:
+    """Write the answer's sentences in ``lang`` inside the block (English outside)."""
+    token = _ANSWER_LANGUAGE.set(lang if lang in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _ANSWER_LANGUAGE.reset(token)
+
+
+def answer_language() -> str:
+    """The language answers are being written in (English outside :func:`answering_in`)."""
+    return _ANSWER_LANGUAGE.get()
+
+
+def _(message: str) -> str:
+    """``message`` in the answer language (the English message when the catalog has none)."""
+    return translator(_ANSWER_LANGUAGE.get())(message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it (tables of English phrases that are
+    translated with :func:`_` where they are written into an answer)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a message for ``count`` in the answer language."""
+    return ntranslator(_ANSWER_LANGUAGE.get())(singular, plural, count)
+
+
+def day(value: dt.date) -> str:
+    """A date in an answer: ISO in English, "17. Dezember 2026" in German (see corpus.i18n)."""
+    return format_date(value, _ANSWER_LANGUAGE.get())
+
+
+def euros(amount: float) -> str:
+    """An amount in euros in an answer: "EUR 12.5 million" in English, "12,5 Mio. €" in German."""
+    return format_money(amount, "EUR", _ANSWER_LANGUAGE.get())
+
+
+def country(code: str) -> str:
+    """A country's name in the answer language (CLDR): ``"DK"`` → "Denmark" / "Dänemark" / "Dania"."""
+    lang = _ANSWER_LANGUAGE.get()
+    english = country_name(code) or code
+    if lang == DEFAULT_LANGUAGE:
+        return english
+    territory = _CLDR_TERRITORY.get(code.upper(), code.upper())
+    name: str | None = Locale.parse(lang).territories.get(territory)
+    return name or english
+
+
+def quoted(sentence: str) -> str:
+    """A sentence quoted from an English source: as it is in an English answer, in the language's
+    quotation marks with "(EN)" after it otherwise (``„…“ (EN)``), so nobody takes it for a
+    translation."""
+    if _ANSWER_LANGUAGE.get() == DEFAULT_LANGUAGE:
+        return sentence
+    return _("“{quote}” (EN)").format(quote=sentence)

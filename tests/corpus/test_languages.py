@@ -1,0 +1,92 @@
+"""Language detection of short and code-mixed questions (corpus.languages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.languages import SUPPORTED_LANGUAGES, Detection, detect_language
+
+
+def test_the_six_supported_languages_english_first() -> None:
+    assert SUPPORTED_LANGUAGES == ("en", "de", "fr", "es", "it", "pl")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Which open calls fund cluster internationalisation?", "en"),
+        ("Welche Förderaufrufe für KMU im Bereich Kreislaufwirtschaft sind gerade offen?", "de"),
+        ("Je cherche des clusters partenaires au Danemark dans l'agroalimentaire", "fr"),
+        ("¿Qué convocatorias abiertas hay para clústeres agroalimentarios?", "es"),
+        ("Ci sono bandi aperti per le PMI nel settore tessile?", "it"),
+        ("Jakie nabory są otwarte dla klastrów?", "pl"),
+    ],
+)
+def test_whole_questions_in_each_language(question: str, lang: str) -> None:
+    detection = detect_language(question)
+    assert detection.lang == lang and detection.supported
+    assert 0.4 <= detection.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Danke", "de"),
+        ("gracias", "es"),
+        ("grazie", "it"),
+        ("dzięki", "pl"),
+        ("und wann ist die Frist?", "de"),
+        ("e quando scade?", "it"),
+        ("A kiedy jest termin?", "pl"),
+        ("and when is its deadline?", "en"),
+        ("battery recycling calls", "en"),
+    ],
+)
+def test_short_questions(question: str, lang: str) -> None:
+    assert detect_language(question).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # The borrowed English words ("open calls", "cluster") do not make these English ...
+        ("open calls für Wasserstoff", "de"),
+        ("open calls sobre hidrógeno verde", "es"),
+        ("open calls dla MŚP w sektorze spożywczym", "pl"),
+        ("open calls pour l'hydrogène", "fr"),
+        ("Ist der Call noch offen?", "de"),
+        # ... and foreign place names do not make an English question foreign.
+        ("agri-food clusters in Emilia-Romagna", "en"),
+        ("Find cluster partners in Baden-Württemberg for a photonics project", "en"),
+        ("calls for hydrogen in Bayern", "en"),
+        ("semiconductor clusters in Austria", "en"),  # "semiconductor" is Spanish too
+        ("Is SMP-COSME-2026-TOURSME-01 still open?", "en"),  # identifiers tell nothing
+    ],
+)
+def test_code_mixed_questions(question: str, lang: str) -> None:
+    assert detect_language(question).lang == lang
+
+
+@pytest.mark.parametrize("text", ["", "   ", "ok", "?!", "42", "[1]", "🙂"])
+def test_no_words_means_english_with_no_confidence(text: str) -> None:
+    assert detect_language(text) == Detection("en", 0.0, True)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Quais convocatórias estão abertas para clusters?", "pt"),
+        ("Welke oproepen zijn open voor clusterorganisaties?", "nl"),
+        ("Vilka utlysningar är öppna för kluster?", "sv"),
+        ("Ποιες προσκλήσεις είναι ανοιχτές για συστάδες;", "el"),
+    ],
+)
+def test_languages_outside_the_six_are_named_and_not_supported(question: str, lang: str) -> None:
+    detection = detect_language(question)
+    assert detection.lang == lang and not detection.supported and detection.confidence >= 0.9
+
+
+def test_unsure_short_text_is_english() -> None:
+    # A programme name alone could be several languages; unsure means English, the corpus's language.
+    detection = detect_language("Horizon Europe")
+    assert detection.lang == "en" and detection.supported
