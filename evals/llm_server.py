@@ -7,7 +7,9 @@ it records every request and answers as programmed:
 
 - a responder computing the reply from the messages (``reply_with("text")``, ``respond_with(fn)``);
 - a queue of scripted :class:`Step` s consumed one per request (status codes, delays, raw bodies);
-- ``reject_params``: request-body keys answered with OpenAI's 400 ``invalid_request_error``.
+- ``reject_params``: request-body keys answered with OpenAI's 400 ``invalid_request_error``;
+- ``POST /v1/embeddings`` with a deterministic :func:`hash_embedding` (``embed_with(fn)`` to change
+  it), answered out of order on purpose: clients must sort by ``index``. Scripted steps apply too.
 
 Streaming requests (``"stream": true``) get server-sent events, ``data: {...}`` chunks then
 ``data: [DONE]``. Use ``with FakeOpenAIServer() as server:`` (tests: the ``openai_server`` fixture).
@@ -15,6 +17,7 @@ Streaming requests (``"stream": true``) get server-sent events, ``data: {...}`` 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import threading
@@ -29,6 +32,14 @@ logger = logging.getLogger(__name__)
 
 Message = dict[str, Any]
 Responder = Callable[[Sequence[Message]], str]
+Embedder = Callable[[str], list[float]]
+HASH_EMBEDDING_DIMENSION = 8
+
+
+def hash_embedding(text: str) -> list[float]:
+    """A deterministic, unnormalised 8-dimensional vector of ``text`` (the default embedder)."""
+    digest = hashlib.sha256(text.encode()).digest()
+    return [byte - 128.0 for byte in digest[:HASH_EMBEDDING_DIMENSION]]
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,7 @@ class FakeOpenAIServer:
         self.abandoned_streams = 0
         """Streams whose client closed the connection before the end (it stopped listening)."""
         self._responder: Responder = lambda _messages: "This is the fake model's reply."
+        self._embedder: Embedder = hash_embedding
         self._steps: deque[Step] = deque()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -154,6 +166,10 @@ class FakeOpenAIServer:
         """Answer every (unscripted) request with ``responder(messages)``."""
         self._responder = responder
 
+    def embed_with(self, embedder: Embedder) -> None:
+        """Answer ``/v1/embeddings`` with ``embedder(text)`` for each input."""
+        self._embedder = embedder
+
     def script(self, *steps: Step) -> None:
         """Queue steps; each request consumes the next one, then the responder takes over."""
         with self._lock:
@@ -203,7 +219,8 @@ class _Handler(BaseHTTPRequestHandler):
             body = None
         request = RecordedRequest("POST", self.path, dict(self.headers.items()), raw, body)
         step = self.fake._record(request)
-        if self.path.rstrip("/") != "/v1/chat/completions":
+        route = self.path.rstrip("/")
+        if route not in {"/v1/chat/completions", "/v1/embeddings"}:
             self._send_error(404, f"no route {self.path}", "not_found")
             return
         if not isinstance(body, dict):
@@ -223,12 +240,24 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_error(
                 step.status, f"fake failure with status {step.status}", "server_error", step.headers
             )
+        elif route == "/v1/embeddings":
+            self._send_json(200, self._embeddings(body))
         elif body.get("stream"):
             self._send_stream(self.fake._reply_for(step, request.messages), step.chunk_delay_s)
         else:
             self._send_json(200, self._completion(self.fake._reply_for(step, request.messages)))
 
     # --- responses ----------------------------------------------------------------------------
+
+    def _embeddings(self, body: dict[str, Any]) -> dict[str, Any]:
+        raw = body.get("input", [])
+        inputs = raw if isinstance(raw, list) else [raw]
+        data = [
+            {"object": "embedding", "index": i, "embedding": self.fake._embedder(str(text))}
+            for i, text in enumerate(inputs)
+        ]
+        usage = {"prompt_tokens": len(inputs), "total_tokens": len(inputs)}
+        return {"object": "list", "data": data[::-1], "model": body.get("model"), "usage": usage}
 
     def _completion(self, reply: str) -> dict[str, Any]:
         return {
