@@ -5,7 +5,9 @@ from ``tests/fakes/slack_web_api.py`` (what did the app call?).
 
 ``WebClient(base_url=server.url)`` (or ``SLACK_API_URL``) points the app at it. Methods answer as
 Slack does (``ok``, ``ts``, ``channel``); :meth:`MockSlackApi.rate_limit` makes the next calls of a
-method answer ``429 ratelimited`` with ``Retry-After``.
+method answer ``429 ratelimited`` with ``Retry-After``. It also serves response URLs
+(:meth:`MockSlackApi.response_url`, what a slash command or a button carries): each post to one is
+recorded as a call of the method :data:`RESPONSE_URL_METHOD`, with ``path`` among its args.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from urllib.parse import parse_qsl
 BOT_USER_ID = "UBOT00001"
 BOT_ID = "BBOT00001"
 TEAM_ID = "T00000001"
+RESPONSE_URL_METHOD = "response_url"
+"""The method name under which posts to a response URL are recorded."""
+RESPONSE_URL_PREFIX = "/response/"
 
 
 @dataclass
@@ -62,6 +67,10 @@ class MockSlackApi:
         """The next ``times`` calls of ``method`` answer ``status`` (a Slack outage: 500, 502, 503)."""
         with self._lock:
             self._failing[method] = (times, status)
+
+    def response_url(self, name: str) -> str:
+        """A response URL served here (``name`` tells the posts to it apart: ``args["path"]``)."""
+        return self.url.removesuffix("/api/") + RESPONSE_URL_PREFIX + name
 
     def calls_of(self, method: str) -> list[Call]:
         """The successful calls of ``method`` so far, in order."""
@@ -139,6 +148,9 @@ def _handler(state: MockSlackApi) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming
             method = self.path.rstrip("/").rsplit("/", 1)[-1]
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8")
+            if self.path.startswith(RESPONSE_URL_PREFIX):
+                self._response_url(raw)
+                return
             if "json" in (self.headers.get("Content-Type") or ""):
                 args: dict[str, Any] = json.loads(raw or "{}")
             else:
@@ -153,6 +165,17 @@ def _handler(state: MockSlackApi) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(body)))
             if status == 429:
                 self.send_header("Retry-After", str(payload.get("retry_after", 1)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _response_url(self, raw: str) -> None:
+            """A post to a response URL: Slack answers a plain ``ok`` (no token: the URL is the secret)."""
+            args: dict[str, Any] = {**json.loads(raw or "{}"), "path": self.path}
+            status, payload = state.respond(RESPONSE_URL_METHOD, args, "Bearer xoxb-response-url")
+            body = b"ok" if status == 200 else json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain" if status == 200 else "application/json")
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
 

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -111,16 +112,18 @@ class Services:
             ),
         )
 
-    def answer_command(self, client: WebClient, *, question: str, channel: str, user: str) -> None:
-        """Answer ``/advisor QUESTION`` with an ephemeral message to ``user``."""
+    def answer_command(
+        self, client: WebClient, *, question: str, channel: str, user: str, response_url: str | None = None
+    ) -> None:
+        """Answer ``/advisor QUESTION`` ephemerally to ``user`` (see :func:`reply_ephemeral`)."""
         try:
             answer = self.ask(question=question, conversation_id=None)
         except AdvisorError as exc:
-            client.chat_postEphemeral(channel=channel, user=user, text=str(exc))
+            reply_ephemeral(client, channel=channel, user=user, response_url=response_url, text=str(exc))
             return
         except Exception as exc:  # noqa: BLE001 - reply, never crash
             logger.error("/advisor failed: %s", type(exc).__name__)
-            client.chat_postEphemeral(channel=channel, user=user, text=FAILURE_TEXT)
+            reply_ephemeral(client, channel=channel, user=user, response_url=response_url, text=FAILURE_TEXT)
             return
         self.store.link_thread(
             channel=channel,
@@ -129,9 +132,11 @@ class Services:
             user=user,
             question=question,
         )
-        client.chat_postEphemeral(
+        reply_ephemeral(
+            client,
             channel=channel,
             user=user,
+            response_url=response_url,
             text=blocks.cut(answer.answer),
             blocks=blocks.answer_blocks(
                 answer, answer_id=answer.answer_id, call_facts=self.call_facts(answer)
@@ -173,6 +178,39 @@ class Services:
         if final is None:  # pragma: no cover - the assistant always ends with the final answer
             raise RuntimeError("the answer stream ended without an answer")
         return final
+
+
+def reply_ephemeral(
+    client: WebClient,
+    *,
+    channel: str,
+    user: str,
+    response_url: str | None,
+    text: str,
+    blocks: list[dict[str, Any]] | None = None,
+) -> None:
+    """An ephemeral reply to ``user``: through ``response_url`` when there is one (Bolt's ``respond()``,
+    replacing the message it belongs to, such as the command's "Looking…"), else ``chat.postEphemeral``.
+
+    A response URL works where the bot is not a channel member (``chat.postEphemeral`` fails there:
+    ``not_in_channel``), but only for 30 minutes: an expired or refused one falls back to
+    ``chat.postEphemeral``.
+    """
+    if response_url:
+        respond = Respond(response_url=response_url)
+        try:
+            sent = respond(text=text, blocks=blocks or [], response_type="ephemeral", replace_original=True)
+        except (OSError, ValueError) as exc:
+            logger.warning(
+                "response URL unreachable (%s); replying with chat.postEphemeral", type(exc).__name__
+            )
+        else:
+            if sent.status_code == 200:
+                return
+            logger.warning(
+                "response URL refused the reply (HTTP %d); replying with chat.postEphemeral", sent.status_code
+            )
+    client.chat_postEphemeral(channel=channel, user=user, text=text, blocks=blocks)
 
 
 def event_fields(event: dict[str, Any]) -> tuple[str, str, str | None]:

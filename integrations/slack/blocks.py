@@ -125,8 +125,13 @@ def source_line(
 def feedback_done_blocks(blocks: Sequence[Block], *, helpful: bool, user: str) -> list[Block]:
     """The answer's blocks with the buttons replaced by a note of the verdict."""
     kept = [block for block in blocks if block.get("block_id") != "advisor_feedback"]
+    return [*kept, _context(feedback_note(helpful=helpful, user=user))]
+
+
+def feedback_note(*, helpful: bool, user: str) -> str:
+    """The note that thanks ``user`` for their verdict on an answer."""
     verdict = "helpful" if helpful else "not helpful"
-    return [*kept, _context(f"<@{user}> found this {verdict}. Thank you!")]
+    return f"<@{user}> found this {verdict}. Thank you!"
 
 
 def triage_blocks(card: Triage, *, draft: Answer, call_facts: Mapping[str, CallFacts] | None) -> list[Block]:

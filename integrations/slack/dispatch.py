@@ -13,7 +13,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from integrations.slack import support
-from integrations.slack.answering import Services
+from integrations.slack.answering import Services, reply_ephemeral
 from integrations.slack.jobs import ABANDONED_TEXT, AnswerJob, CommandJob, HomeJob, SlackJob, TriageJob
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,13 @@ class Dispatcher:
                     link=job.link,
                 )
             case CommandJob():
-                services.answer_command(client, question=job.question, channel=job.channel, user=job.user)
+                services.answer_command(
+                    client,
+                    question=job.question,
+                    channel=job.channel,
+                    user=job.user,
+                    response_url=job.response_url,
+                )
             case TriageJob():
                 support.post_triage(
                     services,
@@ -65,7 +71,13 @@ class Dispatcher:
                 case AnswerJob():
                     self.client.chat_update(channel=job.channel, ts=job.ts, text=ABANDONED_TEXT, blocks=[])
                 case CommandJob():
-                    self.client.chat_postEphemeral(channel=job.channel, user=job.user, text=ABANDONED_TEXT)
+                    reply_ephemeral(
+                        self.client,
+                        channel=job.channel,
+                        user=job.user,
+                        response_url=job.response_url,
+                        text=ABANDONED_TEXT,
+                    )
                 case TriageJob() | HomeJob():
                     # The request stays untriaged in the queue for staff to see; the tab is published
                     # again the next time it is opened.

@@ -40,12 +40,14 @@ class AnswerJob:
 
 @dataclass(frozen=True)
 class CommandJob:
-    """Answer ``/advisor QUESTION`` ephemerally."""
+    """Answer ``/advisor QUESTION`` ephemerally, through the command's response URL when it has one
+    (replacing the "Looking…" acknowledgement), else with ``chat.postEphemeral``."""
 
     question: str
     channel: str
     user: str
     label: str = "/advisor"
+    response_url: str | None = None
 
 
 @dataclass(frozen=True)

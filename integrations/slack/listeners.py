@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
+from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
 from assistant.errors import NotFound
@@ -195,12 +196,21 @@ def ack_command(ack: Ack, command: dict[str, Any]) -> None:
 
 
 def on_command(submit: SubmitJob, command: dict[str, Any]) -> None:
-    """``/advisor QUESTION``: queue the ephemeral answer."""
+    """``/advisor QUESTION``: queue the ephemeral answer, which replaces the "Looking…" acknowledgement
+    through the command's response URL (Bolt's ``respond()``: works where the bot is no member)."""
     question = question_text(command.get("text"))
     channel, user = command.get("channel_id"), command.get("user_id")
     if not question or not channel or not user:
         return
-    submit(CommandJob(question=question, channel=channel, user=user))
+    response_url = command.get("response_url")
+    submit(
+        CommandJob(
+            question=question,
+            channel=channel,
+            user=user,
+            response_url=str(response_url) if response_url else None,
+        )
+    )
 
 
 def on_feedback(services: Services, body: dict[str, Any], client: WebClient, *, helpful: bool) -> None:
@@ -213,6 +223,14 @@ def on_feedback(services: Services, body: dict[str, Any], client: WebClient, *, 
         logger.info("feedback on an unknown answer ignored")
         return
     message, channel = body.get("message") or {}, (body.get("channel") or {}).get("id")
-    if message.get("ts") and channel:
-        done = blocks.feedback_done_blocks(message.get("blocks") or [], helpful=helpful, user=user)
+    done = blocks.feedback_done_blocks(message.get("blocks") or [], helpful=helpful, user=user)
+    if (body.get("container") or {}).get("is_ephemeral") and body.get("response_url"):
+        # An ephemeral answer (/advisor) cannot be edited with chat.update: its response URL replaces it
+        # (or, when the payload does not carry the message, adds the note below it).
+        respond = Respond(response_url=str(body["response_url"]))
+        if message.get("blocks"):
+            respond(text=message.get("text") or "", blocks=done, replace_original=True)
+        else:
+            respond(text=blocks.feedback_note(helpful=helpful, user=user), replace_original=False)
+    elif message.get("ts") and channel:
         client.chat_update(channel=channel, ts=message["ts"], text=message.get("text") or "", blocks=done)

@@ -6,6 +6,22 @@ here, never from ``evals`` directly.
 
 from __future__ import annotations
 
-from evals.slack_web_api import BOT_ID, BOT_USER_ID, TEAM_ID, Call, MockSlackApi, mock_slack_api
+from evals.slack_web_api import (
+    BOT_ID,
+    BOT_USER_ID,
+    RESPONSE_URL_METHOD,
+    TEAM_ID,
+    Call,
+    MockSlackApi,
+    mock_slack_api,
+)
 
-__all__ = ["BOT_ID", "BOT_USER_ID", "TEAM_ID", "Call", "MockSlackApi", "mock_slack_api"]
+__all__ = [
+    "BOT_ID",
+    "BOT_USER_ID",
+    "RESPONSE_URL_METHOD",
+    "TEAM_ID",
+    "Call",
+    "MockSlackApi",
+    "mock_slack_api",
+]

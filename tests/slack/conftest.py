@@ -81,8 +81,15 @@ class SlackHarness:
         body = urlencode({"payload": json.dumps(payload)})
         return self.post_signed(body, content_type="application/x-www-form-urlencoded")
 
-    def send_command(self, text: str, *, user: str = "UASKER001", channel: str = "CGENERAL1") -> Response:
-        """Deliver the slash command ``/advisor text``."""
+    def send_command(
+        self,
+        text: str,
+        *,
+        user: str = "UASKER001",
+        channel: str = "CGENERAL1",
+        response_url: str | None = None,
+    ) -> Response:
+        """Deliver the slash command ``/advisor text`` (its response URL served by the Web API fake)."""
         fields = {
             "token": "legacy",
             "team_id": TEAM_ID,
@@ -91,7 +98,7 @@ class SlackHarness:
             "command": "/advisor",
             "text": text,
             "api_app_id": "A00000001",
-            "response_url": "http://127.0.0.1:9/commands/1",
+            "response_url": response_url or self.api.response_url("commands/1"),
             "trigger_id": "1.2.3",
         }
         return self.post_signed(urlencode(fields), content_type="application/x-www-form-urlencoded")

@@ -73,6 +73,7 @@ def test_jobs_round_trip_through_their_journal_records() -> None:
         AnswerJob(channel="D1", ts="1.3", question="Anything for SMEs?", conversation_id=None, link=None),
         TriageJob(channel="CSUP", message_ts="2.1", text="Our login is broken – urgent", requester="U2"),
         CommandJob(question="battery clusters in Central Europe?", channel="C1", user="U3"),
+        CommandJob(question="Open calls?", channel="C2", user="U4", response_url="https://hooks.slack.com/x"),
     ]
     for job in jobs:
         record = job_record(job)

@@ -9,6 +9,7 @@ from typing import Any
 
 from corpus.models import Audience
 from tests.factories import make_call
+from tests.fakes.slack_web_api import RESPONSE_URL_METHOD
 from tests.slack.conftest import SUPPORT_CHANNEL, SlackHarness, message
 from tests.slack.test_events import _final_answer, _wait
 
@@ -46,15 +47,50 @@ def _press(slack: SlackHarness, action_id: str, card: Any, user: str = "USTAFF00
     assert slack.send_interaction(payload).status_code == 200
 
 
-def test_slash_command_answers_ephemerally(slack: SlackHarness) -> None:
+def test_slash_command_answers_through_respond_replacing_looking(slack: SlackHarness) -> None:
     response = slack.send_command("Which open calls fund cluster internationalisation?")
     assert response.status_code == 200
-    assert response.json()["response_type"] == "ephemeral"
+    assert response.json() == {"response_type": "ephemeral", "text": "Looking through the corpus…"}
+    reply = slack.api.wait_for(RESPONSE_URL_METHOD)[0]
+    assert reply.args["path"] == "/response/commands/1"
+    assert reply.args["replace_original"] is True
+    assert reply.args["response_type"] == "ephemeral"
+    assert "[1]" in reply.args["text"]
+    assert any(b.get("block_id") == "advisor_feedback" for b in reply.args["blocks"])
+    assert slack.api.calls_of("chat.postEphemeral") == []  # fails where the bot is no channel member
+    assert slack.api.calls_of("chat.postMessage") == []
+
+
+def test_slash_command_falls_back_to_post_ephemeral_when_the_response_url_expired(
+    slack: SlackHarness,
+) -> None:
+    slack.api.server_error(RESPONSE_URL_METHOD, times=1, status=404)  # Slack: expired_url
+    slack.send_command("Which open calls fund cluster internationalisation?")
     ephemeral = slack.api.wait_for("chat.postEphemeral")[0]
     assert ephemeral.args["user"] == "UASKER001"
     assert ephemeral.args["channel"] == "CGENERAL1"
     assert "[1]" in ephemeral.args["text"]
-    assert slack.api.calls_of("chat.postMessage") == []
+
+
+def test_feedback_on_an_ephemeral_answer_goes_through_its_response_url(slack: SlackHarness) -> None:
+    slack.send_command("Which open calls fund cluster internationalisation?")
+    reply = slack.api.wait_for(RESPONSE_URL_METHOD)[0].args
+    answer_id = [b for b in reply["blocks"] if b["type"] == "actions"][0]["elements"][0]["value"]
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "UASKER001"},
+        "team": {"id": "T00000001"},
+        "channel": {"id": "CGENERAL1"},
+        "container": {"type": "message", "message_ts": "1715000009.000100", "is_ephemeral": True},
+        "response_url": slack.api.response_url("actions/1"),
+        "actions": [{"action_id": "advisor_helpful", "value": answer_id, "type": "button"}],
+        "trigger_id": "1.2.3",
+        "api_app_id": "A00000001",
+    }
+    assert slack.send_interaction(payload).status_code == 200
+    note = slack.api.wait_for(RESPONSE_URL_METHOD, path="/response/actions/1")[0]
+    assert "found this helpful" in note.args["text"]
+    assert slack.api.calls_of("chat.update") == []
 
 
 def test_slash_command_without_text_gets_usage(slack: SlackHarness) -> None:
