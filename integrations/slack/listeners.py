@@ -17,7 +17,7 @@ from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
 from assistant.errors import NotFound
-from integrations.slack import blocks, support
+from integrations.slack import blocks, installation, support
 from integrations.slack.answering import EMPTY_QUESTION_TEXT, Services, event_fields, question_text
 from integrations.slack.background import BackgroundWork
 from integrations.slack.dedupe import once_per_event
@@ -88,6 +88,7 @@ def register_listeners(
         ack=_ack, lazy=[lambda body, client: on_feedback(services, body, client, helpful=False)]
     )
     support.register(app, services, submit)
+    installation.register(app, services)
     # Unknown event types are acknowledged (a 404 would make Slack retry them).
     app.event(re.compile(r".*"))(_ack)
 
@@ -113,7 +114,8 @@ def on_mention(services: Services, submit: SubmitJob, event: dict[str, Any], cli
 def on_message(
     services: Services, submit: SubmitJob, event: dict[str, Any], client: WebClient, context: BoltContext
 ) -> None:
-    """``message``: DMs and replies in an answered thread are questions; support channels are triaged."""
+    """``message``: DMs, group DMs and replies in an answered thread are questions; support channels
+    are triaged."""
     settings = services.settings
     bot = context.bot_user_id
     if not is_person_message(event, bot_user_id=bot, answer_bots=settings.slack_answer_bot_messages):
@@ -123,6 +125,10 @@ def on_message(
         return  # a mention is answered by the app_mention listener
     if event.get("channel_type") == "im":
         root, reply_in = DM_THREAD, None
+    elif event.get("channel_type") == "mpim" and not thread_ts:
+        # A group DM with the bot: each question is answered in its own thread (one conversation
+        # each), so several people's questions do not run into one another.
+        root, reply_in = ts, ts
     elif thread_ts and services.store.conversation_for(channel=channel, thread_ts=thread_ts):
         root, reply_in = thread_ts, thread_ts
     else:

@@ -309,6 +309,34 @@ class SlackStore(SqlStore):
             for row in rows
         ]
 
+    # --- the installation: what is dropped when the app leaves the workspace ---------------------
+
+    def forget_installation(self) -> dict[str, int]:
+        """Drop what this store holds for the workspace after ``app_uninstalled`` / ``tokens_revoked``.
+
+        The bot token lives in the settings (``SLACK_BOT_TOKEN``), not here; it is dead once Slack sends
+        these events. Dropped: the journaled jobs (they could not post any more), the thread links
+        (who asked what), the delivered event ids and the saved searches with their digest schedule.
+        The triage log keeps its counts and times for ``triage report`` but loses the user ids.
+
+        Returns:
+            Rows deleted (or anonymised, for the triage log) by table.
+        """
+        dropped: dict[str, int] = {}
+        with self._engine.begin() as conn:
+            for table in self.installation_tables():
+                dropped[table.name] = int(conn.execute(delete(table)).rowcount or 0)
+            anonymised = conn.execute(
+                update(slack_triage).values(requester=None, owner=None, assigned_to=None)
+            ).rowcount
+            dropped[slack_triage.name] = int(anonymised or 0)
+        return dropped
+
+    @staticmethod
+    def installation_tables() -> list[Table]:
+        """The tables emptied by :meth:`forget_installation`, children first."""
+        return [slack_jobs, slack_threads, slack_events]
+
     # --- triage log -----------------------------------------------------------------------------
 
     def log_triage(

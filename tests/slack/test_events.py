@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from integrations.slack.answering import Services
+from integrations.slack.installation import on_revoked
 from tests.fakes.slack_web_api import BOT_ID, BOT_USER_ID
 from tests.slack.conftest import SlackHarness, mention, message
 
@@ -187,3 +189,41 @@ def test_events_with_missing_fields_are_acknowledged_silently(slack: SlackHarnes
     assert slack.send_event({"type": "message", "user": "UASKER001", "channel_type": "im"}).status_code == 200
     time.sleep(0.5)
     assert slack.api.calls_of("chat.postMessage") == []
+
+
+def test_group_dm_question_is_answered_in_its_thread(slack: SlackHarness) -> None:
+    mpim = {"channel": "GMPIM0001", "channel_type": "mpim"}
+    slack.send_event(message(QUESTION, ts="1715000000.001300", **mpim))
+    placeholder = slack.api.wait_for("chat.postMessage")[0]
+    assert placeholder.args["channel"] == "GMPIM0001"
+    assert placeholder.args["thread_ts"] == "1715000000.001300"
+    assert "[1]" in _final_answer(slack)["text"]
+    assert slack.store.conversation_for(channel="GMPIM0001", thread_ts="1715000000.001300") is not None
+
+
+def test_app_uninstalled_drops_the_stored_installation_data(slack: SlackHarness) -> None:
+    slack.send_event(mention(QUESTION, ts="1715000000.001400"))
+    _final_answer(slack)
+    slack.store.log_triage(channel="CSUPPORT1", message_ts="1.1", requester="UMEMBER01", category="other",
+                           urgency="low", owner="UTRIAGE01")  # fmt: skip
+    slack.store.journal_job(key="answer:C1:1.2", kind="answer", payload="{}", owner="gone:1:x")
+    assert slack.store.conversation_for(channel="CGENERAL1", thread_ts="1715000000.001400")
+
+    assert slack.send_event({"type": "app_uninstalled"}).status_code == 200
+    _wait(lambda: slack.store.journaled_jobs() == 0)
+    _wait(lambda: slack.store.conversation_for(channel="CGENERAL1", thread_ts="1715000000.001400") is None)
+    assert slack.store.recent_questions(user="UASKER001") == []
+    (triage,) = slack.store.triage_events()
+    assert triage.requester is None and triage.owner is None and triage.category == "other"
+
+
+def test_tokens_revoked_drops_data_only_when_the_bot_token_went(slack: SlackHarness) -> None:
+    slack.send_event(mention(QUESTION, ts="1715000000.001500"))
+    _final_answer(slack)
+    services = Services(advisor=slack.advisor, store=slack.store)
+    revoked_user_tokens = {"type": "tokens_revoked", "tokens": {"oauth": ["UASKER001"], "bot": []}}
+    assert on_revoked(services, revoked_user_tokens, "T00000001") is None  # user tokens: none stored
+    assert slack.store.conversation_for(channel="CGENERAL1", thread_ts="1715000000.001500") is not None
+
+    slack.send_event({"type": "tokens_revoked", "tokens": {"bot": [BOT_USER_ID]}})
+    _wait(lambda: slack.store.conversation_for(channel="CGENERAL1", thread_ts="1715000000.001500") is None)
