@@ -8,6 +8,11 @@ Slack does (``ok``, ``ts``, ``channel``); :meth:`MockSlackApi.rate_limit` makes 
 method answer ``429 ratelimited`` with ``Retry-After``. It also serves response URLs
 (:meth:`MockSlackApi.response_url`, what a slash command or a button carries): each post to one is
 recorded as a call of the method :data:`RESPONSE_URL_METHOD`, with ``path`` among its args.
+
+By default it plays a workspace without the chat streaming methods (``chat.startStream``,
+``chat.appendStream``, ``chat.stopStream`` answer ``unknown_method``, as Slack answers a method it
+does not offer); :meth:`MockSlackApi.offer_streaming` makes them work, each stream kept as the
+message it builds (:meth:`MockSlackApi.streamed_text`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ TEAM_ID = "T00000001"
 RESPONSE_URL_METHOD = "response_url"
 """The method name under which posts to a response URL are recorded."""
 RESPONSE_URL_PREFIX = "/response/"
+STREAM_METHODS = frozenset({"chat.startStream", "chat.appendStream", "chat.stopStream"})
 
 
 @dataclass
@@ -53,6 +59,11 @@ class MockSlackApi:
     last_call_at: float = 0.0
     updates: int = 0
     """Successful ``chat.update`` calls (an answer replacing its placeholder makes one at least)."""
+    streaming: bool = False
+    """Whether the chat streaming methods exist here (see :meth:`offer_streaming`)."""
+    missing: set[str] = field(default_factory=set)
+    """Methods answered ``unknown_method`` (see :meth:`withdraw`)."""
+    _streams: dict[str, str] = field(default_factory=dict)
     _limited: dict[str, tuple[int, int]] = field(default_factory=dict)
     _failing: dict[str, tuple[int, int]] = field(default_factory=dict)
     _ts: int = 0
@@ -67,6 +78,21 @@ class MockSlackApi:
         """The next ``times`` calls of ``method`` answer ``status`` (a Slack outage: 500, 502, 503)."""
         with self._lock:
             self._failing[method] = (times, status)
+
+    def offer_streaming(self) -> None:
+        """Serve ``chat.startStream`` / ``appendStream`` / ``stopStream`` from now on."""
+        with self._lock:
+            self.streaming = True
+
+    def withdraw(self, method: str) -> None:
+        """Answer ``method`` with ``unknown_method`` from now on (a method this workspace lacks)."""
+        with self._lock:
+            self.missing.add(method)
+
+    def streamed_text(self, ts: str) -> str:
+        """The markdown streamed into the message ``ts`` so far."""
+        with self._lock:
+            return self._streams.get(ts, "")
 
     def response_url(self, name: str) -> str:
         """A response URL served here (``name`` tells the posts to it apart: ``args["path"]``)."""
@@ -121,6 +147,10 @@ class MockSlackApi:
                 self.posted_at.setdefault(args["thread_ts"], self.last_call_at)
         if not authorization or not authorization.startswith("Bearer xoxb-"):
             return 200, {"ok": False, "error": "not_authed"}
+        if method in self.missing or (method in STREAM_METHODS and not self.streaming):
+            return 200, {"ok": False, "error": "unknown_method"}
+        if method in STREAM_METHODS:
+            return 200, self._stream(method, args, ts)
         if method == "auth.test":
             return 200, {"ok": True, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "team_id": TEAM_ID,
                          "user": "advisor", "team": "Test", "url": "https://test.slack.com/"}  # fmt: skip
@@ -133,6 +163,20 @@ class MockSlackApi:
         if method == "conversations.replies":
             return 200, {"ok": True, "messages": [], "has_more": False}
         return 200, {"ok": True}
+
+    def _stream(self, method: str, args: dict[str, Any], ts: str) -> dict[str, Any]:
+        """A streaming method: the stream's text grows with each call's markdown text chunks."""
+        stream_ts = ts if method == "chat.startStream" else str(args.get("ts") or "")
+        with self._lock:
+            if method != "chat.startStream" and stream_ts not in self._streams:
+                return {"ok": False, "error": "message_not_found"}
+            text = str(args.get("markdown_text") or "") + "".join(
+                str(chunk.get("text") or "")
+                for chunk in args.get("chunks") or []
+                if chunk.get("type") == "markdown_text"
+            )
+            self._streams[stream_ts] = self._streams.get(stream_ts, "") + text
+        return {"ok": True, "channel": args.get("channel"), "ts": stream_ts}
 
 
 def _handler(state: MockSlackApi) -> type[BaseHTTPRequestHandler]:

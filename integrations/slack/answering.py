@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from slack_bolt.context.respond import Respond
@@ -27,6 +27,13 @@ from corpus.settings import Settings
 from integrations.slack import blocks
 from integrations.slack.jobs import ThreadLink
 from integrations.slack.store import SlackStore
+from integrations.slack.streaming import (
+    THINKING_STATUS,
+    NativeStream,
+    SlackFeatures,
+    is_unsupported,
+    set_status,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +57,8 @@ class Services:
 
     advisor: Advisor
     store: SlackStore
+    features: SlackFeatures = field(default_factory=SlackFeatures)
+    """What this process learnt the workspace lacks (streaming, thread status)."""
 
     @property
     def settings(self) -> Settings:
@@ -77,14 +86,24 @@ class Services:
         question: str,
         conversation_id: str | None,
         link: ThreadLink | None,
+        thread_ts: str | None = None,
+        team: str | None = None,
     ) -> None:
-        """Stream the answer into the placeholder ``ts``, then replace it with the Block Kit answer."""
+        """Answer into the placeholder ``ts``: streamed as a new reply of ``thread_ts`` with the chat
+        streaming methods where the workspace has them (then the placeholder goes), else streamed by
+        editing the placeholder and replaced by the Block Kit answer (see :mod:`.streaming`)."""
+        native = self._native_stream(client, channel=channel, thread_ts=thread_ts, team=team, link=link)
         try:
-            answer = self._stream_into(
-                client, channel=channel, ts=ts, question=question, conversation_id=conversation_id
+            answer, native = self._stream_into(
+                client,
+                channel=channel,
+                ts=ts,
+                question=question,
+                conversation_id=conversation_id,
+                native=native,
             )
         except AdvisorError as exc:
-            client.chat_update(channel=channel, ts=ts, text=str(exc), blocks=[])
+            self._abort(client, channel=channel, ts=ts, text=str(exc), native=native, thread_ts=thread_ts)
             return
         except SlackApiError as exc:
             logger.warning("Slack API error while answering: %s", exc.response.get("error"))
@@ -93,7 +112,7 @@ class Services:
             return
         except Exception as exc:  # noqa: BLE001 - a listener must answer, never crash
             logger.error("answering failed: %s", type(exc).__name__)
-            client.chat_update(channel=channel, ts=ts, text=FAILURE_TEXT, blocks=[])
+            self._abort(client, channel=channel, ts=ts, text=FAILURE_TEXT, native=native, thread_ts=thread_ts)
             return
         if link is not None:
             self.store.link_thread(
@@ -103,14 +122,94 @@ class Services:
                 user=link.user,
                 question=link.question,
             )
+        facts = self.call_facts(answer)
+        if native is not None and self._finish_stream(client, native, answer, facts, channel=channel, ts=ts):
+            return
         client.chat_update(
             channel=channel,
             ts=ts,
             text=blocks.cut(answer.answer),
-            blocks=blocks.answer_blocks(
-                answer, answer_id=answer.answer_id, call_facts=self.call_facts(answer)
-            ),
+            blocks=blocks.answer_blocks(answer, answer_id=answer.answer_id, call_facts=facts),
         )
+        if thread_ts is not None:  # an edit is no new reply: Slack would show the status two minutes more
+            set_status(client, self.features, channel=channel, thread_ts=thread_ts, status="")
+
+    def _native_stream(
+        self,
+        client: WebClient,
+        *,
+        channel: str,
+        thread_ts: str | None,
+        team: str | None,
+        link: ThreadLink | None,
+    ) -> NativeStream | None:
+        """Show "is thinking…" under the thread and prepare a native stream, where both are offered
+        (a top-level DM answer has no thread: Slack streams only replies)."""
+        if thread_ts is None:
+            return None
+        set_status(client, self.features, channel=channel, thread_ts=thread_ts, status=THINKING_STATUS)
+        if not self.features.streaming:
+            return None
+        user = link.user if link is not None else None
+        return NativeStream(
+            client, channel=channel, thread_ts=thread_ts, recipient_team=team, recipient_user=user
+        )
+
+    def _finish_stream(
+        self,
+        client: WebClient,
+        native: NativeStream,
+        answer: Answer,
+        facts: dict[str, CallFacts],
+        *,
+        channel: str,
+        ts: str,
+    ) -> bool:
+        """Stop the native stream with the sources and buttons under it, then drop the placeholder.
+
+        Returns:
+            False when the workspace turned out not to offer streaming before anything was streamed
+            (the caller edits the placeholder instead).
+        """
+        footer = blocks.answer_footer_blocks(answer, answer_id=answer.answer_id, call_facts=facts)
+        full = blocks.answer_blocks(answer, answer_id=answer.answer_id, call_facts=facts)
+        try:
+            stream_ts = native.stop(footer)
+            # The composer may have changed what streamed (citations checked, a fallback answer).
+            rewrite = native.text.strip() != answer.answer.strip()
+        except SlackApiError as exc:
+            if native.ts is None:
+                if not is_unsupported(exc):
+                    raise
+                self.features.lacks("streaming", exc)
+                return False
+            logger.info("the answer's stream could not stop (%s); editing it", exc.response.get("error"))
+            stream_ts, rewrite = native.ts, True  # expired server-side: the message is there, edit it
+        if rewrite:
+            client.chat_update(channel=channel, ts=stream_ts, text=blocks.cut(answer.answer), blocks=full)
+        # Only now: a restart before this point answers into the placeholder again.
+        client.chat_delete(channel=channel, ts=ts)
+        return True
+
+    def _abort(
+        self,
+        client: WebClient,
+        *,
+        channel: str,
+        ts: str,
+        text: str,
+        native: NativeStream | None,
+        thread_ts: str | None,
+    ) -> None:
+        """Say in the placeholder why there is no answer; end a stream already shown, clear the status."""
+        client.chat_update(channel=channel, ts=ts, text=text, blocks=[])
+        if native is not None and native.ts is not None:
+            try:
+                native.stop([blocks.context_block("(answer interrupted)")])
+            except SlackApiError as exc:
+                logger.info("could not stop the interrupted stream: %s", exc.response.get("error"))
+        if thread_ts is not None:
+            set_status(client, self.features, channel=channel, thread_ts=thread_ts, status="")
 
     def answer_command(
         self, client: WebClient, *, question: str, channel: str, user: str, response_url: str | None = None
@@ -152,8 +251,17 @@ class Services:
         )
 
     def _stream_into(
-        self, client: WebClient, *, channel: str, ts: str, question: str, conversation_id: str | None
-    ) -> Answer:
+        self,
+        client: WebClient,
+        *,
+        channel: str,
+        ts: str,
+        question: str,
+        conversation_id: str | None,
+        native: NativeStream | None,
+    ) -> tuple[Answer, NativeStream | None]:
+        """The answer, streamed as it comes: into ``native`` while the workspace takes it, else into
+        the placeholder (throttled edits). Returns the answer and the stream still in use."""
         if conversation_id is not None and not self.conversations.exists(conversation_id):
             conversation_id = None
         events = self.assistant.ask_stream(
@@ -165,6 +273,15 @@ class Services:
         for event in events:
             if event["event"] == "delta":
                 partial += event["text"]
+                if native is not None:
+                    try:
+                        native.append(event["text"])
+                        continue
+                    except SlackApiError as exc:
+                        if native.ts is not None or not is_unsupported(exc):
+                            raise
+                        self.features.lacks("streaming", exc)
+                        native = None  # the workspace has no streaming: edit the placeholder instead
                 if time.monotonic() - last_update >= self.settings.slack_update_interval_s:
                     client.chat_update(
                         channel=channel,
@@ -177,7 +294,7 @@ class Services:
                 final = event["answer"]
         if final is None:  # pragma: no cover - the assistant always ends with the final answer
             raise RuntimeError("the answer stream ended without an answer")
-        return final
+        return final, native
 
 
 def reply_ephemeral(

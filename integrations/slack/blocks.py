@@ -82,7 +82,15 @@ def answer_blocks(
     _ = translator(answer.lang)  # the answer's language, for the words around it too
     # A model writes Markdown; the extractive composer writes plain text with "- " lines.
     text = markdown_to_mrkdwn(answer.answer) if answer.mode == "llm" else escape(answer.answer)
-    blocks: list[Block] = [_section(cut(text))]
+    return [_section(cut(text)), *answer_footer_blocks(answer, answer_id=answer_id, call_facts=call_facts)]
+
+
+def answer_footer_blocks(
+    answer: Answer, *, answer_id: str | None, call_facts: Mapping[str, CallFacts] | None = None
+) -> list[Block]:
+    """What follows an answer's text: the sources, a no-evidence note, the feedback buttons (also what
+    ``chat.stopStream`` puts under a streamed answer)."""
+    blocks: list[Block] = []
     if answer.citations:
         lines = [
             source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id), lang=answer.lang)
@@ -126,6 +134,11 @@ def feedback_done_blocks(blocks: Sequence[Block], *, helpful: bool, user: str) -
     """The answer's blocks with the buttons replaced by a note of the verdict."""
     kept = [block for block in blocks if block.get("block_id") != "advisor_feedback"]
     return [*kept, _context(feedback_note(helpful=helpful, user=user))]
+
+
+def context_block(text: str) -> Block:
+    """A small grey line of mrkdwn ``text`` (escaped by the caller)."""
+    return _context(text)
 
 
 def feedback_note(*, helpful: bool, user: str) -> str:

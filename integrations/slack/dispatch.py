@@ -43,6 +43,8 @@ class Dispatcher:
                     question=job.question,
                     conversation_id=job.conversation_id,
                     link=job.link,
+                    thread_ts=job.thread_ts,
+                    team=job.team,
                 )
             case CommandJob():
                 services.answer_command(

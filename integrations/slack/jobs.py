@@ -28,7 +28,8 @@ class ThreadLink:
 
 @dataclass(frozen=True)
 class AnswerJob:
-    """Answer ``question`` into the placeholder message ``ts``."""
+    """Answer ``question`` into the placeholder message ``ts`` (of the thread ``thread_ts``, if any; a
+    thread's answer may be streamed natively, for which Slack wants the asker's ``team``)."""
 
     channel: str
     ts: str
@@ -36,6 +37,8 @@ class AnswerJob:
     conversation_id: str | None
     link: ThreadLink | None
     label: str = "answer"
+    thread_ts: str | None = None
+    team: str | None = None
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,9 @@ def register_listeners(
     app.event("app_mention")(
         ack=_ack,
         lazy=[
-            once_per_event(store, lambda event, client, context: on_mention(services, submit, event, client))
+            once_per_event(
+                store, lambda event, client, context: on_mention(services, submit, event, client, context)
+            )
         ],
     )
     app.event("message")(
@@ -93,7 +95,9 @@ def register_listeners(
     app.event(re.compile(r".*"))(_ack)
 
 
-def on_mention(services: Services, submit: SubmitJob, event: dict[str, Any], client: WebClient) -> None:
+def on_mention(
+    services: Services, submit: SubmitJob, event: dict[str, Any], client: WebClient, context: BoltContext
+) -> None:
     """``app_mention``: answer in the mention's thread."""
     channel, ts, thread_ts = event_fields(event)
     if not channel or not ts:
@@ -108,6 +112,7 @@ def on_mention(services: Services, submit: SubmitJob, event: dict[str, Any], cli
         reply_in=root,
         user=event.get("user"),
         raw=event.get("text"),
+        team=context.team_id,
     )
 
 
@@ -151,6 +156,7 @@ def on_message(
         user=event.get("user"),
         raw=event.get("text"),
         files=bool(event.get("files")),
+        team=context.team_id,
     )
 
 
@@ -165,6 +171,7 @@ def answer_in_thread(
     user: object,
     raw: object,
     files: bool = False,
+    team: str | None = None,
 ) -> None:
     """Post a placeholder now and queue the answer that will be streamed into it.
 
@@ -187,7 +194,17 @@ def answer_in_thread(
         return
     link = ThreadLink(channel=channel, thread_ts=root, user=str(user) if user else None, question=question)
     conversation_id = services.store.conversation_for(channel=channel, thread_ts=root)
-    submit(AnswerJob(channel=channel, ts=ts, question=question, conversation_id=conversation_id, link=link))
+    submit(
+        AnswerJob(
+            channel=channel,
+            ts=ts,
+            question=question,
+            conversation_id=conversation_id,
+            link=link,
+            thread_ts=reply_in,
+            team=team,
+        )
+    )
 
 
 def ack_command(ack: Ack, command: dict[str, Any]) -> None:
