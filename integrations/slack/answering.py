@@ -7,9 +7,11 @@ final Block Kit answer.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +26,7 @@ from assistant.models import Answer
 from assistant.service import Assistant
 from corpus.errors import AdvisorError
 from corpus.settings import Settings
+from corpus.sql import utc_now
 from integrations.slack import blocks
 from integrations.slack.jobs import ThreadLink
 from integrations.slack.store import SlackStore
@@ -59,6 +62,8 @@ class Services:
     store: SlackStore
     features: SlackFeatures = field(default_factory=SlackFeatures)
     """What this process learnt the workspace lacks (streaming, thread status)."""
+    clock: Callable[[], dt.datetime] = field(default_factory=lambda: utc_now)
+    """Now, for saved searches and their digests (tests set a fixed one)."""
 
     @property
     def settings(self) -> Settings:

@@ -141,6 +141,16 @@ def context_block(text: str) -> Block:
     return _context(text)
 
 
+def section_block(text: str) -> Block:
+    """A section of mrkdwn ``text`` (escaped by the caller), cut to Slack's limit."""
+    return _section(cut(text))
+
+
+def button_element(text: str, action_id: str, value: str, *, style: str | None = None) -> Block:
+    """A button whose press Slack sends as ``action_id`` with ``value``."""
+    return _button(text, action_id, value, style=style)
+
+
 def feedback_note(*, helpful: bool, user: str) -> str:
     """The note that thanks ``user`` for their verdict on an answer."""
     verdict = "helpful" if helpful else "not helpful"
@@ -196,9 +206,13 @@ def with_status(blocks: Sequence[Block], note: str) -> list[Block]:
 
 
 def home_view(
-    *, questions: Sequence[tuple[str, dt.datetime]], calls: Sequence[tuple[str, str | None, dt.date]]
+    *,
+    questions: Sequence[tuple[str, dt.datetime]],
+    calls: Sequence[tuple[str, str | None, dt.date]],
+    watches: Sequence[Block] = (),
 ) -> dict[str, Any]:
-    """The App Home tab: the user's recent questions and calls closing soon (title, url, deadline)."""
+    """The App Home tab: the user's recent questions, calls closing soon (title, url, deadline), and
+    ``watches``: the blocks listing the saved searches of the user's channels."""
     asked = "\n".join(f"• {escape(cut(q, 150))} _({when:%Y-%m-%d})_" for q, when in questions)
     closing = "\n".join(
         f"• {link(url, title)} · deadline {deadline.isoformat()}" for title, url, deadline in calls
@@ -210,6 +224,7 @@ def home_view(
             _section(cut("*Your recent questions*\n" + (asked or "_none yet: mention me or send me a DM_"))),
             {"type": "divider"},
             _section(cut("*Calls closing in the next 30 days*\n" + (closing or "_none_"))),
+            *([{"type": "divider"}, *watches] if watches else []),
         ],
     }
 

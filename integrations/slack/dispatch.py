@@ -12,9 +12,17 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from integrations.slack import support
+from integrations.slack import support, watches
 from integrations.slack.answering import Services, reply_ephemeral
-from integrations.slack.jobs import ABANDONED_TEXT, AnswerJob, CommandJob, HomeJob, SlackJob, TriageJob
+from integrations.slack.jobs import (
+    ABANDONED_TEXT,
+    AnswerJob,
+    CommandJob,
+    DigestJob,
+    HomeJob,
+    SlackJob,
+    TriageJob,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +73,8 @@ class Dispatcher:
                 )
             case HomeJob():
                 support.publish_home(services, client, user=job.user)
+            case DigestJob():
+                watches.post_digests(services, client, job)
 
     def abandon(self, job: SlackJob) -> None:
         """Tell whoever waits that ``job`` will not be done (it failed on every attempt)."""
@@ -80,7 +90,7 @@ class Dispatcher:
                         response_url=job.response_url,
                         text=ABANDONED_TEXT,
                     )
-                case TriageJob() | HomeJob():
+                case TriageJob() | HomeJob() | DigestJob():
                     # The request stays untriaged in the queue for staff to see; the tab is published
                     # again the next time it is opened.
                     return

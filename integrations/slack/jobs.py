@@ -72,7 +72,21 @@ class HomeJob:
     label: str = "home"
 
 
-SlackJob = AnswerJob | CommandJob | TriageJob | HomeJob
+@dataclass(frozen=True)
+class DigestJob:
+    """Post the weekly digest of every watch of ``channel`` for the run due at ``run_at`` (ISO, UTC)."""
+
+    channel: str
+    run_at: str
+    label: str = "digest"
+
+    @property
+    def run_key(self) -> str:
+        """Names this run (a watch posted for it is not posted again when the job is re-run)."""
+        return f"{self.channel}@{self.run_at}"
+
+
+SlackJob = AnswerJob | CommandJob | TriageJob | HomeJob | DigestJob
 """Every kind of Slack job."""
 SubmitJob = Callable[[SlackJob], None]
 """Hands a job to the background work (what listeners are given instead of the work itself)."""
@@ -80,10 +94,11 @@ SubmitJob = Callable[[SlackJob], None]
 
 # --- journal records: a job as plain JSON, so another process can finish it ---------------------
 
-_KINDS: dict[str, type[AnswerJob] | type[CommandJob] | type[TriageJob]] = {
+_KINDS: dict[str, type[AnswerJob] | type[CommandJob] | type[TriageJob] | type[DigestJob]] = {
     "answer": AnswerJob,
     "command": CommandJob,
     "triage": TriageJob,
+    "digest": DigestJob,
 }
 
 
@@ -104,6 +119,8 @@ def job_record(job: SlackJob) -> JobRecord | None:
         key = f"triage:{job.channel}:{job.message_ts}"
     elif isinstance(job, CommandJob):
         key = f"command:{uuid.uuid4().hex}"
+    elif isinstance(job, DigestJob):
+        key = f"digest:{job.run_key}"
     else:
         return None
     kind = next(name for name, cls in _KINDS.items() if isinstance(job, cls))

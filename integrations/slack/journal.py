@@ -12,6 +12,10 @@ Each serving process renews its jobs' heartbeat every ``SLACK_JOB_LEASE_S / 3`` 
 heartbeat is older than the lease belong to a process that stopped: any serving process sharing the
 store adopts them (one conditional ``UPDATE`` each, so one adopter wins) and runs them again. A job
 adopted :data:`MAX_ATTEMPTS` times is given up: its placeholder says so, instead of waiting forever.
+
+The heartbeat also runs the weekly digests of saved searches: a digest due by the clock is claimed
+and journaled in one transaction (:meth:`~integrations.slack.watch_store.WatchStore.claim_due_digests`),
+then runs like any job, so a digest interrupted by a restart is adopted and finished elsewhere.
 """
 
 from __future__ import annotations
@@ -22,12 +26,15 @@ import os
 import socket
 import threading
 import uuid
+from collections.abc import Callable
 
 from corpus.settings import Settings
+from corpus.sql import utc_now
 from integrations.slack.background import BackgroundWork, OnDone, background_work
 from integrations.slack.dispatch import Dispatcher
 from integrations.slack.jobs import SlackJob, job_from_record, job_record
 from integrations.slack.store import JournaledJob, SlackStore
+from integrations.slack.watch_store import WatchStore
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +56,19 @@ class JournaledWork:
         lease: How long a job may go without a heartbeat before another process adopts it.
     """
 
-    def __init__(self, inner: BackgroundWork, store: SlackStore, *, lease: dt.timedelta) -> None:
+    def __init__(
+        self,
+        inner: BackgroundWork,
+        store: SlackStore,
+        *,
+        lease: dt.timedelta,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
         self._inner = inner
         self._store = store
+        self._watches = WatchStore.of(store)
         self._lease = lease
+        self._clock = clock
         self.owner = process_owner_id()
         self._stopping = threading.Event()
         self._heartbeat: threading.Thread | None = None
@@ -95,11 +111,14 @@ class JournaledWork:
         self._inner.shutdown(wait=wait)
 
     def beat_once(self) -> int:
-        """Renew this process's jobs and adopt stale ones; returns how many were adopted."""
+        """Renew this process's jobs, adopt stale ones, and queue the digests due by the clock (each
+        claimed and journaled by one process only); returns how many jobs were adopted."""
         self._store.renew_jobs(self.owner)
         adopted = self._store.adopt_stale_jobs(self.owner, stale_after=self._lease)
         for entry in adopted:
             self._resume(entry)
+        for entry in self._watches.claim_due_digests(self.owner, now=self._clock()):
+            self._resume(entry, adopted=False)
         return len(adopted)
 
     def _beat(self) -> None:
@@ -111,7 +130,7 @@ class JournaledWork:
                 logger.warning("Slack job journal: heartbeat failed (%s); retrying", type(exc).__name__)
             self._stopping.wait(interval)
 
-    def _resume(self, entry: JournaledJob) -> None:
+    def _resume(self, entry: JournaledJob, *, adopted: bool = True) -> None:
         if self._dispatcher is None:
             raise RuntimeError("JournaledWork.start() must come before jobs are resumed")
         try:
@@ -125,7 +144,8 @@ class JournaledWork:
             self._dispatcher.abandon(job)
             self._store.finish_job(entry.key)
             return
-        logger.warning("resuming a Slack %s left unfinished by a stopped process", job.label)
+        if adopted:
+            logger.warning("resuming a Slack %s left unfinished by a stopped process", job.label)
         self._inner.submit(
             job, on_done=self._finisher(entry.key, None), on_failed=self._releaser(entry.key, None)
         )

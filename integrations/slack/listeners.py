@@ -17,8 +17,14 @@ from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
 from assistant.errors import NotFound
-from integrations.slack import blocks, installation, support
-from integrations.slack.answering import EMPTY_QUESTION_TEXT, Services, event_fields, question_text
+from integrations.slack import blocks, installation, support, watches
+from integrations.slack.answering import (
+    EMPTY_QUESTION_TEXT,
+    Services,
+    event_fields,
+    question_text,
+    reply_ephemeral,
+)
 from integrations.slack.background import BackgroundWork
 from integrations.slack.dedupe import once_per_event
 from integrations.slack.dispatch import Dispatcher
@@ -28,6 +34,10 @@ logger = logging.getLogger(__name__)
 
 DM_THREAD = "dm"
 """The thread key of a direct-message channel: one conversation per DM."""
+USAGE_TEXT = (
+    "Usage: /advisor QUESTION, e.g. /advisor open calls for clusters. Saved searches: /advisor watch "
+    "QUESTION, /advisor watches, /advisor unwatch N, /advisor digest DAY HH:MM [TIME ZONE]"
+)
 FILES_ONLY_TEXT = "I can only read text: please type your question (I cannot open files)."
 _IGNORED_SUBTYPES_EXCEPT = {None, "file_share", "thread_broadcast"}
 
@@ -82,7 +92,9 @@ def register_listeners(
             )
         ],
     )
-    app.command("/advisor")(ack=ack_command, lazy=[lambda command: on_command(submit, command)])
+    app.command("/advisor")(
+        ack=ack_command, lazy=[lambda command, client: on_command(services, submit, command, client)]
+    )
     app.action(blocks.ACTION_HELPFUL)(
         ack=_ack, lazy=[lambda body, client: on_feedback(services, body, client, helpful=True)]
     )
@@ -209,29 +221,40 @@ def answer_in_thread(
 
 def ack_command(ack: Ack, command: dict[str, Any]) -> None:
     """``/advisor``: acknowledge at once (with the usage when no question was given)."""
-    if question_text(command.get("text")):
+    text = question_text(command.get("text"))
+    if text and watches.subcommand(text) is not None:
+        ack(response_type="ephemeral", text="One moment…")
+    elif text:
         ack(response_type="ephemeral", text="Looking through the corpus…")
     else:
         ack(
             response_type="ephemeral",
-            text="Usage: /advisor QUESTION, e.g. /advisor open calls for clusters",
+            text=USAGE_TEXT,
         )
 
 
-def on_command(submit: SubmitJob, command: dict[str, Any]) -> None:
+def on_command(services: Services, submit: SubmitJob, command: dict[str, Any], client: WebClient) -> None:
     """``/advisor QUESTION``: queue the ephemeral answer, which replaces the "Looking…" acknowledgement
     through the command's response URL (Bolt's ``respond()``: works where the bot is no member)."""
     question = question_text(command.get("text"))
     channel, user = command.get("channel_id"), command.get("user_id")
     if not question or not channel or not user:
         return
-    response_url = command.get("response_url")
+    response_url = str(command["response_url"]) if command.get("response_url") else None
+    saved_search = watches.subcommand(question)
+    if saved_search is not None:  # quick: a plan read and a row written, here rather than queued
+        name, rest = saved_search
+        reply = watches.run_subcommand(
+            services, name=name, rest=rest, channel=channel, user=user, now=services.clock()
+        )
+        reply_ephemeral(client, channel=channel, user=user, response_url=response_url, text=reply)
+        return
     submit(
         CommandJob(
             question=question,
             channel=channel,
             user=user,
-            response_url=str(response_url) if response_url else None,
+            response_url=response_url,
         )
     )
 

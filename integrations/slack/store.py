@@ -1,4 +1,5 @@
-"""Slack state in SQL: delivered event ids, thread ↔ conversation links, and the triage log.
+"""Slack state in SQL: delivered event ids, thread ↔ conversation links, the triage log, the job
+journal and the saved searches with their digest schedules.
 
 One table per concern, in the conversation database by default (``CLUSTER_ADVISOR_DATABASE_URL``
 or SQLite ``<data_dir>/slack.sqlite3``). Uniqueness lives in the database (``event_id`` is a
@@ -14,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
     Column,
+    Date,
     DateTime,
     Integer,
     MetaData,
@@ -89,6 +91,44 @@ slack_jobs = Table(
 )
 
 
+# --- saved searches (integrations/slack/watch_store.py reads and writes them) --------------------
+
+slack_watches = Table(
+    "slack_watches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(32), nullable=False, index=True),
+    Column("question", String(300), nullable=False),
+    Column("plan", Text, nullable=False),
+    Column("planned_on", Date, nullable=False),
+    Column("created_by", String(32)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("snoozed_until", DateTime(timezone=True)),
+    Column("last_digest", String(96)),
+)
+"""A channel's saved search: the question, its query plan as JSON and the day it was read."""
+
+slack_watch_seen = Table(
+    "slack_watch_seen",
+    metadata,
+    Column("watch_id", Integer, primary_key=True),
+    Column("doc_id", String(128), primary_key=True),
+    Column("seen_on", Date, nullable=False),
+)
+"""Calls a watch has already shown (or that matched when it was saved): not "new" again."""
+
+slack_digest_schedules = Table(
+    "slack_digest_schedules",
+    metadata,
+    Column("channel", String(32), primary_key=True),
+    Column("weekday", Integer, nullable=False),
+    Column("at_time", String(5), nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("next_run_at", DateTime(timezone=True), nullable=False, index=True),
+)
+"""When a channel's weekly digest is due (``weekday`` 0 = Monday, ``at_time`` HH:MM in ``timezone``)."""
+
+
 class JournaledJob(BaseModel):
     """A Slack job in the journal: queued or running somewhere, or left behind by a stopped process."""
 
@@ -148,6 +188,11 @@ class SlackStore(SqlStore):
     def __init__(self, engine: Engine) -> None:
         super().__init__(engine)
         self._next_prune = dt.datetime.min.replace(tzinfo=dt.UTC)  # the first claim clears old runs' ids
+
+    @property
+    def engine(self) -> Engine:
+        """The store's engine (shared with :class:`~integrations.slack.watch_store.WatchStore`)."""
+        return self._engine
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SlackStore:
@@ -316,7 +361,7 @@ class SlackStore(SqlStore):
 
         The bot token lives in the settings (``SLACK_BOT_TOKEN``), not here; it is dead once Slack sends
         these events. Dropped: the journaled jobs (they could not post any more), the thread links
-        (who asked what), the delivered event ids and the saved searches with their digest schedule.
+        (who asked what), the delivered event ids and the saved searches with their digest schedules.
         The triage log keeps its counts and times for ``triage report`` but loses the user ids.
 
         Returns:
@@ -335,7 +380,14 @@ class SlackStore(SqlStore):
     @staticmethod
     def installation_tables() -> list[Table]:
         """The tables emptied by :meth:`forget_installation`, children first."""
-        return [slack_jobs, slack_threads, slack_events]
+        return [
+            slack_jobs,
+            slack_threads,
+            slack_events,
+            slack_watch_seen,
+            slack_watches,
+            slack_digest_schedules,
+        ]
 
     # --- triage log -----------------------------------------------------------------------------
 

@@ -16,9 +16,10 @@ from assistant.errors import NotFound
 from assistant.triage import triage_request
 from corpus.errors import AdvisorError
 from corpus.models import Audience
-from integrations.slack import blocks
+from integrations.slack import blocks, watches
 from integrations.slack.answering import Services, question_text
 from integrations.slack.dedupe import once_per_event
+from integrations.slack.digest_blocks import ACTION_SNOOZE, ACTION_UNSUBSCRIBE
 from integrations.slack.jobs import HomeJob, SubmitJob, TriageJob
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,10 @@ def register(app: App, services: Services, submit: SubmitJob) -> None:
     app.action(blocks.ACTION_ASK_SUPPORT)(
         ack=_ack, lazy=[lambda body, client: on_ask_support(services, submit, body, client)]
     )
+    app.action(ACTION_UNSUBSCRIBE)(
+        ack=_ack, lazy=[lambda body, client: watches.on_unsubscribe(services, body, client)]
+    )
+    app.action(ACTION_SNOOZE)(ack=_ack, lazy=[lambda body, client: watches.on_snooze(services, body, client)])
     app.event("app_home_opened")(
         ack=_ack,
         lazy=[once_per_event(services.store, lambda event, client, _context: on_home(submit, event))],
@@ -214,13 +219,15 @@ def on_home(submit: SubmitJob, event: dict[str, Any]) -> None:
 
 
 def publish_home(services: Services, client: WebClient, *, user: str) -> None:
-    """Publish the App Home tab: the user's recent questions and calls closing within 30 days."""
+    """Publish the App Home tab: the user's recent questions, calls closing within 30 days, and the
+    saved searches of the channels where the user saved one."""
     recent = services.store.recent_questions(user=user, limit=5)
     client.views_publish(
         user_id=user,
         view=blocks.home_view(
             questions=[(q.question, q.created_at) for q in recent],
             calls=closing_calls(services, days=HOME_CLOSING_DAYS),
+            watches=watches.home_blocks(services, user=user),
         ),
     )
 

@@ -26,7 +26,7 @@ SCHEMA_0_1_0 = Path(__file__).resolve().parents[1] / "corpus" / "schema_0_1_0"
 STORES: dict[str, tuple[MetaData, str]] = {
     "records": (records_metadata, "records_0002"),
     "conversations": (ConversationStore.metadata, "conversations_0001"),
-    "slack": (SlackStore.metadata, "slack_0001"),
+    "slack": (SlackStore.metadata, "slack_0002"),
 }
 NEW_STORES: dict[str, tuple[MetaData, str]] = {"refresh": (RefreshLog.metadata, "refresh_0001")}
 """Stores that 0.1.0 did not have: created by their migrations on first open."""

@@ -1,0 +1,205 @@
+"""Saved searches in Slack: ``/advisor watch|watches|unwatch|digest``, the weekly digest and its buttons.
+
+``/advisor watch QUESTION`` reads the question with ask's planner (:func:`assistant.watches.watch_plan`)
+and keeps the plan for the channel; the calls matching that day count as seen. At the channel's
+digest time (Mondays 09:00 UTC until ``/advisor digest DAY HH:MM [TIME ZONE]`` says otherwise), the
+journaled scheduler (:meth:`~integrations.slack.journal.JournaledWork.beat_once`) queues a
+:class:`~integrations.slack.jobs.DigestJob`; :func:`post_digests` runs each plan with ask's executor
+and posts the new and closing-soon calls, with Snooze and Unsubscribe buttons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from assistant.plan.models import QueryPlan
+from assistant.watches import describe_watch, digest_of, matching_calls, watch_plan
+from corpus.errors import AdvisorError, InvalidInput
+from integrations.slack import blocks
+from integrations.slack.answering import Services
+from integrations.slack.digest_blocks import (
+    SNOOZE_DAYS,
+    digest_blocks,
+    digest_text,
+    home_watch_blocks,
+    watches_text,
+)
+from integrations.slack.jobs import DigestJob
+from integrations.slack.schedule import DEFAULT_DIGEST_TIME, USAGE, local_day, parse_digest_time
+from integrations.slack.watch_store import WatchStore
+
+logger = logging.getLogger(__name__)
+
+SUBCOMMANDS = ("watch", "watches", "unwatch", "digest")
+GONE_CHANNEL_ERRORS = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
+"""Posting there will not work on a later attempt either: the digest skips the channel."""
+
+
+def subcommand(text: str) -> tuple[str, str] | None:
+    """``("watch", "open calls on hydrogen")`` for ``/advisor watch open calls on hydrogen``, else None."""
+    first, _, rest = text.strip().partition(" ")
+    name = first.lower()
+    return (name, rest.strip()) if name in SUBCOMMANDS else None
+
+
+def run_subcommand(
+    services: Services, *, name: str, rest: str, channel: str, user: str | None, now: dt.datetime
+) -> str:
+    """Do ``/advisor NAME REST`` in ``channel`` at ``now``; returns the reply (errors said plainly)."""
+    watches = WatchStore.of(services.store)
+    try:
+        if name == "watch":
+            return _watch(services, watches, question=rest, channel=channel, user=user, now=now)
+        if name == "watches":
+            schedule = watches.schedule(channel)
+            questions = [w.question for w in watches.watches(channel)]
+            return watches_text(channel, questions, schedule.when if schedule else None)
+        if name == "unwatch":
+            return _unwatch(watches, rest, channel=channel)
+        schedule = watches.set_schedule(channel, parse_digest_time(rest), now=now)
+        following = _local(schedule.next_run_at, schedule.when.timezone)
+        return f"Digest of <#{channel}>: {schedule.when.describe()}; next on {following}."
+    except AdvisorError as exc:
+        return f"Cannot do that: {exc}"
+
+
+def _watch(
+    services: Services,
+    watches: WatchStore,
+    *,
+    question: str,
+    channel: str,
+    user: str | None,
+    now: dt.datetime,
+) -> str:
+    today = services.settings.today
+    plan = watch_plan(services.assistant, question, today=today)
+    matching = matching_calls(services.assistant, plan, planned_on=today, today=today)
+    watch, schedule = watches.add_watch(
+        channel=channel, question=question, plan_json=plan.model_dump_json(), planned_on=today, user=user,
+        seen=[call.doc_id for call in matching], default_time=DEFAULT_DIGEST_TIME, now=now,
+    )  # fmt: skip
+    number = [w.id for w in watches.watches(channel)].index(watch.id) + 1
+    return (
+        f"Saved search {number} for <#{channel}>: {blocks.escape(describe_watch(plan))} "
+        f"({len(matching)} match today). New and closing-soon calls will be posted here "
+        f"{schedule.when.describe()}. Change the time with {USAGE.split(',')[0]}."
+    )
+
+
+def _unwatch(watches: WatchStore, rest: str, *, channel: str) -> str:
+    saved = watches.watches(channel)
+    if not rest.isdigit() or not 1 <= int(rest) <= len(saved):
+        listed = f"1 to {len(saved)}" if saved else "none: there are no saved searches here"
+        raise InvalidInput(
+            f"say which saved search to stop: /advisor unwatch N, N from /advisor watches ({listed})"
+        )
+    watch = saved[int(rest) - 1]
+    watches.remove_watch(watch.id)
+    return f"Stopped saved search {rest}: {blocks.escape(watch.question)}."
+
+
+def post_digests(services: Services, client: WebClient, job: DigestJob) -> int:
+    """Post the digest of every watch of the job's channel for its run; returns how many were posted.
+
+    A watch already posted for this run (the job re-run after a restart), snoozed, or with nothing
+    new or closing soon posts nothing. Its matches are recorded as seen once handled.
+    """
+    watches = WatchStore.of(services.store)
+    run_at = dt.datetime.fromisoformat(job.run_at)
+    schedule = watches.schedule(job.channel)
+    day = local_day(run_at, schedule.when.timezone if schedule else "UTC")
+    posted = 0
+    for watch in watches.watches(job.channel):
+        if watch.last_digest == job.run_key or watch.snoozed_at(run_at):
+            continue
+        plan = QueryPlan.model_validate_json(watch.plan)
+        matching = matching_calls(services.assistant, plan, planned_on=watch.planned_on, today=day)
+        digest = digest_of(matching, seen=watches.seen(watch.id), today=day)
+        if not digest.empty:
+            try:
+                client.chat_postMessage(
+                    channel=job.channel,
+                    text=digest_text(watch.question, digest),
+                    blocks=digest_blocks(question=watch.question, watch_id=watch.id, digest=digest, day=day),
+                    unfurl_links=False,
+                )
+            except SlackApiError as exc:
+                if exc.response.get("error") not in GONE_CHANNEL_ERRORS:
+                    raise  # Slack away: the journal runs the digest again; posted watches are skipped
+                logger.warning("digest for %s not posted: %s", job.channel, exc.response.get("error"))
+                return posted
+            posted += 1
+        watches.record_digest(watch.id, run_key=job.run_key, matching=digest.matching, day=day)
+    return posted
+
+
+def on_unsubscribe(services: Services, body: dict[str, Any], client: WebClient) -> None:
+    """The digest's Unsubscribe button: the watch goes; the message says who stopped it."""
+    found = _pressed(services, body)
+    if found is None:
+        return
+    watch_id, user = found
+    WatchStore.of(services.store).remove_watch(watch_id)
+    _note(client, body, f"<@{user}> unsubscribed this channel from this saved search.")
+
+
+def on_snooze(services: Services, body: dict[str, Any], client: WebClient) -> None:
+    """The digest's Snooze button: no digest of this watch for :data:`SNOOZE_DAYS` days."""
+    found = _pressed(services, body)
+    if found is None:
+        return
+    watch_id, user = found
+    until = services.clock() + dt.timedelta(days=SNOOZE_DAYS)
+    WatchStore.of(services.store).snooze(watch_id, until=until)
+    _note(client, body, f"<@{user}> snoozed this saved search until {until:%Y-%m-%d}.")
+
+
+def home_blocks(services: Services, *, user: str) -> list[blocks.Block]:
+    """App Home: the saved searches of every channel where ``user`` saved one."""
+    watches = WatchStore.of(services.store)
+    listed = []
+    for channel in watches.channels_watched_by(user):
+        schedule = watches.schedule(channel)
+        listed.append(
+            (channel, schedule.when if schedule else None, [w.question for w in watches.watches(channel)])
+        )
+    return home_watch_blocks(listed)
+
+
+def _pressed(services: Services, body: dict[str, Any]) -> tuple[int, str] | None:
+    """``(watch id, user)`` of a digest button pressed in the watch's own channel, else None."""
+    action = (body.get("actions") or [{}])[0]
+    user = str((body.get("user") or {}).get("id") or "")
+    channel = (body.get("channel") or {}).get("id")
+    value = str(action.get("value") or "")
+    if not value.isdigit() or not user:
+        return None
+    watch = WatchStore.of(services.store).watch(int(value))
+    if watch is None or watch.channel != channel:
+        return None  # already gone, or a button copied elsewhere
+    return watch.id, user
+
+
+def _note(client: WebClient, body: dict[str, Any], note: str) -> None:
+    """Replace the digest's buttons with ``note``."""
+    message, channel = body.get("message") or {}, (body.get("channel") or {}).get("id")
+    if not message.get("ts") or not channel:
+        return
+    kept = [b for b in message.get("blocks") or [] if b.get("type") != "actions"]
+    client.chat_update(
+        channel=channel,
+        ts=message["ts"],
+        text=message.get("text") or "Digest",
+        blocks=[*kept, blocks.context_block(note)],
+    )
+
+
+def _local(moment: dt.datetime, timezone: str) -> str:
+    return f"{moment.astimezone(ZoneInfo(timezone)):%Y-%m-%d %H:%M} ({timezone})"
