@@ -64,6 +64,7 @@ class MockSlackApi:
     missing: set[str] = field(default_factory=set)
     """Methods answered ``unknown_method`` (see :meth:`withdraw`)."""
     _streams: dict[str, str] = field(default_factory=dict)
+    _refusing: dict[str, tuple[int, int, str]] = field(default_factory=dict)
     _limited: dict[str, tuple[int, int]] = field(default_factory=dict)
     _failing: dict[str, tuple[int, int]] = field(default_factory=dict)
     _ts: int = 0
@@ -84,6 +85,12 @@ class MockSlackApi:
         with self._lock:
             self.streaming = True
 
+    def refuse(self, method: str, *, error: str, after: int = 0, times: int = 1) -> None:
+        """After ``after`` more successful calls of ``method``, answer the next ``times`` with
+        ``{"ok": false, "error": error}`` (HTTP 200, as Slack refuses a call)."""
+        with self._lock:
+            self._refusing[method] = (after, times, error)
+
     def withdraw(self, method: str) -> None:
         """Answer ``method`` with ``unknown_method`` from now on (a method this workspace lacks)."""
         with self._lock:
@@ -101,7 +108,9 @@ class MockSlackApi:
     def calls_of(self, method: str) -> list[Call]:
         """The successful calls of ``method`` so far, in order."""
         with self._lock:
-            return [call for call in self.calls if call.method == method and call.status == 200]
+            return [
+                c for c in self.calls if c.method == method and c.status == 200 and "error" not in c.result
+            ]
 
     def wait_for(self, method: str, *, count: int = 1, timeout: float = 20.0, **match: Any) -> list[Call]:
         """Wait until ``count`` successful calls of ``method`` (whose args include ``match``) were made."""
@@ -133,6 +142,13 @@ class MockSlackApi:
                 self._limited[method] = (times - 1, retry_after)
                 self.calls.append(Call(method, args, authorization, status=429))
                 return 429, {"ok": False, "error": "ratelimited", "retry_after": retry_after}
+            after, refusals, error = self._refusing.get(method, (0, 0, ""))
+            if refusals > 0 and after > 0:
+                self._refusing[method] = (after - 1, refusals, error)
+            elif refusals > 0:
+                self._refusing[method] = (0, refusals - 1, error)
+                self.calls.append(Call(method, args, authorization, status=200, result={"error": error}))
+                return 200, {"ok": False, "error": error}
             failures, status = self._failing.get(method, (0, 0))
             if failures > 0:
                 self._failing[method] = (failures - 1, status)

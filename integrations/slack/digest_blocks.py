@@ -15,7 +15,6 @@ from integrations.slack.schedule import DigestTime
 
 ACTION_UNSUBSCRIBE = "watch_unsubscribe"
 ACTION_SNOOZE = "watch_snooze"
-SNOOZE_DAYS = 7
 
 
 def digest_blocks(*, question: str, watch_id: int, digest: Digest, day: dt.date) -> list[Block]:
@@ -35,7 +34,7 @@ def digest_blocks(*, question: str, watch_id: int, digest: Digest, day: dt.date)
             "type": "actions",
             "block_id": f"watch_{watch_id}",
             "elements": [
-                button_element(f"Snooze {SNOOZE_DAYS} days", ACTION_SNOOZE, str(watch_id)),
+                button_element("Snooze a week", ACTION_SNOOZE, str(watch_id)),
                 button_element("Unsubscribe", ACTION_UNSUBSCRIBE, str(watch_id), style="danger"),
             ],
         }

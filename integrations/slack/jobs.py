@@ -74,10 +74,13 @@ class HomeJob:
 
 @dataclass(frozen=True)
 class DigestJob:
-    """Post the weekly digest of every watch of ``channel`` for the run due at ``run_at`` (ISO, UTC)."""
+    """Post the weekly digest of every watch of ``channel`` for the run due at ``run_at`` (ISO, UTC),
+    reporting on ``day`` (ISO: the channel's day when the run was claimed, later than ``run_at``'s
+    when the service was down at that time)."""
 
     channel: str
     run_at: str
+    day: str
     label: str = "digest"
 
     @property

@@ -93,13 +93,17 @@ class JournaledWork:
             on_failed = self._releaser(record.key, on_failed)
         self._inner.submit(job, on_done=on_done, on_failed=on_failed)
 
-    def start(self, dispatcher: Dispatcher) -> None:
+    def start(self, dispatcher: Dispatcher, *, heartbeat: bool = True) -> None:
         """Start the inner work and the heartbeat, which adopts jobs left by stopped processes (at once,
-        then periodically) and abandons, through ``dispatcher``, those that failed too often."""
-        if self._heartbeat is not None:
+        then periodically), queues due digests, and abandons, through ``dispatcher``, the jobs that
+        failed too often. Without ``heartbeat``, the caller calls :meth:`beat_once` (tests on a fixed
+        clock)."""
+        if self._dispatcher is not None:
             return
         self._dispatcher = dispatcher
         self._inner.start(dispatcher)
+        if not heartbeat:
+            return
         self._heartbeat = threading.Thread(target=self._beat, name="slack-journal", daemon=True)
         self._heartbeat.start()
 

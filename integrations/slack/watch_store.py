@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from corpus.sql import as_utc, insert_for, sql_text, utc_now
 from integrations.slack.jobs import DigestJob, job_record
-from integrations.slack.schedule import DigestTime, next_run
+from integrations.slack.schedule import DigestTime, local_day, next_run
 from integrations.slack.store import (
     JournaledJob,
     SlackStore,
@@ -196,7 +196,8 @@ class WatchStore:
         for row in due:
             schedule = _schedule(row._mapping)
             run_at = schedule.next_run_at
-            job = DigestJob(channel=schedule.channel, run_at=run_at.isoformat())
+            day = local_day(max(now, run_at), schedule.when.timezone)
+            job = DigestJob(channel=schedule.channel, run_at=run_at.isoformat(), day=day.isoformat())
             record = job_record(job)
             assert record is not None
             move = (

@@ -24,19 +24,20 @@ from corpus.errors import AdvisorError, InvalidInput
 from integrations.slack import blocks
 from integrations.slack.answering import Services
 from integrations.slack.digest_blocks import (
-    SNOOZE_DAYS,
     digest_blocks,
     digest_text,
     home_watch_blocks,
     watches_text,
 )
 from integrations.slack.jobs import DigestJob
-from integrations.slack.schedule import DEFAULT_DIGEST_TIME, USAGE, local_day, parse_digest_time
+from integrations.slack.schedule import DEFAULT_DIGEST_TIME, USAGE, parse_digest_time
 from integrations.slack.watch_store import WatchStore
 
 logger = logging.getLogger(__name__)
 
 SUBCOMMANDS = ("watch", "watches", "unwatch", "digest")
+SNOOZE_PAST_RUN = dt.timedelta(minutes=1)
+"""A snooze lasts until just after the run it skips."""
 GONE_CHANNEL_ERRORS = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 """Posting there will not work on a later attempt either: the digest skips the channel."""
 
@@ -113,8 +114,7 @@ def post_digests(services: Services, client: WebClient, job: DigestJob) -> int:
     """
     watches = WatchStore.of(services.store)
     run_at = dt.datetime.fromisoformat(job.run_at)
-    schedule = watches.schedule(job.channel)
-    day = local_day(run_at, schedule.when.timezone if schedule else "UTC")
+    day = dt.date.fromisoformat(job.day)
     posted = 0
     for watch in watches.watches(job.channel):
         if watch.last_digest == job.run_key or watch.snoozed_at(run_at):
@@ -151,14 +151,19 @@ def on_unsubscribe(services: Services, body: dict[str, Any], client: WebClient) 
 
 
 def on_snooze(services: Services, body: dict[str, Any], client: WebClient) -> None:
-    """The digest's Snooze button: no digest of this watch for :data:`SNOOZE_DAYS` days."""
+    """The digest's Snooze button: the channel's next digest leaves this watch out (a week of quiet)."""
     found = _pressed(services, body)
     if found is None:
         return
     watch_id, user = found
-    until = services.clock() + dt.timedelta(days=SNOOZE_DAYS)
-    WatchStore.of(services.store).snooze(watch_id, until=until)
-    _note(client, body, f"<@{user}> snoozed this saved search until {until:%Y-%m-%d}.")
+    watches = WatchStore.of(services.store)
+    watch, schedule = watches.watch(watch_id), watches.schedule(str((body.get("channel") or {}).get("id")))
+    if watch is None or schedule is None:
+        return
+    skipped = schedule.next_run_at
+    watches.snooze(watch_id, until=skipped + SNOOZE_PAST_RUN)
+    day = skipped.astimezone(ZoneInfo(schedule.when.timezone))
+    _note(client, body, f"<@{user}> snoozed this saved search: no digest of it on {day:%Y-%m-%d}.")
 
 
 def home_blocks(services: Services, *, user: str) -> list[blocks.Block]:

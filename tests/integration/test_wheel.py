@@ -39,6 +39,7 @@ RUNTIME_FILES = (
     "corpus/migrations/script.py.mako",
     "corpus/migrations/records/records_0001_baseline.py",
     "corpus/migrations/slack/slack_0001_baseline.py",
+    "corpus/migrations/slack/slack_0002_watches.py",
     "corpus/locales/messages.pot",
     "corpus/locales/de/LC_MESSAGES/messages.po",
     "corpus/locales/de/LC_MESSAGES/messages.mo",  # compiled by the build (setup.py), never committed
