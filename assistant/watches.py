@@ -87,7 +87,11 @@ def watch_plan(assistant: Assistant, question: str, *, today: dt.date) -> QueryP
 
 def describe_watch(plan: QueryPlan) -> str:
     """What a watch follows, in words ("open Horizon Europe calls about hydrogen")."""
-    return describe(plan)
+    statuses = [s for s in (plan.statuses or DIGEST_STATUSES) if s != "closed"]
+    text = f"{' or '.join(statuses)} {describe(plan)}"
+    if plan.deadline_window is not None:
+        text += f" with a deadline {plan.deadline_window.phrase or plan.deadline_window.describe()}"
+    return text
 
 
 def matching_calls(

@@ -310,9 +310,11 @@ def reply_ephemeral(
     response_url: str | None,
     text: str,
     blocks: list[dict[str, Any]] | None = None,
+    replace: bool = True,
 ) -> None:
     """An ephemeral reply to ``user``: through ``response_url`` when there is one (Bolt's ``respond()``,
-    replacing the message it belongs to, such as the command's "Looking…"), else ``chat.postEphemeral``.
+    with ``replace`` replacing the message it belongs to, such as the command's "Looking…"), else
+    ``chat.postEphemeral``.
 
     A response URL works where the bot is not a channel member (``chat.postEphemeral`` fails there:
     ``not_in_channel``), but only for 30 minutes: an expired or refused one falls back to
@@ -321,7 +323,9 @@ def reply_ephemeral(
     if response_url:
         respond = Respond(response_url=response_url)
         try:
-            sent = respond(text=text, blocks=blocks or [], response_type="ephemeral", replace_original=True)
+            sent = respond(
+                text=text, blocks=blocks or [], response_type="ephemeral", replace_original=replace
+            )
         except (OSError, ValueError) as exc:
             logger.warning(
                 "response URL unreachable (%s); replying with chat.postEphemeral", type(exc).__name__

@@ -17,7 +17,7 @@ from assistant.triage import triage_request
 from corpus.errors import AdvisorError
 from corpus.models import Audience
 from integrations.slack import blocks, watches
-from integrations.slack.answering import Services, question_text
+from integrations.slack.answering import Services, question_text, reply_ephemeral
 from integrations.slack.dedupe import once_per_event
 from integrations.slack.digest_blocks import ACTION_SNOOZE, ACTION_UNSUBSCRIBE
 from integrations.slack.jobs import HomeJob, SubmitJob, TriageJob
@@ -207,7 +207,12 @@ def on_ask_support(services: Services, submit: SubmitJob, body: dict[str, Any], 
         triage_message(submit, channel=queues[0], message_ts=str(posted["ts"]), text=question, requester=user)
     if channel and user:
         note = "Support staff have your question." if queues else "No support queue is configured yet."
-        client.chat_postEphemeral(channel=channel, user=user, text=note)
+        # The button's response URL reaches the asker wherever the answer was (an /advisor answer in
+        # a channel the bot is not in); replace_original=False keeps the answer.
+        response_url = str(body["response_url"]) if body.get("response_url") else None
+        reply_ephemeral(
+            client, channel=channel, user=user, response_url=response_url, text=note, replace=False
+        )
 
 
 def on_home(submit: SubmitJob, event: dict[str, Any]) -> None:

@@ -219,3 +219,24 @@ def test_app_home_never_lists_internal_calls(slack: SlackHarness) -> None:
         assert "Zeppelin" not in shown and "intranet.example" not in shown
     finally:
         records.delete([internal.doc_id])
+
+
+def test_ask_support_on_an_ephemeral_answer_replies_through_the_response_url(slack: SlackHarness) -> None:
+    slack.send_command("Which open calls fund cluster internationalisation?", channel="CNOTMEMBER")
+    reply = slack.api.wait_for(RESPONSE_URL_METHOD)[0].args
+    answer_id = [b for b in reply["blocks"] if b["type"] == "actions"][0]["elements"][2]["value"]
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "UASKER001"},
+        "team": {"id": "T00000001"},
+        "channel": {"id": "CNOTMEMBER"},
+        "container": {"type": "message", "message_ts": "1715000009.000200", "is_ephemeral": True},
+        "response_url": slack.api.response_url("actions/2"),
+        "actions": [{"action_id": "advisor_ask_support", "value": answer_id, "type": "button"}],
+        "trigger_id": "1.2.3",
+    }
+    slack.send_interaction(payload)
+    note = slack.api.wait_for(RESPONSE_URL_METHOD, path="/response/actions/2")[0].args
+    assert note["text"] == "Support staff have your question."
+    assert note["replace_original"] is False  # the answer stays
+    assert slack.api.calls_of("chat.postEphemeral") == []
