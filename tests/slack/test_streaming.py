@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pydantic import SecretStr
+
+from assistant.app import open_advisor
+from assistant.llm_openai import chat_model_from_settings
 from integrations.slack import blocks
 from integrations.slack.answering import Services
 from integrations.slack.client import web_client
 from integrations.slack.streaming import STREAM_BUFFER_CHARS, THINKING_STATUS, NativeStream
+from tests.fakes.openai_server import FakeOpenAIServer
 from tests.fakes.slack_web_api import TEAM_ID
 from tests.slack.conftest import SlackHarness, mention, message
 from tests.slack.test_events import QUESTION, _final_answer, _wait
@@ -120,3 +125,68 @@ def test_a_stream_that_cannot_stop_is_edited_into_the_answer(slack: SlackHarness
     final = [c for c in slack.api.calls_of("chat.update") if "advisor_feedback" in str(c.args.get("blocks"))]
     assert [c.args["ts"] for c in final] == [started[0].result["ts"]]
     assert slack.api.calls_of("chat.delete")[0].args["ts"] == placeholder["ts"]
+
+
+LLM_ANSWER = (
+    "The **Euroclusters for battery value chains** call [1] funds joint cluster initiatives that help "
+    "SMEs internationalise; it is open until 17 September 2026. See also the Horizon Europe call on "
+    "cluster internationalisation for SMEs [2], which closes on 3 June 2026."
+)
+
+
+def _llm_answer(slack: SlackHarness, reply: str) -> str:
+    """Answer QUESTION in a thread with an LLM that writes ``reply``; returns the placeholder ts."""
+    with FakeOpenAIServer() as llm:
+        llm.reply_with(reply)
+        settings = slack.settings.model_copy(
+            update={
+                "llm_model": llm.model,
+                "openai_base_url": llm.base_url,
+                "openai_api_key": SecretStr("sk-x"),
+            }
+        )
+        advisor = open_advisor(
+            settings,
+            records=slack.advisor.records,
+            index=slack.advisor.index,
+            conversations=slack.conversations,
+            chat_model=chat_model_from_settings(settings, timeout_s=10),
+        )
+        services = Services(advisor=advisor, store=slack.store)
+        client = web_client(settings)
+        placeholder = client.chat_postMessage(channel="CGENERAL1", thread_ts=ROOT, text="Looking…")
+        services.finish_answer(
+            client,
+            channel="CGENERAL1",
+            ts=str(placeholder["ts"]),
+            question=QUESTION,
+            conversation_id=None,
+            link=None,
+            thread_ts=ROOT,
+            team=TEAM_ID,
+        )
+    return str(placeholder["ts"])
+
+
+def test_an_llm_answer_streams_token_by_token_as_markdown(slack: SlackHarness) -> None:
+    slack.api.offer_streaming()
+    placeholder = _llm_answer(slack, LLM_ANSWER)
+    stop = slack.api.calls_of("chat.stopStream")[0].args
+    streamed = slack.api.streamed_text(stop["ts"])
+    assert "**Euroclusters for battery value chains** call [1]" in streamed  # Markdown: Slack renders it
+    assert len(slack.api.calls_of("chat.appendStream")) >= 1
+    assert "*Sources*" in str(stop["blocks"])
+    assert slack.api.calls_of("chat.delete")[0].args["ts"] == placeholder
+    assert slack.api.calls_of("chat.update") == []  # what streamed is the checked answer: nothing rewritten
+
+
+def test_a_streamed_answer_the_checks_replaced_is_rewritten(slack: SlackHarness) -> None:
+    slack.api.offer_streaming()
+    _llm_answer(
+        slack, "Every SME gets EUR 5 million from the Hydrogen Valleys call [7], no questions asked. " * 3
+    )
+    stop = slack.api.calls_of("chat.stopStream")[0].args
+    (rewrite,) = slack.api.calls_of("chat.update")
+    assert rewrite.args["ts"] == stop["ts"]  # the streamed message, edited into the answer that was kept
+    assert "[7]" not in rewrite.args["text"]
+    assert any(b.get("block_id") == "advisor_feedback" for b in rewrite.args["blocks"])
