@@ -90,7 +90,8 @@ def _watch(
     return (
         f"Saved search {number} for <#{channel}>: {blocks.escape(describe_watch(plan))} "
         f"({len(matching)} match today). New and closing-soon calls will be posted here "
-        f"{schedule.when.describe()}. Change the time with {USAGE.split(',')[0]}."
+        f"{schedule.when.describe()} (invite me to the channel if I am not in it yet). "
+        f"Change the time with {USAGE.split(',')[0]}."
     )
 
 
