@@ -85,3 +85,11 @@ def test_cli_refuses_a_manifest_it_cannot_fill(args: list[str], message: str, tm
     code, output = _cli(args, tmp_path)
     assert code == 2
     assert message in " ".join(output.split())
+
+
+def test_slack_alone_still_runs_socket_mode(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["--data-dir", str(tmp_path), "slack"], env={"SLACK_APP_TOKEN": ""})
+    assert result.exit_code == 2
+    assert "SLACK_APP_TOKEN (xapp-…) is not set; Socket Mode needs an app-level token" in " ".join(
+        result.output.split()
+    )
