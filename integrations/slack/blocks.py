@@ -79,7 +79,6 @@ def answer_blocks(
         answer_id: The stored answer's id (button values carry it); None hides the buttons.
         call_facts: Status and deadline of cited calls, by ``doc_id``.
     """
-    _ = translator(answer.lang)  # the answer's language, for the words around it too
     # A model writes Markdown; the extractive composer writes plain text with "- " lines.
     text = markdown_to_mrkdwn(answer.answer) if answer.mode == "llm" else escape(answer.answer)
     return [_section(cut(text)), *answer_footer_blocks(answer, answer_id=answer_id, call_facts=call_facts)]
@@ -89,7 +88,8 @@ def answer_footer_blocks(
     answer: Answer, *, answer_id: str | None, call_facts: Mapping[str, CallFacts] | None = None
 ) -> list[Block]:
     """What follows an answer's text: the sources, a no-evidence note, the feedback buttons (also what
-    ``chat.stopStream`` puts under a streamed answer)."""
+    ``chat.stopStream`` puts under a streamed answer), in the answer's language."""
+    _ = translator(answer.lang)
     blocks: list[Block] = []
     if answer.citations:
         lines = [
