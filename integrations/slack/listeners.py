@@ -112,7 +112,7 @@ def on_mention(
 ) -> None:
     """``app_mention``: answer in the mention's thread."""
     channel, ts, thread_ts = event_fields(event)
-    if not channel or not ts:
+    if not channel or not ts or not services.store.claim_event(mention_key(channel, ts)):
         return
     root = thread_ts or ts
     answer_in_thread(
@@ -138,14 +138,22 @@ def on_message(
     if not is_person_message(event, bot_user_id=bot, answer_bots=settings.slack_answer_bot_messages):
         return
     channel, ts, thread_ts = event_fields(event)
-    if not channel or not ts or (bot and f"<@{bot}" in str(event.get("text") or "")):
+    if not channel or not ts:
+        return
+    mentioned = bool(bot) and f"<@{bot}" in str(event.get("text") or "")
+    group_dm = event.get("channel_type") == "mpim"
+    if mentioned and not group_dm:
         return  # a mention is answered by the app_mention listener
+    if mentioned and not services.store.claim_event(mention_key(channel, ts)):
+        return  # Slack also sent app_mention for it, and that one came first
     if event.get("channel_type") == "im":
         root, reply_in = DM_THREAD, None
-    elif event.get("channel_type") == "mpim" and not thread_ts:
+    elif group_dm and (not thread_ts or mentioned):
         # A group DM with the bot: each question is answered in its own thread (one conversation
-        # each), so several people's questions do not run into one another.
-        root, reply_in = ts, ts
+        # each), so several people's questions do not run into one another. Slack documents no
+        # app_mention for direct conversations, so a mention there is answered from here.
+        root = thread_ts or ts
+        reply_in = root
     elif thread_ts and services.store.conversation_for(channel=channel, thread_ts=thread_ts):
         root, reply_in = thread_ts, thread_ts
     else:
@@ -170,6 +178,11 @@ def on_message(
         files=bool(event.get("files")),
         team=context.team_id,
     )
+
+
+def mention_key(channel: str, ts: str) -> str:
+    """The de-duplication key of a message that mentions the bot, whichever event brings it."""
+    return f"mention:{channel}:{ts}"
 
 
 def answer_in_thread(

@@ -227,3 +227,16 @@ def test_tokens_revoked_drops_data_only_when_the_bot_token_went(slack: SlackHarn
 
     slack.send_event({"type": "tokens_revoked", "tokens": {"bot": [BOT_USER_ID]}})
     _wait(lambda: slack.store.conversation_for(channel="CGENERAL1", thread_ts="1715000000.001500") is None)
+
+
+def test_a_mention_in_a_group_dm_is_answered_once_whichever_event_brings_it(slack: SlackHarness) -> None:
+    mpim = {"channel": "GMPIM0002", "channel_type": "mpim"}
+    slack.send_event(message(f"<@{BOT_USER_ID}> {QUESTION}", ts="1715000000.001600", **mpim))
+    slack.send_event(mention(QUESTION, ts="1715000000.001600", channel="GMPIM0002"))  # if Slack sends it too
+    assert "[1]" in _final_answer(slack)["text"]
+    placeholder = slack.api.wait_for("chat.postMessage")[0]
+    assert placeholder.args["thread_ts"] == "1715000000.001600"
+    _wait(
+        lambda: slack.store.conversation_for(channel="GMPIM0002", thread_ts="1715000000.001600") is not None
+    )
+    assert len(slack.api.calls_of("chat.postMessage")) == 1
