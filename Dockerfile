@@ -7,7 +7,8 @@ ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
 FROM ${PYTHON_IMAGE} AS wheel
 WORKDIR /src
-COPY pyproject.toml README.md LICENSE NOTICE ./
+# setup.py compiles the gettext catalogs (.po -> .mo) into the wheel.
+COPY pyproject.toml setup.py README.md LICENSE NOTICE ./
 COPY corpus corpus
 COPY retrieval retrieval
 COPY assistant assistant

@@ -43,6 +43,7 @@ _SUPERLATIVE_WORDS = {
     ("largest", "number_of_projects"): N_("funds the most projects"),
     ("smallest", "number_of_projects"): N_("funds the fewest projects"),
 }
+_COMES_FIRST = N_("comes first")
 
 
 def declined(plan: QueryPlan, action: str = "do that") -> Evidence:
@@ -260,7 +261,7 @@ def _superlative(result: CallResult, today: dt.date) -> Evidence:
         )
         return _listing(result, today, lead=lead)
     ordered = list(chosen) + [call for call in result.calls if call not in chosen]
-    verb = _(_SUPERLATIVE_WORDS.get((plan.operation, plan.sort_field), N_("comes first")))
+    verb = _(_SUPERLATIVE_WORDS.get((plan.operation, plan.sort_field), _COMES_FIRST))
     first = chosen[0]
     value = _value_words(first, plan, today)
     if len(chosen) == 1:

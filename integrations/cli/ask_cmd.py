@@ -10,6 +10,7 @@ from rich.markup import escape
 from assistant.session import Session
 from corpus.console import console, print_json
 from corpus.errors import NothingIngested
+from corpus.i18n import format_date, translator
 from integrations.cli.context import cli_context
 
 if TYPE_CHECKING:
@@ -49,11 +50,15 @@ def ask(
 
 
 def _print_answer(answer: Answer, context: Session) -> None:
+    _ = translator(answer.lang)  # the words around the answer in its language
     console.print(escape(answer.answer), highlight=False, soft_wrap=True)
     if answer.citations:
-        console.print("\n[bold]Sources[/]")
+        heading = _("Sources")
+        console.print(f"\n[bold]{heading}[/]")
         for citation in answer.citations:
-            console.print(escape(_source_line(citation, context)), highlight=False, soft_wrap=True)
+            console.print(
+                escape(_source_line(citation, context, answer.lang)), highlight=False, soft_wrap=True
+            )
     note = "" if answer.grounded else "no evidence in the corpus · "
     console.print(
         f"\n[dim]{note}{answer.mode} · {answer.timings_ms.get('total', 0):.0f} ms · "
@@ -63,18 +68,22 @@ def _print_answer(answer: Answer, context: Session) -> None:
     )
 
 
-def _source_line(citation: Citation, context: Session) -> str:
+def _source_line(citation: Citation, context: Session, lang: str) -> str:
     parts = [f"[{citation.n}] {citation.title}", citation.doc_type]
     if citation.identifier:
         parts.append(citation.identifier)
     if citation.doc_type == "call":
-        parts.append(_call_status(citation.doc_id, context))
+        parts.append(_call_status(citation.doc_id, context, lang))
     line = " · ".join(part for part in parts if part)
     return f"{line}\n    {citation.url}" if citation.url else line
 
 
-def _call_status(doc_id: str, context: Session) -> str:
+def _call_status(doc_id: str, context: Session, lang: str) -> str:
     facts = context.advisor().calls.facts(doc_id, today=context.settings.today)
     if facts is None:
         return ""
-    return f"{facts.status.value}, deadline {facts.deadline}" if facts.deadline else facts.status.value
+    _ = translator(lang)
+    status = _(facts.status.value)
+    if facts.deadline is None:
+        return status
+    return f"{status}, " + _("deadline {day}").format(day=format_date(facts.deadline, lang))

@@ -3,14 +3,17 @@ through the catalogs with locale dates and money (extractive mode, the small tes
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from assistant.errors import InvalidInput
+from assistant.freshness import as_of_note, change_note
 from assistant.language import answering_in, choose_language, country, quoted
 from assistant.llm import FunctionChatModel
 from assistant.prompts import build_answer_messages
+from corpus.refresh.log import CallChange
 from tests.assistant.factories import TODAY, Corpus, assert_citations_consistent, corpus
 
 __all__ = ["corpus"]
@@ -168,4 +171,19 @@ def test_english_prompts_carry_no_language_instruction() -> None:
         "Write the answer in German. Keep call identifiers, organisation names, programme names and amounts "
         "as the passages give them; a sentence you quote word for word from an English passage stays in "
         "English, in quotation marks, followed by (EN). Write dates as in '2. Februar 2027'."
+    )
+
+
+def test_freshness_notes_in_german_with_german_dates_and_money() -> None:
+    moved = CallChange("call:X", "deadline", "2027-05-12T15:00:00Z", "2027-06-02T15:00:00Z")
+    budget = CallChange("call:X", "budget", "2000000", "3500000")
+    with answering_in("de"):
+        note = change_note([moved, budget], refreshed_on=dt.date(2026, 12, 3))
+        stale = as_of_note(dt.date(2026, 8, 22), dt.date(2026, 8, 30))
+    assert note is not None and note.replace("\xa0", " ") == (
+        "bei der Aktualisierung am 3. Dezember 2026 geändert: Frist verschoben von 12. Mai 2027 auf "
+        "2. Juni 2027, Gesamtbudget geändert von 2 Mio. € auf 3,5 Mio. €"
+    )
+    assert stale is not None and stale.startswith(
+        "Ausschreibungen mit Stand 22. August 2026 (8 Tage vor dem 30. August 2026)"
     )
