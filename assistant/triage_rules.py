@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from assistant.triage_lexicon import all_lexicons
+from retrieval.analysis import fold
+
 Category = Literal[
     "funding_question", "partner_search", "event_matchmaking", "membership_admin", "technical_issue", "other"
 ]
@@ -232,6 +235,36 @@ CUES: dict[Category, tuple[Cue, ...]] = {
 """The compiled :data:`RULES`."""
 
 
+def _lexicon_cues(category: Category) -> tuple[tuple[re.Pattern[str], float], ...]:
+    """The cues of ``category`` in every other language's lexicon (matched on folded text)."""
+    return tuple(cue for lexicon in all_lexicons() for cue in lexicon.cues.get(category, ()))
+
+
+def _matches(category: Category, normalised: str, folded: str) -> list[tuple[str, float]]:
+    """The cues of ``category`` that count for a text: every English cue that matches, then the
+    other languages' cues whose match overlaps no counted one, strongest first.
+
+    A word several languages share ("webinar", "logo", "partner") or an English cue already
+    covers counts once, so English requests score as they did before the lexicons existed.
+    """
+    counted: list[tuple[int, int]] = []
+    matches: list[tuple[str, float]] = []
+    for cue in CUES[category]:
+        found = cue.pattern.search(normalised)
+        if found is not None:
+            matches.append((cue.pattern.pattern, cue.weight))
+            if not cue.pattern.pattern.startswith("^"):  # an && cue spans the whole text
+                counted.append(found.span())
+    for pattern, weight in sorted(_lexicon_cues(category), key=lambda cue: -cue[1]):
+        for found in pattern.finditer(folded):
+            start, end = found.span()
+            if not any(start < other_end and other_start < end for other_start, other_end in counted):
+                matches.append((pattern.pattern, weight))
+                counted.append((start, end))
+                break
+    return matches
+
+
 def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
@@ -247,8 +280,9 @@ def score_categories(text: str, *, intent: str | None = None) -> dict[Category, 
         A score per category, in :data:`CATEGORIES` order.
     """
     normalised = _normalise(text)
+    folded = fold(normalised)
     scores = {
-        category: sum(cue.weight for cue in CUES[category] if cue.pattern.search(normalised))
+        category: sum(weight for _, weight in _matches(category, normalised, folded))
         for category in CATEGORIES
     }
     if intent == "funding":
@@ -279,9 +313,5 @@ def matched_cues(text: str) -> dict[Category, list[tuple[str, float]]]:
     """The cues of each category that match ``text``, as ``(pattern, weight)``: why a request got its "
     "category."""
     normalised = _normalise(text)
-    return {
-        category: [
-            (cue.pattern.pattern, cue.weight) for cue in CUES[category] if cue.pattern.search(normalised)
-        ]
-        for category in CATEGORIES
-    }
+    folded = fold(normalised)
+    return {category: _matches(category, normalised, folded) for category in CATEGORIES}

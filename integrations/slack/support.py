@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from assistant.calls import CLOSING_SOON_DAYS
 from assistant.errors import NotFound
-from assistant.triage import triage_request
+from assistant.triage import message_moment, triage_request
 from corpus.errors import AdvisorError
 from corpus.models import Audience
 from integrations.slack import blocks, watches
@@ -84,11 +85,16 @@ def post_triage(
         for c in draft.citations
         if c.identifier and c.doc_id in facts and c.identifier.upper() in text.upper()
     }
+    zone = ZoneInfo(services.settings.slack_triage_timezone)
+    try:
+        sent_at = message_moment(message_ts, zone)
+    except ValueError:  # not a Slack timestamp (never sent by Slack): judge from now
+        sent_at = dt.datetime.now(zone)
     card = triage_request(
         understanding,
         routing=services.settings.slack_triage_routing,
         call_deadlines={name: day for name, day in named.items() if day is not None},
-        today=services.settings.today,
+        sent_at=sent_at,
     )
     services.store.log_triage(
         channel=channel,

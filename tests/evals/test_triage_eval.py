@@ -19,6 +19,7 @@ from evals.bench_slack import sign
 from evals.cli.eval_triage_cmd import TARGET_ACCURACY, register_bench, register_eval
 from evals.triage_eval import (
     EVAL_TODAY,
+    EVAL_ZONE,
     URGENCIES,
     TriageCase,
     TriagePrediction,
@@ -151,17 +152,18 @@ def test_triage_reaches_the_target_on_both_bundled_sets(path: Path) -> None:
     ],
 )
 def test_urgency_reads_relative_deadlines_blockers_and_disruptions(text: str, urgency: str) -> None:
-    assert assess_urgency(text, dates=[], call_deadlines={}, today=EVAL_TODAY)[0] == urgency
+    sent_at = dt.datetime.combine(EVAL_TODAY, dt.time(9, 0), tzinfo=EVAL_ZONE)
+    assert assess_urgency(text, dates=[], call_deadlines={}, sent_at=sent_at)[0] == urgency
 
 
-def test_relative_deadline_reasons_name_the_day() -> None:
-    monday = dt.date(2026, 3, 2)
-    assert assess_urgency("reply by Friday please", dates=[], call_deadlines={}, today=monday) == (
+def test_relative_deadline_reasons_name_the_words_and_the_day() -> None:
+    monday = dt.datetime(2026, 3, 2, 9, 0, tzinfo=EVAL_ZONE)
+    assert assess_urgency("reply by Friday please", dates=[], call_deadlines={}, sent_at=monday) == (
         "high",
-        "a day the request names is in 4 days (2026-03-06)",
+        "“friday” (2026-03-06 23:59) is in 4 days",
     )
-    next_week = assess_urgency("due next Friday", dates=[], call_deadlines={}, today=monday)
-    assert next_week == ("medium", "a day the request names is in 11 days (2026-03-13)")
+    next_week = assess_urgency("due next Friday", dates=[], call_deadlines={}, sent_at=monday)
+    assert next_week == ("medium", "“friday” (2026-03-13 23:59) is in 11 days")
 
 
 def test_eval_triage_cli_json_reports_the_tuning_and_the_holdout_set(tmp_path: Path) -> None:
