@@ -20,7 +20,7 @@ CASES: dict[str, dict[str, str]] = {
     "fr": {
         "funding_question": "Quelles subventions existent pour une PME qui veut se digitaliser ?",
         "partner_search": "Nous recherchons un fabricant de composites pour un projet, des contacts ?",
-        "event_matchmaking": "Y a-t-il encore des places pour le salon de Lyon ? Le formulaire d'inscription bloque.",
+        "event_matchmaking": "Y a-t-il encore des places pour le salon de Lyon ? Inscription fermée ?",
         "membership_admin": "Comment renouveler notre adhésion pour l'année prochaine ?",
         "technical_issue": "Impossible de me connecter au portail, mot de passe refusé.",
         "other": "Une journaliste souhaite une interview sur le cluster, qui peut répondre ?",
