@@ -45,6 +45,11 @@ MIN_SCORE = 1.5
 """A request whose best score is lower than this is ``other``."""
 INTENT_HINT = 1.0
 """Added to funding / partner search when the answering intent is funding / partners."""
+CALL_IDENTIFIER = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){2,}(?![\w-])")
+"""An F&T call or topic identifier ("I3-2026-INV1", "HORIZON-CL5-2027-07-D3-32"), as written."""
+IDENTIFIER_HINT = 2.0
+"""Added to funding when the request names a call identifier: in any language, a request naming a
+call asks about that call ("Czy HORIZON-CL5-2027-07-D3-32 jest już otwarty?")."""
 
 _SHARED = {
     "<ORG>": (
@@ -285,6 +290,8 @@ def score_categories(text: str, *, intent: str | None = None) -> dict[Category, 
         category: sum(weight for _, weight in _matches(category, normalised, folded))
         for category in CATEGORIES
     }
+    if CALL_IDENTIFIER.search(normalised):
+        scores["funding_question"] += IDENTIFIER_HINT
     if intent == "funding":
         scores["funding_question"] += INTENT_HINT
     elif intent == "partners":
