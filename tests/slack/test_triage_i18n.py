@@ -7,7 +7,7 @@ from typing import Any
 from tests.slack.conftest import SUPPORT_CHANNEL, SlackHarness, message
 from tests.slack.test_support import _card
 
-REQUEST = "Bin aus dem Portal ausgesperrt, Passwort-Mail kommt nicht an und die Abgabefrist ist heute Mittag!!"
+REQUEST = "Bin aus dem Portal ausgesperrt, keine Passwort-Mail, und die Abgabefrist ist heute Mittag!!"
 THURSDAY_0830_CET = "1772695800.000100"
 """Slack ``ts`` of Thursday 5 March 2026, 08:30 in Brussels (07:30 UTC)."""
 
