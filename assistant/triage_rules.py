@@ -16,8 +16,10 @@ anywhere in the text.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal, NamedTuple
 
+from assistant.triage_lexicon import Cue as LexiconCue
 from assistant.triage_lexicon import all_lexicons
 from retrieval.analysis import fold
 
@@ -240,9 +242,12 @@ CUES: dict[Category, tuple[Cue, ...]] = {
 """The compiled :data:`RULES`."""
 
 
-def _lexicon_cues(category: Category) -> tuple[tuple[re.Pattern[str], float], ...]:
-    """The cues of ``category`` in every other language's lexicon (matched on folded text)."""
-    return tuple(cue for lexicon in all_lexicons() for cue in lexicon.cues.get(category, ()))
+@cache
+def _lexicon_cues(category: Category) -> tuple[LexiconCue, ...]:
+    """The cues of ``category`` in every other language's lexicon (matched on folded text),
+    strongest first."""
+    cues = (cue for lexicon in all_lexicons() for cue in lexicon.cues.get(category, ()))
+    return tuple(sorted(cues, key=lambda cue: -cue.weight))
 
 
 def _matches(category: Category, normalised: str, folded: str) -> list[tuple[str, float]]:
@@ -260,11 +265,11 @@ def _matches(category: Category, normalised: str, folded: str) -> list[tuple[str
             matches.append((cue.pattern.pattern, cue.weight))
             if not cue.pattern.pattern.startswith("^"):  # an && cue spans the whole text
                 counted.append(found.span())
-    for pattern, weight in sorted(_lexicon_cues(category), key=lambda cue: -cue[1]):
-        for found in pattern.finditer(folded):
+    for other in _lexicon_cues(category):
+        for found in other.finditer(folded):
             start, end = found.span()
             if not any(start < other_end and other_start < end for other_start, other_end in counted):
-                matches.append((pattern.pattern, weight))
+                matches.append((other.pattern.pattern, other.weight))
                 counted.append((start, end))
                 break
     return matches
