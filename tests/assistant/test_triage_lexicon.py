@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.intents import CATEGORIES, understand
-from assistant.triage_lexicon import LEXICON_LANGUAGES, lexicon, parse_lexicon
+from assistant.triage_lexicon import LEXICON_LANGUAGES, lexicon, parse_lexicon, required_literal
 from assistant.triage_rules import categorise, matched_cues
+from evals.triage_eval import i18n_dev_dataset_path, i18n_holdout_dataset_path, load_cases
+from retrieval.analysis import fold
 
 CASES: dict[str, dict[str, str]] = {
     "de": {
@@ -88,3 +90,20 @@ def test_a_broken_lexicon_fails_with_what_is_wrong() -> None:
         parse_lexicon("xx", {"time": {"weekdays": [["lundi"]]}})
     with pytest.raises(ValueError, match="unknown parts of day or units"):
         parse_lexicon("xx", {"time": {"parts_of_day": {"teatime": ["x"]}}})
+
+
+def test_a_cues_literal_pre_check_never_hides_a_match() -> None:
+    assert required_literal("erreurs?") == "erreur"
+    assert required_literal("fehler\\w*") == "fehler"
+    assert required_literal("a|b") == "" and required_literal("(?:x)y") == ""
+    texts = [
+        fold(case.text)
+        for path in (i18n_dev_dataset_path(), i18n_holdout_dataset_path())
+        for case in load_cases(path)
+    ]
+    texts += [fold(text) for texts_of in CASES.values() for text in texts_of.values()]
+    for lang in LEXICON_LANGUAGES:
+        for cues in lexicon(lang).cues.values():
+            for cue in cues:
+                for text in texts:
+                    assert (cue.search(text) is None) == (cue.pattern.search(text) is None), (cue, text)
