@@ -6,8 +6,10 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import ValidationError
 
 from assistant.triage import assess_urgency, message_moment, route
+from corpus.settings import Settings
 
 CET = dt.timezone(dt.timedelta(hours=1))
 SENT = dt.datetime(2026, 5, 10, 9, 0, tzinfo=CET)
@@ -37,3 +39,12 @@ def test_route_falls_back_to_default() -> None:
     assert route("funding_question", routing) == "U1"
     assert route("other", routing) == "S9"
     assert route("other", {}) is None
+
+
+def test_an_unknown_triage_time_zone_is_refused_with_what_to_use() -> None:
+    with pytest.raises(ValidationError, match="unknown time zone 'Mars/Olympus': use an IANA name"):
+        Settings(_env_file=None, SLACK_TRIAGE_TIMEZONE="Mars/Olympus")
+    assert (
+        Settings(_env_file=None, SLACK_TRIAGE_TIMEZONE="Europe/Warsaw").slack_triage_timezone
+        == "Europe/Warsaw"
+    )
