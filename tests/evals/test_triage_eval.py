@@ -315,3 +315,13 @@ def test_bench_signature_is_the_one_slack_sdk_verifies() -> None:
     body = '{"type": "event_callback"}'
     expected = SignatureVerifier("secret").generate_signature(timestamp="1700000000", body=body)
     assert sign("secret", timestamp="1700000000", body=body) == expected
+
+
+def test_eval_triage_cli_prints_the_per_language_table(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        _cli(tmp_path), ["eval", "triage", "--dataset", str(i18n_holdout_dataset_path())], terminal_width=200
+    )
+    assert result.exit_code == 0, result.output
+    assert "Per language" in result.output and "relative-time urgency" in result.output
+    for lang in ("de", "fr", "es", "it", "pl"):
+        assert f"│ {lang}   │" in result.output
