@@ -1,16 +1,16 @@
 """The reply a triage card drafts for the member, written in the request's language.
 
-The words around the answer (greeting, a line that says what happens next for the request's
-category, the urgent note, the sign-off) come from the ``triage`` gettext domain
+The words around the answer (greeting, a line for the request's category, the urgent note, what
+happens next, the sign-off) come from the ``triage`` gettext domain
 (``corpus/locales/<lang>/LC_MESSAGES/triage.po``); the answer itself is the assistant's answer to
-the request, asked in the same language. The language is the request's own
-(:func:`reply_language`): a request in a language outside the six gets an English reply.
+the request. Both are in the language the assistant chose for the request
+(:func:`assistant.language.choose_language`: the detected language of the request,
+:func:`corpus.languages.detect_language`; English for a language outside the six).
 """
 
 from __future__ import annotations
 
 from corpus.i18n import translator
-from corpus.languages import DEFAULT_LANGUAGE, detect_language
 
 
 def N_(message: str) -> str:
@@ -39,13 +39,6 @@ FOLLOW_UPS: dict[str, str] = {
 """What happens next, by triage category (the reply's last line before the sign-off)."""
 URGENT_NOTE = N_("We have marked your request as urgent.")
 SIGN_OFF = N_("Best regards,\nthe cluster support team")
-
-
-def reply_language(text: str) -> str:
-    """The language to reply to ``text`` in: the detected one when it is one of the six, else
-    English."""
-    detection = detect_language(text)
-    return detection.lang if detection.supported else DEFAULT_LANGUAGE
 
 
 def draft_reply(*, category: str, urgency: str, answer: str | None, lang: str) -> str:

@@ -14,7 +14,9 @@ from slack_sdk import WebClient
 
 from assistant.calls import CLOSING_SOON_DAYS
 from assistant.errors import NotFound
-from assistant.triage import message_moment, triage_request
+from assistant.models import Answer
+from assistant.triage import Triage, message_moment, triage_request
+from assistant.triage_reply import draft_reply
 from corpus.errors import AdvisorError
 from corpus.models import Audience
 from integrations.slack import blocks, watches
@@ -108,8 +110,20 @@ def post_triage(
         channel=channel,
         thread_ts=message_ts,
         text=f"Triage: {card.category.replace('_', ' ')}, {card.urgency} urgency",
-        blocks=blocks.triage_blocks(card, draft=draft, call_facts=facts),
+        blocks=blocks.triage_blocks(card, draft=_drafted(card, draft), call_facts=facts),
     )
+
+
+def _drafted(card: Triage, draft: Answer) -> Answer:
+    """The draft answer wrapped into a reply to the member, in the answer's (the request's) language;
+    an answer without evidence is left out (the reply says who will get back instead)."""
+    reply = draft_reply(
+        category=card.category,
+        urgency=card.urgency,
+        answer=draft.answer if draft.grounded else None,
+        lang=draft.lang,
+    )
+    return draft.model_copy(update={"answer": reply, "citations": draft.citations if draft.grounded else []})
 
 
 def on_shortcut(services: Services, submit: SubmitJob, body: dict[str, Any], client: WebClient) -> None:

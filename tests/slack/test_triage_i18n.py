@@ -26,3 +26,14 @@ def test_a_german_request_is_triaged_from_the_moment_it_was_sent(slack: SlackHar
     assert "<!subteam^SHELPDESK>" in fields
     logged = slack.store.triage_event(channel=SUPPORT_CHANNEL, message_ts=THURSDAY_0830_CET)
     assert logged is not None and logged.category == "technical_issue" and logged.urgency == "high"
+
+
+def test_the_drafted_reply_is_written_in_the_requests_language(slack: SlackHarness) -> None:
+    request = "Gibt es offene Calls für Batterie-Cluster? Wir möchten bis Freitag einreichen."
+    slack.send_event(message(request, ts=THURSDAY_0830_CET, channel=SUPPORT_CHANNEL, user="UMEMBER01"))
+    card = _card(slack)
+    sections = [b["text"]["text"] for b in card.args["blocks"] if b.get("type") == "section" and "text" in b]
+    draft = next(text for text in sections if text.startswith("*Draft reply*"))
+    assert draft.startswith("*Draft reply*\nHallo,\n\n")
+    assert "Viele Grüße" in draft and "Hello," not in draft
+    assert "funding question" in _fields(card) and "freitag" in _fields(card)
