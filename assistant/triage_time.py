@@ -18,7 +18,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TypeVar
+
+from babel.dates import get_month_names
 
 from assistant.triage_lexicon import PARTS_OF_DAY, Lexicon, TimeWords, all_lexicons
 from retrieval.analysis import fold
@@ -28,9 +31,17 @@ ATTACH_WITHIN_CHARS = 30
 END_OF_DAY = dt.time(23, 59)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 _CLOCK = re.compile(
-    r"(?<![\w:./-])([01]?\d|2[0-3])(?:[:.h]([0-5]\d)(?!\d|\.\d)|\s?(h|uhr)(?![\w])|\s?([ap])\.?m\.?(?![\w]))"
+    r"(?<![\w:./-])([01]?\d|2[0-3])"
+    r"(?:[:h]([0-5]\d)(?!\d)|\.([0-5]\d)(?![\d.])|\s?(h|uhr)(?!\w)|\s?([ap])\.?m\.?(?!\w))"
 )
 """A clock time: ``17:00``, ``17.30``, ``17h``, ``17h30``, ``17 Uhr``, ``5pm``, ``5 p.m.``."""
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w./:-])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2})(?![\w/-]|\.\d)|\.(?![\w./-]))"
+)
+"""A date written the European way: ``15.03.2026``, ``15/03/26``, ``15.3.`` (a trailing dot when
+the year is left out, so "1.5 million" and "24/7" are no dates)."""
+MONTH_NAME_LANGUAGES = ("en", "de", "fr", "es", "it", "pl")
+"""Month names are read in these languages (CLDR, through Babel: "März", "mars", "marca")."""
 _BARE_HOUR = r"\s+([01]?\d|2[0-3])(?![\w:,/%-]|\.\d)"
 """After a clock word ("alle 17", "um 10", "at 5"): an hour written alone."""
 
@@ -61,6 +72,52 @@ class _Day(_Span):
 @dataclass(frozen=True)
 class _TimeOfDay(_Span):
     time: dt.time
+
+
+@cache
+def _month_names() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A date with a month name in any of :data:`MONTH_NAME_LANGUAGES` ("15. März", "1er mars",
+    "15 de marzo de 2026", "15 marca"), and the month of each folded name."""
+    months: dict[str, int] = {}
+    for lang in MONTH_NAME_LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context=context, locale=lang).items():
+                    key = fold(name).rstrip(".")
+                    if len(key) >= 3:
+                        months.setdefault(key, number)
+    names = "|".join(sorted((re.escape(name) for name in months), key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w.])(\d{{1,2}})(?:er|st|nd|rd|th)?\.?\s+(?:de\s+)?({names})\.?(?:,?\s+(?:de\s+)?(\d{{4}}))?(?!\w)"
+    )
+    return pattern, months
+
+
+def _calendar_day(today: dt.date, day: int, month: int, year: int | None) -> dt.date | None:
+    """The date, or None when there is none; without a year, the one in this year, or next year's
+    when this year's is more than half a year gone ("15 January" written in December)."""
+    try:
+        if year is not None:
+            return dt.date(year + 2000 if year < 100 else year, month, day)
+        found = dt.date(today.year, month, day)
+        return found if (today - found).days <= 183 else dt.date(today.year + 1, month, day)
+    except ValueError:
+        return None
+
+
+def _calendar_days(text: str, today: dt.date) -> Iterable[_Day]:
+    """Dates written with numbers or a month name, in any of the six languages."""
+    for match in _NUMERIC_DATE.finditer(text):
+        year = int(match.group(4)) if match.group(4) else None
+        found = _calendar_day(today, int(match.group(1)), int(match.group(3)), year)
+        if found is not None:
+            yield _Day(match.start(), match.end(), found)
+    pattern, months = _month_names()
+    for match in pattern.finditer(text):
+        year = int(match.group(3)) if match.group(3) else None
+        found = _calendar_day(today, int(match.group(1)), months[match.group(2)], year)
+        if found is not None:
+            yield _Day(match.start(), match.end(), found)
 
 
 def _weekday_date(today: dt.date, weekday: int, *, next_week: bool) -> dt.date:
@@ -153,11 +210,12 @@ def _times(words: TimeWords, text: str) -> Iterable[_TimeOfDay]:
 def _clock_times(text: str) -> Iterable[_TimeOfDay]:
     for match in _CLOCK.finditer(text):
         hour = int(match.group(1))
-        if match.group(4) == "p" and hour < 12:
+        if match.group(5) == "p" and hour < 12:
             hour += 12
-        elif match.group(4) == "a" and hour == 12:
+        elif match.group(5) == "a" and hour == 12:
             hour = 0
-        yield _TimeOfDay(match.start(), match.end(), dt.time(hour, int(match.group(2) or 0)))
+        minutes = int(match.group(2) or match.group(3) or 0)
+        yield _TimeOfDay(match.start(), match.end(), dt.time(hour, minutes))
 
 
 def _overlaps(span: _Span, others: Iterable[_Span]) -> bool:
@@ -201,11 +259,17 @@ def named_moments(
     ]
     blocked += [span for span, _ in amounts]
     days = _without_overlaps(
-        day
-        for lex in chosen
-        for day in _days(lex.time, folded, today)
-        if not _overlaps(day, blocked) and not _in_the_past(lex.time, folded, day)
+        [
+            *(
+                day
+                for lex in chosen
+                for day in _days(lex.time, folded, today)
+                if not _in_the_past(lex.time, folded, day)
+            ),
+            *_calendar_days(folded, today),
+        ]
     )
+    days = [day for day in days if not _overlaps(day, blocked)]
     since_words = [lex.time.since for lex in chosen]
     times = _without_overlaps(
         time

@@ -123,3 +123,27 @@ def test_a_weekday_is_the_coming_one_from_the_message_day() -> None:
 )
 def test_urgency_in_every_language(text: str, urgency: str) -> None:
     assert assess_urgency(text, dates=[], call_deadlines={}, sent_at=MONDAY_0930)[0] == urgency
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Abgabe am 12.03. um 10 Uhr", _at(12, 10)),
+        ("Frist: 15.03.2026.", _at(15, 23, 59)),
+        ("plazo: 15/03/26", _at(15, 23, 59)),
+        ("Einreichung am 15. März", _at(15, 23, 59)),
+        ("la date limite est le 10 mars à 12h", _at(10, 12)),
+        ("el 15 de marzo de 2026 cierra", _at(15, 23, 59)),
+        ("scade il 10 marzo", _at(10, 23, 59)),
+        ("termin mija 15 marca", _at(15, 23, 59)),
+    ],
+)
+def test_dates_written_in_numbers_or_month_names_in_every_language(text: str, expected: dt.datetime) -> None:
+    assert _first(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["1.5 Mio Euro Budget", "support 24/7", "le 1er mars", "am 15. Januar", "um 17.30."]
+)
+def test_numbers_that_are_no_date_and_dates_already_past_name_no_deadline(text: str) -> None:
+    assert named_moments(text, sent_at=MONDAY_0930) == []
