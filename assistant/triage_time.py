@@ -48,7 +48,8 @@ _BARE_HOUR = r"\s+([01]?\d|2[0-3])(?![\w:,/%-]|\.\d)"
 
 @dataclass(frozen=True)
 class Moment:
-    """A moment a request names, and the words that name it (folded)."""
+    """A moment a request names, and the words that name it (as written, or folded when folding
+    changed the text's length: "ß" → "ss")."""
 
     at: dt.datetime
     phrase: str
@@ -245,7 +246,10 @@ def named_moments(
         sent_at: When the message was sent (its Slack ``ts``, in the workspace's time zone).
         lexicons: The languages to read (default: every lexicon).
     """
-    folded = fold(text.replace("\u2019", "'"))
+    written = text.replace("\u2019", "'")
+    folded = fold(written)
+    # the words as written for the card's reason ("heute Mittag"), where folding kept the offsets
+    shown = written if len(written) == len(folded) else folded
     today = sent_at.date()
     chosen = tuple(lexicons) if lexicons is not None else all_lexicons()
     # every language's words at once, so a code-mixed request is read whole: first what is no
@@ -279,7 +283,7 @@ def named_moments(
     moments = [
         Moment(
             sent_at + delta if isinstance(delta, dt.timedelta) else _end_of(today, delta, sent_at),
-            _text(folded, span),
+            _text(shown, span),
         )
         for span, delta in amounts
     ]
@@ -289,12 +293,12 @@ def named_moments(
         if time is not None:
             attached.add(time)
         at = dt.datetime.combine(day.day, time.time if time else END_OF_DAY, tzinfo=sent_at.tzinfo)
-        moments.append(Moment(at, _text(folded, day, time)))
+        moments.append(Moment(at, _text(shown, day, time)))
     for time in times:
         if time in attached or any(_before(folded, time.start, since, words=2) for since in since_words):
             continue  # "seit heute früh", "desde esta mañana": a past start, no deadline
         moments.append(
-            Moment(dt.datetime.combine(today, time.time, tzinfo=sent_at.tzinfo), _text(folded, time))
+            Moment(dt.datetime.combine(today, time.time, tzinfo=sent_at.tzinfo), _text(shown, time))
         )
     unique = {(m.at, m.phrase): m for m in moments if m.at >= sent_at}
     return sorted(unique.values(), key=lambda m: m.at)

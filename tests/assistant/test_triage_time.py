@@ -91,7 +91,7 @@ def test_past_moments_greetings_and_small_talk_name_no_deadline(text: str, sent_
 def test_the_same_words_are_judged_from_each_messages_own_timestamp() -> None:
     text = "Abgabefrist ist heute Mittag, ich bin ausgesperrt"
     morning = assess_urgency(text, dates=[], call_deadlines={}, sent_at=_at(2, 8, 30))
-    assert morning == ("high", "“heute mittag” (2026-03-02 12:00) is in 4 hours")
+    assert morning == ("high", "“heute Mittag” (2026-03-02 12:00) is in 4 hours")
     afternoon = named_moments(text, sent_at=_at(2, 15))
     assert afternoon == []  # still high, but from "ausgesperrt", not from a passed noon
     assert assess_urgency(text, dates=[], call_deadlines={}, sent_at=_at(2, 15)) == (

@@ -227,10 +227,10 @@ def test_relative_deadline_reasons_name_the_words_and_the_day() -> None:
     monday = dt.datetime(2026, 3, 2, 9, 0, tzinfo=EVAL_ZONE)
     assert assess_urgency("reply by Friday please", dates=[], call_deadlines={}, sent_at=monday) == (
         "high",
-        "“friday” (2026-03-06 23:59) is in 4 days",
+        "“Friday” (2026-03-06 23:59) is in 4 days",
     )
     next_week = assess_urgency("due next Friday", dates=[], call_deadlines={}, sent_at=monday)
-    assert next_week == ("medium", "“friday” (2026-03-13 23:59) is in 11 days")
+    assert next_week == ("medium", "“Friday” (2026-03-13 23:59) is in 11 days")
 
 
 def test_eval_triage_cli_json_reports_the_tuning_and_the_holdout_set(tmp_path: Path) -> None:

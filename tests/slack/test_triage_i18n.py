@@ -22,7 +22,7 @@ def test_a_german_request_is_triaged_from_the_moment_it_was_sent(slack: SlackHar
     card = _card(slack)
     fields = _fields(card)
     assert "technical issue" in fields
-    assert "high" in fields and "heute mittag" in fields and "2026-03-05 12:00" in fields
+    assert "high" in fields and "“heute Mittag”" in fields and "2026-03-05 12:00" in fields
     assert "<!subteam^SHELPDESK>" in fields
     logged = slack.store.triage_event(channel=SUPPORT_CHANNEL, message_ts=THURSDAY_0830_CET)
     assert logged is not None and logged.category == "technical_issue" and logged.urgency == "high"
@@ -36,4 +36,4 @@ def test_the_drafted_reply_is_written_in_the_requests_language(slack: SlackHarne
     draft = next(text for text in sections if text.startswith("*Draft reply*"))
     assert draft.startswith("*Draft reply*\nHallo,\n\n")
     assert "Viele Grüße" in draft and "Hello," not in draft
-    assert "funding question" in _fields(card) and "freitag" in _fields(card)
+    assert "funding question" in _fields(card) and "“Freitag”" in _fields(card)
