@@ -55,11 +55,13 @@ def _first_match(english: re.Pattern[str], text: str, *, urgent: bool) -> str | 
     found = english.search(text)
     if found is not None:
         return found.group(0)
-    folded = fold(text.replace("\u2019", "'"))
+    written = text.replace("\u2019", "'")
+    folded = fold(written)
+    shown = written if len(written) == len(folded) else folded  # the words as written, if offsets kept
     for lexicon in all_lexicons():
         match = (lexicon.urgent if urgent else lexicon.disruption).search(folded)
         if match is not None:
-            return match.group(0)
+            return shown[match.start() : match.end()]
     return None
 
 
