@@ -14,6 +14,9 @@ from collections.abc import Mapping, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from assistant.intents import Understanding
+from assistant.triage_lexicon import all_lexicons
+from assistant.triage_time import END_OF_DAY, named_moments
+from retrieval.analysis import fold
 
 
 class Triage(BaseModel):
@@ -30,94 +33,115 @@ class Triage(BaseModel):
 
 
 _URGENT_WORDS = re.compile(
-    r"\b(urgent(ly)?|asap|as soon as possible|immediately|today|tonight|tomm?orr?ow|tmrw|blocked|blocking|"
+    r"\b(urgent(ly)?|asap|as soon as possible|immediately|blocked|blocking|"
     r"(cannot|can'?t|can not|unable to) (log ?in|sign ?in|access|submit|get in(to)?)|locked out|emergency|"
     r"quickly|at short notice|time-critical|last minute)\b",
     re.IGNORECASE,
 )
+"""English urgent wording; the other languages' is in their lexicons (``[urgency] urgent``)."""
 _DISRUPTION_WORDS = re.compile(
     r"\b((is|are|was|seems|went) (\w+ ){0,2}down|outage|blank page|[45]0[0-4]( error| page)?|server error|"
     r"crash(es|ed|ing)?|keeps? (crashing|logging|freezing)|not loading|bounc(e|es|ed|ing)|"
     r"since (yesterday|this morning))\b",
     re.IGNORECASE,
 )
-"""A service disruption with no deadline: worth a look soon (medium), not an emergency."""
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DUE_WEEKDAY = re.compile(
-    r"\b(by|until|till|before|due|latest|no later than|this|next)\s+(" + "|".join(_WEEKDAYS) + r")\b",
-    re.IGNORECASE,
-)
-_DUE_SOON = re.compile(
-    r"\b(by the end of (the|this) week|end of (the|this) week|this week|within (a|the next) few days|"
-    r"in (a|one|two|three|four|five|\d) days?|next week|in (a|one|two) weeks?|end of (the|this) month)\b",
-    re.IGNORECASE,
-)
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+"""A service disruption with no deadline: worth a look soon (medium), not an emergency. English here,
+the other languages' in their lexicons (``[urgency] disruption``)."""
 HIGH_WITHIN_DAYS = 7
 MEDIUM_WITHIN_DAYS = 30
 
 
-def _relative_dates(text: str, today: dt.date) -> list[dt.date]:
-    """Days named relatively ("by Friday", "next week", "in 3 days", "end of the month") from ``today``."""
-    days: list[dt.date] = []
-    for match in _DUE_WEEKDAY.finditer(text):
-        weekday = _WEEKDAYS.index(match.group(2).lower())
-        if match.group(1).lower() == "next":  # that day of next week
-            days.append(today + dt.timedelta(days=7 - today.weekday() + weekday))
-        else:  # the coming one
-            days.append(today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7))
-    for match in _DUE_SOON.finditer(text):
-        phrase = match.group(0).lower()
-        count = next((n for word, n in _NUMBERS.items() if f" {word} " in f" {phrase} "), None)
-        if count is None:
-            count = next((int(ch) for ch in phrase if ch.isdigit()), 1)
-        if "month" in phrase:
-            following = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            days.append(following - dt.timedelta(days=1))
-        elif "next week" in phrase:
-            days.append(today + dt.timedelta(days=7 - today.weekday() + 4))  # Friday of next week
-        elif "week" in phrase and "in " not in phrase:
-            days.append(today + dt.timedelta(days=max(4 - today.weekday(), 0)))  # Friday of this week
-        elif "week" in phrase:
-            days.append(today + dt.timedelta(weeks=count))
-        else:
-            days.append(today + dt.timedelta(days=count if "few" not in phrase else 3))
-    return days
+def _first_match(english: re.Pattern[str], text: str, *, urgent: bool) -> str | None:
+    found = english.search(text)
+    if found is not None:
+        return found.group(0)
+    written = text.replace("\u2019", "'")
+    folded = fold(written)
+    shown = written if len(written) == len(folded) else folded  # the words as written, if offsets kept
+    for lexicon in all_lexicons():
+        match = (lexicon.urgent if urgent else lexicon.disruption).search(folded)
+        if match is not None:
+            return shown[match.start() : match.end()]
+    return None
+
+
+def _in(at: dt.datetime, sent_at: dt.datetime) -> str:
+    """ "in 2 hours", "today", "in 3 days": how far a moment is from the message."""
+    hours = (at - sent_at).total_seconds() / 3600
+    if hours < 12:
+        whole = max(round(hours), 1) if hours >= 1 else 0
+        return f"in {whole} hour{'s' if whole != 1 else ''}" if whole else "in under an hour"
+    days = (at.date() - sent_at.date()).days
+    return "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
 
 
 def assess_urgency(
-    text: str, *, dates: Sequence[dt.date], call_deadlines: Mapping[str, dt.date], today: dt.date
+    text: str, *, dates: Sequence[dt.date], call_deadlines: Mapping[str, dt.date], sent_at: dt.datetime
 ) -> tuple[str, str]:
     """``(urgency, reason)``: ``high``, ``medium`` or ``low``, and why.
 
-    A deadline (a date written in the request, a day it names relatively such as "by Friday" or
-    "next week", or the deadline of a call it names) within :data:`HIGH_WITHIN_DAYS` days, or words
-    such as "urgent", "tomorrow" or "locked out", make it high; a deadline within
-    :data:`MEDIUM_WITHIN_DAYS` days, or a service disruption ("the site is down", "500 error",
-    "keeps crashing"), medium.
+    A deadline within :data:`HIGH_WITHIN_DAYS` days makes it high: a date written in the request,
+    a moment it names relatively in any of the six languages ("in two hours", "tomorrow at 17:00",
+    "on Thursday", "heute Mittag", "w czwartek": :func:`assistant.triage_time.named_moments`),
+    or the deadline of a call it names. So do urgent words ("urgent", "dringend", "locked out",
+    "compte bloqué"). A deadline within :data:`MEDIUM_WITHIN_DAYS` days, or a service disruption
+    ("the site is down", "500 error", "en panne", "nie działa"), makes it medium.
+
+    Args:
+        text: The request, as written.
+        dates: Calendar dates written in it.
+        call_deadlines: Deadlines of the calls it names, by identifier.
+        sent_at: When the message was sent (its Slack ``ts``): every relative word is read from
+            this moment, never from the wall clock.
     """
+    today = sent_at.date()
+
+    def end_of(day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, END_OF_DAY, tzinfo=sent_at.tzinfo)
+
     upcoming = sorted(
-        [(day, "a date in the request") for day in dates if day >= today]
-        + [(day, "a day the request names") for day in _relative_dates(text, today) if day >= today]
-        + [(day, f"the deadline of {name}") for name, day in call_deadlines.items() if day >= today]
+        [(end_of(day), f"a date in the request ({day.isoformat()})") for day in dates if day >= today]
+        + [
+            (moment.at, f"“{moment.phrase}” ({moment.at:%Y-%m-%d %H:%M})")
+            for moment in named_moments(text, sent_at=sent_at)
+        ]
+        + [
+            (end_of(day), f"the deadline of {name} ({day.isoformat()})")
+            for name, day in call_deadlines.items()
+            if day >= today
+        ]
     )
-    word = _URGENT_WORDS.search(text)
+    word = _first_match(_URGENT_WORDS, text, urgent=True)
     if upcoming:
-        day, what = upcoming[0]
-        days = (day - today).days
-        reason = f"{what} is in {days} day{'s' if days != 1 else ''} ({day.isoformat()})"
+        at, what = upcoming[0]
+        reason = f"{what} is {_in(at, sent_at)}"
+        days = (at.date() - today).days
         if days <= HIGH_WITHIN_DAYS:
             return "high", reason
         if word is not None:
-            return "high", f"says “{word.group(0)}”"
+            return "high", f"says “{word}”"
         if days <= MEDIUM_WITHIN_DAYS:
             return "medium", reason
     if word is not None:
-        return "high", f"says “{word.group(0)}”"
-    disruption = _DISRUPTION_WORDS.search(text)
+        return "high", f"says “{word}”"
+    disruption = _first_match(_DISRUPTION_WORDS, text, urgent=False)
     if disruption is not None:
-        return "medium", f"a service disruption (“{disruption.group(0)}”)"
+        return "medium", f"a service disruption (“{disruption}”)"
     return "low", "no deadline or urgent wording"
+
+
+def message_moment(ts: str, zone: dt.tzinfo) -> dt.datetime:
+    """When a Slack message was sent: its ``ts`` ("1772440200.000100", seconds since the epoch)
+    as an aware datetime in ``zone`` (the workspace's time zone, where "heute Mittag" is noon).
+
+    Raises:
+        ValueError: ``ts`` is not a Slack timestamp.
+    """
+    try:
+        seconds = float(ts)
+    except ValueError:
+        raise ValueError(f"not a Slack message timestamp: {ts!r}") from None
+    return dt.datetime.fromtimestamp(seconds, tz=zone)
 
 
 def route(category: str, routing: Mapping[str, str]) -> str | None:
@@ -143,7 +167,7 @@ def triage_request(
     *,
     routing: Mapping[str, str],
     call_deadlines: Mapping[str, dt.date],
-    today: dt.date,
+    sent_at: dt.datetime,
 ) -> Triage:
     """The triage of one request: its category, urgency with the reason, entities and owner.
 
@@ -151,10 +175,11 @@ def triage_request(
         understanding: The request as :meth:`Assistant.classify` read it.
         routing: Category → owner (``default`` for the rest).
         call_deadlines: Deadlines of the calls the request names, by identifier.
-        today: The day urgency is judged on.
+        sent_at: When the request was sent (its Slack ``ts``, time-zone aware): urgency is judged
+            from this moment.
     """
     urgency, reason = assess_urgency(
-        understanding.text, dates=understanding.entities.dates, call_deadlines=call_deadlines, today=today
+        understanding.text, dates=understanding.entities.dates, call_deadlines=call_deadlines, sent_at=sent_at
     )
     return Triage(
         category=understanding.category,

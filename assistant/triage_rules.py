@@ -16,7 +16,12 @@ anywhere in the text.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Literal, NamedTuple
+
+from assistant.triage_lexicon import Cue as LexiconCue
+from assistant.triage_lexicon import all_lexicons
+from retrieval.analysis import fold
 
 Category = Literal[
     "funding_question", "partner_search", "event_matchmaking", "membership_admin", "technical_issue", "other"
@@ -42,6 +47,11 @@ MIN_SCORE = 1.5
 """A request whose best score is lower than this is ``other``."""
 INTENT_HINT = 1.0
 """Added to funding / partner search when the answering intent is funding / partners."""
+CALL_IDENTIFIER = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){2,}(?![\w-])")
+"""An F&T call or topic identifier ("I3-2026-INV1", "HORIZON-CL5-2027-07-D3-32"), as written."""
+IDENTIFIER_HINT = 2.0
+"""Added to funding when the request names a call identifier: in any language, a request naming a
+call asks about that call ("Czy HORIZON-CL5-2027-07-D3-32 jest już otwarty?")."""
 
 _SHARED = {
     "<ORG>": (
@@ -232,6 +242,39 @@ CUES: dict[Category, tuple[Cue, ...]] = {
 """The compiled :data:`RULES`."""
 
 
+@cache
+def _lexicon_cues(category: Category) -> tuple[LexiconCue, ...]:
+    """The cues of ``category`` in every other language's lexicon (matched on folded text),
+    strongest first."""
+    cues = (cue for lexicon in all_lexicons() for cue in lexicon.cues.get(category, ()))
+    return tuple(sorted(cues, key=lambda cue: -cue.weight))
+
+
+def _matches(category: Category, normalised: str, folded: str) -> list[tuple[str, float]]:
+    """The cues of ``category`` that count for a text: every English cue that matches, then the
+    other languages' cues whose match overlaps no counted one, strongest first.
+
+    A word several languages share ("webinar", "logo", "partner") or an English cue already
+    covers counts once, so English requests score as they did before the lexicons existed.
+    """
+    counted: list[tuple[int, int]] = []
+    matches: list[tuple[str, float]] = []
+    for cue in CUES[category]:
+        found = cue.pattern.search(normalised)
+        if found is not None:
+            matches.append((cue.pattern.pattern, cue.weight))
+            if not cue.pattern.pattern.startswith("^"):  # an && cue spans the whole text
+                counted.append(found.span())
+    for other in _lexicon_cues(category):
+        for found in other.finditer(folded):
+            start, end = found.span()
+            if not any(start < other_end and other_start < end for other_start, other_end in counted):
+                matches.append((other.pattern.pattern, other.weight))
+                counted.append((start, end))
+                break
+    return matches
+
+
 def _normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
@@ -247,10 +290,13 @@ def score_categories(text: str, *, intent: str | None = None) -> dict[Category, 
         A score per category, in :data:`CATEGORIES` order.
     """
     normalised = _normalise(text)
+    folded = fold(normalised)
     scores = {
-        category: sum(cue.weight for cue in CUES[category] if cue.pattern.search(normalised))
+        category: sum(weight for _, weight in _matches(category, normalised, folded))
         for category in CATEGORIES
     }
+    if CALL_IDENTIFIER.search(normalised):
+        scores["funding_question"] += IDENTIFIER_HINT
     if intent == "funding":
         scores["funding_question"] += INTENT_HINT
     elif intent == "partners":
@@ -279,9 +325,5 @@ def matched_cues(text: str) -> dict[Category, list[tuple[str, float]]]:
     """The cues of each category that match ``text``, as ``(pattern, weight)``: why a request got its "
     "category."""
     normalised = _normalise(text)
-    return {
-        category: [
-            (cue.pattern.pattern, cue.weight) for cue in CUES[category] if cue.pattern.search(normalised)
-        ]
-        for category in CATEGORIES
-    }
+    folded = fold(normalised)
+    return {category: _matches(category, normalised, folded) for category in CATEGORIES}

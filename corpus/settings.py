@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import Literal, Self
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -91,6 +92,8 @@ class Settings(BaseSettings):
     """Comma-separated channel ids whose members' messages get a triage card."""
     slack_triage_routing: dict[str, str] = Field(default_factory=dict, alias="SLACK_TRIAGE_ROUTING")
     """JSON object: triage category → Slack user (``U…``) or user-group (``S…``) id; key ``default``."""
+    slack_triage_timezone: str = Field(default="Europe/Brussels", alias="SLACK_TRIAGE_TIMEZONE")
+    """IANA time zone the triage reads members' clock times in ("heute Mittag", "tomorrow at 17:00")."""
     slack_answer_bot_messages: bool = Field(default=False, alias="SLACK_ANSWER_BOT_MESSAGES")
     """Answer other bots' messages too (the bot's own messages are always ignored)."""
     slack_update_interval_s: float = Field(default=1.0, alias="SLACK_UPDATE_INTERVAL_S", ge=0)
@@ -170,6 +173,17 @@ class Settings(BaseSettings):
         if value is None or not value.get_secret_value().strip():
             return None  # unset or blank (``KEY=`` in a .env template): no keys, and the log says so
         api_key_entries(value.get_secret_value())  # raises with the entry's position, never the key
+        return value
+
+    @field_validator("slack_triage_timezone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone {value!r}: use an IANA name such as Europe/Brussels or UTC"
+            ) from exc
         return value
 
     @field_validator("embedding_backend")

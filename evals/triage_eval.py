@@ -1,7 +1,16 @@
 """Triage eval: the Slack triage card's category and urgency on labelled member requests.
 
-Two bundled sets: ``triage.jsonl`` (the rules are tuned on it) and ``triage_holdout.jsonl``
-(written before the tuning and never tuned on; report it, do not fit to it).
+Four bundled sets: ``triage.jsonl`` (English; the rules are tuned on it) and
+``triage_holdout.jsonl`` (English, written before the tuning and never tuned on), and for
+German, French, Spanish, Italian and Polish ``triage_i18n_dev.jsonl`` (the lexicons are tuned on
+it) and ``triage_i18n_holdout.jsonl`` (written before the lexicons, never tuned on). Report the
+hold-out sets; do not fit to them.
+
+A case may carry its language (``lang``), the moment the message was sent (``ts``, ISO 8601 with
+its UTC offset: relative time is read from it), the entities it names (``entities``, labels as
+the card shows them) and whether its urgency comes from relative time (``relative_time``). The
+report gives category and urgency accuracy per language, urgency accuracy on the relative-time
+cases and the recall of the gold entities.
 
 Offline, no LLM and no retrieval: each request goes through the same rules as the Slack triage
 card (:func:`assistant.intents.understand`, which :meth:`Assistant.classify` runs when no chat
@@ -25,6 +34,10 @@ from assistant.triage import triage_request
 URGENCIES: tuple[str, ...] = ("high", "medium", "low")
 EVAL_TODAY = dt.date(2026, 3, 2)
 """The day the dataset's requests were written against (their dates are relative to it)."""
+EVAL_ZONE = dt.timezone(dt.timedelta(hours=1))
+"""The UTC offset of a case sent with no ``ts`` (Central European Time, as the sets' ``ts``)."""
+DEFAULT_SENT_TIME = dt.time(9, 0)
+"""The time a case with no ``ts`` was sent on :data:`EVAL_TODAY`."""
 
 
 class TriageCase(BaseModel):
@@ -36,6 +49,19 @@ class TriageCase(BaseModel):
     text: str
     category: str
     urgency: str
+    lang: str = "en"
+    ts: dt.datetime | None = None
+    """When the message was sent (time-zone aware); :data:`EVAL_TODAY` 09:00 CET when absent."""
+    entities: tuple[str, ...] | None = None
+    """Gold entity labels (countries ISO2, sectors, programmes, identifiers), when labelled."""
+    relative_time: bool = False
+    """The urgency comes from relative time ("in two hours", "am Donnerstag", "demain")."""
+
+    def sent_at(self, today: dt.date) -> dt.datetime:
+        """When the message was sent: its ``ts``, else ``today`` at :data:`DEFAULT_SENT_TIME`."""
+        if self.ts is not None:
+            return self.ts
+        return dt.datetime.combine(today, DEFAULT_SENT_TIME, tzinfo=EVAL_ZONE)
 
 
 class TriagePrediction(BaseModel):
@@ -50,6 +76,25 @@ class TriagePrediction(BaseModel):
     urgency: str
     predicted_urgency: str
     urgency_reason: str
+    lang: str = "en"
+    relative_time: bool = False
+    entities: tuple[str, ...] | None = None
+    predicted_entities: tuple[str, ...] = ()
+
+
+class LanguageScores(BaseModel):
+    """The scores of one language's cases."""
+
+    model_config = ConfigDict(frozen=True)
+
+    cases: int
+    category_accuracy: float
+    urgency_accuracy: float
+    relative_time_cases: int
+    relative_time_urgency_accuracy: float | None
+    """Urgency accuracy on the cases whose urgency comes from relative time (None: no such case)."""
+    entity_recall: float | None
+    """Share of the gold entity labels the card shows (None: no labelled entity)."""
 
 
 class TriageReport(BaseModel):
@@ -64,6 +109,8 @@ class TriageReport(BaseModel):
     urgency_accuracy: float
     confusion: dict[str, dict[str, int]]
     """``confusion[expected][predicted]`` counts."""
+    relative_time_urgency_accuracy: float | None = None
+    per_language: dict[str, LanguageScores] = {}
     predictions: list[TriagePrediction]
 
 
@@ -79,6 +126,20 @@ def holdout_dataset_path() -> Path:
     on: the honest estimate of how the rules do on new wordings.
     """
     return Path(__file__).parent / "datasets" / "triage_holdout.jsonl"
+
+
+def i18n_dev_dataset_path() -> Path:
+    """The bundled German, French, Spanish, Italian and Polish tuning set (the lexicons are tuned on it)."""
+    return Path(__file__).parent / "datasets" / "triage_i18n_dev.jsonl"
+
+
+def i18n_holdout_dataset_path() -> Path:
+    """The bundled German, French, Spanish, Italian and Polish hold-out set.
+
+    Written the way members write in support channels before any lexicon existed, and never tuned
+    on: at least 20 requests per language, about half of them urgent (or not) only by relative time.
+    """
+    return Path(__file__).parent / "datasets" / "triage_i18n_holdout.jsonl"
 
 
 def load_cases(path: Path | None = None) -> list[TriageCase]:
@@ -100,8 +161,11 @@ def load_cases(path: Path | None = None) -> list[TriageCase]:
 
 
 def predict(case: TriageCase, *, today: dt.date = EVAL_TODAY) -> TriagePrediction:
-    """The triage card's category and urgency for one case (offline rules, no call deadlines)."""
-    card = triage_request(understand(case.text.strip()), routing={}, call_deadlines={}, today=today)
+    """The triage card's category, urgency and entities for one case (offline rules, no call
+    deadlines), judged from the moment the case was sent."""
+    card = triage_request(
+        understand(case.text.strip()), routing={}, call_deadlines={}, sent_at=case.sent_at(today)
+    )
     return TriagePrediction(
         id=case.id,
         text=case.text,
@@ -110,6 +174,10 @@ def predict(case: TriageCase, *, today: dt.date = EVAL_TODAY) -> TriagePredictio
         urgency=case.urgency,
         predicted_urgency=card.urgency,
         urgency_reason=card.urgency_reason,
+        lang=case.lang,
+        relative_time=case.relative_time,
+        entities=case.entities,
+        predicted_entities=card.entities,
     )
 
 
@@ -153,19 +221,51 @@ def confusion(
     return table
 
 
+def _urgency_accuracy(predictions: Sequence[TriagePrediction]) -> float:
+    return round(accuracy([p.urgency for p in predictions], [p.predicted_urgency for p in predictions]), 4)
+
+
+def entity_recall(predictions: Sequence[TriagePrediction]) -> float | None:
+    """Share of the gold entity labels that the cards show (None when no case is labelled)."""
+    gold = [(label, p.predicted_entities) for p in predictions for label in p.entities or ()]
+    if not gold:
+        return None
+    return round(sum(label in shown for label, shown in gold) / len(gold), 4)
+
+
+def language_scores(predictions: Sequence[TriagePrediction]) -> LanguageScores:
+    """Category and urgency accuracy, relative-time urgency accuracy and entity recall of one language."""
+    relative = [p for p in predictions if p.relative_time]
+    return LanguageScores(
+        cases=len(predictions),
+        category_accuracy=round(
+            accuracy([p.category for p in predictions], [p.predicted_category for p in predictions]), 4
+        ),
+        urgency_accuracy=_urgency_accuracy(predictions),
+        relative_time_cases=len(relative),
+        relative_time_urgency_accuracy=_urgency_accuracy(relative) if relative else None,
+        entity_recall=entity_recall(predictions),
+    )
+
+
 def score(predictions: Sequence[TriagePrediction]) -> TriageReport:
-    """Accuracy, macro-F1 and confusion of the categories, and urgency accuracy."""
+    """Accuracy, macro-F1 and confusion of the categories, urgency accuracy (all cases and the
+    relative-time ones), and the same per language."""
     expected = [p.category for p in predictions]
     got = [p.predicted_category for p in predictions]
+    relative = [p for p in predictions if p.relative_time]
+    languages = sorted({p.lang for p in predictions})
     return TriageReport(
         cases=len(predictions),
         category_accuracy=round(accuracy(expected, got), 4),
         category_macro_f1=round(macro_f1(expected, got, CATEGORIES), 4),
         per_category_f1={k: round(v, 4) for k, v in per_label_f1(expected, got, CATEGORIES).items()},
-        urgency_accuracy=round(
-            accuracy([p.urgency for p in predictions], [p.predicted_urgency for p in predictions]), 4
-        ),
+        urgency_accuracy=_urgency_accuracy(predictions),
         confusion=confusion(expected, got, CATEGORIES),
+        relative_time_urgency_accuracy=_urgency_accuracy(relative) if relative else None,
+        per_language={
+            lang: language_scores([p for p in predictions if p.lang == lang]) for lang in languages
+        },
         predictions=list(predictions),
     )
 

@@ -1,7 +1,8 @@
 """``cluster-advisor eval triage`` and ``cluster-advisor bench slack``.
 
 ``eval triage`` runs offline on the bundled labelled requests (no data dir, no LLM: the Slack
-triage card's rules): the tuning set and the hold-out set, or one ``--dataset``. ``bench slack``
+triage card's rules): the English tuning and hold-out sets and the German, French, Spanish,
+Italian and Polish tuning and hold-out sets, or one ``--dataset``. ``bench slack``
 serves the real app with Slack configured against a local mock Web API and needs an ingested data
 dir (``cluster-advisor ingest``).
 """
@@ -24,11 +25,17 @@ from evals.triage_eval import (
     TriageReport,
     default_dataset_path,
     holdout_dataset_path,
+    i18n_dev_dataset_path,
+    i18n_holdout_dataset_path,
     load_cases,
     run_triage_eval,
 )
 
 TARGET_ACCURACY = 0.85
+TARGET_RELATIVE_TIME_URGENCY = 0.85
+"""Urgency accuracy on the requests whose urgency comes from relative time (issue 13)."""
+_JSON_KEYS = {"hold-out": "holdout", "i18n tuning": "i18n_dev", "i18n hold-out": "i18n_holdout"}
+"""Set name → its key in the JSON output (the first set's figures are the top level)."""
 TARGET_P99_ACK_MS = 300.0
 _SHORT = {
     "funding_question": "funding",
@@ -58,14 +65,22 @@ def triage(
         typer.Option("--dataset", help="Cases file (JSONL); only this set.", show_default="bundled sets"),
     ] = None,
 ) -> None:
-    """Category accuracy, macro-F1 and urgency accuracy of the Slack triage card (offline, no LLM).
+    """Category accuracy, macro-F1 and urgency accuracy of the Slack triage card (offline, no LLM),
+    per language, with urgency accuracy on the requests whose urgency comes from relative time.
 
-    Without ``--dataset``: the bundled tuning set, then the hold-out set (in JSON under ``holdout``).
+    Without ``--dataset``: the bundled English tuning set, then the English hold-out set (in JSON
+    under ``holdout``), the de/fr/es/it/pl tuning set (``i18n_dev``) and hold-out set
+    (``i18n_holdout``).
     """
     sets = (
         [("dataset", dataset)]
         if dataset
-        else [("tuning", default_dataset_path()), ("hold-out", holdout_dataset_path())]
+        else [
+            ("tuning", default_dataset_path()),
+            ("hold-out", holdout_dataset_path()),
+            ("i18n tuning", i18n_dev_dataset_path()),
+            ("i18n hold-out", i18n_holdout_dataset_path()),
+        ]
     )
     reports: list[tuple[str, Path, TriageReport]] = []
     for name, path in sets:
@@ -76,8 +91,8 @@ def triage(
         reports.append((name, path, run_triage_eval(cases, today=EVAL_TODAY)))
     if as_json:
         payload = _json(reports[0][1], reports[0][2], failures=failures)
-        if len(reports) > 1:
-            payload["holdout"] = _json(reports[1][1], reports[1][2], failures=failures)
+        for name, path, report in reports[1:]:
+            payload[_JSON_KEYS[name]] = _json(path, report, failures=failures)
         print_json(payload)
         return
     for name, path, report in reports:
@@ -88,6 +103,7 @@ def _json(path: Path, report: TriageReport, *, failures: bool) -> dict[str, obje
     payload: dict[str, object] = report.model_dump(exclude={"predictions"})
     payload["dataset"] = str(path)
     payload["target_category_accuracy"] = TARGET_ACCURACY
+    payload["target_relative_time_urgency_accuracy"] = TARGET_RELATIVE_TIME_URGENCY
     payload["today"] = EVAL_TODAY.isoformat()
     if failures:
         payload["failures"] = [p.model_dump() for p in _failures(report)]
@@ -122,12 +138,37 @@ def _print_report(name: str, path: Path, report: TriageReport, *, failures: bool
         row = report.confusion[label]
         table.add_row(label, *(str(row[col]) for col in CATEGORIES), f"{report.per_category_f1[label]:.2f}")
     console.print(table)
+    if len(report.per_language) > 1 or report.relative_time_urgency_accuracy is not None:
+        console.print(_language_table(report))
     if failures:
         for p in _failures(report):
             console.print(
                 f"{p.id}: {p.category} -> {p.predicted_category}, urgency {p.urgency} -> "
                 f"{p.predicted_urgency} ({escape(p.urgency_reason)}): {escape(p.text)}"
             )
+
+
+def _language_table(report: TriageReport) -> Table:
+    table = Table(title="Per language (targets: category >= 0.85, relative-time urgency >= 0.85)")
+    for column in ("lang", "requests", "category", "urgency", "relative-time urgency", "entity recall"):
+        table.add_column(column, justify="left" if column == "lang" else "right")
+    for lang, scores in report.per_language.items():
+        relative = scores.relative_time_urgency_accuracy
+        table.add_row(
+            lang,
+            str(scores.cases),
+            _marked(scores.category_accuracy, TARGET_ACCURACY),
+            f"{scores.urgency_accuracy:.3f}",
+            f"{_marked(relative, TARGET_RELATIVE_TIME_URGENCY)} of {scores.relative_time_cases}"
+            if relative is not None
+            else "-",
+            f"{scores.entity_recall:.3f}" if scores.entity_recall is not None else "-",
+        )
+    return table
+
+
+def _marked(value: float, target: float) -> str:
+    return f"{value:.3f}" if value >= target else f"{value:.3f} MISSED"
 
 
 def bench_slack(

@@ -7,13 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from assistant.calls import CLOSING_SOON_DAYS
 from assistant.errors import NotFound
-from assistant.triage import triage_request
+from assistant.models import Answer
+from assistant.triage import Triage, message_moment, triage_request
+from assistant.triage_reply import draft_reply
 from corpus.errors import AdvisorError
 from corpus.models import Audience
 from integrations.slack import blocks, watches
@@ -84,11 +87,16 @@ def post_triage(
         for c in draft.citations
         if c.identifier and c.doc_id in facts and c.identifier.upper() in text.upper()
     }
+    zone = ZoneInfo(services.settings.slack_triage_timezone)
+    try:
+        sent_at = message_moment(message_ts, zone)
+    except ValueError:  # not a Slack timestamp (never sent by Slack): judge from now
+        sent_at = dt.datetime.now(zone)
     card = triage_request(
         understanding,
         routing=services.settings.slack_triage_routing,
         call_deadlines={name: day for name, day in named.items() if day is not None},
-        today=services.settings.today,
+        sent_at=sent_at,
     )
     services.store.log_triage(
         channel=channel,
@@ -102,8 +110,20 @@ def post_triage(
         channel=channel,
         thread_ts=message_ts,
         text=f"Triage: {card.category.replace('_', ' ')}, {card.urgency} urgency",
-        blocks=blocks.triage_blocks(card, draft=draft, call_facts=facts),
+        blocks=blocks.triage_blocks(card, draft=_drafted(card, draft), call_facts=facts),
     )
+
+
+def _drafted(card: Triage, draft: Answer) -> Answer:
+    """The draft answer wrapped into a reply to the member, in the answer's (the request's) language;
+    an answer without evidence is left out (the reply says who will get back instead)."""
+    reply = draft_reply(
+        category=card.category,
+        urgency=card.urgency,
+        answer=draft.answer if draft.grounded else None,
+        lang=draft.lang,
+    )
+    return draft.model_copy(update={"answer": reply, "citations": draft.citations if draft.grounded else []})
 
 
 def on_shortcut(services: Services, submit: SubmitJob, body: dict[str, Any], client: WebClient) -> None:
