@@ -26,6 +26,8 @@ docs/languages.md).
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -102,6 +104,32 @@ def _outside_detector() -> LanguageDetector:
     return builder.with_preloaded_language_models().build()
 
 
+_warming = threading.Lock()
+
+
+def warm_up() -> None:
+    """Build both detectors now (2–8 s, ~250 MB), so that no asker's first question waits for them.
+
+    The server calls it in a background thread at start-up; a question arriving meanwhile waits on
+    the same lock instead of building a second copy.
+    """
+    _built(_answer_detector)
+    _built(_outside_detector)
+
+
+def _built(builder: Callable[[], LanguageDetector]) -> LanguageDetector:
+    """The cached detector, built once even when several threads ask for it at the same time."""
+    with _warming:
+        return builder()
+
+
+def start_warm_up() -> threading.Thread:
+    """:func:`warm_up` in a daemon thread (returned, for tests and callers that want to wait)."""
+    thread = threading.Thread(target=warm_up, name="language-detectors", daemon=True)
+    thread.start()
+    return thread
+
+
 def _confidences(detector: LanguageDetector, text: str) -> list[tuple[str, float]]:
     """``(lang, confidence)`` pairs, most likely first."""
     return [
@@ -137,16 +165,16 @@ def detect_language(text: str) -> Detection:
         return Detection(DEFAULT_LANGUAGE, 0.0, True)
     telling = " ".join(_telling_words(words))
     if len(telling.split()) >= 3:
-        outside, outside_confidence = _confidences(_outside_detector(), telling)[0]
+        outside, outside_confidence = _confidences(_built(_outside_detector), telling)[0]
         if outside not in SUPPORTED_LANGUAGES and outside_confidence >= MIN_OUTSIDE_CONFIDENCE:
             return Detection(outside, outside_confidence, False)
-    scores = _confidences(_answer_detector(), telling)
+    scores = _confidences(_built(_answer_detector), telling)
     lang, confidence = scores[0]
     english = dict(scores).get(DEFAULT_LANGUAGE, 0.0)
     if lang != DEFAULT_LANGUAGE and (
         confidence < MIN_CONFIDENCE
         or confidence - english < ENGLISH_MARGIN
-        or _confidences(_answer_detector(), " ".join(words))[0][0] == DEFAULT_LANGUAGE
+        or _confidences(_built(_answer_detector), " ".join(words))[0][0] == DEFAULT_LANGUAGE
     ):
         return Detection(DEFAULT_LANGUAGE, english, True)
     return Detection(lang, confidence, True)

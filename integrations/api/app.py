@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from assistant.app import Advisor
 from corpus.heap import freeze_startup_heap
+from corpus.languages import start_warm_up as start_language_warm_up
 from corpus.redaction import install_redaction
 from corpus.refresh.apply import run_refresh
 from corpus.refresh.log import RefreshLog
@@ -79,6 +80,7 @@ def create_app(
             )
             logger.info("Slack events served at POST /slack/events")
         scheduler = start_refresh_scheduler(settings, opened) if settings.refresh_hours > 0 else None
+        start_language_warm_up()  # the language detectors take seconds to build: not on a question
         if freeze_heap:
             freeze_startup_heap()  # full collections no longer pause every request for ~0.2 s
         try:

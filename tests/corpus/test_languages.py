@@ -90,3 +90,15 @@ def test_unsure_short_text_is_english() -> None:
     # A programme name alone could be several languages; unsure means English, the corpus's language.
     detection = detect_language("Horizon Europe")
     assert detection.lang == "en" and detection.supported
+
+
+def test_warm_up_builds_the_detectors_once_for_every_thread() -> None:
+    from corpus import languages
+
+    thread = languages.start_warm_up()
+    # A question asked while the detectors are being built waits for them instead of building its own.
+    assert languages.detect_language("Welche Aufrufe sind offen?").lang == "de"
+    thread.join(timeout=120)
+    assert not thread.is_alive()
+    assert languages._answer_detector.cache_info().misses == 1
+    assert languages._outside_detector.cache_info().misses == 1
