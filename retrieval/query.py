@@ -23,7 +23,7 @@ from corpus.places import (
     REGION_FORM_TABLE,
 )
 from corpus.programmes import FAMILIES
-from corpus.sectors import SECTOR_SYNONYMS
+from corpus.sectors import SECTOR_SYNONYMS, split_compounds
 from corpus.text import clean_text
 from retrieval.analysis import plain_words, words
 
@@ -270,7 +270,7 @@ def understand_query(text: str) -> QueryUnderstanding:
     """
     cleaned, truncated = clean_query(text)
     identifiers = find_identifiers(cleaned)
-    rest = _IDENTIFIER.sub(" ", cleaned)
+    rest = split_compounds(_IDENTIFIER.sub(" ", cleaned))  # "Wasserstoffprojekte": hydrogen
     taken: set[int] = set()
     programmes = find_programmes(rest, taken=taken)
     countries, regions = find_places(rest, taken=taken)
