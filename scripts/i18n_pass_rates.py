@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     results = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     dataset = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "evals/datasets/questions_i18n_dev.jsonl"
-    ids = [json.loads(line)["id"] for line in dataset.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = dataset.read_text(encoding="utf-8").splitlines()
+    ids = [json.loads(line)["id"] for line in lines if line.strip()]
     failed = {case["id"] for case in results["failures"]["extractive"]}
     totals: dict[str, list[int]] = {}
     for case_id in ids:
