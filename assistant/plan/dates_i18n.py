@@ -43,7 +43,14 @@ def month_forms(lang: str) -> dict[int, tuple[str, ...]]:
     if lang == "pl":
         for month, genitive in get_month_names("wide", context="format", locale="pl").items():
             forms[month] += polish_month_cases(genitive.lower(), month)
-    return {month: tuple(dict.fromkeys(f for f in found if len(f) >= 3)) for month, found in forms.items()}
+    # Abbreviations shorter than four letters ("set", "ago", "mar") are English words: left out.
+    wide = {
+        month: name.lower() for month, name in get_month_names("wide", context="format", locale=lang).items()
+    }
+    return {
+        month: tuple(dict.fromkeys(f for f in found if len(f) >= 4 or f == wide[month]))
+        for month, found in forms.items()
+    }
 
 
 _UNITS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -209,5 +216,5 @@ def date_phrases() -> tuple[tuple[str, str], ...]:
                     for prep, reading in _BEFORE_MONTH[lang].items()
                 ]
                 entries += [(f"{form} {_MONTH_AND[lang]}", f"{english_month} and")]
-                entries.append((form, english_month) if len(form) >= 4 else (f"{form}.", english_month))
+                entries.append((form, english_month))
     return tuple(entries)

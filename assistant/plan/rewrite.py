@@ -47,15 +47,22 @@ def _tokens(phrase: str) -> tuple[str, ...]:
                  for token in _TOKEN.findall(fold_with_offsets(phrase.replace("{n}", " 0 "))[0]))  # fmt: skip
 
 
+def _folded_words(text: str) -> set[str]:
+    return set(_TOKEN.findall(fold_with_offsets(text)[0]))
+
+
+_IDENTIFIER_LIKE = re.compile(r"\w+(?:[-/_]\w+)+")
+
+
 def protected_spans(text: str, known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """Spans of names: two or more capitalised words in a row, not counting a sentence's first word,
-    of which at least one is not a ``known`` (lexicon) word: "Cluster Agroalimentario de Galicia" is
-    a name, German "bis Ende März" (nouns are capitalised) is not."""
+    """Spans of names: two or more capitalised words in a row (a sentence's first word counts unless
+    it is a lexicon word, "Welche"), of which at least one is not a ``known`` (lexicon) word:
+    "Cluster Agroalimentario de Galicia" is a name, German "bis Ende März" (nouns are capitalised) is not."""
     spans: list[tuple[int, int]] = []
     run: list[re.Match[str]] = []
 
     def close() -> None:
-        words = {token for match in run for token in _TOKEN.findall(fold_with_offsets(match.group())[0])}
+        words = {token for match in run for token in _folded_words(match.group())}
         if len(run) >= 2 and not words <= known:
             spans.append((run[0].start(), run[-1].end()))
         run.clear()
@@ -65,11 +72,14 @@ def protected_spans(text: str, known: frozenset[str] = frozenset()) -> list[tupl
         between = text[run[-1].end() : match.start()] if run else ""
         if run and between.strip():
             close()
-        if word[0].isupper() and not (not run and _SENTENCE_START.search(text[: match.start()])):
+        opens_sentence = not run and _SENTENCE_START.search(text[: match.start()]) is not None
+        if word[0].isupper() and not (opens_sentence and _folded_words(word) <= known):
             run.append(match)
         else:
             close()
     close()
+    # Identifiers ("CEF-E-2026-PCI-PMI-WORKS"): hyphenated runs with a digit are never read.
+    spans += [m.span() for m in _IDENTIFIER_LIKE.finditer(text) if any(ch.isdigit() for ch in m.group())]
     return spans
 
 
@@ -85,12 +95,15 @@ class PhraseRewriter:
         """
         self._by_first: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
         seen: set[tuple[str, ...]] = set()
+        self._elided: set[tuple[str, ...]] = set()
         pairs: list[tuple[str, str | None]] = [(name, None) for name in keep]
         for phrase, reading in [*pairs, *entries]:
             key = _tokens(phrase)
             if not key or key in seen or (reading is not None and key == _tokens(reading)):
                 continue
             seen.add(key)
+            if phrase.endswith(("'", "’")):
+                self._elided.add(key)  # "d'", "l'", "dall'": only before an apostrophe
             self._by_first.setdefault(key[0], []).append((key, reading))
         for options in self._by_first.values():
             options.sort(key=lambda option: -len(option[0]))
@@ -121,7 +134,14 @@ class PhraseRewriter:
             if any(start < name_end and name_start < end for name_start, name_end in names):
                 index += 1
                 continue
-            if len(tokens[index + length - 1][0]) == 1 and text[end : end + 1] in {"'", "’"}:
+            after_apostrophe = text[end : end + 1] in {"'", "’"}
+            elided = tuple(words[index : index + length]) in self._elided
+            if (elided and not after_apostrophe) or (
+                position < start and text[start - 1 : start] in {"'", "’"}
+            ):
+                index += 1  # "we'd" is not the French "d'"; a word after an apostrophe is not a phrase start
+                continue
+            if elided or (len(tokens[index + length - 1][0]) == 1 and after_apostrophe):
                 end += 1  # an elided article read with its phrase: "combien d'appels" → "how many calls"
                 reading += " "
             numbers = [tokens[i][0] for i in range(index, index + length) if words[i] == "{n}"]

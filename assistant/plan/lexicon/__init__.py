@@ -35,7 +35,7 @@ from assistant.plan.rewrite import PhraseRewriter
 from corpus.places import COUNTRY_FORMS, MACRO_REGION_FORM_TABLE, REGION_FORM_TABLE
 from corpus.programmes import FAMILIES
 from corpus.sector_names import SECTOR_TRANSLATIONS
-from corpus.sectors import SECTOR_SYNONYMS
+from corpus.sectors import SECTOR_SYNONYMS, fold
 
 LEXICONS: dict[str, dict[str, str]] = {
     "de": de.PHRASES,
@@ -48,12 +48,22 @@ LEXICONS: dict[str, dict[str, str]] = {
 
 
 def _sector_readings() -> list[tuple[str, str]]:
+    """Each sector's names in the five languages → its English name, except the names that are also
+    English words of the vocabulary (French "défense" is the English "defense": left as typed)."""
+    english = {
+        fold(phrase) for label, phrases in SECTOR_SYNONYMS.items() for phrase in _english(label, phrases)
+    }
     return [
         (phrase.strip(), SECTOR_SYNONYMS[label][0])
         for label, phrases in SECTOR_TRANSLATIONS.items()
         for phrase in phrases.split(";")
-        if phrase.strip()
+        if phrase.strip() and fold(phrase.strip()) not in english
     ]
+
+
+def _english(label: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
+    translated = {phrase.strip() for phrase in SECTOR_TRANSLATIONS.get(label, "").split(";")}
+    return tuple(phrase for phrase in phrases if phrase not in translated)
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +82,7 @@ def _names() -> list[str]:
         for form in forms
         if " " in form or "-" in form
     ]
-    return [name for name in (*programmes, *places) if name]
+    return [name for name in (*programmes, *places, *fr.KEEP) if name]
 
 
 def english_reading(text: str) -> str:

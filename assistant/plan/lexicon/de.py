@@ -58,7 +58,7 @@ PHRASES: dict[str, str] = {
     # partners, home and target
     "partnern": "partners", "partnerorganisationen": "partner organisations",
     "clusterorganisationen": "cluster organisations", "clusterorganisation": "cluster organisation",
-    "cluster in": "clusters in", "cluster aus": "clusters from", "welche cluster": "which clusters",
+    "welche cluster": "which clusters",
     "clustern": "clusters", "zusammenarbeiten": "work with", "kooperieren": "collaborate",
     "wir sind ein": "we are a", "wir sind eine": "we are a",
     "unsere firma sitzt in": "our company is based in",
@@ -77,4 +77,14 @@ PHRASES: dict[str, str] = {
     "bezahle": "pay", "bezahlen": "pay", "für uns": "for us",
     # outside the product
     "wetter": "weather", "rezept": "recipe", "fußball": "football", "wer hat gewonnen": "who won",
+    # function words, read as the English ones the rules skip (so they never become a topic)
+    "der": "the", "den": "the", "dem": "the", "ein": "a", "eine": "a", "einen": "a",
+    "einem": "a", "einer": "a", "von": "of", "vom": "of the", "bei": "at", "im": "in the",
+    "zum": "to the", "zur": "to the", "sind": "are", "ist": "is", "haben": "have", "wir": "we",
+    "uns": "us", "unser": "our", "unsere": "our", "mit": "with", "oder": "or", "aber": "but", "nicht": "not",
+    "zu": "to", "auf": "on", "dass": "that", "wann": "when", "wo": "where", "wer": "who",
+    "wie": "how", "irgendwelche": "any", "irgendeine": "any", "alle": "all", "sich": "", "etwas": "something",
+    "und in": "and in", "und was ist mit": "what about", "wie sieht es": "what about",
+    "wie steht es": "what about",
+    "was ist mit": "what about",
 }  # fmt: skip

@@ -62,4 +62,11 @@ PHRASES: dict[str, str] = {
     "pagar": "pay", "por nosotros": "for us", "presenta": "submit",
     # outside
     "tiempo mañana": "weather tomorrow", "receta": "recipe", "fútbol": "football", "quién ganó": "who won",
+    # function words, read as the English ones the rules skip (so they never become a topic)
+    "las": "the", "los": "the", "el": "the", "la": "the", "del": "of the", "de": "of", "una": "a",
+    "unos": "some", "unas": "some", "y": "and", "o": "or", "que": "that", "en": "in", "con": "with",
+    "están": "are", "está": "is", "es": "is", "nosotros": "we", "nuestra": "our",
+    "nuestro": "our", "nuestras": "our", "alguna": "any", "alguno": "any", "algún": "any", "algunas": "any",
+    "algunos": "any", "cuándo": "when", "dónde": "where", "todas": "all", "todos": "all", "pero": "but",
+    "y en": "and in", "y qué hay en": "what about in", "y qué hay de": "what about", "qué tal": "what about",
 }  # fmt: skip

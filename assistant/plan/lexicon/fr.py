@@ -49,10 +49,12 @@ PHRASES: dict[str, str] = {
     "différence entre": "difference between",
     # partners, home and target
     "partenaires": "partners", "organisations de clusters": "cluster organisations",
-    "organisation de cluster": "cluster organisation", "pôles de compétitivité": "clusters",
+    "organisation de cluster": "cluster organisation",
     "quels clusters": "which clusters", "travailler": "work with", "collaborer": "collaborate",
     "nous sommes une": "we are a", "nous sommes un": "we are a",
-    "notre entreprise est basée": "our company is based",
+    "notre entreprise est basée": "our company is based", "est basée au": "is based in",
+    "est basée en": "is based in", "est basée à": "is based in", "basée au": "based in",
+    "basée en": "based in", "basée à": "based in",
     "est basée": "is based", "basée": "based", "cherchons": "looking for", "cherche": "looking for",
     "pme": "sme", "entreprise": "company", "avec une entreprise": "with a company",
     "avec des partenaires": "with partners", "pourrions-nous": "could we",
@@ -69,4 +71,16 @@ PHRASES: dict[str, str] = {
     # outside
     "météo": "weather", "recette": "recipe", "recettes": "recipes", "football": "football",
     "qui a gagné": "who won",
+    # function words, read as the English ones the rules skip (so they never become a topic)
+    "les": "the", "le": "the", "la": "the", "l'": "the", "des": "some", "du": "of the", "de": "of",
+    "d'": "of", "une": "a", "et": "and", "ou": "or", "sont": "are", "est": "is", "ont": "have",
+    "avec": "with",
+    "nous": "we", "notre": "our", "nos": "our", "qui": "that", "que": "that", "dans": "in", "au": "in the",
+    "aux": "in the", "ce": "this", "cette": "this", "ces": "these", "ça": "that",
+    "quand": "when", "tous": "all", "toutes": "all", "aucun": "any", "aucune": "any",
+    "et au": "and in", "et en": "and in", "et aux": "and in", "et pour": "and for",
+    "qu'en est-il": "what about",
 }  # fmt: skip
+
+KEEP: tuple[str, ...] = ("pôles de compétitivité",)
+"""Names whose words are cues elsewhere ("de"), kept as typed."""

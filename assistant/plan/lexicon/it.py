@@ -48,7 +48,8 @@ PHRASES: dict[str, str] = {
     "quali cluster": "which clusters",
     "cluster ci sono": "clusters are there", "collaborare": "collaborate", "lavorare con": "work with",
     "siamo una": "we are a", "siamo un": "we are a", "la nostra azienda ha sede": "our company is based",
-    "ha sede": "is based", "cerchiamo": "looking for", "trova": "find", "pmi": "sme", "azienda": "company",
+    "ha sede": "is based", "ha sede in": "is based in", "ha sede a": "is based in",
+    "cerchiamo": "looking for", "trova": "find", "pmi": "sme", "azienda": "company",
     "con un'azienda": "with a company", "con partner": "with partners", "potremmo": "could we",
     "dall'": "from ", "dalla": "from", "dal": "from", "dai": "from",
     # question words and glue
@@ -62,4 +63,12 @@ PHRASES: dict[str, str] = {
     # outside
     "meteo": "weather", "ricetta": "recipe", "calcio": "football", "film da vedere": "movie to watch",
     "chi ha vinto": "who won",
+    # function words, read as the English ones the rules skip (so they never become a topic)
+    "il": "the", "lo": "the", "gli": "the", "le": "the", "la": "the", "l'": "the", "di": "of",
+    "del": "of the", "della": "of the", "dei": "of the", "degli": "of the", "delle": "of the",
+    "dello": "of the", "che": "that", "con": "with", "sono": "are", "una": "a", "un'": "a", "noi": "we",
+    "nostra": "our", "nostro": "our", "quando": "when", "dove": "where", "tutti": "all", "tutte": "all",
+    "qualche": "any", "alcuni": "any", "ma": "but", "o": "or", "nei": "in the", "nel": "in the",
+    "nella": "in the", "negli": "in the", "e in": "and in", "e nei": "and in", "e per": "and for",
+    "e per quanto riguarda": "and what about", "per quanto riguarda": "about", "e quale": "and which",
 }  # fmt: skip

@@ -46,6 +46,7 @@ PHRASES: dict[str, str] = {
     "klastry": "clusters", "klastrów": "clusters", "klastrami": "clusters", "klaster": "cluster",
     "jakie klastry": "which clusters", "współpracować": "collaborate", "współpraca": "collaboration",
     "jesteśmy": "we are a", "nasza firma ma siedzibę": "our company is based", "ma siedzibę": "is based",
+    "ma siedzibę w": "is based in", "ma siedzibę we": "is based in",
     "z siedzibą": "based", "szukamy": "looking for", "znajdź": "find", "mśp": "sme", "firmą": "company",
     "firma": "company", "z firmą": "with a company", "z partnerami": "with partners",
     "moglibyśmy": "could we",
@@ -58,4 +59,11 @@ PHRASES: dict[str, str] = {
     "za nas": "for us", "złóż": "submit",
     # outside
     "pogoda": "weather", "przepis na": "recipe for", "piłka nożna": "football", "kto wygrał": "who won",
+    # function words, read as the English ones the rules skip (so they never become a topic)
+    "w": "in", "na": "on", "od": "from", "są": "are", "jest": "is", "oraz": "and", "lub": "or", "albo": "or",
+    "się": "", "czy": "", "jakimś": "any", "jakiś": "any", "jakieś": "any", "wszystkie": "all",
+    "kiedy": "when",
+    "gdzie": "where", "nasza": "our", "nasz": "our", "nasze": "our",
+    "a w": "and in", "a we": "and in", "a jak jest w": "what about in", "a jak jest we": "what about in",
+    "a który": "and which", "a które": "and which", "a co z": "what about",
 }  # fmt: skip
