@@ -92,4 +92,5 @@ def english_reading(text: str) -> str:
     ``"¿which calls open hay for clusters agri-food?"``: the planner and the intent rules read it as
     they read English; the question shown and stored stays the one asked.
     """
-    return _rewriter().rewrite(text)
+    # Spanish opens questions with "¿" and "¡"; the rules look for "and ..." at the start.
+    return _rewriter().rewrite(text.replace("¿", "").replace("¡", ""))

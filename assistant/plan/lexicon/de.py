@@ -26,6 +26,7 @@ PHRASES: dict[str, str] = {
     "können wir uns noch bewerben": "can we still apply",
     "können wir uns aktuell noch bewerben": "can we still apply",
     "noch bewerben": "still apply", "bewerben": "apply", "beantragen": "apply for", "einreichen": "apply to",
+    "projekt": "project", "ein projekt": "a project",
     # first / last / next
     "endet zuerst": "closes first", "schließt zuerst": "closes first", "endet als erste": "closes first",
     "schließt am frühesten": "closes soonest", "endet am frühesten": "closes soonest",
@@ -64,7 +65,7 @@ PHRASES: dict[str, str] = {
     "unsere firma sitzt in": "our company is based in",
     "unser unternehmen sitzt in": "our company is based in", "sitzt in": "is based in",
     "mit sitz in": "based in", "wir suchen": "we are looking for", "suchen partner": "looking for partners",
-    "und suchen": "looking for", "suchen": "looking for", "aus": "from", "kmu": "sme", "firma": "company",
+    "und suchen": "looking for", "suchen": "looking for", "kmu": "sme", "firma": "company",
     "unternehmen": "company", "mit einer firma": "with a company", "mit partnern": "with partners",
     # question words and glue that the rules read
     "gibt es": "are there", "welche": "which", "welcher": "which", "welches": "which", "zeig mir": "show me",

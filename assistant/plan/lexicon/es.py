@@ -20,6 +20,9 @@ PHRASES: dict[str, str] = {
     "previstas": "upcoming", "se abren": "open", "se abre": "opens", "cerradas": "closed",
     "todavía podemos presentarnos": "can we still apply", "podemos presentarnos": "can we apply",
     "presentarnos": "apply", "solicitar": "apply for", "presentar": "apply to",
+    "proyecto": "project", "un proyecto": "a project",
+    "hay en": "are there in", "qué hay": "what is there", "no hay": "there are no",
+    "clústeres hay": "clusters are there", "existen": "are there",
     # first / last / next
     "cierra primero": "closes first", "vence primero": "closes first", "vence antes": "closes first",
     "el próximo plazo": "the next deadline", "próximo plazo": "next deadline",

@@ -24,6 +24,10 @@ PHRASES: dict[str, str] = {
     "peut-on encore candidater": "can we still apply",
     "pouvons-nous encore candidater": "can we still apply", "candidater": "apply", "postuler": "apply",
     "déposer": "apply to",
+    "projet": "project", "un projet": "a project",
+    "on veut": "we want", "on voudrait": "we would like", "on aimerait": "we would like",
+    "on cherche": "we are looking for", "monter un projet": "build a project",
+    "existe-t-il": "are there", "il y a": "there are",
     # first / last / next
     "ferme en premier": "closes first", "se clôture en premier": "closes first",
     "la prochaine date limite": "the next deadline", "prochaine date limite": "next deadline",

@@ -20,6 +20,8 @@ PHRASES: dict[str, str] = {
     "previsti": "upcoming", "aprono": "open", "apre": "opens", "chiusi": "closed", "scaduti": "closed",
     "possiamo ancora partecipare": "can we still apply", "partecipare": "apply", "candidarsi": "apply",
     "presentare": "apply to",
+    "progetto": "project", "un progetto": "a project",
+    "esistono": "are there", "operano": "are active",
     # first / last / next
     "scade per primo": "closes first", "chiude per primo": "closes first", "chiude prima": "closes first",
     "scade prima": "closes first", "la prossima scadenza": "the next deadline",

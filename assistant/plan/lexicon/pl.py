@@ -22,6 +22,8 @@ PHRASES: dict[str, str] = {
     "otwierają się": "open", "otworzy się": "opens", "zamknięte": "closed",
     "czy możemy jeszcze złożyć wniosek": "can we still apply", "złożyć wniosek": "apply",
     "aplikować": "apply", "ubiegać się": "apply",
+    "projekt": "project",
+    "działają": "are there", "działa": "is there", "istnieją": "are there",
     # first / last / next
     "zamyka się najwcześniej": "closes first", "kończy się pierwszy": "closes first",
     "najbliższy termin": "the next deadline", "jako następny": "next",
