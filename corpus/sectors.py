@@ -327,6 +327,9 @@ batteries" is ``battery``, not Renewable Energy), so a boost prefers exactly wha
 with other common meanings stay out ("commerce" alone is the US Department of Commerce more often
 than retail)."""
 
+ENGLISH_SECTOR_SYNONYMS: dict[str, tuple[str, ...]] = dict(SECTOR_SYNONYMS)
+"""The English phrases alone (a translation that is also an English phrase, "batteries", is English)."""
+
 SECTOR_SYNONYMS = {
     label: (
         *english,

@@ -51,6 +51,8 @@ def _folded_words(text: str) -> set[str]:
     return set(_TOKEN.findall(fold_with_offsets(text)[0]))
 
 
+_NAME_JOINERS = frozenset("de del della di do da dos das des du la le of for and und für i y e et".split())
+"""Small words inside names between capitalised words ("Cluster Agroalimentario de Galicia")."""
 _IDENTIFIER_LIKE = re.compile(r"\w+(?:[-/_]\w+)+")
 
 
@@ -67,15 +69,23 @@ def protected_spans(text: str, known: frozenset[str] = frozenset()) -> list[tupl
             spans.append((run[0].start(), run[-1].end()))
         run.clear()
 
+    joiner: re.Match[str] | None = None  # "de" of "Cluster Agroalimentario de Galicia", pending
     for match in _WORD.finditer(text):
         word = match.group()
-        between = text[run[-1].end() : match.start()] if run else ""
+        between = text[(joiner or run[-1]).end() : match.start()] if run else ""
         if run and between.strip():
+            joiner = None
             close()
         opens_sentence = not run and _SENTENCE_START.search(text[: match.start()]) is not None
         if word[0].isupper() and not (opens_sentence and _folded_words(word) <= known):
+            if joiner is not None:
+                run.append(joiner)
+            joiner = None
             run.append(match)
+        elif run and joiner is None and word in _NAME_JOINERS:
+            joiner = match
         else:
+            joiner = None
             close()
     close()
     # Identifiers ("CEF-E-2026-PCI-PMI-WORKS"): hyphenated runs with a digit are never read.

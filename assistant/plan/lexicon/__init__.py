@@ -35,7 +35,7 @@ from assistant.plan.rewrite import PhraseRewriter
 from corpus.places import COUNTRY_FORMS, MACRO_REGION_FORM_TABLE, REGION_FORM_TABLE
 from corpus.programmes import FAMILIES
 from corpus.sector_names import SECTOR_TRANSLATIONS
-from corpus.sectors import SECTOR_SYNONYMS, fold
+from corpus.sectors import ENGLISH_SECTOR_SYNONYMS, SECTOR_SYNONYMS, fold, split_compounds
 
 LEXICONS: dict[str, dict[str, str]] = {
     "de": de.PHRASES,
@@ -49,21 +49,14 @@ LEXICONS: dict[str, dict[str, str]] = {
 
 def _sector_readings() -> list[tuple[str, str]]:
     """Each sector's names in the five languages → its English name, except the names that are also
-    English words of the vocabulary (French "défense" is the English "defense": left as typed)."""
-    english = {
-        fold(phrase) for label, phrases in SECTOR_SYNONYMS.items() for phrase in _english(label, phrases)
-    }
+    English words of the vocabulary (French "batteries" and "défense" are English too: left as typed)."""
+    english = {fold(phrase) for phrases in ENGLISH_SECTOR_SYNONYMS.values() for phrase in phrases}
     return [
         (phrase.strip(), SECTOR_SYNONYMS[label][0])
         for label, phrases in SECTOR_TRANSLATIONS.items()
         for phrase in phrases.split(";")
         if phrase.strip() and fold(phrase.strip()) not in english
     ]
-
-
-def _english(label: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
-    translated = {phrase.strip() for phrase in SECTOR_TRANSLATIONS.get(label, "").split(";")}
-    return tuple(phrase for phrase in phrases if phrase not in translated)
 
 
 @lru_cache(maxsize=1)
@@ -93,4 +86,5 @@ def english_reading(text: str) -> str:
     they read English; the question shown and stored stays the one asked.
     """
     # Spanish opens questions with "¿" and "¡"; the rules look for "and ..." at the start.
-    return _rewriter().rewrite(text.replace("¿", "").replace("¡", ""))
+    # German sector compounds are read as two words ("Wasserstoffprojekte" → "Wasserstoff projekte").
+    return _rewriter().rewrite(split_compounds(text.replace("¿", "").replace("¡", "")))

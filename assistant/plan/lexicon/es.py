@@ -21,7 +21,8 @@ PHRASES: dict[str, str] = {
     "todavía podemos presentarnos": "can we still apply", "podemos presentarnos": "can we apply",
     "presentarnos": "apply", "solicitar": "apply for", "presentar": "apply to",
     "proyecto": "project", "un proyecto": "a project",
-    "hay en": "are there in", "qué hay": "what is there", "no hay": "there are no",
+    "hay en": "are there in", "hay para": "are there for", "qué hay": "what is there",
+    "no hay": "there are no",
     "clústeres hay": "clusters are there", "existen": "are there",
     # first / last / next
     "cierra primero": "closes first", "vence primero": "closes first", "vence antes": "closes first",
@@ -67,7 +68,7 @@ PHRASES: dict[str, str] = {
     "tiempo mañana": "weather tomorrow", "receta": "recipe", "fútbol": "football", "quién ganó": "who won",
     # function words, read as the English ones the rules skip (so they never become a topic)
     "las": "the", "los": "the", "el": "the", "la": "the", "del": "of the", "de": "of", "una": "a",
-    "unos": "some", "unas": "some", "y": "and", "o": "or", "que": "that", "en": "in", "con": "with",
+    "unos": "some", "unas": "some", "y": "and", "o": "or", "que": "which", "en": "in", "con": "with",
     "están": "are", "está": "is", "es": "is", "nosotros": "we", "nuestra": "our",
     "nuestro": "our", "nuestras": "our", "alguna": "any", "alguno": "any", "algún": "any", "algunas": "any",
     "algunos": "any", "cuándo": "when", "dónde": "where", "todas": "all", "todos": "all", "pero": "but",

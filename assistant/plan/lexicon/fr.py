@@ -79,7 +79,7 @@ PHRASES: dict[str, str] = {
     "les": "the", "le": "the", "la": "the", "l'": "the", "des": "some", "du": "of the", "de": "of",
     "d'": "of", "une": "a", "et": "and", "ou": "or", "sont": "are", "est": "is", "ont": "have",
     "avec": "with",
-    "nous": "we", "notre": "our", "nos": "our", "qui": "that", "que": "that", "dans": "in", "au": "in the",
+    "nous": "we", "notre": "our", "nos": "our", "qui": "that", "dans": "in", "au": "in the",
     "aux": "in the", "ce": "this", "cette": "this", "ces": "these", "ça": "that",
     "quand": "when", "tous": "all", "toutes": "all", "aucun": "any", "aucune": "any",
     "et au": "and in", "et en": "and in", "et aux": "and in", "et pour": "and for",
