@@ -17,7 +17,6 @@ from assistant.language import _, country
 from assistant.models import Passage
 from corpus.chunking import profile_card
 from corpus.models import ClusterProfile, DocType, SectorTag
-from corpus.places import country_name
 from corpus.sectors import mentions_sector, sector_matches, sector_phrases
 from corpus.store import RecordStore
 from retrieval.filters import SearchFilters
