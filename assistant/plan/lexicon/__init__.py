@@ -32,10 +32,18 @@ from functools import lru_cache
 from assistant.plan.dates_i18n import date_phrases
 from assistant.plan.lexicon import de, es, fr, it, pl
 from assistant.plan.rewrite import PhraseRewriter
-from corpus.places import COUNTRY_FORMS, MACRO_REGION_FORM_TABLE, REGION_FORM_TABLE
+from assistant.plan.rewrite import fold_phrase as fold
+from corpus.place_names import ENGLISH_FORMS
+from corpus.places import (
+    COUNTRY_FORMS,
+    MACRO_REGION_FORM_TABLE,
+    REGION_FORM_TABLE,
+    adjective_forms,
+    country_name,
+)
 from corpus.programmes import FAMILIES
 from corpus.sector_names import SECTOR_TRANSLATIONS
-from corpus.sectors import ENGLISH_SECTOR_SYNONYMS, SECTOR_SYNONYMS, fold, split_compounds
+from corpus.sectors import ENGLISH_SECTOR_SYNONYMS, SECTOR_SYNONYMS, split_compounds
 
 LEXICONS: dict[str, dict[str, str]] = {
     "de": de.PHRASES,
@@ -59,10 +67,38 @@ def _sector_readings() -> list[tuple[str, str]]:
     ]
 
 
+def _country_readings() -> list[tuple[str, str]]:
+    """Countries named in any EU language (CLDR names, their case forms, the product languages'
+    adjectives) → the English name or adjective, so retrieval and evidence read English: "w Belgii"
+    → "in Belgium", "dänische Cluster" → "Danish Cluster". English forms stay as typed."""
+    english = {fold(form) for form in _english_country_forms()}
+    readings: list[tuple[str, str]] = []
+    for code, forms in COUNTRY_FORMS.items():
+        name = country_name(code) or code
+        adjectives = {form for lang_forms in adjective_forms(code).values() for form in lang_forms}
+        adjective = next(iter(_split(ENGLISH_FORMS.get(code, ""))), name)
+        readings += [
+            (form, adjective if form in adjectives else name) for form in forms if fold(form) not in english
+        ]
+    return readings
+
+
+def _english_country_forms() -> list[str]:
+    forms = [name for code in COUNTRY_FORMS if (name := country_name(code))]
+    forms += [form for entry in ENGLISH_FORMS.values() for form in _split(entry)]
+    return forms
+
+
+def _split(forms: str) -> list[str]:
+    return [form.strip() for form in forms.split(";") if form.strip()]
+
+
 @lru_cache(maxsize=1)
 def _rewriter() -> PhraseRewriter:
     entries = [entry for phrases in LEXICONS.values() for entry in phrases.items()]
-    return PhraseRewriter([*date_phrases(), *_sector_readings(), *entries], keep=_names())
+    return PhraseRewriter(
+        [*date_phrases(), *_sector_readings(), *entries, *_country_readings()], keep=_names()
+    )
 
 
 def _names() -> list[str]:
@@ -70,7 +106,7 @@ def _names() -> list[str]:
     programmes = [alias.strip() for family in FAMILIES for alias in family.aliases.split(";")]
     places = [
         form
-        for table in (COUNTRY_FORMS, REGION_FORM_TABLE, MACRO_REGION_FORM_TABLE)
+        for table in (REGION_FORM_TABLE, MACRO_REGION_FORM_TABLE)
         for forms in table.values()
         for form in forms
         if " " in form or "-" in form
