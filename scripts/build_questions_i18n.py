@@ -34,9 +34,11 @@ import build_questions_eval as base  # noqa: E402
 
 from evals import questions_gold as gold  # noqa: E402
 from evals.answers_eval import AnswerCase  # noqa: E402
+from evals.questions_i18n_holdout_wordings import HOLDOUT_LANGUAGES  # noqa: E402
 from evals.questions_i18n_wordings import LANGUAGES, LanguageWordings  # noqa: E402
 
 OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev.jsonl"
+HOLDOUT_OUT = ROOT / "evals" / "datasets" / "questions_i18n_holdout.jsonl"
 NEUTRAL_CHECKS = (
     "turns",
     "today",
@@ -63,6 +65,11 @@ QUOTAS: dict[str, int] = {
     "out-of-scope": 1,
 }
 """Cases per shape and language (29 per language)."""
+HOLDOUT_QUOTAS: dict[str, int] = {
+    "count": 3, "window": 3, "superlative": 2, "follow-up-set": 2, "partners": 1, "none-open": 1,
+    "home-target": 1, "mixed": 1, "declined": 1,
+}  # fmt: skip
+"""Hold-out cases per shape and language (15 per language)."""
 MIXED_QUOTAS = {"count": 3, "window": 2, "superlative": 2, "partners": 2, "home-target": 2, "mixed": 2}
 """Code-mixed questions (English frames with words of the other languages, and the reverse)."""
 
@@ -175,30 +182,38 @@ def build_language(
     return cases
 
 
-def build_cases() -> list[dict[str, Any]]:
+def build_cases(side: str = "dev") -> list[dict[str, Any]]:
+    """The dev set (dev-side items, dev wordings) or the hold-out (hold-out items, hold-out wordings)."""
     builder = base.Builder()
     saved = (base.MONTHS, base.place, base.demonym, base.with_article)
-    dev_keys = {
-        shape: {item.key for item in base.split(make(builder))["dev"]} for shape, make in _MAKERS.items()
+    side_keys = {
+        shape: {item.key for item in base.split(make(builder))[side]} for shape, make in _MAKERS.items()
     }
+    languages = LANGUAGES if side == "dev" else HOLDOUT_LANGUAGES
     cases: list[dict[str, Any]] = []
     try:
-        for lang, words in LANGUAGES.items():
-            quotas = MIXED_QUOTAS if lang == "mix" else QUOTAS
-            cases += build_language(builder, lang, words, quotas, dev_keys)
+        for lang, words in languages.items():
+            quotas = MIXED_QUOTAS if lang == "mix" else (QUOTAS if side == "dev" else HOLDOUT_QUOTAS)
+            found = build_language(builder, lang, words, quotas, side_keys)
+            if side == "holdout":
+                for case in found:
+                    case["id"] = case["id"].replace("i18n-", "i18nh-", 1)
+            cases += found
     finally:
         base.MONTHS, base.place, base.demonym, base.with_article = saved
     return cases
 
 
 def main() -> None:
-    cases = build_cases()
-    OUT.write_text("\n".join(json.dumps(case, ensure_ascii=False) for case in cases) + "\n", encoding="utf-8")
-    counts: dict[str, int] = {}
-    for case in cases:
-        lang = case["id"].split("-")[1]
-        counts[lang] = counts.get(lang, 0) + 1
-    print(f"{len(cases)} cases: " + ", ".join(f"{k} {v}" for k, v in counts.items()))  # noqa: T201
+    for side, path in (("dev", OUT), ("holdout", HOLDOUT_OUT)):
+        cases = build_cases(side)
+        lines = [json.dumps(case, ensure_ascii=False) for case in cases]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        counts: dict[str, int] = {}
+        for case in cases:
+            lang = case["id"].split("-")[1]
+            counts[lang] = counts.get(lang, 0) + 1
+        print(f"{side}: {len(cases)} cases: " + ", ".join(f"{k} {v}" for k, v in counts.items()))  # noqa: T201
 
 
 if __name__ == "__main__":
