@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from babel import Locale
 
 from assistant.errors import InvalidInput
-from corpus.geo import country_name
 from corpus.i18n import format_date, format_money, ntranslator, translator
 from corpus.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, detect_language
+from corpus.places import country_name
 
 _ANSWER_LANGUAGE: ContextVar[str] = ContextVar("answer_language", default=DEFAULT_LANGUAGE)
 

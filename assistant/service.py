@@ -32,6 +32,7 @@ from assistant.plan.answers import call_answer, declined, organisation_evidence,
 from assistant.plan.catalog import CatalogCache
 from assistant.plan.definitions import defined_terms, definition_hits
 from assistant.plan.executor import execute_calls
+from assistant.plan.lexicon import english_reading
 from assistant.plan.models import QueryPlan
 from assistant.plan.planner import LLMPlanner, Planner, RulePlanner
 from assistant.plan.rules import PreviousTurn
@@ -246,11 +247,12 @@ class Assistant:
             conversation_id = self.conversations.new_conversation()
         language = choose_language(text, requested=lang, conversation=previous.lang if previous else None)
 
-        understanding = understand(text)
+        reading = english_reading(text)  # a question in any product language, read as the rules read English
+        understanding = understand(reading)
         resolved = resolve(understanding, previous)
         catalog = self.catalog.get()
         plan = self.planner.plan(
-            text,
+            reading,
             today=today,
             intent=understanding.intent,
             entities=understanding.entities,
@@ -262,7 +264,7 @@ class Assistant:
             resolved = resolved.model_copy(update={"focus_doc_ids": (), "follow_up": False})
         query = resolved.text
         if resolved.follow_up and self.chat_model is not None and history:
-            condensed = condense_with_model(chat_model=self.chat_model, history=history, follow_up=text)
+            condensed = condense_with_model(chat_model=self.chat_model, history=history, follow_up=reading)
             query = condensed or query
         timings: dict[str, float] = {"understand": _ms(started)}
 

@@ -16,9 +16,9 @@ from functools import lru_cache
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type stubs
 
 from assistant.citations import content_tokens
+from corpus.places import COUNTRY_FORMS
 from retrieval.analysis import fold, tokenize
 from retrieval.index import SearchIndex
-from retrieval.places import COUNTRY_FORMS, split_forms
 
 _STEMMER = Stemmer.Stemmer("english")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -26,7 +26,7 @@ _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations|er|ers)$")
 _COUNTRY_WORDS: dict[str, str] = {
     fold(form): f"country:{code.lower()}"
     for code, forms in COUNTRY_FORMS.items()
-    for form in split_forms(forms)
+    for form in forms
     if " " not in form and len(form) > 3
 }
 """Single-word country names, adjectives and demonyms (folded) → one term per country."""

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from corpus.geo import country_name
 from corpus.models import (
     AnyRecord,
     Budget,
@@ -22,6 +21,7 @@ from corpus.models import (
     PolicyDocument,
     Section,
 )
+from corpus.places import country_name
 
 CHUNKER_VERSION = "2"
 """Bump when chunking changes: stored documents are then re-chunked on the next ingest."""

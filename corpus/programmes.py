@@ -24,8 +24,10 @@ class ProgrammeFamily:
 
     Attributes:
         name: The canonical name answers use ("Horizon Europe").
-        aliases: ``"; "``-separated names and acronyms users type (matched as folded phrases;
-            short upper-case acronyms only as written).
+        aliases: ``"; "``-separated names and acronyms users type, with the programme's names in
+            German, French, Spanish, Italian and Polish ("Horizont Europa", "Horyzont Europa") as the
+            EU's own translations write them (matched as folded phrases; short upper-case acronyms
+            only as written).
         prefixes: Topic-identifier prefixes (for retrieval boosts and for membership when
             ``codes`` is empty).
         codes: Programme codes (``HORIZON``); when given, membership is by code.
@@ -51,63 +53,125 @@ class ProgrammeFamily:
 FAMILIES: tuple[ProgrammeFamily, ...] = (
     ProgrammeFamily(
         "Horizon Europe",
-        "Horizon Europe; Horizon; HEU; HE; Horizont Europa; Horyzont Europa; Horizon Europa",
+        "Horizon Europe; Horizon; HEU; HE; Horizont Europa; Horyzont Europa; Horyzontu Europa; "
+        "Horizon Europa; "
+        "Horizonte Europa; Orizzonte Europa",
         ("HORIZON-",),
         ("HORIZON",),
     ),
     ProgrammeFamily(
         "European Innovation Council",
-        "European Innovation Council; EIC",
+        "European Innovation Council; EIC; Europäischer Innovationsrat; "
+        "Conseil européen de l'innovation; Consejo Europeo de Innovación; "
+        "Consiglio europeo per l'innovazione; "
+        "Europejska Rada ds. Innowacji",
         ("HORIZON-EIC-",),
     ),
     ProgrammeFamily(
         "Marie Skłodowska-Curie Actions",
-        "Marie Skłodowska-Curie Actions; Marie Sklodowska-Curie; Marie Curie; MSCA",
+        "Marie Skłodowska-Curie Actions; Marie Sklodowska-Curie; Marie Curie; MSCA; "
+        "Marie-Skłodowska-Curie-Maßnahmen; "
+        "actions Marie Skłodowska-Curie; acciones Marie Skłodowska-Curie; azioni Marie Skłodowska-Curie; "
+        "działania Marie Skłodowskiej-Curie; Marie Skłodowskiej-Curie",
         ("HORIZON-MSCA-",),
     ),
     ProgrammeFamily(
         "Horizon Europe Missions",
-        "EU Missions; Horizon Europe Missions; Horizon missions; mission calls; mission call",
+        "EU Missions; Horizon Europe Missions; Horizon missions; mission calls; mission call; EU-Missionen; "
+        "missions de l'UE; missions de l'Union; misiones de la UE; misiones de la Unión; missioni UE; "
+        "missioni dell'UE; misje UE; misji UE; misjach UE",
         ("HORIZON-MISS-",),
     ),
-    ProgrammeFamily("European Research Council", "European Research Council; ERC", ("ERC-",)),
+    ProgrammeFamily(
+        "European Research Council",
+        "European Research Council; ERC; Europäischer Forschungsrat; Conseil européen de la recherche; "
+        "Consejo Europeo de Investigación; Consiglio europeo della ricerca; "
+        "Europejska Rada ds. Badań Naukowych",
+        ("ERC-",),
+    ),
     ProgrammeFamily(
         "Digital Europe Programme",
-        "Digital Europe; Digital Europe Programme; DEP; DIGITAL; Digitales Europa; Europa Cyfrowa",
+        "Digital Europe; Digital Europe Programme; DEP; DIGITAL; Digitales Europa; "
+        "Programm Digitales Europa; "
+        "Europe numérique; programme pour une Europe numérique; Europa Digital; Programa Europa Digital; "
+        "Europa digitale; programma Europa digitale; Cyfrowa Europa; Europa Cyfrowa; Cyfrowej Europy",
         ("DIGITAL-",),
         ("DIGITAL",),
     ),
     ProgrammeFamily(
-        "LIFE", "LIFE programme; LIFE Programme for the Environment; LIFE", ("LIFE-",), ("LIFE",)
+        "LIFE",
+        "LIFE programme; LIFE Programme for the Environment; LIFE; LIFE-Programm; programme LIFE; "
+        "programa LIFE; "
+        "programma LIFE; program LIFE",
+        ("LIFE-",),
+        ("LIFE",),
     ),
     ProgrammeFamily(
         "Interregional Innovation Investments (I3)",
-        "Interregional Innovation Investments; Interregional Innovation Investment; I3",
+        "Interregional Innovation Investments; Interregional Innovation Investment; I3; "
+        "Interregionale Innovationsinvestitionen; investissements interrégionaux en innovation; "
+        "Inversiones Interregionales en Innovación; investimenti interregionali per l'innovazione; "
+        "międzyregionalne inwestycje w innowacje",
         ("I3-",),
     ),
     ProgrammeFamily(
         "Euroclusters",
-        "Euroclusters; Eurocluster; Joint Cluster Initiatives; Joint Cluster Initiative",
+        "Euroclusters; Eurocluster; Joint Cluster Initiatives; Joint Cluster Initiative; Euroklaster; "
+        "Euroklastry; "
+        "Euroklastrów",
         ("SMP-COSME-",),
         contains="-CLUSTER-",
     ),
     ProgrammeFamily(
         "Single Market Programme",
-        "Single Market Programme; Single Market Program; SMP; COSME",
+        "Single Market Programme; Single Market Program; SMP; COSME; Binnenmarktprogramm; "
+        "Binnenmarktprogramms; "
+        "Programm für den Binnenmarkt; programme pour le marché unique; Programa para el Mercado Único; "
+        "programa del mercado único; programma per il mercato unico; Program na rzecz jednolitego rynku; "
+        "programu na rzecz jednolitego rynku; program jednolitego rynku",
         ("SMP-",),
         ("SMP",),
     ),
     ProgrammeFamily(
         "European Defence Fund",
-        "European Defence Fund; European Defense Fund; EDF; Defence Fund; Defense Fund",
+        "European Defence Fund; European Defense Fund; EDF; Defence Fund; Defense Fund; "
+        "Europäischer Verteidigungsfonds; Europäischen Verteidigungsfonds; Fonds européen de la défense; "
+        "Fondo Europeo de Defensa; Fondo europeo per la difesa; Europejski Fundusz Obronny; "
+        "Europejskiego Funduszu Obronnego",
         ("EDF-",),
         ("EDF",),
     ),
-    ProgrammeFamily("Connecting Europe Facility", "Connecting Europe Facility; CEF", ("CEF-",), ("CEF",)),
+    ProgrammeFamily(
+        "Connecting Europe Facility",
+        "Connecting Europe Facility; CEF; Fazilität Connecting Europe; "
+        "Mécanisme pour l'interconnexion en Europe; Mecanismo Conectar Europa; "
+        "Meccanismo per collegare l'Europa; instrument Łącząc Europę; Łącząc Europę",
+        ("CEF-",),
+        ("CEF",),
+    ),
     ProgrammeFamily("Erasmus+", "Erasmus+; Erasmus", ("ERASMUS-",), ("ERASMUS",)),
-    ProgrammeFamily("Creative Europe", "Creative Europe", ("CREA-",), ("CREA",)),
-    ProgrammeFamily("Innovation Fund", "Innovation Fund", ("INNOVFUND-",), ("INNOVFUND",)),
-    ProgrammeFamily("EU4Health", "EU4Health", ("EU4H-",), ("EU4H",)),
+    ProgrammeFamily(
+        "Creative Europe",
+        "Creative Europe; Kreatives Europa; Europe créative; Europa Creativa; Europa creativa; "
+        "Kreatywna Europa; Kreatywnej Europy",
+        ("CREA-",),
+        ("CREA",),
+    ),
+    ProgrammeFamily(
+        "Innovation Fund",
+        "Innovation Fund; Innovationsfonds; Fonds pour l'innovation; Fonds d'innovation; "
+        "Fondo de Innovación; "
+        "Fondo per l'innovazione; Fundusz Innowacyjny; Funduszu Innowacyjnego",
+        ("INNOVFUND-",),
+        ("INNOVFUND",),
+    ),
+    ProgrammeFamily(
+        "EU4Health",
+        "EU4Health; EU für Gesundheit; L'UE pour la santé; La UE por la Salud; UE per la salute; "
+        "UE dla zdrowia",
+        ("EU4H-",),
+        ("EU4H",),
+    ),
     ProgrammeFamily(
         "Research Fund for Coal and Steel", "Research Fund for Coal and Steel; RFCS", ("RFCS-",), ("RFCS",)
     ),

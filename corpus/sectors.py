@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from corpus.models import SectorTag
+from corpus.sector_names import COMPOUND_TAILS, SECTOR_TRANSLATIONS
 
 AEROSPACE = "Aerospace & Defence"
 AGRI_FOOD = "Agri-food"
@@ -326,6 +327,19 @@ batteries" is ``battery``, not Renewable Energy), so a boost prefers exactly wha
 with other common meanings stay out ("commerce" alone is the US Department of Commerce more often
 than retail)."""
 
+ENGLISH_SECTOR_SYNONYMS: dict[str, tuple[str, ...]] = dict(SECTOR_SYNONYMS)
+"""The English phrases alone (a translation that is also an English phrase, "batteries", is English)."""
+
+SECTOR_SYNONYMS = {
+    label: (
+        *english,
+        *(phrase.strip() for phrase in SECTOR_TRANSLATIONS.get(label, "").split(";") if phrase.strip()),
+    )
+    for label, english in SECTOR_SYNONYMS.items()
+}
+"""The vocabulary in the six product languages: the English phrases first (the first is the sector's
+plain name), then German, French, Spanish, Italian and Polish (:mod:`corpus.sector_names`)."""
+
 QUERY_SECTORS: tuple[str, ...] = tuple(SECTOR_SYNONYMS)
 """Every sector label a question can name."""
 
@@ -373,6 +387,35 @@ def mentions_sector(label: str, text: str) -> bool:
     """
     pattern = _MENTIONS.get(label) or _phrase_pattern((label,))
     return pattern.search(fold(text)) is not None
+
+
+_ONE_WORD_FORMS = frozenset(
+    fold(phrase)
+    for phrases in SECTOR_SYNONYMS.values()
+    for phrase in phrases
+    if phrase.isalpha() and len(phrase) > 3
+)
+_COMPOUND = re.compile(
+    r"\b(\w{4,}?)(-?)(" + "|".join(sorted(COMPOUND_TAILS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def split_compounds(text: str) -> str:
+    """German compounds of a sector name and a known tail, split in two so the sector is read.
+
+    ``"Wasserstoffprojekte"`` → ``"Wasserstoff projekte"``, ``"Batteriecluster"`` → ``"Batterie cluster"``
+    (a linking ``s`` is dropped: ``"Tourismusbranche"`` keeps its own ``s``, ``"Gesundheitsbranche"``
+    gives ``"Gesundheit"``). Any other word is left alone.
+    """
+
+    def split(match: re.Match[str]) -> str:
+        head, _, tail = match.groups()
+        for candidate in (head, head[:-1] if head.endswith("s") else None):
+            if candidate and fold(candidate) in _ONE_WORD_FORMS:
+                return f"{candidate} {tail}"
+        return match.group(0)
+
+    return _COMPOUND.sub(split, text)
 
 
 def any_sector_matches(wanted: Sequence[str], tags: Iterable[str]) -> bool:

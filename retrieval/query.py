@@ -15,18 +15,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from corpus.programmes import FAMILIES
-from corpus.sectors import SECTOR_SYNONYMS
-from corpus.text import clean_text
-from retrieval.analysis import plain_words, words
-from retrieval.places import (
+from corpus.places import (
     CASE_SENSITIVE_FORMS,
     COUNTRY_FORMS,
-    MACRO_REGION_FORMS,
+    MACRO_REGION_FORM_TABLE,
     MACRO_REGIONS,
-    REGION_FORMS,
-    split_forms,
+    REGION_FORM_TABLE,
 )
+from corpus.programmes import FAMILIES
+from corpus.sectors import SECTOR_SYNONYMS, split_compounds
+from corpus.text import clean_text
+from retrieval.analysis import plain_words, words
 
 MAX_QUERY_CHARS = 2000
 """Longer queries are cut (at a word boundary): the embedder reads 256 tokens anyway."""
@@ -171,22 +170,26 @@ class _PhraseTable:
         return values
 
 
+def _split(forms: str) -> list[str]:
+    return [form.strip() for form in forms.split(";") if form.strip()]
+
+
 def _is_case_sensitive(form: str) -> bool:
     return form in CASE_SENSITIVE_FORMS or form in _UPPERCASE_ONLY or (form.isupper() and len(form) <= 4)
 
 
 _MACRO_TABLE = _PhraseTable(
     (form, name, _is_case_sensitive(form))
-    for name, forms in MACRO_REGION_FORMS.items()
-    for form in split_forms(forms)
+    for name, forms in MACRO_REGION_FORM_TABLE.items()
+    for form in forms
 )
 _REGION_TABLE = _PhraseTable(
     (form, f"{iso2}:{form}", _is_case_sensitive(form))
-    for iso2, forms in REGION_FORMS.items()
-    for form in split_forms(forms)
+    for iso2, forms in REGION_FORM_TABLE.items()
+    for form in forms
 )
 _COUNTRY_TABLE = _PhraseTable(
-    [(form, iso2, False) for iso2, forms in COUNTRY_FORMS.items() for form in split_forms(forms)]
+    [(form, iso2, False) for iso2, forms in COUNTRY_FORMS.items() for form in forms]
     + [(form, iso2, True) for form, iso2 in CASE_SENSITIVE_FORMS.items()]
 )
 _SECTOR_TABLE = _PhraseTable(
@@ -195,7 +198,7 @@ _SECTOR_TABLE = _PhraseTable(
 _PROGRAMME_TABLE = _PhraseTable(
     (alias, name, _is_case_sensitive(alias))
     for name, (_, aliases) in PROGRAMMES.items()
-    for alias in split_forms(aliases)
+    for alias in _split(aliases)
 )
 
 
@@ -267,7 +270,7 @@ def understand_query(text: str) -> QueryUnderstanding:
     """
     cleaned, truncated = clean_query(text)
     identifiers = find_identifiers(cleaned)
-    rest = _IDENTIFIER.sub(" ", cleaned)
+    rest = split_compounds(_IDENTIFIER.sub(" ", cleaned))  # "Wasserstoffprojekte": hydrogen
     taken: set[int] = set()
     programmes = find_programmes(rest, taken=taken)
     countries, regions = find_places(rest, taken=taken)

@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus.bundle import load_bundled_records  # noqa: E402
-from corpus.geo import country_name  # noqa: E402
 from corpus.models import CallStatus, ClusterProfile, FundingCall, PolicyDocument  # noqa: E402
+from corpus.places import country_name  # noqa: E402
 from evals import questions_gold as gold  # noqa: E402
 from evals.answers_eval import AnswerCase  # noqa: E402
 from evals.questions_wordings import DEV, DEV2, HOLDOUT, TYPOS, Wordings  # noqa: E402

@@ -1,5 +1,9 @@
 """Date windows in questions: "in the next 30 days", "before March", "last month", "between June and March".
 
+Questions in German, French, Spanish, Italian and Polish are read through :func:`english_dates`
+first ("in den nächsten 30 Tagen", "d'ici la fin du mois", "el mes pasado", "entro fine anno",
+"w ciągu 30 dni", "przed marcem"; see :mod:`assistant.plan.dates_i18n`), so one parser reads them all.
+
 Pure functions of the text and the day asked. A window is read as *deadline* window unless the words
 around it speak of opening ("opens in the next 30 days", "opening next month"). A window that ends
 before it starts ("between June and March") is reported as a problem, never silently swapped.
@@ -11,10 +15,13 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pydantic import ValidationError
 
+from assistant.plan.dates_i18n import date_phrases
 from assistant.plan.models import DateWindow
+from assistant.plan.rewrite import PhraseRewriter
 
 MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_ABBR = {name[:3]: i + 1 for i, name in enumerate(MONTHS)}
@@ -123,12 +130,23 @@ def _about_opening(text: str, span: tuple[int, int]) -> bool:
     return not closing or opening[-1].start() > closing[-1].start()
 
 
+@lru_cache(maxsize=1)
+def _date_rewriter() -> PhraseRewriter:
+    return PhraseRewriter(date_phrases())
+
+
+def english_dates(text: str) -> str:
+    """``text`` with the date phrases of the five other product languages read as English."""
+    return _date_rewriter().rewrite(text)
+
+
 def read_window(text: str, today: dt.date) -> ReadWindow | WindowProblem | None:
-    """The date window ``text`` asks about, if any (the first one found).
+    """The date window ``text`` asks about, if any (the first one found), in any product language.
 
     Returns:
         A :class:`ReadWindow`, a :class:`WindowProblem` for an impossible window, or None.
     """
+    text = english_dates(text)
     lowered = text.lower()
     for reader in _READERS:
         found = reader(lowered, today)

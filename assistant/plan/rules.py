@@ -443,11 +443,19 @@ def _named(text: str, catalog: Catalog) -> list[NameMatch]:
     ]
 
 
+_ACTION_LAST = re.compile(
+    r"\b(?:can|could|would) you\b[^.?!]{0,80}\b(?:book|arrange|send|register|pay|submit)\s*[?.!]?\s*$",
+    re.IGNORECASE,
+)
+"""German puts the verb last ("Kannst du für Dienstag ein Treffen mit X buchen?" reads "can you ...
+a meeting with X book?"): a request whose last word is the action."""
+
+
 def _is_action(text: str) -> bool:
     if re.match(r"^\s*(?:how|what|when|where|which|who|why|is|are|do|does)\b", text, re.IGNORECASE):
         # "How do I register on the portal?" asks how, it does not ask us to do it.
         return bool(_ACTION_FOR_ME.search(text))
-    return bool(_ACTION.search(text) or _ACTION_FOR_ME.search(text))
+    return bool(_ACTION.search(text) or _ACTION_FOR_ME.search(text) or _ACTION_LAST.search(text))
 
 
 def _operation(text: str) -> tuple[Operation, SortField | None]:

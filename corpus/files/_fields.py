@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from corpus.geo import country_to_iso2
+from corpus.places import country_to_iso2
 from corpus.text import clean_text, normalise_whitespace, strip_hidden_characters
 
 MAX_FIELD_CHARS = 100_000

@@ -207,7 +207,7 @@ def test_partners_in_a_place_without_organisations_are_not_replaced_by_other_cou
         question="Which cluster organisations in Antarctica work on battery storage?", today=TODAY
     )
     assert not answer.grounded and answer.citations == ()
-    assert "no cluster organisations in Antarctica" in answer.answer
+    assert "no cluster organisation" in answer.answer and "Antarctica" in answer.answer
 
 
 def test_a_call_sharing_one_word_of_a_several_word_topic_is_no_evidence(corpus: Corpus) -> None:

@@ -49,7 +49,13 @@ def _entities(text: str):  # type: ignore[no-untyped-def]
 
 
 def test_unknown_places_are_names_no_place_table_knows() -> None:
-    question = "Which cluster organisations in Antarctica work on penguin tourism?"
-    assert unknown_places(question, _entities(question)) == ["Antarctica"]
-    for known in ("Battery clusters in Central Europe?", "hydrogen clusters in Spain", "clusters in the EU"):
+    question = "Which cluster organisations in Narnia work on penguin tourism?"
+    assert unknown_places(question, _entities(question)) == ["Narnia"]
+    for known in (
+        "Battery clusters in Central Europe?",
+        "hydrogen clusters in Spain",
+        "clusters in the EU",
+        "Cluster in Dänemark",  # CLDR names in every EU language are known places
+        "clusters in Antarctica",
+    ):
         assert unknown_places(known, _entities(known)) == []

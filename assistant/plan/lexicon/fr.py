@@ -1,0 +1,90 @@
+"""French question phrases → the English cues the planner's rules read (see the package docstring)."""
+
+from __future__ import annotations
+
+PHRASES: dict[str, str] = {
+    # how many / counts
+    "combien de": "how many", "combien d'": "how many", "combien": "how many", "nombre de": "number of",
+    "nombre d'": "number of", "et ça fait combien": "and how many is that",
+    "ça fait combien": "how many is that",
+    "combien de projets": "how many projects", "combien y en a-t-il": "how many is that",
+    # calls, funding, programmes
+    "appels à projets": "calls", "appels à propositions": "calls", "appel à projets": "call",
+    "appels": "calls",
+    "appel": "call", "financements": "funding", "financement": "funding", "subventions": "grants",
+    "subvention": "grant", "programme": "programme", "thématiques": "topics", "projets": "projects",
+    "propositions": "proposals",
+    # status
+    "ouverts": "open", "ouvert": "open", "ouvertes": "open", "ouverte": "open",
+    "encore ouverts": "still open",
+    "en ce moment": "right now", "actuellement": "currently", "aujourd'hui": "today", "maintenant": "now",
+    "pas encore ouverts": "not yet open", "pas encore ouvert": "not yet open", "à venir": "upcoming",
+    "vont bientôt ouvrir": "will open soon", "bientôt": "soon", "prévus": "upcoming", "ouvrent": "open",
+    "ouvre": "opens", "fermés": "closed", "clôturés": "closed",
+    "peut-on encore candidater": "can we still apply",
+    "pouvons-nous encore candidater": "can we still apply", "candidater": "apply", "postuler": "apply",
+    "déposer": "apply to",
+    "projet": "project", "un projet": "a project",
+    "on veut": "we want", "on voudrait": "we would like", "on aimerait": "we would like",
+    "on cherche": "we are looking for", "monter un projet": "build a project",
+    "existe-t-il": "are there", "il y a": "there are",
+    # first / last / next
+    "ferme en premier": "closes first", "se clôture en premier": "closes first",
+    "la prochaine date limite": "the next deadline", "prochaine date limite": "next deadline",
+    "la date limite la plus proche": "the earliest deadline",
+    "date limite la plus proche": "earliest deadline",
+    "le prochain appel": "the next call", "à ouvrir": "to open", "ouvre en premier": "opens first",
+    "ferme en dernier": "closes last", "dates limites": "deadlines", "date limite": "deadline",
+    "échéance": "deadline", "ferment": "close", "ferme": "closes", "se clôturent": "close",
+    "se terminent": "close",
+    # budgets
+    "le plus gros budget": "the largest budget", "plus gros budget": "largest budget",
+    "le budget le plus élevé": "the largest budget", "le plus d'argent": "the most money",
+    "par projet": "per project", "quel est le budget": "what is the budget", "budget de": "budget of",
+    "seront financés": "will be funded", "financés": "funded", "le plus petit budget": "the smallest budget",
+    # follow-ups
+    "lequel": "which one", "laquelle": "which one", "lesquels": "which of them", "parmi eux": "of them",
+    "seulement ceux": "only those", "seulement celles": "only those", "juste ceux": "only those",
+    "uniquement ceux": "only those", "le deuxième": "the second one", "la deuxième": "the second one",
+    "le 2e": "the second one", "du 2e": "of the second one", "le second": "the second one",
+    "le premier": "the first one", "le dernier": "the last one", "comparer": "compare", "compare": "compare",
+    # definitions
+    "qu'est-ce qu'un": "what is a", "qu'est-ce qu'une": "what is a", "qu'est-ce que": "what is",
+    "différence entre": "difference between",
+    # partners, home and target
+    "partenaires": "partners", "organisations de clusters": "cluster organisations",
+    "organisation de cluster": "cluster organisation",
+    "quels clusters": "which clusters", "travailler": "work with", "collaborer": "collaborate",
+    "nous sommes une": "we are a", "nous sommes un": "we are a",
+    "notre entreprise est basée": "our company is based", "est basée au": "is based in",
+    "est basée en": "is based in", "est basée à": "is based in", "basée au": "based in",
+    "basée en": "based in", "basée à": "based in",
+    "est basée": "is based", "basée": "based", "cherchons": "looking for", "cherche": "looking for",
+    "pme": "sme", "entreprise": "company", "avec une entreprise": "with a company",
+    "avec des partenaires": "with partners", "pourrions-nous": "could we",
+    # question words and glue
+    "quel est": "what is", "quelle est": "what is", "quels sont": "what are", "y a-t-il": "are there",
+    "quels": "which", "quelles": "which", "quel": "which", "quelle": "which",
+    "montre-moi": "show me", "trouve": "find", "pour": "for", "sur": "about", "s'il vous plaît": "please",
+    "encore": "still",
+    # actions
+    "peux-tu": "can you", "pouvez-vous": "can you", "réserver": "book", "une réunion": "a meeting",
+    "envoie": "send", "envoyer": "send", "un e-mail": "an email", "inscris": "register",
+    "inscrire": "register",
+    "payer": "pay", "paie": "pay", "pour nous": "for us", "soumets": "submit", "dépose": "submit",
+    # outside
+    "météo": "weather", "recette": "recipe", "recettes": "recipes", "football": "football",
+    "qui a gagné": "who won",
+    # function words, read as the English ones the rules skip (so they never become a topic)
+    "les": "the", "le": "the", "la": "the", "l'": "the", "des": "some", "du": "of the", "de": "of",
+    "d'": "of", "une": "a", "et": "and", "ou": "or", "sont": "are", "est": "is", "ont": "have",
+    "avec": "with",
+    "nous": "we", "notre": "our", "nos": "our", "qui": "that", "dans": "in", "au": "in the",
+    "aux": "in the", "ce": "this", "cette": "this", "ces": "these", "ça": "that",
+    "quand": "when", "tous": "all", "toutes": "all", "aucun": "any", "aucune": "any",
+    "et au": "and in", "et en": "and in", "et aux": "and in", "et pour": "and for",
+    "qu'en est-il": "what about",
+}  # fmt: skip
+
+KEEP: tuple[str, ...] = ("pôles de compétitivité",)
+"""Names whose words are cues elsewhere ("de"), kept as typed."""

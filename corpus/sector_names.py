@@ -1,0 +1,191 @@
+"""Each query sector's names in German, French, Spanish, Italian and Polish (English is in sectors.py).
+
+Keyed by the sector labels of :data:`corpus.sectors.SECTOR_SYNONYMS`, which merges these phrases
+into the one sector vocabulary. Phrases are matched as whole words on accent-folded text, so the
+forms a question uses are listed (gender, number and, for Polish, the common cases: "rolno-spożywczy",
+"rolno-spożywczych"); German compounds are read by :func:`corpus.sectors.split_compound`
+("Lebensmittelcluster" → "Lebensmittel" + "cluster"). Words with another everyday meaning stay out
+(French "mode", German "Handel", Spanish "medios").
+"""
+
+from __future__ import annotations
+
+SECTOR_TRANSLATIONS: dict[str, str] = {
+    "battery": (
+        "Batterie; Batterien; Batteriezellen; Batteriespeicher; Energiespeicher; batterie; batteries; "
+        "stockage d'énergie; batería; baterías; almacenamiento de energía; batteria; accumulo di energia; "
+        "bateria; baterie; baterii; bateriach; akumulatory; akumulatorów; magazynowanie energii; "
+        "magazyny energii"
+    ),
+    "hydrogen": (
+        "Wasserstoff; Brennstoffzellen; Brennstoffzelle; Elektrolyseure; hydrogène; pile à combustible; "
+        "piles à combustible; hidrógeno; pilas de combustible; idrogeno; celle a combustibile; wodór; "
+        "wodoru; wodorem; wodorowy; wodorowe; wodorowych; ogniwa paliwowe"
+    ),
+    "Mobility-Transport-Automotive": (
+        "Automobil; Automobilindustrie; Automobilbranche; Fahrzeuge; Fahrzeug; Elektrofahrzeuge; "
+        "Elektromobilität; Mobilität; Verkehr; Logistik; automobile; véhicules; véhicule; "
+        "véhicules électriques; mobilité; transports; logistique; ferroviaire; automoción; automóvil; "
+        "vehículos; vehículo; vehículos eléctricos; movilidad; transporte; logística; ferroviario; "
+        "automobilistico; veicoli; veicolo; veicoli elettrici; mobilità; trasporti; trasporto; logistica; "
+        "motoryzacja; motoryzacji; motoryzacyjny; motoryzacyjne; motoryzacyjnych; pojazdy; pojazdów; "
+        "pojazdy elektryczne; elektromobilność; mobilność; transportu; logistyka; logistyki; kolejowy; "
+        "kolejowe"
+    ),
+    "maritime": (
+        "maritim; maritimen; Schifffahrt; Schiffbau; blaue Wirtschaft; maritimes; construction navale; "
+        "économie bleue; marítimo; marítima; marítimos; construcción naval; economía azul; marittimo; "
+        "marittima; marittimi; cantieristica navale; economia blu; morski; morskie; morskich; morskiej; "
+        "gospodarka morska; gospodarki morskiej; przemysł stoczniowy; niebieska gospodarka"
+    ),
+    "Aerospace & Defence": (
+        "Luft- und Raumfahrt; Luftfahrt; Verteidigung; Rüstung; aérospatial; aérospatiale; aéronautique; "
+        "défense; aeroespacial; aeronáutica; aeronáutico; aviación; defensa; aerospaziale; aeronautica; "
+        "aeronautico; aviazione; difesa; lotniczy; lotnicze; lotniczych; lotnictwo; lotnictwa; obronność; "
+        "obronny; obronne; obronnych; przemysł obronny"
+    ),
+    "space": (
+        "Raumfahrt; Weltraum; Satelliten; spatiale; espacial; satélites; spaziale; satelliti; kosmiczny; "
+        "kosmiczne; kosmicznych; satelity; satelitarny; satelitarne"
+    ),
+    "drones": ("Drohnen; Drohne; droni; drony; dronów; bezzałogowe"),
+    "Agri-food": (
+        "Lebensmittel; Lebensmittelindustrie; Agrar- und Lebensmittel; Agrarlebensmittel; "
+        "Ernährungswirtschaft; Landwirtschaft; Agrarwirtschaft; agroalimentaire; agroalimentaires; "
+        "agro-alimentaire; agro-alimentaires; alimentaire; alimentation; agriculture; agricole; agricoles; "
+        "agroalimentario; agroalimentaria; agroalimentarios; agroalimentarias; agroalimentación; "
+        "alimentación; alimentos; agricultura; agrícola; agrícolas; agroalimentare; agroalimentari; "
+        "agro-alimentare; alimentare; alimentari; agricoltura; agricolo; agricola; agricoli; "
+        "rolno-spożywczy; rolno-spożywcze; rolno-spożywczych; rolno-spożywczego; rolno-spożywczym; "
+        "rolno-spożywcza; spożywczy; spożywcze; spożywczych; żywność; żywności; rolnictwo; rolnictwa; "
+        "rolnictwie"
+    ),
+    "Construction": (
+        "Bauwesen; Bauwirtschaft; Baugewerbe; Bauindustrie; Gebäude; bâtiment; bâtiments; construcción; "
+        "edificación; edificios; costruzioni; edilizia; edifici; budownictwo; budownictwa; budowlany; "
+        "budowlane; budowlanych; budynki"
+    ),
+    "Cultural & Creative Industries": (
+        "Kreativwirtschaft; Kultur- und Kreativwirtschaft; Medien; industries créatives; "
+        "industries culturelles et créatives; médias; jeux vidéo; cinéma; industrias creativas; "
+        "industrias culturales y creativas; videojuegos; cine; industrie creative; "
+        "industrie culturali e creative; videogiochi; przemysły kreatywne; sektor kreatywny; gry; gier"
+    ),
+    "Digital": (
+        "Digitalisierung; digitale; digitalen; IKT; numérique; numériques; TIC; logiciel; logiciels; "
+        "digitales; digitalización; digitali; digitalizzazione; cyfrowy; cyfrowe; cyfrowych; cyfryzacja; "
+        "cyfryzacji; oprogramowanie"
+    ),
+    "AI": (
+        "künstliche Intelligenz; künstlicher Intelligenz; KI; maschinelles Lernen; "
+        "intelligence artificielle; IA; apprentissage automatique; inteligencia artificial; "
+        "aprendizaje automático; intelligenza artificiale; apprendimento automatico; "
+        "sztuczna inteligencja; sztucznej inteligencji; sztuczną inteligencją; uczenie maszynowe"
+    ),
+    "cybersecurity": (
+        "Cybersicherheit; IT-Sicherheit; cybersécurité; ciberseguridad; cybersicurezza; "
+        "sicurezza informatica; cyberbezpieczeństwo; cyberbezpieczeństwa; cyberbezpieczeństwie"
+    ),
+    "Electronics": (
+        "Elektronik; Sensoren; Sensorik; électronique; capteurs; electrónica; sensores; elettronica; "
+        "sensori; elektronika; elektroniki; czujniki"
+    ),
+    "semiconductors": (
+        "Halbleiter; Mikroelektronik; semi-conducteurs; semiconducteurs; microélectronique; "
+        "semiconductores; microelectrónica; semiconduttori; microelettronica; półprzewodniki; "
+        "półprzewodników; mikroelektronika; mikroelektroniki"
+    ),
+    "photonics": (
+        "Photonik; Optik; photonique; optique; fotónica; óptica; láseres; fotonica; ottica; fotonika; "
+        "fotoniki; optyka; optyki; lasery"
+    ),
+    "Energy-Intensive Industries": (
+        "energieintensive Industrien; Chemie; chemische Industrie; Stahl; Zement; Keramik; Werkstoffe; "
+        "industries énergivores; chimie; acier; métallurgie; ciment; céramique; matériaux; "
+        "industrias intensivas en energía; química; acero; metalurgia; cemento; cerámica; materiales; "
+        "industrie energivore; chimica; acciaio; metallurgia; ceramica; materiali; przemysł energochłonny; "
+        "chemia; chemiczny; chemiczne; chemicznych; stal; stali; hutnictwo; ceramika; materiały; materiałów"
+    ),
+    "plastics": (
+        "Kunststoffe; Kunststoff; Verbundwerkstoffe; plastiques; plasturgie; plásticos; plastica; "
+        "materie plastiche; compositi; tworzywa sztuczne; tworzyw sztucznych; kompozyty"
+    ),
+    "Renewable Energy": (
+        "erneuerbare Energien; erneuerbare Energie; erneuerbaren Energien; Solarenergie; Photovoltaik; "
+        "Windenergie; Windkraft; Geothermie; Bioenergie; saubere Energie; Energieeffizienz; "
+        "énergies renouvelables; énergie renouvelable; renouvelables; solaire; photovoltaïque; "
+        "énergie éolienne; éolien; éolienne; géothermie; bioénergie; énergie propre; "
+        "efficacité énergétique; energías renovables; energía renovable; renovables; fotovoltaica; "
+        "energía eólica; eólica; geotermia; bioenergía; energía limpia; eficiencia energética; "
+        "energie rinnovabili; energia rinnovabile; rinnovabili; solare; fotovoltaico; energia eolica; "
+        "eolico; bioenergia; energia pulita; efficienza energetica; odnawialne źródła energii; "
+        "odnawialnych źródeł energii; OZE; energia odnawialna; energii odnawialnej; fotowoltaika; "
+        "fotowoltaiki; energia wiatrowa; energetyka wiatrowa; czysta energia; efektywność energetyczna; "
+        "efektywności energetycznej"
+    ),
+    "Health": (
+        "Gesundheit; Gesundheitswesen; Medizintechnik; Medizinprodukte; Lebenswissenschaften; santé; "
+        "dispositifs médicaux; technologies médicales; sciences de la vie; pharmaceutique; salud; sanidad; "
+        "dispositivos médicos; tecnología médica; ciencias de la vida; farmacéutica; salute; sanità; "
+        "dispositivi medici; tecnologie mediche; scienze della vita; farmaceutica; zdrowie; zdrowia; "
+        "ochrona zdrowia; wyroby medyczne; technologie medyczne; nauki o życiu; farmacja; medyczny; "
+        "medyczne; medycznych"
+    ),
+    "biotechnology": (
+        "Biotechnologie; biotechnologies; biotecnología; biotecnologia; biotecnologie; biotechnologia; "
+        "biotechnologii"
+    ),
+    "Proximity & Social Economy": (
+        "Sozialwirtschaft; Sozialunternehmen; économie sociale; économie sociale et solidaire; "
+        "économie de proximité; economía social; economia sociale; ekonomia społeczna; "
+        "ekonomii społecznej; przedsiębiorstwa społeczne"
+    ),
+    "Retail": (
+        "Einzelhandel; commerce de détail; commerce en ligne; comercio minorista; comercio electrónico; "
+        "commercio al dettaglio; vendita al dettaglio; commercio elettronico; handel detaliczny; "
+        "handlu detalicznego"
+    ),
+    "Textile": (
+        "Textil; Textilien; Textilindustrie; Bekleidung; Schuhe; Leder; habillement; chaussures; cuir; "
+        "textil; moda; calzado; cuero; confección; tessile; tessili; abbigliamento; calzature; tekstylia; "
+        "tekstylny; tekstylne; tekstylnych; odzież; odzieżowy; odzieżowe; obuwie"
+    ),
+    "Tourism": (
+        "Tourismus; Fremdenverkehr; Gastgewerbe; tourisme; hôtellerie; turismo; hostelería; turístico; "
+        "turísticos; turistico; turistici; ospitalità; turystyka; turystyki; turystyczny; turystyczne; "
+        "turystycznych; hotelarstwo"
+    ),
+    "wood": (
+        "Holz; Holzindustrie; Forstwirtschaft; Möbel; bois; filière bois; meubles; ameublement; madera; "
+        "forestal; muebles; legno; forestale; mobili; arredo; drewno; drewna; drzewny; drzewne; leśnictwo; "
+        "meble; meblarski; meblarskie"
+    ),
+    "water": (
+        "Wasser; Wasserwirtschaft; Abwasser; eau; gestion de l'eau; eaux usées; agua; gestión del agua; "
+        "aguas residuales; acqua; gestione delle acque; acque reflue; gospodarka wodna; ścieki"
+    ),
+    "circular economy": (
+        "Kreislaufwirtschaft; Abfallwirtschaft; économie circulaire; recyclage; gestion des déchets; "
+        "economía circular; reciclaje; gestión de residuos; economia circolare; riciclo; "
+        "gestione dei rifiuti; gospodarka o obiegu zamkniętym; gospodarki o obiegu zamkniętym; GOZ; "
+        "recykling; recyklingu; gospodarka odpadami"
+    ),
+    "advanced manufacturing": (
+        "fortgeschrittene Fertigung; Industrie 4.0; Automatisierung; additive Fertigung; 3D-Druck; "
+        "Maschinenbau; Mechatronik; fabrication avancée; automatisation; fabrication additive; "
+        "impression 3D; mécatronique; fabricación avanzada; industria 4.0; automatización; "
+        "fabricación aditiva; impresión 3D; maquinaria; mecatrónica; manifattura avanzata; automazione; "
+        "manifattura additiva; stampa 3D; meccatronica; zaawansowana produkcja; przemysł 4.0; "
+        "automatyzacja; automatyzacji; druk 3D; mechatronika"
+    ),
+    "robotics": ("Robotik; Roboter; robotique; robótica; robotica; robotyka; robotyki; roboty"),
+}
+"""Sector label → its names in the five other product languages ("; "-separated)."""
+
+COMPOUND_TAILS: tuple[str, ...] = (
+    "cluster", "clustern", "clusters", "branche", "industrie", "sektor", "bereich", "projekte", "projekten",
+    "unternehmen", "firmen", "calls", "ausschreibungen", "förderung", "forschung", "technologie",
+    "technologien", "wirtschaft", "netzwerk", "netzwerke", "partner",
+)  # fmt: skip
+"""German words that end compounds whose head names a sector ("Wasserstoffprojekte",
+"Batteriecluster"): such a compound reads as the sector followed by the tail."""

@@ -1,0 +1,220 @@
+"""Build the multilingual planner tuning set (issue 13): the questions eval's shapes in five languages.
+
+    python scripts/build_questions_i18n.py     # writes evals/datasets/questions_i18n_dev.jsonl
+
+Questions in German, French, Spanish, Italian and Polish, and code-mixed ones ("open calls für
+Wasserstoff"), written by hand the way members write (not word-for-word translations of the English
+templates); every gold value comes from the bundled records through the items of
+``scripts/build_questions_eval.py`` and :mod:`evals.questions_gold`, never from here. Written before
+the planner was tuned for other languages; it is a *dev* set (tuned on), see docs/questions-eval.md.
+
+The checks are the language-neutral ones, so the cases stay valid when answers are written in the
+asker's language: which documents are cited (``must_cite``, ``cites_only``, ``cite_types``), counts as
+digits in the first sentence, call names (identifiers, English titles) in the first sentence, and
+``grounded``/``max_citations`` for refusals. Dates and amounts, which answers will format per
+locale, are not checked as text. The id says the language (``i18n-de-count-01``); the category is
+the shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_questions_eval as base  # noqa: E402
+
+from evals import questions_gold as gold  # noqa: E402
+from evals.answers_eval import AnswerCase  # noqa: E402
+from evals.questions_i18n_holdout_wordings import HOLDOUT_LANGUAGES  # noqa: E402
+from evals.questions_i18n_wordings import LANGUAGES, LanguageWordings  # noqa: E402
+
+OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev.jsonl"
+HOLDOUT_OUT = ROOT / "evals" / "datasets" / "questions_i18n_holdout.jsonl"
+NEUTRAL_CHECKS = (
+    "turns",
+    "today",
+    "must_cite",
+    "cites_only",
+    "cite_types",
+    "grounded",
+    "max_citations",
+    "note",
+)
+
+QUOTAS: dict[str, int] = {
+    "count": 4,
+    "window": 4,
+    "window-all": 2,
+    "superlative": 3,
+    "follow-up-set": 4,
+    "partners": 2,
+    "none-open": 2,
+    "budget": 1,
+    "home-target": 2,
+    "mixed": 2,
+    "declined": 2,
+    "out-of-scope": 1,
+}
+"""Cases per shape and language (29 per language)."""
+HOLDOUT_QUOTAS: dict[str, int] = {
+    "count": 3, "window": 3, "superlative": 2, "follow-up-set": 2, "partners": 1, "none-open": 1,
+    "home-target": 1, "mixed": 1, "declined": 1,
+}  # fmt: skip
+"""Hold-out cases per shape and language (15 per language)."""
+MIXED_QUOTAS = {"count": 3, "window": 2, "superlative": 2, "partners": 2, "home-target": 2, "mixed": 2}
+"""Code-mixed questions (English frames with words of the other languages, and the reverse)."""
+
+
+def neutral(case: dict[str, Any]) -> dict[str, Any]:
+    """Only the checks that do not depend on the answer's language (see the module docstring)."""
+    kept = {key: value for key, value in case.items() if key in NEUTRAL_CHECKS}
+    digits = [value for value in case.get("first_sentence_contains", []) if value.isdigit()]
+    if digits:
+        kept["first_sentence_contains"] = digits
+    names = case.get("first_sentence_contains_any", [])
+    if names and not set(names) & {*base.NONE_WORDS, *base.DECLINE_WORDS}:
+        kept["first_sentence_contains_any"] = names
+    return kept
+
+
+_MAKERS: dict[str, Callable[[base.Builder], list[base.Item]]] = {
+    "count": base.Builder.count,
+    "window": base.Builder.window,
+    "window-all": base.Builder.window_all,
+    "superlative": base.Builder.superlative,
+    "follow-up-set": base.Builder.follow_up_set,
+    "partners": base.Builder.follow_up_set,
+    "none-open": base.Builder.none_open,
+    "budget": base.Builder.budget,
+    "home-target": base.Builder.home_target,
+    "mixed": base.Builder.mixed,
+    "declined": base.Builder.declined,
+}
+
+
+def _items(builder: base.Builder, shape: str, words: LanguageWordings, dev_keys: set[str]) -> list[base.Item]:
+    """The shape's items on the dev side of the English split (never a hold-out item), named in this
+    language, filtered to what the language's wordings can say (countries with a written form)."""
+    original = gold.FAMILIES
+    gold.FAMILIES = tuple(
+        replace(family, names=words.family_names[family.key])
+        for family in original
+        if family.key in words.family_names
+    )
+    try:
+        items = [item for item in _MAKERS[shape](builder) if item.key in dev_keys]
+    finally:
+        gold.FAMILIES = original
+    items.sort(key=lambda item: base._hash(item.key))
+    known = set(words.country_in)
+    if shape == "partners":
+        return [
+            i for i in items if i.key.startswith("follow-up|partners|") and set(i.key.split("|")[2:]) <= known
+        ]
+    if shape == "follow-up-set":
+        return [i for i in items if not i.key.startswith("follow-up|partners|")]
+    if shape == "home-target":
+        return [i for i in items if set(i.key.split("|")[1:]) <= known]
+    if shape == "mixed":
+        return [i for i in items if _mixed_country(builder, i.key) in known]
+    if shape == "budget":
+        return [i for i in items if "|total|" in i.key]
+    if shape.startswith("window"):
+        return [i for i in items if i.key.split("|")[3] in words.templates.window]
+    if shape == "superlative":
+        return [i for i in items if i.key.split("|")[3] in words.templates.superlative]
+    return items
+
+
+def _mixed_country(builder: base.Builder, key: str) -> str:
+    """The partner country the base builder picks for a mixed item (same hash rule)."""
+    countries = sorted(c for c in builder.by_country if c != "US")
+    _, family, today = key.split("|")
+    return countries[int(base._hash(family + today), 16) % len(countries)]
+
+
+def _case(lang: str, shape: str, n: int, fields: dict[str, Any]) -> dict[str, Any]:
+    category = {"partners": "follow-up-set", "out-of-scope": "refusal"}.get(shape, shape.removesuffix("-all"))
+    case = {"id": f"i18n-{lang}-{shape}-{n + 1:02d}", "category": category, **neutral(fields)}
+    case["today"] = case["today"].isoformat() if isinstance(case["today"], dt.date) else case["today"]
+    AnswerCase.model_validate(case)
+    return case
+
+
+def build_language(
+    builder: base.Builder,
+    lang: str,
+    words: LanguageWordings,
+    quotas: dict[str, int],
+    dev_keys: dict[str, set[str]],
+) -> list[dict[str, Any]]:
+    """One language's cases: the base builders filled with this language's wordings and names."""
+    cases = []
+    base.MONTHS = words.months  # type: ignore[assignment]  # the window and follow-up builders name months through this table
+    base.place = words.place  # and countries through this function
+    base.demonym = words.demonym
+    base.with_article = lambda word: word
+    for shape, quota in quotas.items():
+        if shape == "out-of-scope":
+            for n, question in enumerate(words.out_of_scope[:quota]):
+                fields = {
+                    "turns": [question],
+                    "today": base.DAYS[n % 4],
+                    "grounded": False,
+                    "max_citations": 0,
+                    "note": "outside clusters, funding and policy",
+                }
+                cases.append(_case(lang, shape, n, fields))
+            continue
+        items = _items(builder, shape, words, dev_keys[shape])
+        for n in range(min(quota, len(items))):
+            fields = items[(n * 7) % len(items)].build(words.as_wordings(), n)
+            cases.append(_case(lang, shape, n, fields))
+    return cases
+
+
+def build_cases(side: str = "dev") -> list[dict[str, Any]]:
+    """The dev set (dev-side items, dev wordings) or the hold-out (hold-out items, hold-out wordings)."""
+    builder = base.Builder()
+    saved = (base.MONTHS, base.place, base.demonym, base.with_article)
+    side_keys = {
+        shape: {item.key for item in base.split(make(builder))[side]} for shape, make in _MAKERS.items()
+    }
+    languages = LANGUAGES if side == "dev" else HOLDOUT_LANGUAGES
+    cases: list[dict[str, Any]] = []
+    try:
+        for lang, words in languages.items():
+            quotas = MIXED_QUOTAS if lang == "mix" else (QUOTAS if side == "dev" else HOLDOUT_QUOTAS)
+            found = build_language(builder, lang, words, quotas, side_keys)
+            if side == "holdout":
+                for case in found:
+                    case["id"] = case["id"].replace("i18n-", "i18nh-", 1)
+            cases += found
+    finally:
+        base.MONTHS, base.place, base.demonym, base.with_article = saved
+    return cases
+
+
+def main() -> None:
+    for side, path in (("dev", OUT), ("holdout", HOLDOUT_OUT)):
+        cases = build_cases(side)
+        lines = [json.dumps(case, ensure_ascii=False) for case in cases]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        counts: dict[str, int] = {}
+        for case in cases:
+            lang = case["id"].split("-")[1]
+            counts[lang] = counts.get(lang, 0) + 1
+        print(f"{side}: {len(cases)} cases: " + ", ".join(f"{k} {v}" for k, v in counts.items()))  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()

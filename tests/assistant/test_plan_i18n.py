@@ -1,0 +1,287 @@
+"""The same plan whatever the language: lexicons, date phrases, programme and sector names (issue 13)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.intents import understand
+from assistant.plan.catalog import Catalog
+from assistant.plan.dates import ReadWindow, english_dates, read_window
+from assistant.plan.dates_i18n import month_forms, polish_month_cases
+from assistant.plan.executor import execute_calls
+from assistant.plan.lexicon import LEXICONS, english_reading
+from assistant.plan.models import QueryPlan
+from assistant.plan.rewrite import PhraseRewriter, protected_spans
+from assistant.plan.rules import PreviousTurn, plan_question
+from corpus.sectors import split_compounds
+from retrieval.query import find_programmes, find_sectors, understand_query
+from tests.assistant.test_plan import _catalog
+
+TODAY = dt.date(2026, 5, 10)
+ROOT = Path(__file__).resolve().parents[2]
+PLAN_FIELDS = (
+    "intent", "operation", "sort_field", "statuses", "programmes", "deadline_window", "opening_window",
+    "target_countries", "home_countries", "sectors", "previous", "item_index",
+)  # fmt: skip
+
+
+def _plan(text: str, catalog: Catalog | None = None, previous: PreviousTurn | None = None) -> QueryPlan:
+    reading = english_reading(text)
+    understanding = understand(reading)
+    return plan_question(
+        reading,
+        today=TODAY,
+        intent=understanding.intent,
+        entities=understanding.entities,
+        catalog=catalog or _catalog(),
+        previous=previous,
+    )
+
+
+def _same(plan: QueryPlan, english: QueryPlan) -> None:
+    for name in PLAN_FIELDS:
+        got, wanted = getattr(plan, name), getattr(english, name)
+        if name.endswith("_window") and got is not None and wanted is not None:
+            got, wanted = (got.start, got.end), (wanted.start, wanted.end)
+        assert got == wanted, f"{plan.question!r}: {name} {got!r} != {wanted!r}"
+
+
+@pytest.mark.parametrize(
+    ("english", "others"),
+    [
+        (
+            "How many Horizon Europe calls are open right now?",
+            [
+                "Wie viele Ausschreibungen von Horizont Europa sind gerade offen?",
+                "Combien d'appels Horizon Europe sont ouverts en ce moment ?",
+                "¿Cuántas convocatorias de Horizonte Europa están abiertas ahora mismo?",
+                "Quanti bandi Orizzonte Europa sono aperti in questo momento?",
+                "Ile naborów w programie Horyzont Europa jest teraz otwartych?",
+                "wie viele open calls gibt es gerade bei Horizon Europe?",
+            ],
+        ),
+        (
+            "Which Horizon Europe calls close in the next 30 days?",
+            [
+                "Welche Ausschreibungen von Horizont Europa enden in den nächsten 30 Tagen?",
+                "Quels appels Horizon Europe ferment dans les 30 prochains jours ?",
+                "¿Qué convocatorias de Horizonte Europa cierran en los próximos 30 días?",
+                "Quali bandi Orizzonte Europa chiudono nei prossimi 30 giorni?",
+                "Które nabory Horyzont Europa zamykają się w ciągu 30 dni?",
+                "which Horizon Europe calls close in den nächsten 30 Tagen?",
+            ],
+        ),
+        (
+            "Which open Euroclusters call closes first?",
+            [
+                "Welche offene Ausschreibung von Euroclusters endet zuerst?",
+                "Quel appel Euroclusters ouvert ferme en premier ?",
+                "¿Qué convocatoria abierta de Euroclusters cierra primero?",
+                "Quale bando Euroclusters aperto scade per primo?",
+                "Który otwarty nabór Euroklastrów zamyka się najwcześniej?",
+            ],
+        ),
+        (
+            "We are a Danish SME looking for partners in Poland",
+            [
+                "Wir sind ein dänisches KMU und suchen Partner in Polen",
+                "Nous sommes une PME danoise et cherchons des partenaires en Pologne",
+                "Somos una pyme danesa y buscamos socios en Polonia",
+                "Siamo una PMI danese e cerchiamo partner in Polonia",
+                "Jesteśmy duńskim MŚP i szukamy partnerów w Polsce",
+                "we're a dänisches KMU looking for partners w Polsce",
+            ],
+        ),
+        (
+            "Which open calls are there for agri-food clusters?",
+            [
+                "¿Qué convocatorias abiertas hay para clústeres agroalimentarios?",
+                "Welche offenen Ausschreibungen gibt es für Lebensmittelcluster?",
+                "Quels appels ouverts y a-t-il pour les clusters agroalimentaires ?",
+                "Quali bandi aperti ci sono per i cluster agroalimentari?",
+                "Jakie otwarte nabory są dla klastrów rolno-spożywczych?",
+                "open calls für agroalimentare clusters?",
+            ],
+        ),
+    ],
+)
+def test_a_question_gets_the_same_plan_in_every_language(english: str, others: list[str]) -> None:
+    wanted = _plan(english)
+    for question in others:
+        _same(_plan(question), wanted)
+
+
+def test_follow_ups_over_the_previous_result_set_in_every_language() -> None:
+    catalog = _catalog()
+    first = _plan("Which Horizon Europe calls are open?", catalog)
+    ids = tuple(c.doc_id for c in execute_calls(first, catalog=catalog, today=TODAY, previous_ids=()).calls)
+    previous = PreviousTurn(plan=first, result_ids=ids)
+    firsts = ("Welche davon endet zuerst?", "Lequel ferme en premier ?", "¿Cuál de ellas cierra primero?",
+              "Quale di questi scade per primo?", "Który z nich zamyka się najwcześniej?")  # fmt: skip
+    for question in firsts:
+        plan = _plan(question, catalog, previous)
+        assert (plan.previous, plan.operation) == ("set", "first"), question
+    seconds = ("Die zweite – wann ist da die Frist?", "Et le deuxième, il ferme quand ?",
+               "La segunda, ¿cuándo cierra?", "Il secondo, quando scade?",
+               "A ten drugi – kiedy się zamyka?")  # fmt: skip
+    for question in seconds:
+        plan = _plan(question, catalog, previous)
+        assert (plan.previous, plan.item_index) == ("item", 1), question
+    befores = ("Nur die mit Frist vor Juli", "Seulement ceux qui ferment avant juillet",
+               "Solo las que cierran antes de julio", "Solo quelli che scadono prima di luglio",
+               "Tylko te z terminem przed lipcem")  # fmt: skip
+    for question in befores:
+        plan = _plan(question, catalog, previous)
+        assert plan.previous == "set" and plan.deadline_window is not None, question
+        assert plan.deadline_window.end == dt.date(2026, 6, 30), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kannst du für nächsten Dienstag ein Treffen mit dem Silesian Aviation Cluster buchen?",
+        "Peux-tu envoyer un e-mail au Silesian Aviation Cluster ?",
+        "¿Puedes reservar una reunión con Silesian Aviation Cluster?",
+        "Puoi prenotare un incontro con il Silesian Aviation Cluster?",
+        "Czy możesz umówić spotkanie z Silesian Aviation Cluster?",
+    ],
+)
+def test_actions_are_declined_in_every_language(question: str) -> None:
+    assert _plan(question).intent == "action"
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("Welche Calls enden in den nächsten 30 Tagen?", "2026-05-10", "2026-06-09"),
+        ("appels qui ferment d'ici la fin du mois", "2026-05-10", "2026-05-31"),
+        ("convocatorias que cerraron el mes pasado", "2026-04-01", "2026-04-30"),
+        ("bandi che scadono entro fine anno", "2026-05-10", "2026-12-31"),
+        ("nabory zamykające się w ciągu 30 dni", "2026-05-10", "2026-06-09"),
+        ("Ausschreibungen vor März", "2026-05-10", "2027-02-28"),
+        ("appels avant mars", "2026-05-10", "2027-02-28"),
+        ("nabory przed marcem", "2026-05-10", "2027-02-28"),
+        ("convocatorias antes de septiembre", "2026-05-10", "2026-08-31"),
+        ("bandi che chiudono prima di agosto", "2026-05-10", "2026-07-31"),
+        ("Calls, die nächsten Monat enden", "2026-06-01", "2026-06-30"),
+        ("nabory w przyszłym miesiącu", "2026-06-01", "2026-06-30"),
+        ("ferment dans les 2 prochaines semaines", "2026-05-10", "2026-05-24"),
+        ("el mes que viene", "2026-06-01", "2026-06-30"),
+        ("scadono il mese prossimo", "2026-06-01", "2026-06-30"),
+        ("bis Ende Juni", "2026-05-10", "2026-06-30"),
+        ("w czerwcu", "2026-06-01", "2026-06-30"),
+    ],
+)
+def test_relative_dates_in_every_language(question: str, start: str, end: str) -> None:
+    found = read_window(question, TODAY)
+    assert isinstance(found, ReadWindow), (question, english_dates(question))
+    assert (found.window.start, found.window.end) == (
+        dt.date.fromisoformat(start),
+        dt.date.fromisoformat(end),
+    )
+
+
+def test_month_names_come_from_cldr_with_the_polish_cases() -> None:
+    assert "märz" in month_forms("de")[3] and "mars" in month_forms("fr")[3]
+    assert {"marzec", "marca", "marcem", "marcu"} <= set(month_forms("pl")[3])
+    assert polish_month_cases("lutego", 2) == ("lutym", "lutym")
+    assert polish_month_cases("listopada", 11) == ("listopadem", "listopadzie")
+    assert "set" not in month_forms("it")[9]  # "set" is an English word; "settembre" is read
+
+
+@pytest.mark.parametrize(
+    ("alias", "programme"),
+    [
+        ("Horizont Europa", "Horizon Europe"),
+        ("Horyzont Europa", "Horizon Europe"),
+        ("Horizon Europa", "Horizon Europe"),
+        ("Orizzonte Europa", "Horizon Europe"),
+        ("Europa digitale", "Digital Europe Programme"),
+        ("Programa Europa Digital", "Digital Europe Programme"),
+        ("Cyfrowa Europa", "Digital Europe Programme"),
+        ("programme LIFE", "LIFE"),
+        ("Erasmus+", "Erasmus+"),
+        ("Binnenmarktprogramm", "Single Market Programme"),
+        ("programme pour le marché unique", "Single Market Programme"),
+        ("Europejskiego Funduszu Obronnego", "European Defence Fund"),
+        ("Europe créative", "Creative Europe"),
+    ],
+)
+def test_programme_names_in_the_product_languages(alias: str, programme: str) -> None:
+    assert find_programmes(f"offene Calls {alias}") == [programme]
+    assert understand_query(english_reading(f"Quels appels {alias} sont ouverts ?")).programmes == (
+        programme,
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sector"),
+    [
+        ("clústeres agroalimentarios", "Agri-food"),
+        ("Lebensmittel", "Agri-food"),
+        ("agroalimentaire", "Agri-food"),
+        ("agroalimentare", "Agri-food"),
+        ("rolno-spożywczy", "Agri-food"),
+        ("klastry rolno-spożywcze", "Agri-food"),
+        ("batteries", "battery"),
+        ("Batterien", "battery"),
+        ("baterie", "battery"),
+        ("baterías", "battery"),
+        ("Wasserstoff", "hydrogen"),
+        ("wodór", "hydrogen"),
+        ("idrogeno", "hydrogen"),
+        ("Wasserstoffprojekte", "hydrogen"),
+        ("Batteriecluster", "battery"),
+        ("Gesundheitsbranche", "Health"),
+        ("intelligenza artificiale", "AI"),
+        ("cyberbezpieczeństwo", "cybersecurity"),
+    ],
+)
+def test_sector_names_in_the_six_languages(phrase: str, sector: str) -> None:
+    assert find_sectors(split_compounds(phrase)) == [sector]
+    assert understand_query(phrase).sectors == (sector,)
+
+
+def test_ordinary_german_words_are_not_split_as_compounds() -> None:
+    assert (
+        split_compounds("Clusterorganisationen und Partnerschaften")
+        == "Clusterorganisationen und Partnerschaften"
+    )
+
+
+def test_names_identifiers_and_english_are_kept_as_typed() -> None:
+    for kept in (
+        "Tell me about Cluster Agroalimentario de Galicia",
+        "What does Clust-ER Meccatronica e Motoristica do?",
+        "How much money is available under CEF-E-2026-PCI-PMI-WORKS?",
+        "we'd like to apply with an SME from Cyprus",
+        "could you set up a call with Automation Region next week?",
+        "American defense technology clusters",
+    ):
+        assert english_reading(kept) == kept
+
+
+def test_every_english_eval_question_reads_as_itself() -> None:
+    changed = []
+    for name in ("questions.jsonl", "questions_dev2.jsonl", "questions_holdout.jsonl", "answers.jsonl"):
+        for line in (ROOT / "evals" / "datasets" / name).read_text(encoding="utf-8").splitlines():
+            changed += [turn for turn in json.loads(line)["turns"] if english_reading(turn) != turn]
+    assert changed == []
+
+
+def test_the_rewriter_reads_numbers_elisions_and_leaves_names() -> None:
+    rewriter = PhraseRewriter([("in den nächsten {n} tagen", "in the next {n} days"), ("d'", "of")])
+    assert rewriter.rewrite("Calls in den nächsten 45 Tagen") == "Calls in the next 45 days"
+    assert rewriter.rewrite("combien d'appels") == "combien of appels"
+    assert rewriter.rewrite("we'd like") == "we'd like"
+    assert protected_spans("Tell me about Cluster Agroalimentario de Galicia") == [(14, 48)]
+
+
+def test_every_lexicon_is_data_for_one_of_the_six_languages() -> None:
+    assert set(LEXICONS) == {"de", "fr", "es", "it", "pl"}
+    for phrases in LEXICONS.values():
+        assert len(phrases) > 100 and all(isinstance(v, str) for v in phrases.values())

@@ -1,0 +1,58 @@
+"""The i18n planner sets (issue 13): built by the script, language-neutral checks, hold-out kept apart."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+from evals.answers_eval import load_cases
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT / "evals" / "datasets" / "questions_i18n_dev.jsonl"
+HOLDOUT = ROOT / "evals" / "datasets" / "questions_i18n_holdout.jsonl"
+ENGLISH = [ROOT / "evals" / "datasets" / name for name in ("questions.jsonl", "questions_dev2.jsonl")]
+
+
+def _script(name: str) -> ModuleType:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_files_are_what_the_script_writes_byte_for_byte() -> None:
+    script = _script("build_questions_i18n")
+    for side, path in (("dev", DEV), ("holdout", HOLDOUT)):
+        lines = [json.dumps(case, ensure_ascii=False) for case in script.build_cases(side)]
+        assert path.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+
+
+def test_at_least_25_questions_per_language_and_code_mixed_ones() -> None:
+    languages = Counter(case.id.split("-")[1] for case in load_cases(DEV))
+    assert all(languages[lang] >= 25 for lang in ("de", "fr", "es", "it", "pl"))
+    assert languages["mix"] >= 10
+    held = Counter(case.id.split("-")[1] for case in load_cases(HOLDOUT))
+    assert all(held[lang] >= 15 for lang in ("de", "fr", "es", "it", "pl"))
+
+
+def test_checks_do_not_depend_on_the_answer_language() -> None:
+    for case in (*load_cases(DEV), *load_cases(HOLDOUT)):
+        assert not case.must_contain and not case.must_not_contain
+        assert all(value.isdigit() for value in case.first_sentence_contains)
+        assert case.must_cite or not case.grounded
+
+
+def test_the_holdout_asks_no_dev_question_and_no_dev_item() -> None:
+    dev, holdout = load_cases(DEV), load_cases(HOLDOUT)
+    assert not {c.turns for c in dev} & {c.turns for c in holdout}
+    dev_cited = {d for c in dev if c.category == "budget" for d in c.must_cite}
+    assert not dev_cited & {d for c in holdout if c.category == "budget" for d in c.must_cite}
+    english = {turn for path in ENGLISH for c in load_cases(path) for turn in c.turns}
+    assert not english & {turn for c in (*dev, *holdout) for turn in c.turns}
