@@ -69,6 +69,9 @@ BORROWED_WORDS = frozenset(
 """English words questions in every supported language use as they are ("open calls für ...")."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CODED_TOKEN = re.compile(r"\S*(?:\d|_)\S*")
+"""A token with a digit or an underscore ("cef_t_2026_simobgen_newtech_works", "horizon-cl5-2026-d3-01",
+"30"): an identifier or a number, in no language; its letters read as gibberish of some language."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ def detect_language(text: str) -> Detection:
         The detected language. ``supported`` is False for a language outside the six (a
         Portuguese question), which is then answered in English with a note.
     """
-    words = _WORD.findall(text)
+    words = _WORD.findall(_CODED_TOKEN.sub(" ", text))
     if sum(len(word) for word in words) < MIN_LETTERS:
         return Detection(DEFAULT_LANGUAGE, 0.0, True)
     telling = " ".join(_telling_words(words))

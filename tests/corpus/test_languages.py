@@ -102,3 +102,10 @@ def test_warm_up_builds_the_detectors_once_for_every_thread() -> None:
     assert not thread.is_alive()
     assert languages._answer_detector.cache_info().misses == 1
     assert languages._outside_detector.cache_info().misses == 1
+
+
+def test_identifiers_and_numbers_say_nothing_about_the_language() -> None:
+    from corpus.languages import detect_language
+
+    assert detect_language("hi, when's the deadline for cef_t_2026_simobgen_newtech_works? thx").lang == "en"
+    assert detect_language("Ile naborów HORIZON-CL5-2026-D3-01 jest otwartych?").lang == "pl"
