@@ -18,6 +18,14 @@ from assistant.calls import CallFacts
 
 PRODID = "-//Cluster Advisor//Call deadlines//EN"
 MAX_LINE_OCTETS = 75
+CALENDAR_MESSAGES = (
+    "Cluster Advisor deadlines",
+    "Deadline: {title}",
+    "Programme: {programme}",
+    "Opens: {date}",
+    "Budget: {budget}",
+)
+"""The calendar's texts, translated through the page's ``web`` gettext domain."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SAFE_URL = re.compile(r"^https?://[^\s\"<>\\^`{|}]+$")
 
@@ -90,7 +98,6 @@ def deadlines_calendar(
     calls: Iterable[CallFacts],
     *,
     stamp: dt.datetime,
-    name: str = "Cluster Advisor deadlines",
     translate: Callable[[str], str] = lambda text: text,
 ) -> str:
     """An iCalendar file with one all-day event on each call's deadline (calls without one are left out).
@@ -98,8 +105,8 @@ def deadlines_calendar(
     Args:
         calls: The calls, in the order the events are written.
         stamp: When the file is made (every event's DTSTAMP), timezone-aware.
-        name: The calendar's display name (``X-WR-CALNAME``, read by Google, Apple and Outlook).
-        translate: Translates the event texts' templates (``Deadline: {title}``, ...).
+        translate: Translates :data:`CALENDAR_MESSAGES`; the calendar's display name is the first
+            (``X-WR-CALNAME``, which Google, Apple and Outlook show).
     """
     lines = [
         "BEGIN:VCALENDAR",
@@ -107,7 +114,7 @@ def deadlines_calendar(
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
+        f"X-WR-CALNAME:{escape_text(translate(CALENDAR_MESSAGES[0]))}",
     ]
     for call in calls:
         if call.deadline is not None:

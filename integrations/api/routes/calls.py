@@ -11,8 +11,10 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from assistant.calls import CallFacts
 from corpus.errors import InvalidInput
+from corpus.i18n import normalise_lang, translator
 from integrations.api.deps import CallerDep, ServicesDep, default_today, visible_audiences
 from integrations.api.ics import deadlines_calendar
+from integrations.api.page import WEB_DOMAIN
 from integrations.api.schemas import CallItem, CallsPage, IsoDate
 
 router = APIRouter(prefix="/v1", tags=["calls"])
@@ -121,10 +123,17 @@ def list_calls(
     response_class=Response,
     responses={200: {"content": {"text/calendar": {}}, "description": "An RFC 5545 calendar."}},
 )
-def calls_calendar(chosen: ChosenCallsDep) -> Response:
+def calls_calendar(
+    chosen: ChosenCallsDep,
+    lang: Annotated[
+        str | None,
+        Query(max_length=35, description="Language of the events' texts (en, de, fr, es, it, pl)."),
+    ] = None,
+) -> Response:
     """The deadlines of the calls the same filters as ``GET /v1/calls`` choose, as all-day events
     of an iCalendar file (calls without a deadline are left out)."""
-    body = deadlines_calendar(chosen.calls, stamp=dt.datetime.now(dt.UTC))
+    translate = translator(normalise_lang(lang), WEB_DOMAIN)
+    body = deadlines_calendar(chosen.calls, stamp=dt.datetime.now(dt.UTC), translate=translate)
     return Response(
         content=body.encode("utf-8"),
         media_type="text/calendar; charset=utf-8",
