@@ -33,10 +33,11 @@ function link(href, children) {
 export function inlineNodes(text, cite, depth = 0) {
   const nodes = [];
   let last = 0;
-  INLINE.lastIndex = 0;
-  for (let match; (match = INLINE.exec(text)) !== null;) {
+  // matchAll works on a copy of the pattern: the nested calls for bold and links cannot move
+  // this loop's position (a shared lastIndex would loop forever).
+  for (const match of text.matchAll(INLINE)) {
     if (match.index > last) nodes.push(document.createTextNode(text.slice(last, match.index)));
-    last = INLINE.lastIndex;
+    last = match.index + match[0].length;
     const [whole, n, label, href, bold1, bold2, code, italic, bare] = match;
     let node = null;
     if (n !== undefined) node = cite ? cite(n) : null;
