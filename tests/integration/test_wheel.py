@@ -26,6 +26,8 @@ RUNTIME_FILES = (
     "integrations/api/static/index.html",
     "integrations/api/static/app.js",
     "integrations/api/static/app.css",
+    "integrations/api/static/markup.js",
+    "integrations/api/static/history.js",
     "integrations/slack/manifest-socket.yml",
     "integrations/slack/manifest-http.yml",
     "evals/datasets/retrieval.jsonl",
