@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from corpus.i18n import negotiate_language, translator
 from corpus.languages import SUPPORTED_LANGUAGES
@@ -53,15 +53,21 @@ class PageLanguage:
     source: LangSource
 
 
+def supported(tag: str | None) -> TypeGuard[str]:
+    """Whether ``tag`` names one of the page's languages exactly (``"de"``, not ``"de-AT"``)."""
+    return tag is not None and tag.strip().lower() in SUPPORTED_LANGUAGES
+
+
 def choose_language(*, query: str | None, cookie: str | None, accept_language: str | None) -> PageLanguage:
     """``?lang=``, then the picker's cookie, then ``Accept-Language``; English when none names one.
 
     An unsupported ``?lang=`` or cookie value is passed over (the next source decides), never an
     error: an old bookmark must still open the page.
     """
-    for value, source in ((query, "query"), (cookie, "cookie")):
-        if value and value.strip().lower() in SUPPORTED_LANGUAGES:
-            return PageLanguage(value.strip().lower(), source)  # type: ignore[arg-type]
+    if supported(query):
+        return PageLanguage(query.strip().lower(), "query")
+    if supported(cookie):
+        return PageLanguage(cookie.strip().lower(), "cookie")
     if accept_language:
         lang = negotiate_language(accept_language)
         if lang != "en" or _ENGLISH_HEADER.search(accept_language):

@@ -80,7 +80,6 @@ def test_ask_stream_cite_filter_and_feedback(browser: Any, server: Server) -> No
         assert "[" not in answer.inner_text() or answer.locator("a.cite").count() > 0
         assert answer.locator("a.cite").count() >= 1
         page.wait_for_selector(".msg.bot .source .badge.open")
-        _shot(page, "chat-answer.png")
 
         # Hovering a citation shows its card: title, identifier, type and, for a call, its status.
         answer.locator("a.cite").first.hover()
@@ -131,7 +130,6 @@ def test_ask_stream_cite_filter_and_feedback(browser: Any, server: Server) -> No
             "Cluster internationalisation for SMEs",
             "Euroclusters for battery value chains",
         ]
-        _shot(page, "deadlines.png")
     finally:
         context.close()
 
@@ -147,7 +145,6 @@ def test_phone_layout_has_no_horizontal_scroll(browser: Any, server: Server) -> 
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0
-        _shot(page, "phone.png")
     finally:
         page.close()
 
