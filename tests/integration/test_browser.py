@@ -189,6 +189,13 @@ def test_with_keys_set_the_page_asks_for_a_key_and_keeps_it_for_the_tab_only(
             # The conversation history is in localStorage; the key never is, nor in a cookie.
             stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
             assert KEY not in stored and KEY not in page.evaluate("document.cookie")
+            # The calendar export sends the key too (a plain link could not).
+            page.click("#tab-deadlines")
+            page.locator(".deadline").first.wait_for()
+            with page.expect_download() as download_info:
+                page.click("#ics-export")
+            assert "BEGIN:VEVENT" in Path(download_info.value.path()).read_text(encoding="utf-8")
+            page.click("#tab-ask")
             page.reload()  # the same tab keeps its key
             page.locator('#today-label[data-iso="2026-05-10"]').wait_for()
             assert page.locator("#key-form").is_hidden()
@@ -451,5 +458,37 @@ def test_the_markdown_subset_builds_only_safe_nodes(
     try:
         page.goto(server.url + "/")
         assert page.evaluate(RENDER_CASES, text) == html
+    finally:
+        page.close()
+
+
+def test_keyboard_focus_order_and_arrow_keys_between_the_tabs(browser: Any, server: Server) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(server.url + "/")
+        page.locator('#today-label[data-iso="2026-05-10"]').wait_for()
+        page.focus("#skip")  # the first stop of the page
+        order = [page.evaluate("document.activeElement.id")]
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            order.append(page.evaluate("document.activeElement.id || document.activeElement.className"))
+        # Skip link, the tab list (one stop), the settings, the history, then the conversation.
+        assert order == [
+            "skip",
+            "tab-ask",
+            "lang-picker",
+            "theme-toggle",
+            "key-toggle",
+            "new-conversation",
+            "example",
+        ]
+        page.focus("#tab-ask")
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate("document.activeElement.id") == "tab-deadlines"
+        assert page.locator("#view-deadlines").is_visible() and page.locator("#view-ask").is_hidden()
+        page.keyboard.press("ArrowLeft")
+        assert page.evaluate("document.activeElement.id") == "tab-ask"
+        assert page.locator("#view-ask").is_visible()
     finally:
         page.close()
