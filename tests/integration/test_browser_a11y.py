@@ -110,19 +110,27 @@ def test_the_page_in_german_and_the_language_picker(browser: Any, server: Server
             "Stellen Sie eine Frage … (Eingabe zum Senden, Umschalt+Eingabe für eine neue Zeile)"
         )
 
-        # A suggested question, in German, asked with the page's language.
-        page.click("text=Welche offenen Aufrufe fördern die Internationalisierung von Clustern?")
-        page.wait_for_selector(".msg.bot .sources .source")
+        # A suggested question, in German, asked with the page's language; the answer is German.
+        page.click("text=Welche offenen Ausschreibungen fördern die Internationalisierung von Clustern?")
+        page.locator(".msg.bot .feedback").first.wait_for()
         assert asked[-1]["lang"] == "de"
-        assert asked[-1]["question"].startswith("Welche offenen Aufrufe")
-        page.locator(".msg.bot .feedback button.copy", has_text="Antwort kopieren").wait_for()
+        assert asked[-1]["question"].startswith("Welche offenen Ausschreibungen")
+        # A question typed in English on the German page is answered in German too, with its
+        # sources' badges and buttons in German.
+        page.click("#new-conversation")
+        page.fill("#question", QUESTION)
+        page.press("#question", "Enter")
+        page.locator(".msg.bot .sources .source").first.wait_for()
+        assert asked[-1] == {**asked[-1], "question": QUESTION, "lang": "de"}
+        assert "Frist" in page.locator(".msg.bot .bubble").last.inner_text()
+        page.locator(".msg.bot .feedback button.copy", has_text="Antwort kopieren").first.wait_for()
         page.locator(".msg.bot .source .badge.open", has_text="offen · Frist").first.wait_for()
-        assert page.locator("#history-list .history-when").first.inner_text() == "Fragen: 1"
+        assert page.locator("#history-list .history-when").all_inner_texts() == ["Fragen: 1", "Fragen: 1"]
         assert axe_violations(page) == [], "the German page with an answer"
         _shot(page, "chat-1280-de.png")
 
         page.click("#tab-deadlines")
-        page.locator("#deadlines-status", has_text="Gefundene Aufrufe: 3").wait_for()
+        page.locator("#deadlines-status", has_text="Gefundene Ausschreibungen: 3").wait_for()
         assert page.locator(".deadline .badge.open").first.inner_text() == "offen · Frist 20. Mai 2026"
         assert "lang=de" in (page.get_attribute("#ics-export", "href") or "")  # the calendar in German too
 
