@@ -129,3 +129,28 @@ def render_page(lang: str, source: LangSource) -> str:
         return html.escape(translate(" ".join(text.split())), quote=True)
 
     return _PLACEHOLDER.sub(fill, _template())
+
+
+def write_template(path: Path) -> int:
+    """Write the ``web`` domain's template (``web.pot``) from :func:`page_messages`; the count written.
+
+    ``pybabel extract`` cannot read the ``{{t:...}}`` marks of ``index.html``, so the page lists its
+    own messages; ``pybabel update -D web`` then merges the template into each language's ``.po``.
+    """
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    template = Catalog(project="cluster-advisor", copyright_holder="Cluster Advisor contributors")
+    for message in page_messages():
+        template.add(message)
+    with path.open("wb") as out:
+        write_po(out, template, width=100, omit_header=False)
+    return len(page_messages())
+
+
+def main() -> None:
+    """``make web-catalogs-update``'s first step: rewrite ``corpus/locales/web.pot``."""
+    from corpus.catalogs import LOCALES_DIR
+
+    written = write_template(LOCALES_DIR / "web.pot")
+    print(f"{written} messages written to {LOCALES_DIR / 'web.pot'}")  # noqa: T201 - a dev command's output

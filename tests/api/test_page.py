@@ -53,6 +53,14 @@ def test_every_page_string_has_a_translation_in_every_language() -> None:
         assert placeholder_problems(po) == []
 
 
+def test_the_web_template_lists_exactly_the_pages_messages() -> None:
+    with (LOCALES_DIR / "web.pot").open("rb") as source:
+        template = read_po(source)
+    assert [message.id for message in template if message.id] == list(page_messages()), (
+        "run `make web-catalogs-update` and translate the new entries"
+    )
+
+
 def test_the_page_in_german_from_accept_language(client: TestClient) -> None:
     response = client.get("/", headers={"Accept-Language": "de-DE,de;q=0.9,en;q=0.8"})
     assert response.status_code == 200
