@@ -30,7 +30,7 @@ catalogs-update: install
 		-o corpus/locales/messages.pot $(MESSAGES_SOURCES)
 	$(BIN)/pybabel update --no-fuzzy-matching -D messages -i corpus/locales/messages.pot -d corpus/locales
 
-# After changing the chat page's words ({{t:...}} in index.html, t("...") in its scripts, or the
+# After changing the chat page's words ({{t:...}} in templates/index.html, t("...") in its scripts, or the
 # calendar's texts): rewrite the `web` template and merge it into every language's web.po.
 web-catalogs-update: install
 	$(BIN)/python -c 'from integrations.api.page import main; main()'

@@ -1,6 +1,6 @@
 """The chat page in the reader's language: ``index.html`` with its strings from the ``web`` catalog.
 
-``index.html`` marks each interface string ``{{t:English text}}`` and each value ``{{v:name}}``.
+``templates/index.html`` marks each interface string ``{{t:English text}}`` and each value ``{{v:name}}``.
 The scripts mark theirs ``t("English text")``; the page carries their translations as a JSON
 object (a ``<script type="application/json">`` element: data, never run, so the page's
 Content-Security-Policy stays ``script-src 'self'``). The English texts are the gettext msgids of
@@ -24,6 +24,8 @@ from corpus.languages import SUPPORTED_LANGUAGES
 from integrations.api.ics import CALENDAR_MESSAGES
 
 STATIC_DIR = Path(__file__).parent / "static"
+TEMPLATE = Path(__file__).parent / "templates" / "index.html"
+"""The page's template: outside ``static/``, so it is never served unfilled."""
 WEB_DOMAIN = "web"
 LANG_COOKIE = "cluster_advisor_lang"
 """Set by the page's language picker; read before ``Accept-Language``."""
@@ -77,7 +79,7 @@ def choose_language(*, query: str | None, cookie: str | None, accept_language: s
 
 @cache
 def _template() -> str:
-    return (STATIC_DIR / "index.html").read_text(encoding="utf-8")
+    return TEMPLATE.read_text(encoding="utf-8")
 
 
 @cache

@@ -94,3 +94,8 @@ def test_calendar_texts_in_the_asked_language(client: TestClient) -> None:
     text = client.get("/v1/calls.ics", params={"status": "open", "lang": "de"}).text.replace("\r\n ", "")
     assert "X-WR-CALNAME:Cluster Advisor – Fristen" in text
     assert "SUMMARY:Frist: Hydrogen valleys for clean industry" in text
+
+
+def test_the_unfilled_template_is_not_served(client: TestClient) -> None:
+    assert client.get("/static/index.html").status_code == 404
+    assert client.get("/static/markup.js").status_code == 200
