@@ -328,6 +328,27 @@ def test_deadlines_filters_and_calendar_export(browser: Any, server: Server) -> 
         context.close()
 
 
+def test_deadlines_come_a_page_at_a_time(browser: Any, server: Server) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(server.url + "/")
+        page.locator('#today-label[data-iso="2026-05-10"]').wait_for()
+        page.evaluate("document.querySelector('#deadlines').dataset.pageSize = '3'")  # 100 by default
+        page.click("#tab-deadlines")
+        page.select_option("#deadline-status", "")  # every status: the 8 calls of the test corpus
+        page.locator("#deadlines-status", has_text="Calls found: 8 (showing 3)").wait_for()
+        page.click("#deadlines-more")
+        page.locator("#deadlines-status", has_text="Calls found: 8 (showing 6)").wait_for()
+        page.click("#deadlines-more")
+        page.locator("#deadlines-status", has_text="Calls found: 8").wait_for()
+        page.locator("#deadlines-more").wait_for(state="hidden")
+        identifiers = page.locator(".deadline .meta span:nth-child(2)").all_inner_texts()
+        assert len(identifiers) == len(set(identifiers)) == 8  # each call once, none skipped
+    finally:
+        page.close()
+
+
 def _background(page: Any) -> str:
     return str(page.evaluate("getComputedStyle(document.documentElement).backgroundColor"))
 

@@ -502,22 +502,35 @@ function deadlineItem(call) {
       call.budget_eur ? el("span", {}, `· ${formatBudget(call.budget_eur)}`) : null));
 }
 
-async function loadDeadlines() {
+const DEADLINES_PAGE = 100;
+let deadlinesRequest = 0;
+
+/** The calls the filters choose, a page at a time: `more` appends the next page. */
+async function loadDeadlines(more = false) {
   const status = $("#deadlines-status");
   const list = $("#deadlines");
   const params = deadlineParams();
   const calendar = new URLSearchParams(params);
   if (LANG !== "en") calendar.set("lang", LANG);  // the events' texts in the page's language
   $("#ics-export").href = `v1/calls.ics?${calendar}`;
-  params.set("limit", "200");
+  params.set("limit", String(Number(list.dataset.pageSize) || DEADLINES_PAGE));
+  params.set("offset", String(more ? list.children.length : 0));
+  const request = ++deadlinesRequest;
   status.textContent = t("Loading…");
   try {
     const page = await (await api(`/v1/calls?${params}`)).json();
-    list.replaceChildren(...page.calls.map(deadlineItem));
+    if (request !== deadlinesRequest) return;  // the filters changed meanwhile: a newer answer comes
+    const items = page.calls.map(deadlineItem);
+    if (more) list.append(...items);
+    else list.replaceChildren(...items);
     const programmes = [...new Set(page.calls.map((call) => call.programme).filter(Boolean))].sort();
     const known = new Set([...$("#programmes").options].map((option) => option.value));
     for (const programme of programmes) if (!known.has(programme)) $("#programmes").append(el("option", { value: programme }));
-    status.textContent = page.total ? t("Calls found: {count}", { count: page.total }) : t("No calls match these filters.");
+    const shown = list.children.length;
+    const values = { count: page.total, shown };
+    status.textContent = !page.total ? t("No calls match these filters.")
+      : shown < page.total ? t("Calls found: {count} (showing {shown})", values) : t("Calls found: {count}", values);
+    $("#deadlines-more").hidden = shown >= page.total;
   } catch (error) {
     status.textContent = t("Could not load the calls: {error}", { error: error.message });
   }
@@ -594,10 +607,11 @@ function start() {
     $(`#tab-${next}`).focus();
   });
   let timer = null;
-  const reload = () => { clearTimeout(timer); timer = setTimeout(loadDeadlines, 250); };
+  const reload = () => { clearTimeout(timer); timer = setTimeout(() => loadDeadlines(), 250); };
   $("#deadline-filters").addEventListener("input", reload);
   $("#deadline-filters").addEventListener("submit", (event) => { event.preventDefault(); loadDeadlines(); });
   $("#ics-export").addEventListener("click", exportCalendar);
+  $("#deadlines-more").addEventListener("click", () => loadDeadlines(true));
   document.querySelectorAll(".example").forEach((button) => button.addEventListener("click", () => {
     $("#question").value = button.textContent;
     submit();
