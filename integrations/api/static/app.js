@@ -157,16 +157,19 @@ function filters() {
 
 // --- calls' facts (status on the day, deadline) for badges and hover cards ----------------------
 
-async function callFacts(identifier) {
-  if (!identifier) return null;
-  if (state.callCache.has(identifier)) return state.callCache.get(identifier);
-  const params = new URLSearchParams({ q: identifier, limit: "5" });
-  const promise = api(`/v1/calls?${params}`)
-    .then((r) => r.json())
-    .then((page) => page.calls.find((call) => call.identifier === identifier) || null)
-    .catch(() => null);
-  state.callCache.set(identifier, promise);
-  return promise;
+/** The facts on the day of the call a citation names. Matched by doc_id: cascade-funding calls
+ * share their topic's identifier, so the identifier alone may name another call. */
+async function callFacts(citation) {
+  if (!citation.identifier) return null;
+  if (!state.callCache.has(citation.identifier)) {
+    const params = new URLSearchParams({ q: citation.identifier, limit: "200" });
+    state.callCache.set(citation.identifier, api(`/v1/calls?${params}`)
+      .then((r) => r.json())
+      .then((page) => page.calls)
+      .catch(() => []));
+  }
+  const calls = await state.callCache.get(citation.identifier);
+  return calls.find((call) => call.doc_id === citation.doc_id) || null;
 }
 
 function statusBadge(call) {
@@ -192,7 +195,7 @@ function showCard(anchor, answerKey, n) {
     citation.url ? el("a", { href: citation.url, target: "_blank", rel: "noopener noreferrer" }, t("Open the source ↗")) : null,
   );
   if (citation.doc_type === "call") {
-    callFacts(citation.identifier).then((call) => {
+    callFacts(citation).then((call) => {
       if (call && box.dataset.for === `${answerKey}-${n}`) badges.append(statusBadge(call));
     });
   }
@@ -255,7 +258,7 @@ function sourceItem(citation, answerKey) {
     },
   }, el("span", { class: "source-n" }, citation.n), el("span", { class: "source-title" }, citation.title), meta);
   if (citation.doc_type === "call") {
-    callFacts(citation.identifier).then((call) => { if (call) meta.append(statusBadge(call)); });
+    callFacts(citation).then((call) => { if (call) meta.append(statusBadge(call)); });
   }
   return el("li", { class: "source", id: `src-${answerKey}-${citation.n}`, "data-doc-id": citation.doc_id }, head, body);
 }
