@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install catalogs catalogs-update run test lint corpus eval bench bench-all clean
+.PHONY: install catalogs catalogs-update web-catalogs-update run test lint corpus eval bench bench-all clean
 
 install: $(STAMP)
 
@@ -29,6 +29,12 @@ catalogs-update: install
 	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k ngettext:1,2 \
 		-o corpus/locales/messages.pot $(MESSAGES_SOURCES)
 	$(BIN)/pybabel update --no-fuzzy-matching -D messages -i corpus/locales/messages.pot -d corpus/locales
+
+# After changing the chat page's words ({{t:...}} in templates/index.html, t("...") in its scripts, or the
+# calendar's texts): rewrite the `web` template and merge it into every language's web.po.
+web-catalogs-update: install
+	$(BIN)/python -c 'from integrations.api.page import main; main()'
+	$(BIN)/pybabel update --no-fuzzy-matching -D web -i corpus/locales/web.pot -d corpus/locales
 
 # Ingest the bundled corpus (its shipped vectors: no embedding; seconds when unchanged), then serve
 # the API and chat page on http://127.0.0.1:8000 (HOST/PORT to change).

@@ -8,7 +8,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
-from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from assistant.app import Advisor
@@ -23,7 +22,7 @@ from corpus.version import package_version
 from integrations.api.deps import ApiServices, open_services
 from integrations.api.errors import install_error_handlers
 from integrations.api.metrics import ApiMetrics, MetricsMiddleware
-from integrations.api.routes import ask, calls, documents, feedback, health, partners, search
+from integrations.api.routes import ask, calls, documents, feedback, health, page, partners, search
 from integrations.api.security import (
     BEARER,
     AuthMiddleware,
@@ -112,6 +111,7 @@ def create_app(
     # middleware does the checking. An open server (or anonymous reads) declares none: no key needed.
     bearer = [Depends(BEARER)] if keys and not settings.api_anonymous_read else []
     app.include_router(health.router)
+    app.include_router(page.router)
     for module in (ask, search, calls, partners, documents, feedback):
         app.include_router(module.router, dependencies=bearer)
 
@@ -142,10 +142,6 @@ def create_app(
     app.add_middleware(MetricsMiddleware, metrics=metrics)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-
-    @app.get("/", include_in_schema=False)
-    def chat_page() -> FileResponse:
-        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
 
     logger.info("API keys %s", "required on /v1" if keys else "not configured: /v1 is open")
     return app

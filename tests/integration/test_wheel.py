@@ -23,9 +23,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration]
 ROOT = Path(__file__).resolve().parents[2]
 ENTRYPOINT = ROOT / "deploy" / "entrypoint.sh"
 RUNTIME_FILES = (
-    "integrations/api/static/index.html",
+    "integrations/api/templates/index.html",
     "integrations/api/static/app.js",
     "integrations/api/static/app.css",
+    "integrations/api/static/markup.js",
+    "integrations/api/static/history.js",
     "integrations/slack/manifest-socket.yml",
     "integrations/slack/manifest-http.yml",
     "evals/datasets/retrieval.jsonl",
