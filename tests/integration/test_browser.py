@@ -186,7 +186,10 @@ def test_with_keys_set_the_page_asks_for_a_key_and_keeps_it_for_the_tab_only(
             assert page.locator("#key-form").is_hidden()
             _ask(page, "Which open calls fund cluster internationalisation?")
             assert page.evaluate("sessionStorage.getItem('cluster-advisor.api-key')") == KEY
-            # The conversation history is in localStorage; the key never is, nor in a cookie.
+            # With a key, answers may quote internal documents: the history is kept for this tab only
+            # (sessionStorage, like the key), nothing of it lasts in localStorage; nor the key, nor a cookie.
+            assert page.evaluate("sessionStorage.getItem('cluster-advisor.history')")
+            assert page.evaluate("localStorage.getItem('cluster-advisor.history')") is None
             stored = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
             assert KEY not in stored and KEY not in page.evaluate("document.cookie")
             # The calendar export sends the key too (a plain link could not).

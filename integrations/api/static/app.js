@@ -110,6 +110,7 @@ function saveKey(event) {
   const key = $("#api-key").value.trim();
   if (!key) return;
   try { sessionStorage.setItem(KEY_ITEM, key); } catch (_) { /* storage off: the key is not kept */ }
+  history.keepForThisTabOnly();  // answers may now quote internal documents
   $("#api-key").value = "";
   $("#key-form").hidden = true;
   $("#key-toggle").setAttribute("aria-expanded", "false");
@@ -588,6 +589,7 @@ async function loadFreshness() {
 }
 
 function start() {
+  if (storedKey()) history.keepForThisTabOnly();
   let theme = null;
   try { theme = localStorage.getItem(THEME_ITEM); } catch (_) { /* system theme */ }
   applyTheme(theme === "dark" || theme === "light" ? theme : null);

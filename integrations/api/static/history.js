@@ -1,7 +1,22 @@
-// Conversation history, kept in this browser's localStorage only (never sent anywhere): each
-// conversation is its server conversation_id, a title (its first question) and its turns, so that
-// a conversation reopened from the sidebar shows its answers and continues on the server.
+// Conversation history, kept in this browser only (never sent anywhere): each conversation is its
+// server conversation_id, a title (its first question) and its turns, so that a conversation
+// reopened from the sidebar shows its answers and continues on the server. Anonymous use keeps it
+// in localStorage; once an API key is used, answers may quote internal documents, so the history
+// moves to this tab's sessionStorage (gone with the tab, like the key) and localStorage is cleared.
 "use strict";
+
+let shelf = localStorage;
+
+/** Keep the history for this tab only (an API key is in use): move it, and clear the lasting copy. */
+export function keepForThisTabOnly() {
+  if (shelf === sessionStorage) return;
+  try {
+    const lasting = localStorage.getItem(HISTORY_ITEM);
+    if (lasting && !sessionStorage.getItem(HISTORY_ITEM)) sessionStorage.setItem(HISTORY_ITEM, lasting);
+    localStorage.removeItem(HISTORY_ITEM);
+  } catch (_) { /* storage off: nothing kept either way */ }
+  shelf = sessionStorage;
+}
 
 const HISTORY_ITEM = "cluster-advisor.history";
 const MAX_CONVERSATIONS = 25;
@@ -10,7 +25,7 @@ const MAX_TURNS = 30;
 /** Every stored conversation, most recent first ([] when storage is off or holds junk). */
 export function conversations() {
   try {
-    const stored = JSON.parse(localStorage.getItem(HISTORY_ITEM) || "[]");
+    const stored = JSON.parse(shelf.getItem(HISTORY_ITEM) || "[]");
     return Array.isArray(stored) ? stored.filter((c) => c && typeof c.id === "string" && Array.isArray(c.turns)) : [];
   } catch (_) {
     return [];
@@ -21,7 +36,7 @@ function store(list) {
   // Oldest conversations go first when the browser's quota is reached.
   for (let keep = list.length; keep >= 0; keep -= 1) {
     try {
-      localStorage.setItem(HISTORY_ITEM, JSON.stringify(list.slice(0, keep)));
+      shelf.setItem(HISTORY_ITEM, JSON.stringify(list.slice(0, keep)));
       return;
     } catch (_) { /* over quota, or storage off: try with fewer */ }
   }
@@ -60,5 +75,5 @@ export function forget(id) {
 
 /** Forget every conversation. */
 export function forgetAll() {
-  try { localStorage.removeItem(HISTORY_ITEM); } catch (_) { /* storage off: nothing kept */ }
+  try { shelf.removeItem(HISTORY_ITEM); } catch (_) { /* storage off: nothing kept */ }
 }
