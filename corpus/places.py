@@ -16,11 +16,11 @@ Ingest reads :func:`country_to_iso2` (a whole field: a code or a name); query un
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from babel import Locale
 
+from corpus.folding import fold
 from corpus.place_names import (
     ADJECTIVES,
     CASE_SENSITIVE_FORMS,
@@ -67,13 +67,9 @@ _DISPLAY_OVERRIDES = {"BA": "Bosnia and Herzegovina"}
 """English display names kept from before CLDR where the corpus's answers and evals use them."""
 
 
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
-
-
 def fold_name(name: str) -> str:
     """A name compared whole: case, accents, punctuation and ``&`` ignored (``"Łódź"`` → ``"lodz"``)."""
-    lowered = name.casefold().replace("&", " and ").translate(_UNDECOMPOSED)
-    bare = "".join(ch for ch in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(ch))
+    bare = fold(name.replace("&", " and "))
     return " ".join(re.sub(r"[\W_]+", " ", bare).split())
 
 

@@ -22,10 +22,10 @@ again, so "Biomasa" is renewable energy and not the generic ``bio*``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from corpus.folding import fold_same_length
 from corpus.models import SectorTag
 from corpus.sector_names import COMPOUND_TAILS, SECTOR_TRANSLATIONS
 
@@ -263,17 +263,9 @@ def _synonym(keyword: str) -> str:
     return keyword.lstrip("=").strip("*")
 
 
-_EXTRA_FOLDS = {"ł": "l", "ı": "i", "ø": "o", "đ": "d", "ß": "s", "æ": "a", "œ": "o"}
-
-
 def fold(text: str) -> str:
     """Lower-case, accent-free form of ``text`` with the same length (character by character)."""
-    out: list[str] = []
-    for char in text:
-        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-        lowered = (base if len(base) == 1 else char).lower()
-        out.append(_EXTRA_FOLDS.get(lowered, lowered) if len(lowered) == 1 else char)
-    return "".join(out)
+    return fold_same_length(text)
 
 
 # --- the query vocabulary -------------------------------------------------------------------------

@@ -27,7 +27,7 @@ ALLOWED_PROMPT_PHRASES = ("I don't know based on the available documents",)
 """Phrases the system prompt tells the model to say: saying them is no leak."""
 
 
-def fold(text: str) -> str:
+def as_detectors_read(text: str) -> str:
     """``text`` as the detectors read it: NFKC, tags decoded, invisibles dropped, look-alikes Latin."""
     decoded = _TAG_CHARS.sub(lambda m: "".join(chr(ord(c) - 0xE0000) for c in m.group(0)), text)
     normal = unicodedata.normalize("NFKC", decoded)
@@ -37,7 +37,7 @@ def fold(text: str) -> str:
 
 def squash(text: str) -> str:
     """Folded, lower-case letters and digits only (``CANARY-7f3a`` → ``canary7f3a``)."""
-    return "".join(_WORDS.findall(fold(text).lower()))
+    return "".join(_WORDS.findall(as_detectors_read(text).lower()))
 
 
 def leaked_tokens(text: str, tokens: Iterable[str]) -> list[str]:
@@ -47,7 +47,7 @@ def leaked_tokens(text: str, tokens: Iterable[str]) -> list[str]:
 
 
 def _shingles(text: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
-    words = _WORDS.findall(fold(text).lower())
+    words = _WORDS.findall(as_detectors_read(text).lower())
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
@@ -81,7 +81,7 @@ def exfil_links(answer: Answer) -> list[str]:
     allowed = {(c.url or "").rstrip("/.").lower() for c in answer.citations if c.url}
     text = "\n".join([answer.answer, *(c.quote for c in answer.citations)])
     found = _IMAGE.findall(text)
-    for url in _URL.findall(fold(text)):
+    for url in _URL.findall(as_detectors_read(text)):
         if url.rstrip("/.,;:").lower() not in allowed:
             found.append(url)
     return found

@@ -9,32 +9,14 @@ spellings and stems with Snowball, so that "batteries" finds "battery".
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type stubs
 
+from corpus.folding import fold, strip_accents
+
 _WORD = re.compile(r"[a-z0-9]+(?:[-_/][a-z0-9]+)*")
 _RAW_WORD = re.compile(r"[A-Za-z0-9]+")
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_EXTRA_FOLDS = {
-    "ß": "ss",
-    "ł": "l",
-    "Ł": "L",
-    "ø": "o",
-    "Ø": "O",
-    "đ": "d",
-    "Đ": "D",
-    "æ": "ae",
-    "Æ": "AE",
-    "œ": "oe",
-    "Œ": "OE",
-    "ı": "i",
-    "þ": "th",
-    "Þ": "Th",
-}
-"""Letters that Unicode decomposition does not split into a base letter and an accent."""
-_EXTRA_FOLD_RE = re.compile("[" + "".join(_EXTRA_FOLDS) + "]")
 _IZE = re.compile(r"(?<=[a-z]{3})iz(e|es|ed|ing|ation|ations|er|ers)$")
 
 STOPWORDS_EN = frozenset(
@@ -50,19 +32,6 @@ STOPWORDS_EN = frozenset(
 """English stopwords (a classic list plus request verbs common in questions: "show me", "find")."""
 
 _STEMMER = Stemmer.Stemmer("english")
-
-
-def strip_accents(text: str) -> str:
-    """``"Łódź Straße"`` → ``"Lodz Strasse"`` (case kept)."""
-    if text.isascii():
-        return text
-    text = _EXTRA_FOLD_RE.sub(lambda match: _EXTRA_FOLDS[match.group()], text)
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-
-
-def fold(text: str) -> str:
-    """Lowercase and strip accents: ``"Škoda Mobilitätscluster"`` → ``"skoda mobilitatscluster"``."""
-    return strip_accents(text).casefold()
 
 
 def plain_words(text: str) -> list[str]:

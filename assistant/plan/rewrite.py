@@ -14,10 +14,10 @@ name is found by the name matcher as it was typed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
-_EXTRA = {"ł": "l", "ß": "ss", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i"}
+from corpus.folding import fold, fold_char
+
 _NUMBER = re.compile(r"\d{1,3}")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;¿¡]\s*|\n)\s*$")
@@ -28,11 +28,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
-        lowered = char.lower()
-        base = _EXTRA.get(lowered) or "".join(
-            c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c)
-        )
-        for piece in base or lowered:
+        for piece in fold_char(char):
             folded.append(piece)
             offsets.append(index)
     offsets.append(len(text))
@@ -42,13 +38,9 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 _TOKEN = re.compile(r"\w+")
 
 
-_COMBINING = re.compile(r"[\u0300-\u036f]")
-_EXTRA_TABLE = str.maketrans(_EXTRA)
-
-
 def fold_phrase(text: str) -> str:
     """:func:`fold_with_offsets` without the offsets, for whole phrases (fast: built once per phrase)."""
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower().translate(_EXTRA_TABLE)))
+    return fold(text)
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
