@@ -13,7 +13,8 @@ from functools import lru_cache
 
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type stubs
 
-from corpus.folding import fold, strip_accents
+from corpus.folding import fold as fold
+from corpus.folding import strip_accents as strip_accents
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-_/][a-z0-9]+)*")
 _RAW_WORD = re.compile(r"[A-Za-z0-9]+")
