@@ -189,6 +189,17 @@ class LanguageComparison:
         }
 
 
+def english_figures(report: AnswersReport) -> dict[str, Any]:
+    """Pass rate and recall@5 of the English cases asked (every ``en_id`` of the languages run)."""
+    results = report.results
+    return {
+        "cases": len(results),
+        "passed": sum(r.score.passed for r in results),
+        "pass_rate": _mean(float(r.score.passed) for r in results),
+        "recall_at_5": _mean(recall_at_k(r.case, r.passage_docs) for r in results),
+    }
+
+
 def compare_language(lang: str, report: AnswersReport, english: AnswersReport) -> LanguageComparison:
     """Pair ``report`` (one language's cases) with the English results of the same ``en_id`` cases."""
     wanted = {getattr(result.case, "en_id", None) for result in report.results}

@@ -211,7 +211,7 @@ def _answers_by_language(
         print_json(payload)
     else:
         for name, rows in comparisons.items():
-            console.print(language_table(name, rows))
+            console.print(language_table(name, rows, english[name]))
             console.print(language_category_table(name, rows))
     if output.failures:
         for rows in comparisons.values():

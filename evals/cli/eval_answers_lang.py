@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from evals.answers_eval import AnswersReport
-from evals.i18n_answers import TARGET_RATIO, LanguageComparison
+from evals.i18n_answers import TARGET_RATIO, LanguageComparison, english_figures
 
 
 def language_payload(
@@ -27,7 +27,7 @@ def language_payload(
         "target_ratio": TARGET_RATIO,
         "modes": {
             mode: {
-                "english": english[mode].summary(),
+                "english": english[mode].summary() | english_figures(english[mode]),
                 "languages": {c.lang: c.summary() for c in rows},
             }
             for mode, rows in comparisons.items()
@@ -63,12 +63,23 @@ def _ratio(value: float | None) -> str:
     return f"[{colour}]{value:.2f}[/]"
 
 
-def language_table(mode: str, comparisons: list[LanguageComparison]) -> Table:
-    """One row per language: its figures, English on the same questions, the ratios and the target."""
+def language_table(mode: str, comparisons: list[LanguageComparison], english: AnswersReport) -> Table:
+    """One row per language: its figures, English on the same questions, the ratios and the target;
+    a first row for English over every case asked (English must not drop)."""
     table = Table(title=f"Translated answers eval ({mode}), English on the same questions")
     columns = ("lang", "n", "pass", "en pass", "ratio", "recall@5", "en r@5", "ratio", "in lang", "target")
     for column in columns:
         table.add_column(column, justify="left" if column == "lang" else "right")
+    own = english_figures(english)
+    table.add_row(
+        "en (all asked)",
+        str(own["cases"]),
+        f"{_percent(own['pass_rate'])} ({own['passed']}/{own['cases']})",
+        *("", ""),
+        _percent(own["recall_at_5"]),
+        *("", "", "", ""),
+        end_section=True,
+    )
     for comparison in comparisons:
         s = comparison.summary()
         table.add_row(

@@ -191,6 +191,7 @@ def test_eval_answers_lang_compares_each_language_with_english_on_the_same_cases
     run = payload["modes"]["extractive"]
     # English is asked once, for every case a language was written from (not the injection case).
     assert run["english"]["cases"] == 2 and run["english"]["pass_rate"] == 1.0
+    assert run["english"]["recall_at_5"] == 1.0
     german, french = run["languages"]["de"], run["languages"]["fr"]
     assert (german["cases"], german["english_cases"]) == (2, 2)
     assert (french["cases"], french["english_cases"]) == (1, 1)
