@@ -10,7 +10,7 @@ recall@5 per language with English on those same questions (target: ≥ 0.85 × 
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -134,6 +134,11 @@ def _ratio(part: float | None, whole: float | None) -> float | None:
     return round(part / whole, 4)
 
 
+def _failed_checks(results: Iterable[CaseResult]) -> dict[str, int]:
+    counts = Counter(check.name for r in results for check in r.score.checks if not check.passed)
+    return dict(sorted(counts.items()))
+
+
 def _answer_lang(result: CaseResult) -> str | None:
     # ``Answer.lang`` arrives with the language work of issue 13; before that it is simply absent.
     return getattr(result.answer, "lang", None) if result.answer is not None else None
@@ -185,6 +190,9 @@ class LanguageComparison:
                 else _mean(float(lang == self.lang) for lang in langs)
             ),
             "errors": sum(r.error is not None for r in own),
+            # Which checks fail, language next to English: where the gap is (refused, wrong fact, not found).
+            "failed_checks": _failed_checks(own),
+            "english_failed_checks": _failed_checks(english),
             "by_category": dict(by_category),
         }
 

@@ -156,6 +156,7 @@ def _answers_by_language(
     """``eval answers --lang``: each language's cases and, in the same run, the English ones they
     were written from (asked once, compared per language on the same ``en_id`` cases)."""
     from evals.cli.eval_answers_lang import (
+        failed_checks_table,
         language_category_table,
         language_failures_table,
         language_payload,
@@ -213,6 +214,7 @@ def _answers_by_language(
         for name, rows in comparisons.items():
             console.print(language_table(name, rows, english[name]))
             console.print(language_category_table(name, rows))
+            console.print(failed_checks_table(name, rows))
     if output.failures:
         for rows in comparisons.values():
             for comparison in rows:

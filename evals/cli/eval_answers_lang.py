@@ -114,6 +114,25 @@ def language_category_table(mode: str, comparisons: list[LanguageComparison]) ->
     return table
 
 
+def failed_checks_table(mode: str, comparisons: list[LanguageComparison]) -> Table:
+    """How many cases failed each check, per language and in English on the same cases."""
+    summaries = [comparison.summary() for comparison in comparisons]
+    table = Table(title=f"Failed checks ({mode})", caption="language / English on the same cases")
+    table.add_column("check")
+    for summary in summaries:
+        table.add_column(summary["lang"], justify="right")
+    names = sorted({name for s in summaries for name in (*s["failed_checks"], *s["english_failed_checks"])})
+    for name in names:
+        table.add_row(
+            name,
+            *(
+                f"{s['failed_checks'].get(name, 0)}/{s['english_failed_checks'].get(name, 0)}"
+                for s in summaries
+            ),
+        )
+    return table
+
+
 def language_failures_table(comparison: LanguageComparison) -> Table:
     """A language's failing cases: the question, the failed checks and the answer given."""
     failed = comparison.report.failures()

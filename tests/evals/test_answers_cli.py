@@ -203,6 +203,8 @@ def test_eval_answers_lang_compares_each_language_with_english_on_the_same_cases
         assert summary["pass_rate_ratio"] == summary["pass_rate"]
         assert summary["target_met"] == (summary["pass_rate"] >= 0.85)
     assert german["by_category"]["refusal"]["n"] == 1
+    assert german["english_failed_checks"] == {}
+    assert sum(german["failed_checks"].values()) >= german["cases"] - german["passed"]
     failed_ids = {case["id"] for case in payload["failures"]["extractive"]["de"]}
     assert failed_ids <= {"de-fs-01", "de-re-01"}
     assert len(failed_ids) == german["cases"] - german["passed"]
@@ -214,6 +216,7 @@ def test_eval_answers_lang_prints_the_language_table(data_dir: Path, dataset: Pa
     assert result.exit_code == 0, result.output
     assert "Translated answers eval (extractive)" in result.stdout
     assert "Passed by category" in result.stdout and "funding-specific-call" in result.stdout
+    assert "Failed checks" in result.stdout
     assert "fr: 1 failing cases" in result.stdout or "fr: 0 failing cases" in result.stdout
 
 
