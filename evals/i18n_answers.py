@@ -134,6 +134,11 @@ def _ratio(part: float | None, whole: float | None) -> float | None:
     return round(part / whole, 4)
 
 
+def _share(results: Sequence[CaseResult], part: str, whole: str) -> float | None:
+    total = sum(getattr(r.score, whole) for r in results)
+    return round(sum(getattr(r.score, part) for r in results) / total, 4) if total else None
+
+
 def _failed_checks(results: Iterable[CaseResult]) -> dict[str, int]:
     counts = Counter(check.name for r in results for check in r.score.checks if not check.passed)
     return dict(sorted(counts.items()))
@@ -189,6 +194,8 @@ class LanguageComparison:
                 if all(lang is None for lang in langs)
                 else _mean(float(lang == self.lang) for lang in langs)
             ),
+            "date_status_exact_rate": _share(own, "date_status_found", "date_status_facts"),
+            "english_date_status_exact_rate": _share(english, "date_status_found", "date_status_facts"),
             "errors": sum(r.error is not None for r in own),
             # Which checks fail, language next to English: where the gap is (refused, wrong fact, not found).
             "failed_checks": _failed_checks(own),

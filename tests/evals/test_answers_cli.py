@@ -199,7 +199,7 @@ def test_eval_answers_lang_compares_each_language_with_english_on_the_same_cases
     assert french["recall_at_5"] == french["english_recall_at_5"] == 1.0
     assert french["recall_at_5_ratio"] == 1.0
     for summary in (german, french):
-        assert summary["english_pass_rate"] == 1.0
+        assert summary["english_pass_rate"] == summary["english_date_status_exact_rate"] == 1.0
         assert summary["pass_rate_ratio"] == summary["pass_rate"]
         assert summary["target_met"] == (summary["pass_rate"] >= 0.85)
     assert german["by_category"]["refusal"]["n"] == 1
