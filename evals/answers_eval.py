@@ -92,6 +92,13 @@ class AnswerCase(BaseModel):
     max_citations: int | None = Field(default=None, ge=0)
     note: str | None = None
 
+    def states(self, text: str, fact: str) -> bool:
+        """Whether the answer ``text`` states the ``must_contain`` entry ``fact`` (see :func:`contains_fact`).
+
+        The translated cases (:mod:`evals.i18n_answers`) also accept the fact in their language.
+        """
+        return contains_fact(text, fact)
+
 
 def default_dataset_path() -> Path:
     """The bundled answer cases."""
@@ -187,7 +194,7 @@ def score_answer(case: AnswerCase, answer: Answer, *, citation_precision: float 
     checks = [
         Check(name="grounded", passed=answer.grounded == case.grounded, detail=f"got {answer.grounded}")
     ]
-    missing = [fact for fact in case.must_contain if not contains_fact(text, fact)]
+    missing = [fact for fact in case.must_contain if not case.states(text, fact)]
     if case.must_contain:
         checks.append(Check(name="must_contain", passed=not missing, detail="missing: " + ", ".join(missing)))
     if case.must_cite:
@@ -276,6 +283,8 @@ class CaseResult:
     error: str | None = None
     retrieved: tuple[str, ...] = ()
     """Documents of the passages the composer was given for the last turn."""
+    passage_docs: tuple[str, ...] = ()
+    """The document of each of those passages, in the order given (for recall@k)."""
 
 
 @dataclass
@@ -388,6 +397,9 @@ def run_case(
     latency = 0.0
     try:
         for turn in case.turns:
+            if recorder is not None:
+                # An answer that never reaches the composer (a refusal) must not keep the previous passages.
+                recorder.last_passages = ()
             started = time.perf_counter()
             answer = assistant.ask(question=turn, today=case.today, conversation_id=conversation)
             latency = (time.perf_counter() - started) * 1000
@@ -411,6 +423,7 @@ def run_case(
         score=score_answer(case, answer, citation_precision=precision),
         latency_ms=latency,
         retrieved=tuple(dict.fromkeys(p.doc_id for p in passages)),
+        passage_docs=tuple(p.doc_id for p in passages),
     )
 
 

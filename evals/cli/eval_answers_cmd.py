@@ -13,6 +13,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -67,11 +68,35 @@ def answers(
         bool, typer.Option("--check", help="Exit 1 when an extractive target is missed.")
     ] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress bars.")] = True,
+    lang: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lang",
+            help="Run the translated cases of this language (de, fr, es, it, pl; repeatable, or all) and "
+            "the English cases they were written from; report pass rate and recall@5 per language.",
+        ),
+    ] = None,
+    i18n_dir: Annotated[
+        Path | None,
+        typer.Option("--i18n-dir", help="Directory of answers_<lang>.jsonl files.", show_default="bundled"),
+    ] = None,
 ) -> None:
     """Ask every answers-eval case and score facts, citations, refusals and injections."""
     context = session_of(ctx)
     if mode not in _MODES:
         fail(f"unknown --mode {mode!r}", hint="use extractive, llm or both")
+    if lang:
+        _answers_by_language(
+            context,
+            languages=lang,
+            modes=_MODES[mode],
+            dataset=dataset,
+            i18n_dir=i18n_dir,
+            limit=limit,
+            output=_Output(as_json=as_json, out=out, failures=failures, progress=progress),
+            check=check,
+        )
+        return
     cases = load_cases(dataset, limit=limit)
     _require_documents(context)
     reports: dict[str, AnswersReport] = {}
@@ -106,6 +131,96 @@ def answers(
             (err_console if as_json else console).print(failures_table(report))
     extractive = [t for t in payload["targets"] if t["mode"] == "extractive"]
     if check and not all(t["passed"] for t in extractive):
+        raise typer.Exit(1)
+
+
+@dataclass(frozen=True)
+class _Output:
+    as_json: bool
+    out: Path | None
+    failures: bool
+    progress: bool
+
+
+def _answers_by_language(
+    context: Session,
+    *,
+    languages: list[str],
+    modes: tuple[str, ...],
+    dataset: Path | None,
+    i18n_dir: Path | None,
+    limit: int | None,
+    output: _Output,
+    check: bool,
+) -> None:
+    """``eval answers --lang``: each language's cases and, in the same run, the English ones they
+    were written from (asked once, compared per language on the same ``en_id`` cases)."""
+    from evals.cli.eval_answers_lang import (
+        failed_checks_table,
+        language_category_table,
+        language_failures_table,
+        language_payload,
+        language_table,
+    )
+    from evals.i18n_answers import (
+        LanguageComparison,
+        compare_language,
+        default_i18n_dir,
+        english_counterparts,
+        load_translated,
+        parse_languages,
+    )
+
+    chosen = parse_languages(languages)
+    translated = {code: load_translated(code, i18n_dir, limit=limit) for code in chosen}
+    english_cases = english_counterparts(
+        [case for cases in translated.values() for case in cases], load_cases(dataset)
+    )
+    _require_documents(context)
+    comparisons: dict[str, list[LanguageComparison]] = {}
+    english: dict[str, AnswersReport] = {}
+    for name in modes:
+        with (
+            _chat_model(context.settings, name) as chat_model,
+            _advisor(context.settings, context.store(), context.index(), chat_model) as (advisor, recorder),
+            ProgressBar(enabled=output.progress and not output.as_json) as bar,
+        ):
+
+            def ask(cases: list[Any], label: str, mode: str = name) -> AnswersReport:
+                bar.start(f"Answering {label} ({mode})", len(cases))
+                return run_answers_eval(
+                    assistant=advisor.assistant,
+                    recorder=recorder,
+                    cases=cases,
+                    mode=mode,
+                    progress=bar.advance,
+                )
+
+            english[name] = ask(english_cases, "en")
+            comparisons[name] = [
+                compare_language(code, ask(list(translated[code]), code), english[name]) for code in chosen
+            ]
+    payload = language_payload(
+        comparisons,
+        english,
+        english_dataset=dataset or default_dataset_path(),
+        i18n_dir=i18n_dir or default_i18n_dir(),
+    )
+    if output.out is not None:
+        write_json(output.out, payload)
+    if output.as_json:
+        print_json(payload)
+    else:
+        for name, rows in comparisons.items():
+            console.print(language_table(name, rows, english[name]))
+            console.print(language_category_table(name, rows))
+            console.print(failed_checks_table(name, rows))
+    if output.failures:
+        for rows in comparisons.values():
+            for comparison in rows:
+                (err_console if output.as_json else console).print(language_failures_table(comparison))
+    extractive = comparisons.get("extractive", [])
+    if check and not all(comparison.summary()["target_met"] for comparison in extractive):
         raise typer.Exit(1)
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from assistant.session import Session
+from corpus.errors import InvalidInput
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.models import AnyRecord
 from corpus.settings import Settings
@@ -127,3 +129,110 @@ def test_bench_ask_json(data_dir: Path) -> None:
     assert figures["mode"] == "extractive"
     assert figures["latency"]["questions"] == 2.0 and figures["latency"]["p95_ms"] > 0
     assert figures["machine"]["cores"] >= 1
+
+
+TRANSLATED: dict[str, list[dict[str, Any]]] = {
+    "de": [
+        {
+            "id": "de-fs-01",
+            "en_id": "fs-01",
+            "lang": "de",
+            "category": "funding-specific-call",
+            "turns": ["Wann endet HORIZON-CL5-2027-07-D3-16?"],
+            "today": "2027-09-01",
+            "must_contain": ["2027-12-01", "open"],
+            "must_cite": ["call:HORIZON-CL5-2027-07-D3-16"],
+            "local_forms": {"open": ["offen*", "geöffnet"]},
+        },
+        {
+            "id": "de-re-01",
+            "en_id": "re-01",
+            "lang": "de",
+            "category": "refusal",
+            "turns": ["Wer hat die WM 2022 gewonnen?"],
+            "today": "2027-09-01",
+            "grounded": False,
+        },
+    ],
+    "fr": [
+        {
+            "id": "fr-fs-01",
+            "en_id": "fs-01",
+            "lang": "fr",
+            "category": "funding-specific-call",
+            "turns": ["Quand clôture HORIZON-CL5-2027-07-D3-16 ?"],
+            "today": "2027-09-01",
+            "must_contain": ["2027-12-01", "open"],
+            "must_cite": ["call:HORIZON-CL5-2027-07-D3-16"],
+            "local_forms": {"open": ["ouvert*"]},
+        }
+    ],
+}
+
+
+@pytest.fixture()
+def i18n_dir(tmp_path: Path) -> Path:
+    directory = tmp_path / "i18n"
+    directory.mkdir()
+    for lang, cases in TRANSLATED.items():
+        lines = "\n".join(json.dumps(case, ensure_ascii=False) for case in cases)
+        (directory / f"answers_{lang}.jsonl").write_text(lines + "\n", encoding="utf-8")
+    return directory
+
+
+def test_eval_answers_lang_compares_each_language_with_english_on_the_same_cases(
+    data_dir: Path, dataset: Path, i18n_dir: Path
+) -> None:
+    args = ["eval", "answers", "--json", "--dataset", str(dataset), "--i18n-dir", str(i18n_dir)]
+    result = CliRunner().invoke(_cli(data_dir), [*args, "--lang", "fr", "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["languages"] == ["de", "fr"] and payload["target_ratio"] == 0.85
+    run = payload["modes"]["extractive"]
+    # English is asked once, for every case a language was written from (not the injection case).
+    assert run["english"]["cases"] == 2 and run["english"]["pass_rate"] == 1.0
+    assert run["english"]["recall_at_5"] == 1.0
+    german, french = run["languages"]["de"], run["languages"]["fr"]
+    assert (german["cases"], german["english_cases"]) == (2, 2)
+    assert (french["cases"], french["english_cases"]) == (1, 1)
+    # The call named by its identifier is retrieved whatever the language of the question.
+    assert french["recall_at_5"] == french["english_recall_at_5"] == 1.0
+    assert french["recall_at_5_ratio"] == 1.0
+    for summary in (german, french):
+        assert summary["english_pass_rate"] == summary["english_date_status_exact_rate"] == 1.0
+        assert summary["pass_rate_ratio"] == summary["pass_rate"]
+        assert summary["target_met"] == (summary["pass_rate"] >= 0.85)
+    assert german["by_category"]["refusal"]["n"] == 1
+    assert german["english_failed_checks"] == {}
+    assert sum(german["failed_checks"].values()) >= german["cases"] - german["passed"]
+    failed_ids = {case["id"] for case in payload["failures"]["extractive"]["de"]}
+    assert failed_ids <= {"de-fs-01", "de-re-01"}
+    assert len(failed_ids) == german["cases"] - german["passed"]
+
+
+def test_eval_answers_lang_prints_the_language_table(data_dir: Path, dataset: Path, i18n_dir: Path) -> None:
+    args = ["eval", "answers", "--dataset", str(dataset), "--i18n-dir", str(i18n_dir), "--no-progress"]
+    result = CliRunner().invoke(_cli(data_dir), [*args, "--lang", "fr", "--failures"])
+    assert result.exit_code == 0, result.output
+    assert "Translated answers eval (extractive)" in result.stdout
+    assert "Passed by category" in result.stdout and "funding-specific-call" in result.stdout
+    assert "Failed checks" in result.stdout
+    assert "fr: 1 failing cases" in result.stdout or "fr: 0 failing cases" in result.stdout
+
+
+def test_eval_answers_lang_refuses_an_unknown_language(data_dir: Path, dataset: Path, i18n_dir: Path) -> None:
+    args = ["eval", "answers", "--dataset", str(dataset), "--i18n-dir", str(i18n_dir), "--lang", "sv"]
+    result = CliRunner().invoke(_cli(data_dir), args)
+    assert isinstance(result.exception, InvalidInput)
+    assert "use one of de, fr, es, it, pl or all" in str(result.exception)
+
+
+def test_eval_answers_lang_names_a_translation_of_a_missing_english_case(
+    data_dir: Path, tmp_path: Path, i18n_dir: Path
+) -> None:
+    only_refusal = tmp_path / "english.jsonl"
+    only_refusal.write_text(json.dumps(CASES[1]) + "\n", encoding="utf-8")
+    args = ["eval", "answers", "--dataset", str(only_refusal), "--i18n-dir", str(i18n_dir), "--lang", "fr"]
+    result = CliRunner().invoke(_cli(data_dir), args)
+    assert isinstance(result.exception, InvalidInput)
+    assert "fs-01" in str(result.exception)

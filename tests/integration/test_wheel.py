@@ -34,6 +34,7 @@ RUNTIME_FILES = (
     "evals/datasets/triage_i18n_holdout.jsonl",
     "assistant/triage_lexicon/de.toml",
     "assistant/triage_lexicon/pl.toml",
+    "evals/datasets/i18n/answers_de.jsonl",
     "evals/datasets/redteam/manifest.json",
     "evals/datasets/redteam/poisoned/zero-width.md",
     "retrieval/model_files/tokenizer.json",
