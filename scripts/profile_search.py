@@ -1,0 +1,69 @@
+"""Profile the ``GET /v1/search`` hot path in one process (cProfile), as the route runs it.
+
+Opens the application on ``--data-dir`` (a copy of an ingested data dir), warms it up, then runs
+every question of ``evals/datasets/retrieval.jsonl`` ``--rounds`` times through the same calls the
+route makes (``HybridRetriever.search`` and the JSON dump) under cProfile, and prints the top
+functions by cumulative and by own time, plus the mean milliseconds per search.
+
+    python scripts/profile_search.py --data-dir /tmp/copy --rounds 3 --out docs/profiles/search-before.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import time
+from pathlib import Path
+
+from assistant.app import open_advisor
+from corpus.settings import Settings
+from evals.retrieval_eval import DEFAULT_EVAL_TODAY, load_questions
+from retrieval.filters import parse_filters
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    settings = Settings(data_dir=args.data_dir)
+    questions = load_questions()
+    with open_advisor(settings, chat_model=None) as advisor:
+        retriever = advisor.retriever
+
+        def one_round() -> None:
+            for question in questions:
+                given = question.filters
+                filters = parse_filters(doc_type=given.type, country=given.country, status=given.status)
+                result = retriever.search(
+                    query=question.question, k=10, filters=filters, today=question.today or DEFAULT_EVAL_TODAY
+                )
+                result.model_dump(mode="json")
+
+        one_round()  # warm-up: caches, first calls
+        profiler = cProfile.Profile()
+        started = time.perf_counter()
+        profiler.enable()
+        for _ in range(args.rounds):
+            one_round()
+        profiler.disable()
+        elapsed = time.perf_counter() - started
+    searches = args.rounds * len(questions)
+    text = io.StringIO()
+    text.write(f"{searches} searches, {elapsed * 1000 / searches:.2f} ms per search under cProfile\n\n")
+    for order in ("cumulative", "tottime"):
+        text.write(f"--- top {args.top} by {order} ---\n")
+        pstats.Stats(profiler, stream=text).strip_dirs().sort_stats(order).print_stats(args.top)
+    report = text.getvalue()
+    print(report)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
