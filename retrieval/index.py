@@ -171,6 +171,7 @@ class SearchIndex:
         self._client, self._close_client = open_chroma(self.settings)
         self.vectors = VectorStore(self._client, embedder=self.embedder)
         try:
+            self.refresh()  # another process may have written since this one last searched
             yield
             self.flush()
         finally:

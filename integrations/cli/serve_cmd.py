@@ -10,9 +10,9 @@ from typing import Annotated, Any
 
 import typer
 
-from corpus.console import fail
 from corpus.malloc import limit_malloc_arenas
 from corpus.settings import Settings
+from integrations.api.workers import default_workers, prepare_data_dir, worker_environment
 from integrations.cli.context import cli_context
 
 logger = logging.getLogger(__name__)
@@ -48,15 +48,16 @@ def serve(
         typer.Option("--port", min=1, max=65535, help="Port (default 8000, CLUSTER_ADVISOR_PORT)."),
     ] = None,
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--workers",
             min=1,
             max=64,
-            help="Worker processes sharing the port; more than 1 needs a Chroma server (CHROMA_HOST). "
+            help="Processes sharing the port (default: the cores, capped by memory; "
+            "CLUSTER_ADVISOR_WORKERS). Every process searches and answers; writes go one at a time. "
             "See docs/scale-out.md.",
         ),
-    ] = 1,
+    ] = None,
 ) -> None:
     """Serve the API (OpenAPI at /docs) and the chat page at /."""
     import uvicorn
@@ -85,6 +86,13 @@ def serve(
     else:
         logger.warning("serving on %s:%d; /v1 requires an API key", bind_host, bind_port)
     log_level = logging.getLevelName(logging.getLogger().level).lower()
+    if workers is None:
+        workers = default_workers(settings)
+    if workers > 1 and settings.chroma_host is None and not prepare_data_dir(settings):
+        logger.warning(
+            "nothing is ingested yet: serving from one process (ingest, then restart for %d)", workers
+        )
+        workers = 1
     if workers == 1:
         uvicorn.run(
             create_app(settings, freeze_heap=True),
@@ -96,13 +104,14 @@ def serve(
             **_proxy_options(settings),
         )
         return
-    if settings.chroma_host is None:
-        fail(
-            f"--workers {workers} needs a Chroma server: the embedded Chroma store allows one process",
-            hint="start `chroma run --path DIR` and set CHROMA_HOST/CHROMA_PORT (see docs/scale-out.md)",
-        )
-    _export_cli_settings(settings)
-    # Each worker process imports the app factory and builds its settings from the environment.
+    logger.warning(
+        "%d worker processes%s",
+        workers,
+        "" if settings.chroma_host else " on the embedded store (one writer at a time)",
+    )
+    os.environ.update(worker_environment(settings, workers))
+    # Each worker process imports the app factory and builds its settings from the environment;
+    # uvicorn's parent process restarts a worker that dies.
     uvicorn.run(
         "integrations.api.app:create_app_from_env",
         factory=True,
@@ -128,13 +137,6 @@ def _proxy_options(settings: Settings) -> dict[str, Any]:
         "forwarded_allow_ips": settings.forwarded_allow_ips,
         "root_path": settings.root_path,
     }
-
-
-def _export_cli_settings(settings: Settings) -> None:
-    """Hand the global CLI options (``--data-dir``, ``--today``) to the worker processes."""
-    os.environ["CLUSTER_ADVISOR_DATA_DIR"] = str(settings.data_dir)
-    if settings.today_override is not None:
-        os.environ["CLUSTER_ADVISOR_TODAY"] = settings.today_override.isoformat()
 
 
 def _worker_log_config(level: str) -> dict[str, Any]:
