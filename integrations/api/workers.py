@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import multiprocessing
 import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -89,6 +91,21 @@ def prepare_data_dir(settings: Settings) -> bool:
                 index.close()
         finally:
             records.close()
+
+
+def prepare_in_child(settings: Settings, *, log_level: int) -> bool:
+    """:func:`prepare_data_dir` in a short-lived child process, so that the parent — uvicorn's
+    process manager, which serves nothing — does not keep the index, the model and Chroma in memory
+    (~235 MB) beside the workers."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        1, mp_context=context, initializer=_log_to_stderr, initargs=(log_level,)
+    ) as pool:
+        return pool.submit(prepare_data_dir, settings).result()
+
+
+def _log_to_stderr(level: int) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
 
 
 def worker_environment(settings: Settings, workers: int) -> dict[str, str]:

@@ -12,7 +12,7 @@ import typer
 
 from corpus.malloc import limit_malloc_arenas
 from corpus.settings import Settings
-from integrations.api.workers import default_workers, prepare_data_dir, worker_environment
+from integrations.api.workers import default_workers, prepare_in_child, worker_environment
 from integrations.cli.context import cli_context
 
 logger = logging.getLogger(__name__)
@@ -20,6 +20,11 @@ logger = logging.getLogger(__name__)
 KEEP_ALIVE_S = 65
 """Idle keep-alive connections stay open longer than clients and proxies keep theirs (60 s is
 common): a server closing first races a client's next request on it (a read error in the soak)."""
+
+
+WORKER_HEALTHCHECK_S = 60
+"""Seconds a ``serve --workers`` process may take to answer uvicorn's health ping before it is
+killed as hung and replaced."""
 
 
 def register(app: typer.Typer) -> None:
@@ -88,7 +93,11 @@ def serve(
     log_level = logging.getLevelName(logging.getLogger().level).lower()
     if workers is None:
         workers = default_workers(settings)
-    if workers > 1 and settings.chroma_host is None and not prepare_data_dir(settings):
+    if (
+        workers > 1
+        and settings.chroma_host is None
+        and not prepare_in_child(settings, log_level=logging.getLogger().level)
+    ):
         logger.warning(
             "nothing is ingested yet: serving from one process (ingest, then restart for %d)", workers
         )
@@ -116,6 +125,10 @@ def serve(
         "integrations.api.app:create_app_from_env",
         factory=True,
         workers=workers,
+        # A worker answers the parent's health ping from a thread; while it starts (imports, the
+        # model, the index: seconds of GIL-bound work, longer on a loaded machine) a 5 s default had
+        # it killed as hung, again and again.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
         host=bind_host,
         port=bind_port,
         log_level=log_level,

@@ -1,4 +1,4 @@
-"""``serve --workers`` on the embedded defaults (SQLite, embedded Chroma): several real processes, one data dir.
+"""``serve --workers`` on the embedded defaults (SQLite, embedded Chroma): real processes, one data dir.
 
 Every process searches the memory-mapped index files; a write takes the data dir's lock and is the
 only process with Chroma open meanwhile (``integrations/api/workers.py``). Two set-ups:
