@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx
 import psutil
@@ -29,7 +30,7 @@ from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
 from evals.bench_slack import wait_ready
-from integrations.api.workers import prepare_data_dir
+from integrations.api.workers import WORKER_MEMORY_MB, default_workers, prepare_data_dir, worker_environment
 from retrieval.embeddings import OnnxMiniLMEmbedder
 from retrieval.index import SearchIndex
 from tests.assistant.factories import TODAY, corpus_records
@@ -243,3 +244,30 @@ def test_a_killed_worker_is_replaced_without_failing_a_request(data_dir: Path) -
         assert httpx.get(f"{served.url}/readyz", timeout=30).status_code == 200
     finally:
         _stop(served)
+
+
+def test_an_empty_data_dir_is_served_by_one_process(tmp_path: Path) -> None:
+    """Nothing ingested: no index for the workers to map, so ``serve`` keeps one process (it says so)."""
+    assert prepare_data_dir(Settings(_env_file=None, data_dir=tmp_path / "data")) is False
+
+
+def test_default_workers_are_the_cores_capped_by_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings(_env_file=None)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(8)))
+    monkeypatch.setattr(psutil, "virtual_memory", lambda: SimpleNamespace(available=64 * 2**30))
+    assert default_workers(settings) == 8
+    scarce = SimpleNamespace(available=int(1.5 * WORKER_MEMORY_MB * 2**20))
+    monkeypatch.setattr(psutil, "virtual_memory", lambda: scarce)
+    assert default_workers(settings) == 1
+    assert default_workers(Settings(_env_file=None, CLUSTER_ADVISOR_WORKERS=3)) == 3
+
+
+def test_workers_get_the_replica_mode_and_their_share_of_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(4)))
+    embedded = worker_environment(Settings(_env_file=None, data_dir=Path("/srv/data")), 2)
+    assert embedded["CLUSTER_ADVISOR_INDEX_REPLICA"] == "true"
+    assert embedded["CLUSTER_ADVISOR_EMBED_THREADS"] == "2"
+    assert embedded["CLUSTER_ADVISOR_DATA_DIR"] == "/srv/data"
+    server = worker_environment(Settings(_env_file=None, CHROMA_HOST="chroma.internal"), 8)
+    assert "CLUSTER_ADVISOR_INDEX_REPLICA" not in server  # a Chroma server takes every process's writes
+    assert server["CLUSTER_ADVISOR_EMBED_THREADS"] == "1"
