@@ -166,6 +166,8 @@ class SearchIndex:
         other has Chroma open. Deferred BM25 writes are flushed before Chroma closes.
         """
         if not self.replica:
+            if self._pending is None:
+                self.refresh()  # another process may have saved a newer index since
             yield
             return
         self._client, self._close_client = open_chroma(self.settings)

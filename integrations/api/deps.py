@@ -75,15 +75,16 @@ class ApiServices:
     def writing(self) -> Iterator[None]:
         """Have the index alone for a write (uploads, deletions).
 
-        A ``serve --workers`` process also takes the data dir's lock, so that one process at a time
-        writes, and has Chroma open only meanwhile (:mod:`integrations.api.workers`).
+        Also the data dir's lock, so that of several ``serve`` processes one at a time writes, each
+        starting from the index the last one saved; a replica has Chroma open only meanwhile
+        (:mod:`integrations.api.workers`).
         """
-        with self.lock.writing():
-            if not self.index.replica:
-                yield
-                return
-            with data_dir_write_lock(self.settings.data_dir), self.index.writer_session():
-                yield
+        with (
+            self.lock.writing(),
+            data_dir_write_lock(self.settings.data_dir),
+            self.index.writer_session(),
+        ):
+            yield
 
     def close(self) -> None:
         """Close what the advisor opened (parts a test lent it stay open)."""
