@@ -34,6 +34,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="scaleout-bench-") as tmp, running_postgres() as postgres:
         root = Path(tmp)
+        (root / "chroma").mkdir()
         with running_chroma(root / "chroma") as (host, port):
             prefixes = ("CLUSTER_ADVISOR_", "SLACK_", "CHROMA_", "OPENAI_")
             env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)} | {

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from assistant.app import open_advisor
 from corpus.settings import Settings
+from evals.answers_eval import load_cases
 from evals.retrieval_eval import DEFAULT_EVAL_TODAY, load_questions
 from retrieval.filters import parse_filters
 
@@ -31,13 +32,23 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--top", type=int, default=35)
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--ask",
+        action="store_true",
+        help="Profile /v1/ask's work instead: the first turn of each answers case.",
+    )
     args = parser.parse_args()
     settings = Settings(data_dir=args.data_dir)
     questions = load_questions()
+    cases = load_cases()
     with open_advisor(settings, chat_model=None) as advisor:
         retriever = advisor.retriever
 
         def one_round() -> None:
+            if args.ask:
+                for case in cases:
+                    advisor.assistant.ask(question=case.turns[0], today=case.today)
+                return
             for question in questions:
                 given = question.filters
                 filters = parse_filters(doc_type=given.type, country=given.country, status=given.status)
@@ -56,13 +67,19 @@ def main() -> None:
             one_round()
         profiler.disable()
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    searches = args.rounds * len(questions)
+    searches = args.rounds * (len(cases) if args.ask else len(questions))
     text = io.StringIO()
+    unit = "answer" if args.ask else "search"
     text.write(
-        f"{searches} searches under cProfile: {cpu * 1000 / searches:.2f} ms of CPU and "
-        f"{elapsed * 1000 / searches:.2f} ms of wall time per search "
-        f"(load average {os.getloadavg()[0]:.1f})\n\n"
+        f"{searches} {unit}s under cProfile: {cpu * 1000 / searches:.2f} ms of CPU and "
+        f"{elapsed * 1000 / searches:.2f} ms of wall time per {unit} "
+        f"(load average {os.getloadavg()[0]:.1f})\n"
     )
+    stats = pstats.Stats(profiler)
+    for name in ("embed_query", "understand_query", "get_scores"):
+        calls = sum(row[1] for (_, _, function), row in stats.stats.items() if function == name)  # type: ignore[attr-defined]
+        text.write(f"{name}: {calls / searches:.2f} calls per {unit}\n")
+    text.write("\n")
     for order in ("cumulative", "tottime"):
         text.write(f"--- top {args.top} by {order} ---\n")
         pstats.Stats(profiler, stream=text).strip_dirs().sort_stats(order).print_stats(args.top)
