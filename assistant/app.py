@@ -103,9 +103,11 @@ def open_advisor(
             from retrieval.embeddings import embedder_from_settings
             from retrieval.startup import open_checked_index
 
-            index = open_checked_index(
-                settings=settings, embedder=embedder_from_settings(settings), store=records
-            )
+            embedder = embedder_from_settings(settings)
+            if settings.index_replica:  # a `serve --workers` process: the parent checked the index
+                index = SearchIndex.open_replica(settings=settings, embedder=embedder)
+            else:
+                index = open_checked_index(settings=settings, embedder=embedder, store=records)
             opened.callback(index.close)
         if conversations is None:
             conversations = ConversationStore.from_settings(settings)

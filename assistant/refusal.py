@@ -20,6 +20,7 @@ from assistant.language import N_
 from assistant.terms import bigrams, ordered_keys, phrase_share, rarity_weights, term_keys, weighted_coverage
 from retrieval.filters import SearchFilters
 from retrieval.index import SearchIndex
+from retrieval.query import clean_query
 from retrieval.search import Hit, HybridRetriever
 
 REFUSAL_MIN_SIMILARITY = 0.40
@@ -80,9 +81,8 @@ def dense_similarities(index: SearchIndex, question: str, chunk_ids: Sequence[st
     """Cosine similarity of ``question`` to each of ``chunk_ids`` (one query embedding, one look-up)."""
     if not chunk_ids:
         return {}
-    vector = index.embedder.embed_query(question)
-    found = index.vectors.query(vector, n=len(chunk_ids), ids=list(chunk_ids))
-    return {chunk_id: 1.0 - distance for chunk_id, distance in found}
+    # The search for these hits embedded the same text a moment ago: query_vector re-uses it.
+    return index.similarities(index.query_vector(clean_query(question)[0]), chunk_ids)
 
 
 def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) -> EvidenceScore:

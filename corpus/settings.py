@@ -133,6 +133,14 @@ class Settings(BaseSettings):
     """With keys set, let callers without a key read public documents (the chat page's anonymous mode)."""
     api_host: str = Field(default="127.0.0.1", alias="CLUSTER_ADVISOR_HOST")
     api_port: int = Field(default=8000, alias="CLUSTER_ADVISOR_PORT", gt=0, lt=65536)
+    serve_workers: int | None = Field(default=None, alias="CLUSTER_ADVISOR_WORKERS", ge=1, le=64)
+    """Processes ``serve`` answers from (``--workers``); default: the machine's cores, capped by memory."""
+    index_replica: bool = Field(default=False, alias="CLUSTER_ADVISOR_INDEX_REPLICA")
+    """Set by ``serve --workers N`` for its processes on the embedded store: search the memory-mapped
+    index files and open Chroma only to write, one process at a time (``integrations/api/workers.py``)."""
+    embed_threads: int | None = Field(default=None, alias="CLUSTER_ADVISOR_EMBED_THREADS", ge=1, le=64)
+    """Threads the bundled embedding model computes one batch with (default: the cores, at most 4;
+    ``serve --workers N`` gives each process its share of the cores)."""
     api_max_body_bytes: int = Field(default=64 * 1024, alias="CLUSTER_ADVISOR_MAX_BODY_BYTES", gt=0)
     """Request body limit of every route but uploads (which use ``max_file_bytes``)."""
     api_rate_limit_per_minute: int = Field(default=120, alias="CLUSTER_ADVISOR_RATE_LIMIT", ge=0)

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from corpus.settings import Settings
 from evals.bench_search import percentile
-from evals.bench_server import LoadTarget, drive, served_for_load, wait_for_slack, warm_up
+from evals.bench_server import LoadTarget, ProcessMemory, drive, served_for_load, wait_for_slack, warm_up
 from evals.bench_workload import ENDPOINTS, THINK_MS, Sample, Workload, default_workload
 
 DEFAULT_CONCURRENCY = (1, 5, 10, 20, 40, 80)
@@ -35,6 +35,10 @@ KNEE_RULE = (
 TARGET_CONCURRENCY = 20
 SEARCH_P95_TARGET_MS = 100.0
 ASK_P95_TARGET_MS = 500.0
+CLOSED_LOOP_SEARCH_P95_TARGET_MS = 250.0
+"""Search p95 at 20 clients without think time (issue 19), where the server is saturated."""
+SCALING_TARGET = 1.7
+"""Throughput at 20 clients over 1 client, closed loop (issue 19): more than one core at work."""
 
 StepProgress = Callable[[str, int], Callable[[], None]]
 """``(description, seconds)`` → a callable ticked once per second of the step."""
@@ -69,6 +73,10 @@ class StepResult(BaseModel):
     server_processes_max: int = 1
     server_cpu_percent: float
     """Mean CPU share of the server process (100 = one core busy)."""
+    cores_used: float = 0.0
+    """The same as cores: mean CPU of the server's process tree over the step / 100."""
+    server_memory: list[ProcessMemory] = []
+    """Each server process at the end of the step: RSS and USS (unique pages), largest first."""
     client_cpu_percent: float
     slack_drain_s: float
     """Seconds after the step until the Slack answers it queued were all posted."""
@@ -87,6 +95,8 @@ class TargetCheck(BaseModel):
 class LoadReport(BaseModel):
     """A whole load test."""
 
+    workers: int | None = None
+    """``serve --workers`` of the run (None: serve's default, the cores capped by memory)."""
     steps: list[StepResult]
     duration_s: float
     mix: dict[str, float]
@@ -144,8 +154,14 @@ def find_knee(
     return None
 
 
-def check_targets(steps: Sequence[StepResult], *, at: int = TARGET_CONCURRENCY) -> list[TargetCheck]:
-    """The issue's targets at ``at`` clients: no errors, search p95 ≤ 100 ms, ask p95 ≤ 500 ms."""
+def check_targets(
+    steps: Sequence[StepResult], *, at: int = TARGET_CONCURRENCY, think_ms: float = THINK_MS
+) -> list[TargetCheck]:
+    """The targets at ``at`` clients: no errors, search p95 ≤ 100 ms, ask p95 ≤ 500 ms with think
+    time (people reading answers); closed loop (``think_ms`` 0): 0 errors, search p95 ≤ 250 ms and
+    throughput ≥ 1.7 × that of one client (:func:`check_closed_loop`)."""
+    if think_ms == 0:
+        return check_closed_loop(steps, at=at)
     step = next((s for s in steps if s.concurrency == at), None)
     search = step.endpoints.get("search") if step else None
     ask = step.endpoints.get("ask") if step else None
@@ -173,6 +189,36 @@ def check_targets(steps: Sequence[StepResult], *, at: int = TARGET_CONCURRENCY) 
     ]
 
 
+def check_closed_loop(steps: Sequence[StepResult], *, at: int = TARGET_CONCURRENCY) -> list[TargetCheck]:
+    """Issue 19's targets of a closed-loop run: 0 errors and search p95 ≤ 250 ms at ``at`` clients,
+    and throughput at ``at`` clients ≥ :data:`SCALING_TARGET` × throughput at 1 (same run)."""
+    step = next((s for s in steps if s.concurrency == at), None)
+    single = next((s for s in steps if s.concurrency == 1), None)
+    search = step.endpoints.get("search") if step else None
+    search_p95 = search.p95_ms if search else None
+    ratio = round(step.total.rps / single.total.rps, 2) if step and single and single.total.rps > 0 else None
+    return [
+        TargetCheck(
+            name=f"errors at {at} clients",
+            target="0",
+            measured=step.total.errors if step else None,
+            passed=step.total.errors == 0 if step else None,
+        ),
+        TargetCheck(
+            name=f"search p95 at {at} clients, closed loop (ms)",
+            target=f"<= {CLOSED_LOOP_SEARCH_P95_TARGET_MS:.0f}",
+            measured=search_p95,
+            passed=None if search_p95 is None else search_p95 <= CLOSED_LOOP_SEARCH_P95_TARGET_MS,
+        ),
+        TargetCheck(
+            name=f"throughput {at} clients / 1 client",
+            target=f">= {SCALING_TARGET}",
+            measured=ratio,
+            passed=None if ratio is None else ratio >= SCALING_TARGET,
+        ),
+    ]
+
+
 def run_step(
     *,
     target: LoadTarget,
@@ -192,6 +238,7 @@ def run_step(
     ended = time.perf_counter()
     client_cpu = (sum(client.cpu_times()[:2]) - cpu_before) / wall_s * 100
     window = target.sampler.between(began, ended) or target.sampler.samples[-1:]
+    memory = target.sampler.memory_by_process()
     drain_s = wait_for_slack(target.api, target.slack)
     return StepResult(
         concurrency=concurrency,
@@ -203,6 +250,8 @@ def run_step(
         server_main_rss_mb_max=round(max(s.main_rss_mb for s in window), 1),
         server_processes_max=max(s.processes for s in window),
         server_cpu_percent=round(sum(s.cpu_percent for s in window) / len(window), 1),
+        cores_used=round(sum(s.cpu_percent for s in window) / len(window) / 100, 2),
+        server_memory=memory,
         client_cpu_percent=round(client_cpu, 1),
         slack_drain_s=drain_s,
     )
@@ -241,7 +290,7 @@ def run_steps(
         mix=dict(workload.mix),
         think_ms=workload.think_s * 1000,
         knee_concurrency=knee,
-        targets=check_targets(steps),
+        targets=check_targets(steps, think_ms=workload.think_s * 1000),
         server_rss_mb_start=round(rss_start, 1),
     )
 
@@ -256,6 +305,7 @@ def run_load(
     warmup_s: float = 5.0,
     seed: int = 0,
     progress: StepProgress | None = None,
+    workers: int | None = None,
 ) -> LoadReport:
     """Serve a copy of ``settings.data_dir``, warm it up, and run one step per concurrency level.
 
@@ -268,12 +318,15 @@ def run_load(
         warmup_s: Unrecorded requests at 2 users before the first step (0 to skip).
         seed: Seed of the users' random choices.
         progress: Called before each step; the callable it returns is ticked once a second.
+        workers: ``serve --workers`` (None: serve's default, the cores capped by memory).
     """
     workload = default_workload(mix, think_s=think_ms / 1000)
+    if workers is not None:
+        settings = settings.model_copy(update={"serve_workers": workers})
     with served_for_load(settings) as target:
         tick = progress("warm-up", int(warmup_s)) if progress and warmup_s > 0 else None
         warm_up(target, workload, seconds=warmup_s, seed=seed, tick=tick)
-        return run_steps(
+        report = run_steps(
             target=target,
             workload=workload,
             concurrency=concurrency,
@@ -281,3 +334,4 @@ def run_load(
             seed=seed,
             progress=progress,
         )
+    return report.model_copy(update={"workers": workers})

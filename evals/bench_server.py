@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
+from pydantic import BaseModel
 
 from corpus.settings import Settings
 from evals.bench_slack import bench_settings, serve_app
@@ -104,9 +105,40 @@ class ProcessSampler:
         while not self._stop.wait(self._interval_s):
             self._sample()
 
+    def memory_by_process(self) -> list[ProcessMemory]:
+        """Each process of the tree now: resident (RSS) and unique (USS: pages no other process
+        shares, such as the memory-mapped index files) megabytes, the largest first."""
+        found = []
+        for process in self._tree():
+            try:
+                info = process.memory_full_info()
+                depth = 0 if process is self._root else (1 if process.ppid() == self._root.pid else 2)
+            except psutil.Error:  # ended between listing and looking
+                continue
+            found.append(
+                ProcessMemory(
+                    pid=process.pid,
+                    depth=depth,
+                    rss_mb=round(info.rss / 2**20, 1),
+                    uss_mb=round(info.uss / 2**20, 1),
+                )
+            )
+        return sorted(found, key=lambda item: -item.rss_mb)
+
     def between(self, start: float, end: float) -> list[ProcessSample]:
         """The samples taken from ``start`` to ``end`` (``perf_counter`` seconds)."""
         return [sample for sample in list(self.samples) if start <= sample.at <= end]
+
+
+class ProcessMemory(BaseModel):
+    """One process of the server's tree: what it is and its memory."""
+
+    pid: int
+    depth: int
+    """0: the process started (``serve``); 1: its children (the ``serve --workers`` processes, or
+    with one worker the Slack answer workers); 2: their children (their Slack answer workers)."""
+    rss_mb: float
+    uss_mb: float
 
 
 @dataclass

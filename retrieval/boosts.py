@@ -172,13 +172,16 @@ def organisation_factor(understanding: QueryUnderstanding, chunk: Chunk, *, weig
     if understanding.countries and chunk.metadata.get("country") in understanding.countries:
         factor *= weights.country
     sectors = chunk.metadata.get("sectors")
-    if (
-        understanding.sectors
-        and isinstance(sectors, str)
-        and any_sector_matches(understanding.sectors, sectors.split("|"))
-    ):
+    if understanding.sectors and isinstance(sectors, str) and _sectors_match(understanding.sectors, sectors):
         factor *= weights.sector
     return factor
+
+
+@lru_cache(maxsize=8192)
+def _sectors_match(wanted: tuple[str, ...], tags: str) -> bool:
+    """:func:`any_sector_matches` of a profile's ``|``-joined tags, cached: a search scores ~50
+    profiles, and folding their labels each time took ~2.5 ms per search."""
+    return any_sector_matches(wanted, tags.split("|"))
 
 
 def _programme_matches(programmes: Sequence[str], chunk: Chunk) -> bool:

@@ -161,4 +161,4 @@ def embedder_from_settings(settings: Settings) -> Embedder:
         from retrieval.embeddings_openai import OpenAIEmbedder  # the only module that imports openai
 
         return OpenAIEmbedder.from_settings(settings)
-    return OnnxMiniLMEmbedder()
+    return OnnxMiniLMEmbedder(threads=settings.embed_threads)

@@ -27,6 +27,10 @@ class Fused(BaseModel):
     tier: int = 0
     """Boost tier: higher tiers come first regardless of score (2 = exact identifier, 1 = title named)."""
 
+    def copy_of(self) -> Fused:
+        """An independent copy (a deep ``model_copy`` is ~7x slower)."""
+        return Fused(chunk_id=self.chunk_id, score=self.score, ranks=dict(self.ranks), tier=self.tier)
+
 
 def reciprocal_rank_fusion(
     rankings: Mapping[str, Sequence[str]], *, k: int = RRF_K, weights: Mapping[str, float] | None = None
@@ -91,14 +95,22 @@ def apply_boosts(
             document named in the query is found even when neither retriever ranked it.
         multipliers: Chunk id → factor applied to the score (absent = 1).
     """
-    by_id = {item.chunk_id: item.model_copy(deep=True) for item in fused}
+    by_id = {item.chunk_id: item for item in fused}
     for chunk_id in tiers:
         by_id.setdefault(chunk_id, Fused(chunk_id=chunk_id, score=0.0))
-    for chunk_id, item in by_id.items():
-        item.tier = tiers.get(chunk_id, 0)
-        item.score *= multipliers.get(chunk_id, 1.0)
+    # New items with their final values (the input is left as it was; a deep copy and two
+    # validated assignments per candidate cost ~2.5 ms per search).
+    boosted = [
+        Fused(
+            chunk_id=chunk_id,
+            score=item.score * multipliers.get(chunk_id, 1.0),
+            ranks=dict(item.ranks),
+            tier=tiers.get(chunk_id, 0),
+        )
+        for chunk_id, item in by_id.items()
+    ]
     order = {chunk_id: position for position, chunk_id in enumerate(by_id)}
-    return sorted(by_id.values(), key=lambda item: (-item.tier, -item.score, order[item.chunk_id]))
+    return sorted(boosted, key=lambda item: (-item.tier, -item.score, order[item.chunk_id]))
 
 
 def diversify(ranked: Sequence[Fused], *, doc_of: Mapping[str, str], max_per_doc: int = 2) -> list[Fused]:

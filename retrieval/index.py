@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,9 +31,11 @@ from corpus.models import Chunk
 from corpus.permissions import private_dir
 from corpus.settings import Settings
 from retrieval.catalog import ChunkCatalog
+from retrieval.dense import DenseMatrix, build_matrix
 from retrieval.embeddings import Embedder
-from retrieval.errors import IndexUnavailable
+from retrieval.errors import IndexModelMismatch, IndexUnavailable
 from retrieval.lexical import MANIFEST, LexicalIndex, TokenCache, read_manifest, recover_interrupted_swap
+from retrieval.memo import recent_per_thread
 from retrieval.vector_store import VectorStore, open_chroma
 
 logger = logging.getLogger(__name__)
@@ -75,7 +78,12 @@ class SearchIndex:
     """Both indexes of one data directory. Open with :meth:`open`; close with :meth:`close`."""
 
     def __init__(
-        self, *, settings: Settings, embedder: Embedder, client: Any, close_client: Callable[[], None]
+        self,
+        *,
+        settings: Settings,
+        embedder: Embedder,
+        client: Any,
+        close_client: Callable[[], None],
     ) -> None:
         self.settings = settings
         self.embedder = embedder
@@ -86,7 +94,15 @@ class SearchIndex:
         self.marker: Path = settings.data_dir / MARKER
         self.lexical = LexicalIndex(ChunkCatalog([]), None)
         self.lexical_error: str | None = None
-        self._manifest_stamp: int | None = None
+        self.dense: DenseMatrix | None = None
+        """The vectors of the BM25 catalog, memory-mapped (:mod:`retrieval.dense`); None in a data
+        dir written before it existed (searches then ask Chroma) or while writes are pending."""
+        self._manifest: dict[str, Any] = {}
+        self._manifest_stamp: tuple[int, int] | None = None
+        """The generation of the index directory loaded: its manifest's inode and modification time
+        (every save writes a new directory, so a new manifest file)."""
+        self._query_vectors = recent_per_thread(self._embed_query)
+        self._reloading = threading.Lock()
         self._pending: ChunkCatalog | None = None
         """The catalog after writes whose BM25 rebuild is deferred to :meth:`flush`."""
         self._failed = False
@@ -114,6 +130,102 @@ class SearchIndex:
         index._load_lexical()
         return index
 
+    @classmethod
+    def open_replica(cls, *, settings: Settings, embedder: Embedder) -> SearchIndex:
+        """Open the indexes of ``settings.data_dir`` for reading without Chroma (``serve --workers``).
+
+        Searches use the BM25 index and the dense matrix of :mod:`retrieval.dense`, re-loaded when
+        a writer swaps a new index in; Chroma is opened only by :meth:`writer_session`, so that
+        several processes serve one embedded data dir and at most one of them has Chroma open.
+
+        Raises:
+            IndexUnavailable: The data dir has no complete index with its dense matrix.
+            IndexModelMismatch: The index was built with another embedding model.
+        """
+        index = cls(settings=settings, embedder=embedder, client=None, close_client=lambda: None)
+        index._load_lexical()
+        if index.lexical_error or index.dense is None:
+            raise IndexUnavailable(
+                f"no complete search index with its vectors in {index.lexical_dir} "
+                f"({index.lexical_error or 'vectors.npy missing'}): start `cluster-advisor serve` once "
+                "with one worker, or run `cluster-advisor reindex`"
+            )
+        index.check_model()
+        return index
+
+    @property
+    def replica(self) -> bool:
+        """Whether this index reads without Chroma (opened by :meth:`open_replica`)."""
+        return self._client is None
+
+    @contextmanager
+    def writer_session(self) -> Iterator[None]:
+        """Have Chroma open for a write (a replica opens it now and closes it after).
+
+        The caller holds the data dir's cross-process write lock: while one process writes, no
+        other has Chroma open. Deferred BM25 writes are flushed before Chroma closes.
+        """
+        if not self.replica:
+            if self._pending is None:
+                self.refresh()  # another process may have saved a newer index since
+            yield
+            return
+        self._client, self._close_client = open_chroma(self.settings)
+        self.vectors = VectorStore(self._client, embedder=self.embedder)
+        try:
+            self.refresh()  # another process may have written since this one last searched
+            yield
+            self.flush()
+        finally:
+            close, self._client, self._close_client = self._close_client, None, lambda: None
+            self.vectors = VectorStore(None, embedder=self.embedder)
+            close()
+
+    def check_model(self) -> None:
+        """Raise :class:`IndexModelMismatch` if the index was built with another embedding model."""
+        if not self.replica:
+            self.vectors.check_model()
+            return
+        name, dimension = self._manifest.get("embedding_model"), self._manifest.get("embedding_dimension")
+        if name is not None and (name, dimension) != (self.embedder.name, self.embedder.dimension):
+            raise IndexModelMismatch(
+                index_model=f"{name} ({dimension} dimensions)",
+                configured_model=f"{self.embedder.name} ({self.embedder.dimension} dimensions)",
+            )
+
+    def query_vector(self, text: str) -> Sequence[float]:
+        """The embedding of the query ``text``, computed once per request: the last few are
+        remembered per thread (:mod:`retrieval.memo`), and the refusal gate scores the question
+        the search just embedded."""
+        return self._query_vectors(text)
+
+    def similarities(self, vector: Sequence[float], chunk_ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of ``vector`` to each of ``chunk_ids`` (the dense matrix, else Chroma)."""
+        if not chunk_ids:
+            return {}
+        dense = self.current_dense()
+        if dense is not None:
+            return dense.similarities(vector, chunk_ids)
+        found = self.vectors.query(vector, n=len(chunk_ids), ids=list(chunk_ids))
+        return {chunk_id: 1.0 - distance for chunk_id, distance in found}
+
+    def current_dense(self) -> DenseMatrix | None:
+        """The dense matrix when it matches the current catalog (not while writes are pending)."""
+        if self._pending is not None or self.dense is None or self.dense.catalog is not self.catalog:
+            return None
+        return self.dense
+
+    def ensure_dense(self) -> bool:
+        """Write the dense matrix of a data dir written before it existed (the index is saved again,
+        read from Chroma); a writer's start-up step. Returns whether it wrote one."""
+        self.refresh()
+        if self.dense is not None or self.lexical_error or not len(self.catalog) or self.replica:
+            return False
+        with self._writing("vectors"):
+            self._save_built(self.lexical)
+        logger.info("wrote the dense matrix of %d chunks (%s)", len(self.catalog), self.lexical_dir)
+        return True
+
     # --- reading ---------------------------------------------------------------------------
 
     @property
@@ -128,19 +240,25 @@ class SearchIndex:
         self.close()
 
     def _load_lexical(self) -> None:
+        stamp = self._stamp()  # before reading: a swap meanwhile is seen at the next refresh
         try:
-            self.lexical, _ = LexicalIndex.load(self.lexical_dir)
+            self.lexical, self._manifest = LexicalIndex.load(self.lexical_dir, reuse=self.lexical.catalog)
+            self.dense = DenseMatrix.load(self.lexical_dir, self.lexical.catalog)
             self.lexical_error = None
         except (OSError, ValueError) as exc:
-            self.lexical = LexicalIndex(ChunkCatalog([]), None)
+            self.lexical, self.dense, self._manifest = LexicalIndex(ChunkCatalog([]), None), None, {}
             self.lexical_error = str(exc)
-        self._manifest_stamp = self._stamp()
+        self._manifest_stamp = stamp
 
-    def _stamp(self) -> int | None:
+    def _stamp(self) -> tuple[int, int] | None:
         try:
-            return (self.lexical_dir / MANIFEST).stat().st_mtime_ns
+            found = (self.lexical_dir / MANIFEST).stat()
         except OSError:
             return None
+        return found.st_ino, found.st_mtime_ns
+
+    def _embed_query(self, text: str) -> tuple[float, ...]:
+        return tuple(self.embedder.embed_query(text))
 
     def refresh(self) -> None:
         """Make the BM25 side current: flush our deferred writes, or reload it if another process
@@ -148,7 +266,9 @@ class SearchIndex:
         if self._pending is not None:
             self.flush()
         elif self._stamp() != self._manifest_stamp:
-            self._load_lexical()
+            with self._reloading:  # concurrent searches of this process re-load it once
+                if self._stamp() != self._manifest_stamp:
+                    self._load_lexical()
 
     def indexed_doc_ids(self) -> set[str]:
         """Documents in the index."""
@@ -160,6 +280,8 @@ class SearchIndex:
 
     def health(self) -> IndexHealth:
         """Check both indexes: present, complete, consistent, built with the configured model."""
+        if self.replica:
+            return self._replica_health()
         recover_interrupted_swap(self.lexical_dir)
         try:
             self.refresh()
@@ -199,6 +321,31 @@ class SearchIndex:
             except Exception as exc:
                 return IndexHealth(state="incomplete", **base, detail=f"vector index unreadable: {exc}")
         return IndexHealth(state="ok", **base)
+
+    def _replica_health(self) -> IndexHealth:
+        """A replica's view: the BM25 index and its dense matrix loaded, complete and current."""
+        self.refresh()
+        dense = self.current_dense()
+        base: dict[str, Any] = {
+            "vector_chunks": 0 if dense is None else len(dense.catalog),
+            "lexical_chunks": len(self.catalog),
+            "index_model": self._manifest.get("embedding_model"),
+        }
+        writing = ""
+        if self.marker.exists():
+            writer = _live_writer(self.marker)
+            if writer is None:
+                return IndexHealth(state="incomplete", **base, detail="an index update was interrupted")
+            # This process serves the last complete index meanwhile: still ready.
+            writing = f"process {writer} is writing the index"
+        if self.lexical_error or dense is None:
+            detail = f"BM25 index or its vectors unreadable ({self.lexical_error or 'vectors.npy missing'})"
+            return IndexHealth(state="incomplete", **base, detail=detail)
+        try:
+            self.check_model()
+        except IndexModelMismatch as exc:
+            return IndexHealth(state="model_mismatch", **base, detail=str(exc))
+        return IndexHealth(state="ok", **base, detail=writing)
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -261,8 +408,20 @@ class SearchIndex:
             "embedding_dimension": self.embedder.dimension,
             "updated_at": dt.datetime.now(dt.UTC).isoformat(),
         }
-        lexical.save(self.lexical_dir, manifest=manifest)
-        self.lexical, self.lexical_error = lexical, None
+        # The dense rows of unchanged chunks are kept; only new or changed ones are read from Chroma.
+        dense = build_matrix(
+            lexical.catalog,
+            previous=self.dense,
+            fetch=self.vectors.vectors_of,
+            dimension=self.embedder.dimension,
+        )
+        lexical.save(self.lexical_dir, manifest=manifest, also=dense.save)
+        self.lexical, self.lexical_error, self._manifest = (
+            lexical,
+            None,
+            {**manifest, "chunks": len(dense.catalog)},
+        )
+        self.dense = DenseMatrix.load(self.lexical_dir, lexical.catalog)  # mapped, as other processes see it
         self._manifest_stamp = self._stamp()
 
     def embed_chunks(self, chunks: Sequence[Chunk]) -> dict[str, list[float]]:
@@ -317,6 +476,7 @@ class SearchIndex:
         """Drop both indexes and build them again from ``chunks`` with the configured embedder."""
         catalog = ChunkCatalog.from_chunks(chunks)
         self._failed, self._pending = False, None
+        self.dense = None  # every vector is (re)written: the matrix is read from Chroma again
         with self._writing("rebuild"):
             self.vectors.drop()
             self.vectors.ensure()
@@ -340,6 +500,7 @@ class SearchIndex:
         """
         catalog = ChunkCatalog.from_chunks(chunks)
         self._failed, self._pending = False, None
+        self.dense = None  # every vector is (re)written: the matrix is read from Chroma again
         with self._writing("repair"):
             collection = self.vectors.ensure()
             wanted = {chunk.chunk_id: chunk for chunk in catalog.chunks}

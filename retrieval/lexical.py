@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +97,21 @@ class LexicalIndex:
         ordered = positive[np.argsort(-scores[positive], kind="stable")]
         return [(int(row), float(scores[row])) for row in ordered]
 
-    def save(self, directory: Path, *, manifest: dict[str, Any]) -> None:
-        """Write the index, the catalog and ``manifest`` to ``directory``, replacing it atomically."""
+    def save(
+        self,
+        directory: Path,
+        *,
+        manifest: dict[str, Any],
+        also: Callable[[Path], None] | None = None,
+    ) -> None:
+        """Write the index, the catalog and ``manifest`` to ``directory``, replacing it atomically.
+
+        Args:
+            directory: Where the index lives.
+            manifest: Written last, with the format and the counts added.
+            also: Writes more files into the staging directory (the dense matrix), so that they are
+                swapped in with the index, never apart from it.
+        """
         directory.parent.mkdir(parents=True, exist_ok=True)
         staging = directory.with_name(f"{directory.name}.tmp-{os.getpid()}")
         retired = directory.with_name(f"{directory.name}.old-{os.getpid()}")
@@ -110,6 +124,8 @@ class LexicalIndex:
         if self._retriever is not None:
             self._retriever.save(str(staging), show_progress=False)
         self.catalog.save(staging / CHUNKS)
+        if also is not None:
+            also(staging)
         body = {
             **manifest,
             "format": FORMAT_VERSION,
@@ -124,18 +140,26 @@ class LexicalIndex:
         shutil.rmtree(retired, ignore_errors=True)
 
     @classmethod
-    def load(cls, directory: Path) -> tuple[LexicalIndex, dict[str, Any]]:
-        """Read an index written by :meth:`save` (``FileNotFoundError``/``ValueError`` if incomplete)."""
+    def load(
+        cls, directory: Path, *, reuse: ChunkCatalog | None = None
+    ) -> tuple[LexicalIndex, dict[str, Any]]:
+        """Read an index written by :meth:`save` (``FileNotFoundError``/``ValueError`` if incomplete).
+
+        ``reuse``: the catalog loaded before, whose unchanged chunks are kept (:meth:`ChunkCatalog.load`).
+        """
         recover_interrupted_swap(directory)
         manifest = read_manifest(directory)
         if manifest is None:
             raise FileNotFoundError(f"no complete BM25 index in {directory}")
-        catalog = ChunkCatalog.load(directory / CHUNKS)
+        catalog = ChunkCatalog.load(directory / CHUNKS, reuse=reuse)
         if len(catalog) != manifest.get("chunks"):
             raise ValueError(
                 f"BM25 catalog has {len(catalog)} chunks, manifest says {manifest.get('chunks')}"
             )
-        retriever = bm25s.BM25.load(str(directory), show_progress=False) if len(catalog) else None
+        retriever = (
+            # Memory-mapped: the serve worker processes share one copy of the index in the page cache.
+            bm25s.BM25.load(str(directory), show_progress=False, mmap=True) if len(catalog) else None
+        )
         if retriever is not None and retriever.scores["num_docs"] != len(catalog):
             raise ValueError("BM25 index and catalog disagree on the number of chunks")
         return cls(catalog, retriever), manifest

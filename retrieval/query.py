@@ -26,6 +26,7 @@ from corpus.programmes import FAMILIES
 from corpus.sectors import SECTOR_SYNONYMS, split_compounds
 from corpus.text import clean_text
 from retrieval.analysis import plain_words, words
+from retrieval.memo import recent_per_thread
 
 MAX_QUERY_CHARS = 2000
 """Longer queries are cut (at a word boundary): the embedder reads 256 tokens anyway."""
@@ -258,6 +259,7 @@ def find_status_intent(text: str) -> StatusIntent | None:
     return None
 
 
+@recent_per_thread
 def understand_query(text: str) -> QueryUnderstanding:
     """Read everything :class:`QueryUnderstanding` holds from a raw query.
 
@@ -267,6 +269,8 @@ def understand_query(text: str) -> QueryUnderstanding:
     Returns:
         The cleaned text and what it names. Identifiers are removed from the text before the
         place/programme/sector look-ups so that ``LIFE-2027-...`` does not count as the word "LIFE".
+        The last few are remembered per thread (:mod:`retrieval.memo`; the result is frozen): the
+        planner and the search read the same question, so a request parses it once.
     """
     cleaned, truncated = clean_query(text)
     identifiers = find_identifiers(cleaned)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import numpy as np
@@ -146,7 +146,7 @@ class HybridRetriever:
             raise InvalidInput(f"k must be between 1 and {MAX_K}, got {k}")
         filters = filters or SearchFilters()
         self.index.refresh()
-        self.index.vectors.check_model()
+        self.index.check_model()
         catalog = self.index.catalog
         timings["understand"] = _ms(started)
 
@@ -170,7 +170,7 @@ class HybridRetriever:
             timings["bm25"] = _ms(clock)
         if n and mode in ("hybrid", "dense"):
             clock = time.perf_counter()
-            vector = self.index.embedder.embed_query(understanding.text)
+            vector = self.index.query_vector(understanding.text)
             timings["embed"] = _ms(clock)
             clock = time.perf_counter()
             for suffix, allowed in masks.items():
@@ -206,7 +206,7 @@ class HybridRetriever:
 
     def _dense(
         self,
-        vector: list[float],
+        vector: Sequence[float],
         mask: npt.NDArray[np.bool_],
         n: int,
         *,
@@ -218,6 +218,10 @@ class HybridRetriever:
         if allowed == 0:
             return []
         n = min(n, allowed)
+        dense = self.index.current_dense()
+        if dense is not None:  # exact, in this process, no Chroma (retrieval/dense.py)
+            rows = dense.search(vector, n=n, mask=None if allowed == len(catalog) else mask)
+            return [(catalog.chunks[row].chunk_id, similarity) for row, similarity in rows]
         if allowed == len(catalog):
             found = self.index.vectors.query(vector, n=n)
         elif allowed <= IDS_PREFILTER_MAX:
@@ -247,7 +251,7 @@ class HybridRetriever:
         and every document of another type keep their places (see :func:`reorder_within`).
         """
         members = {
-            item.chunk_id: item.model_copy(deep=True)
+            item.chunk_id: item.copy_of()
             for item in ranked
             if item.tier == 0 and chunk_of(item.chunk_id).doc_type == DocType.CLUSTER
         }

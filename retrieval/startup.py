@@ -53,11 +53,17 @@ def open_checked_index(
 ) -> SearchIndex:
     """Open the index of ``settings.data_dir``, repairing or rebuilding it from ``store`` when damaged.
 
+    A data dir written before the dense matrix existed (:mod:`retrieval.dense`) gets it now, once.
+
     Raises:
         IndexModelMismatch: The index was built with another embedding model.
         IndexUnavailable: Chroma cannot be opened or reached.
     """
     index, _ = open_recovered_index(settings=settings, embedder=embedder, store=store, progress=progress)
+    try:
+        index.ensure_dense()
+    except IndexUnavailable as exc:  # searches ask Chroma instead; the next start repairs the index
+        logger.warning("could not write the dense matrix: %s", exc)
     return index
 
 

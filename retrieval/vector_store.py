@@ -37,6 +37,8 @@ COLLECTION = "cluster_advisor_chunks"
 SCHEMA_VERSION = 1
 EMBED_GROUP = 256
 """Chunks embedded and written per step (the embedder batches them further, by length)."""
+_GET_PAGE = 2000
+"""Vectors read from Chroma per call (SQLite limits the variables of one statement)."""
 
 
 class LangchainEmbeddings(Embeddings):
@@ -135,6 +137,10 @@ class VectorStore:
         """Vectors computed in advance (the bundle's shipped vectors), asked before the embedder."""
 
     def _get(self) -> Any | None:
+        if self._client is None:
+            raise IndexUnavailable(
+                "Chroma is not open in this process (a read-only serving worker opens it only to write)"
+            )
         if self._collection is None:
             try:
                 self._collection = self._client.get_collection(self.name, embedding_function=None)
@@ -196,6 +202,17 @@ class VectorStore:
         """Every stored chunk id."""
         collection = self._get()
         return set() if collection is None else set(collection.get(include=[])["ids"])
+
+    def vectors_of(self, chunk_ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored vector of each of ``chunk_ids`` (ids Chroma does not hold are left out)."""
+        collection = self._get()
+        found: dict[str, list[float]] = {}
+        if collection is None:
+            return found
+        for start in range(0, len(chunk_ids), _GET_PAGE):
+            page = collection.get(ids=list(chunk_ids[start : start + _GET_PAGE]), include=["embeddings"])
+            found.update(zip(page["ids"], page["embeddings"], strict=True))
+        return found
 
     def delete_documents(self, doc_ids: Sequence[str]) -> None:
         """Remove every chunk of these documents (by the ``doc_id`` metadata, so strays go too)."""

@@ -162,8 +162,18 @@ def load_bench(
     mix: Annotated[str, typer.Option("--mix", help=_MIX_HELP)] = "search=45,ask=35,slack=20",
     think_ms: Annotated[float, typer.Option("--think-ms", min=0, help=_THINK_HELP)] = THINK_MS,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the clients' random choices.")] = 0,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, max=64, help="serve --workers (default: serve's, the cores)."),
+    ] = None,
+    warmup: Annotated[
+        float, typer.Option("--warmup", min=0, help="Unrecorded seconds at 2 clients first.")
+    ] = 5.0,
 ) -> None:
-    """Drive /v1/search, /v1/ask and /slack/events of the served app at increasing concurrency."""
+    """Drive /v1/search, /v1/ask and /slack/events of the served app at increasing concurrency.
+
+    The server runs in its own process (its workers too), the clients in this one.
+    """
     settings, steps, weights = _served_settings(ctx), _ints(concurrency), _mix(mix)
     with ProgressBar(enabled=not as_json) as bar:
         report = run_load(
@@ -174,6 +184,8 @@ def load_bench(
             think_ms=think_ms,
             seed=seed,
             progress=tick_progress(bar),
+            workers=workers,
+            warmup_s=warmup,
         )
     if as_json:
         print_json({**report.model_dump(mode="json"), "machine": machine_summary()})
@@ -181,7 +193,19 @@ def load_bench(
     table = Table(
         title=f"Load ({duration:g} s per step; server RSS at start {report.server_rss_mb_start} MB)"
     )
-    for column in ("clients", "endpoint", "requests", "req/s", "p50", "p95", "p99", "errors", "RSS max MB"):
+    columns = (
+        "clients",
+        "endpoint",
+        "requests",
+        "req/s",
+        "p50",
+        "p95",
+        "p99",
+        "errors",
+        "RSS max MB",
+        "cores used",
+    )
+    for column in columns:
         table.add_column(column, justify="left" if column == "endpoint" else "right")
     for step in report.steps:
         for name, stats in [*step.endpoints.items(), ("all", step.total)]:
@@ -193,8 +217,14 @@ def load_bench(
                 *(f"{v:.1f}" if v is not None else "-" for v in (stats.p50_ms, stats.p95_ms, stats.p99_ms)),
                 str(stats.errors),
                 str(step.server_rss_mb_max) if name == "all" else "",
+                f"{step.cores_used:.2f}" if name == "all" else "",
             )
     console.print(table)
+    last = report.steps[-1]
+    console.print(
+        "server processes at the end (RSS / USS MB): "
+        + ", ".join(f"{m.rss_mb:.0f} / {m.uss_mb:.0f} (depth {m.depth})" for m in last.server_memory)
+    )
     console.print(f"knee: {report.knee_concurrency or 'not reached'} ({report.knee_rule})")
     for target in report.targets:
         verdict = "not run" if target.passed is None else ("pass" if target.passed else "FAIL")

@@ -1,7 +1,8 @@
 """What the routes share: the opened application and its lock, and typed FastAPI dependencies.
 
-The server process is the one writer of its data dir (Chroma is not safe for several writing
-processes), so one :class:`ApiServices` is opened per app: reads share its lock, a write has it alone.
+One :class:`ApiServices` is opened per app: reads share its lock, a write has it alone. Chroma is
+not safe for several writing processes: one ``serve`` process is the one writer of its data dir,
+and the processes of ``serve --workers N`` write one at a time (:mod:`integrations.api.workers`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from corpus.store import RecordStore
 from integrations.api.metrics import ApiMetrics
 from integrations.api.rwlock import ReadWriteLock
 from integrations.api.security import Caller, caller_of
+from integrations.api.workers import data_dir_write_lock
 from retrieval.index import SearchIndex
 from retrieval.search import HybridRetriever
 
@@ -71,8 +73,17 @@ class ApiServices:
 
     @contextmanager
     def writing(self) -> Iterator[None]:
-        """Have the index alone for a write (uploads, deletions)."""
-        with self.lock.writing():
+        """Have the index alone for a write (uploads, deletions).
+
+        Also the data dir's lock, so that of several ``serve`` processes one at a time writes, each
+        starting from the index the last one saved; a replica has Chroma open only meanwhile
+        (:mod:`integrations.api.workers`).
+        """
+        with (
+            self.lock.writing(),
+            data_dir_write_lock(self.settings.data_dir),
+            self.index.writer_session(),
+        ):
             yield
 
     def close(self) -> None:

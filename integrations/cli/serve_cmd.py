@@ -10,9 +10,9 @@ from typing import Annotated, Any
 
 import typer
 
-from corpus.console import fail
 from corpus.malloc import limit_malloc_arenas
 from corpus.settings import Settings
+from integrations.api.workers import default_workers, prepare_in_child, worker_environment
 from integrations.cli.context import cli_context
 
 logger = logging.getLogger(__name__)
@@ -20,6 +20,11 @@ logger = logging.getLogger(__name__)
 KEEP_ALIVE_S = 65
 """Idle keep-alive connections stay open longer than clients and proxies keep theirs (60 s is
 common): a server closing first races a client's next request on it (a read error in the soak)."""
+
+
+WORKER_HEALTHCHECK_S = 60
+"""Seconds a ``serve --workers`` process may take to answer uvicorn's health ping before it is
+killed as hung and replaced."""
 
 
 def register(app: typer.Typer) -> None:
@@ -48,15 +53,16 @@ def serve(
         typer.Option("--port", min=1, max=65535, help="Port (default 8000, CLUSTER_ADVISOR_PORT)."),
     ] = None,
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--workers",
             min=1,
             max=64,
-            help="Worker processes sharing the port; more than 1 needs a Chroma server (CHROMA_HOST). "
+            help="Processes sharing the port (default: the cores, capped by memory; "
+            "CLUSTER_ADVISOR_WORKERS). Every process searches and answers; writes go one at a time. "
             "See docs/scale-out.md.",
         ),
-    ] = 1,
+    ] = None,
 ) -> None:
     """Serve the API (OpenAPI at /docs) and the chat page at /."""
     import uvicorn
@@ -85,6 +91,17 @@ def serve(
     else:
         logger.warning("serving on %s:%d; /v1 requires an API key", bind_host, bind_port)
     log_level = logging.getLevelName(logging.getLogger().level).lower()
+    if workers is None:
+        workers = default_workers(settings)
+    if (
+        workers > 1
+        and settings.chroma_host is None
+        and not prepare_in_child(settings, log_level=logging.getLogger().level)
+    ):
+        logger.warning(
+            "nothing is ingested yet: serving from one process (ingest, then restart for %d)", workers
+        )
+        workers = 1
     if workers == 1:
         uvicorn.run(
             create_app(settings, freeze_heap=True),
@@ -96,17 +113,22 @@ def serve(
             **_proxy_options(settings),
         )
         return
-    if settings.chroma_host is None:
-        fail(
-            f"--workers {workers} needs a Chroma server: the embedded Chroma store allows one process",
-            hint="start `chroma run --path DIR` and set CHROMA_HOST/CHROMA_PORT (see docs/scale-out.md)",
-        )
-    _export_cli_settings(settings)
-    # Each worker process imports the app factory and builds its settings from the environment.
+    logger.warning(
+        "%d worker processes%s",
+        workers,
+        "" if settings.chroma_host else " on the embedded store (one writer at a time)",
+    )
+    os.environ.update(worker_environment(settings, workers))
+    # Each worker process imports the app factory and builds its settings from the environment;
+    # uvicorn's parent process restarts a worker that dies.
     uvicorn.run(
         "integrations.api.app:create_app_from_env",
         factory=True,
         workers=workers,
+        # A worker answers the parent's health ping from a thread; while it starts (imports, the
+        # model, the index: seconds of GIL-bound work, longer on a loaded machine) a 5 s default had
+        # it killed as hung, again and again.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
         host=bind_host,
         port=bind_port,
         log_level=log_level,
@@ -128,13 +150,6 @@ def _proxy_options(settings: Settings) -> dict[str, Any]:
         "forwarded_allow_ips": settings.forwarded_allow_ips,
         "root_path": settings.root_path,
     }
-
-
-def _export_cli_settings(settings: Settings) -> None:
-    """Hand the global CLI options (``--data-dir``, ``--today``) to the worker processes."""
-    os.environ["CLUSTER_ADVISOR_DATA_DIR"] = str(settings.data_dir)
-    if settings.today_override is not None:
-        os.environ["CLUSTER_ADVISOR_TODAY"] = settings.today_override.isoformat()
 
 
 def _worker_log_config(level: str) -> dict[str, Any]:

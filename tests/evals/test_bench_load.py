@@ -36,7 +36,9 @@ def small_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _settings(data_dir: Path) -> Settings:
-    return Settings(_env_file=None, data_dir=data_dir, today_override=TODAY)
+    # One serve process: these tests check the benchmark's mechanics in a few seconds of load, not
+    # the workers (tests/scaleout/test_embedded_workers.py), whose start-up would share those seconds.
+    return Settings(_env_file=None, data_dir=data_dir, today_override=TODAY, serve_workers=1)
 
 
 def _ordered(stats: EndpointStats) -> bool:
@@ -127,6 +129,34 @@ def test_targets_at_twenty_clients() -> None:
     )
     assert [t.passed for t in check_targets([step])] == [True, True, False]
     assert [t.measured for t in check_targets([step])] == [0, 90.0, 600.0]
+
+
+def test_closed_loop_targets_compare_twenty_clients_with_one() -> None:
+    """Without think time (issue 19): 0 errors, search p95 <= 250 ms at 20, throughput 20/1 >= 1.7."""
+    single = EndpointStats(
+        requests=500, errors=0, error_rate=0, rps=50, p50_ms=18, p95_ms=25, p99_ms=30, max_ms=40
+    )
+    busy = single.model_copy(update={"rps": 95.0, "p95_ms": 240.0})
+    steps = [
+        StepResult(
+            concurrency=clients,
+            wall_s=10,
+            endpoints={"search": stats},
+            total=stats,
+            server_rss_mb_max=1,
+            server_rss_mb_end=1,
+            server_cpu_percent=1,
+            client_cpu_percent=1,
+            slack_drain_s=0,
+        )
+        for clients, stats in ((1, single), (20, busy))
+    ]
+    checks = check_targets(steps, think_ms=0)
+    assert [t.measured for t in checks] == [0, 240.0, 1.9]
+    assert [t.passed for t in checks] == [True, True, True]
+    queued = [steps[0], steps[1].model_copy(update={"total": busy.model_copy(update={"rps": 60.0})})]
+    assert [t.passed for t in check_targets(queued, think_ms=0)] == [True, True, False]  # 1.2x: one core
+    assert [t.passed for t in check_targets(steps[1:], think_ms=0)] == [True, True, None]  # no 1-client step
 
 
 def test_slope_per_minute_and_second_half() -> None:

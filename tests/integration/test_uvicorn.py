@@ -79,7 +79,7 @@ def running_server(data_dir: Path, *, env: dict[str, str] | None = None) -> Iter
     }
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-c", _SERVE, "serve", "--port", str(port)],
+            [sys.executable, "-c", _SERVE, "serve", "--port", str(port), "--workers", "1"],
             env=environment,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -72,7 +72,7 @@ def test_of_three_serve_processes_exactly_one_refreshes(
             "ANONYMIZED_TELEMETRY": "False",
         }
         logs, processes, urls = [], [], []
-        for name, args in (("a", ["--workers", "2"]), ("b", [])):
+        for name, args in (("a", ["--workers", "2"]), ("b", ["--workers", "1"])):
             bind = free_port()
             log = tmp_path / f"{name}.log"
             with log.open("wb") as out:
