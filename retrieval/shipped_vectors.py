@@ -100,7 +100,9 @@ def write_shipped_vectors(embedder: Embedder, bundle_dir: Path = DEFAULT_BUNDLE_
     return entry
 
 
-def bundle_vector_lookup(embedder: Embedder, *, notify: Callable[[str], None] = logger.info) -> ShippedVectorLookup:
+def bundle_vector_lookup(
+    embedder: Embedder, *, notify: Callable[[str], None] = logger.info
+) -> ShippedVectorLookup:
     """A lookup of the bundled corpus's shipped vectors for ``embedder``, loading the bundle on first use.
 
     For writes that re-embed stored chunks (a model switch, ``reindex``, a repair): the bundle's
