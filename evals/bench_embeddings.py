@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from corpus.models import AnyRecord, PolicyDocument
 from evals.answers_eval import AnswerCase, run_answers_eval
 from evals.bench_ask import bench_answer_latency
 from evals.bench_search import bench_latency
@@ -40,12 +41,12 @@ AdvisorFactory = Callable[["Settings", "RecordStore", "SearchIndex"], Any]
 """Opens the application over a store and index (a context manager yielding (advisor, recorder))."""
 
 
-def write_user_files(records: Sequence[Any], folder: Path) -> list[Path]:
+def write_user_files(records: Sequence[AnyRecord], folder: Path) -> list[Path]:
     """The policy documents of ``records`` as Markdown files in ``folder``: what a user ingests."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for number, record in enumerate(records):
-        sections = getattr(record, "sections", ())
+        sections = record.sections if isinstance(record, PolicyDocument) else ()
         if not sections:
             continue
         body = "\n\n".join(f"## {section.heading}\n\n{section.text}" for section in sections)
