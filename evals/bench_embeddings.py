@@ -56,6 +56,38 @@ def write_user_files(records: Sequence[AnyRecord], folder: Path) -> list[Path]:
     return paths
 
 
+def search_recall(
+    *, index: SearchIndex, cases: Sequence[AnswerCase], k: int = 5
+) -> dict[str, dict[str, float]]:
+    """Per mode (dense, hybrid): each single-turn case's recall@k of its cited documents by search alone.
+
+    The question goes straight to search (no query plan, no answer), so this isolates the embedding
+    model: the share of the case's ``must_cite`` documents among the first ``k`` documents found
+    (``must_cite_mode`` "any": 1 when one of them is there). Keyed by case id; cases without
+    documents to cite (refusals) and follow-ups are left out.
+    """
+    from retrieval.search import HybridRetriever
+
+    retriever = HybridRetriever(index)
+    scores: dict[str, dict[str, float]] = {mode: {} for mode in RETRIEVAL_SYSTEMS}
+    for case in cases:
+        if not case.must_cite or len(case.turns) != 1:
+            continue
+        wanted = set(case.must_cite)
+        for mode in RETRIEVAL_SYSTEMS:
+            hits = retriever.search(query=case.turns[0], k=4 * k, today=case.today, mode=mode).hits  # type: ignore[arg-type]
+            found = set(list(dict.fromkeys(hit.doc_id for hit in hits))[:k]) & wanted
+            share = len(found) / len(wanted) if case.must_cite_mode == "all" else float(bool(found))
+            scores[mode][case.id] = share
+    return scores
+
+
+def mean_of(scores: dict[str, float], ids: Sequence[str] | None = None) -> float | None:
+    """The mean of ``scores`` (over ``ids`` when given and scored), rounded; None when nothing is scored."""
+    values = [scores[i] for i in (ids if ids is not None else list(scores)) if i in scores]
+    return round(sum(values) / len(values), 4) if values else None
+
+
 def bench_file_ingest(*, settings: Settings, embedder: Embedder, files: Sequence[Path]) -> dict[str, float]:
     """Ingest ``files`` into an empty temporary data dir with ``embedder``: passages per second.
 
@@ -148,7 +180,9 @@ def measure_model(
             )
             summary = english.summary()
             figures["answers"] = {key: summary[key] for key in ("cases", "passed", "pass_rate")}
-            languages = {}
+            english_search = search_recall(index=index, cases=cases)
+            figures["answers"]["search_recall@5"] = {mode: mean_of(v) for mode, v in english_search.items()}
+            languages: dict[str, dict[str, Any]] = {}
             for lang, lang_cases in translated.items():
                 progress(f"{backend}: translated answers ({lang}), {len(lang_cases)} cases")
                 report = run_answers_eval(
@@ -156,6 +190,15 @@ def measure_model(
                 )
                 if language_figures is not None:
                     languages[lang] = language_figures(lang, report, english)
+                    own = search_recall(index=index, cases=lang_cases)
+                    counterparts = {case.id: getattr(case, "en_id", case.id) for case in lang_cases}
+                    languages[lang]["search_recall@5"] = {
+                        mode: mean_of(own[mode]) for mode in RETRIEVAL_SYSTEMS
+                    }
+                    languages[lang]["english_search_recall@5"] = {
+                        mode: mean_of(english_search[mode], [counterparts[i] for i in own[mode]])
+                        for mode in RETRIEVAL_SYSTEMS
+                    }
             if languages:
                 figures["languages"] = languages
             progress(f"{backend}: bench search (hybrid), {len(questions)} queries x {rounds} rounds")
@@ -187,6 +230,10 @@ def comparison_rows(models: dict[str, dict[str, Any]]) -> list[tuple[str, list[s
         ("retrieval: hybrid recall@5", [cell(f, "retrieval", "hybrid", "recall@5") for f in models.values()]),
         ("retrieval: hybrid MRR", [cell(f, "retrieval", "hybrid", "mrr") for f in models.values()]),
         ("answers: pass rate (extractive)", [cell(f, "answers", "pass_rate") for f in models.values()]),
+        (
+            "answers set: hybrid search recall@5",
+            [cell(f, "answers", "search_recall@5", "hybrid") for f in models.values()],
+        ),
     ]
     languages = sorted({lang for f in models.values() for lang in f.get("languages", {})})
     for lang in languages:
@@ -196,6 +243,18 @@ def comparison_rows(models: dict[str, dict[str, Any]]) -> list[tuple[str, list[s
         rows.append(
             (f"{lang}: recall@5", [cell(f, "languages", lang, "recall_at_5") for f in models.values()])
         )
+        for mode in RETRIEVAL_SYSTEMS:
+            label = f"{lang}: {mode} search recall@5 (English)"
+            rows.append(
+                (
+                    label,
+                    [
+                        f"{cell(f, 'languages', lang, 'search_recall@5', mode)} "
+                        f"({cell(f, 'languages', lang, 'english_search_recall@5', mode)})"
+                        for f in models.values()
+                    ],
+                )
+            )
     rows += [
         ("bench search p95 ms", [cell(f, "search_ms", "p95_ms") for f in models.values()]),
         ("bench ask p95 ms", [cell(f, "ask_ms", "p95_ms") for f in models.values()]),
