@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
-from evals.bench_embeddings import bench_file_ingest, comparison_rows, write_user_files
+from corpus.store import RecordStore
+from evals.answers_eval import AnswerCase
+from evals.bench_embeddings import (
+    bench_file_ingest,
+    comparison_rows,
+    mean_of,
+    search_recall,
+    write_user_files,
+)
 from retrieval.embeddings import OnnxMiniLMEmbedder
-from tests.assistant.factories import corpus_records
+from retrieval.index import SearchIndex
+from tests.assistant.factories import TODAY, corpus_records
 
 
 def test_policy_texts_become_markdown_files_that_ingest_into_a_fresh_dir(tmp_path: Path) -> None:
@@ -47,3 +57,36 @@ def test_the_table_has_one_cell_per_model_and_dashes_for_missing_figures() -> No
     assert rows["de: recall@5"] == ["0.610", "-"]
     assert rows["bench ask p95 ms"] == ["1,179.6", "-"]
     assert rows["ingest user files: passages/s"] == ["12.27", "-"]
+
+
+def test_search_recall_scores_single_turn_cases_with_documents_to_cite(tmp_path: Path) -> None:
+    records = corpus_records()
+    cited = next(record for record in records if "internationalisation" in record.title.lower())
+    settings = Settings(_env_file=None, data_dir=tmp_path / "data")
+    store = RecordStore.open(settings.records_db_url)
+    with SearchIndex.open(settings=settings, embedder=OnnxMiniLMEmbedder()) as index:
+        ingest_sources(store=store, index=index, sources=[IngestSource(origin="tests", records=records)])
+        index.flush()
+        cases = [
+            AnswerCase(
+                id="hit", category="policy", turns=(cited.title,), today=TODAY, must_cite=(cited.doc_id,)
+            ),
+            AnswerCase(
+                id="miss",
+                category="policy",
+                turns=("underwater basket weaving",),
+                today=TODAY,
+                must_cite=("policy:nowhere",),
+            ),
+            AnswerCase(
+                id="refusal", category="refusal", turns=("chocolate cake",), today=TODAY, grounded=False
+            ),
+            AnswerCase(
+                id="follow-up", category="follow-up", turns=("a", "b"), today=TODAY, must_cite=(cited.doc_id,)
+            ),
+        ]
+        scores = search_recall(index=index, cases=cases)
+    store.close()
+    assert scores == {mode: {"hit": 1.0, "miss": 0.0} for mode in ("dense", "hybrid")}
+    assert mean_of(scores["hybrid"]) == 0.5 and mean_of(scores["hybrid"], ["hit", "unknown"]) == 1.0
+    assert mean_of({}) is None
