@@ -11,6 +11,7 @@ import datetime as dt
 import shlex
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,11 +20,13 @@ from rich.table import Table
 
 from assistant.session import session_of
 from corpus.console import console, err_console, fail, print_json, write_json
+from corpus.errors import InvalidInput
 from corpus.settings import EMBEDDING_BACKENDS
-from evals.answers_eval import load_cases
+from evals.answers_eval import AnswerCase, AnswersReport, load_cases
 from evals.bench_embeddings import DEFAULT_MODELS, comparison_rows, measure_model, write_user_files
 from evals.bench_search import machine_info
 from evals.cli.eval_answers_cmd import _advisor
+from evals.i18n_answers import compare_language, english_counterparts, load_translated, parse_languages
 from evals.retrieval_eval import DEFAULT_EVAL_TODAY, load_questions
 
 
@@ -48,6 +51,17 @@ def embeddings_bench(
             show_default=False,
         ),
     ] = None,
+    lang: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lang",
+            help="Translated answers eval in these languages (repeatable; all, or none to skip).",
+            show_default="all",
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="Only the first N cases of each answers set.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     out: Annotated[Path | None, typer.Option("--out", help="Also write the JSON figures here.")] = None,
 ) -> None:
@@ -65,6 +79,8 @@ def embeddings_bench(
         )
     questions = load_questions()
     cases = [case for case in load_cases() if case.category != "injection"]
+    translated = _translated(lang or ["all"], english=cases, limit=limit)
+    cases = cases[:limit] if limit is not None and not translated else cases
     today = settings.today_override or DEFAULT_EVAL_TODAY
 
     def say(message: str) -> None:
@@ -81,7 +97,8 @@ def embeddings_bench(
                 backend=backend,
                 questions=questions,
                 cases=cases,
-                translated={},
+                translated=translated,
+                language_figures=_language_figures,
                 files=user_files,
                 rounds=rounds,
                 advisor=lambda model_settings, store, index: _advisor(model_settings, store, index, None),
@@ -106,6 +123,32 @@ def embeddings_bench(
     for label, cells in comparison_rows(figures):
         table.add_row(label, *cells)
     console.print(table)
+
+
+def _translated(
+    values: list[str], *, english: list[AnswerCase], limit: int | None
+) -> dict[str, Sequence[AnswerCase]]:
+    """The translated cases of each language asked for (their English cases must be among ``english``)."""
+    if [value.strip().lower() for value in values] == ["none"]:
+        return {}
+    try:
+        languages = parse_languages(values)
+        cases = {lang: load_translated(lang, limit=limit) for lang in languages}
+        for lang_cases in cases.values():
+            english_counterparts(lang_cases, english)
+    except InvalidInput as exc:
+        fail(str(exc), hint="use --lang de, --lang all or --lang none")
+    return {
+        lang: [case for case in lang_cases if case.category != "injection"]
+        for lang, lang_cases in cases.items()
+    }
+
+
+def _language_figures(lang: str, report: AnswersReport, english: AnswersReport) -> dict[str, Any]:
+    """Pass rate and recall@5 of one language, and of English on the same questions (with ratios)."""
+    summary = compare_language(lang, report, english).summary()
+    keys = ("cases", "pass_rate", "recall_at_5", "english_pass_rate", "english_recall_at_5")
+    return {key: summary[key] for key in (*keys, "pass_rate_ratio", "recall_at_5_ratio")}
 
 
 def _default_files(folder: Path) -> list[Path]:
