@@ -22,6 +22,9 @@ def _default_data_dir() -> Path:
     return Path.cwd() / "data"
 
 
+EMBEDDING_BACKENDS = ("onnx-minilm", "e5-small", "openai")
+"""Values of ``CLUSTER_ADVISOR_EMBEDDINGS``: the two bundled offline models and OpenAI embeddings."""
+
 API_KEY_ROLES = ("read", "public", "write", "admin")
 """What a key of ``CLUSTER_ADVISOR_API_KEYS`` may do, written ``KEY:role`` (no suffix: ``read``):
 ``public`` reads public documents only; ``read`` reads internal ones too; ``write`` also adds
@@ -80,6 +83,9 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(default=None, alias="OPENAI_BASE_URL")
     llm_model: str | None = Field(default=None, alias="CLUSTER_ADVISOR_LLM_MODEL")
     embedding_backend: str = Field(default="onnx-minilm", alias="CLUSTER_ADVISOR_EMBEDDINGS")
+    """``onnx-minilm`` (bundled all-MiniLM-L6-v2, English), ``e5-small`` (bundled multilingual-e5-small:
+    questions in any language find English passages) or ``openai``. Each model keeps its own
+    vectors; switching re-embeds (the bundle's shipped vectors are reused), never mixes them."""
     openai_embedding_model: str = Field(
         default="text-embedding-3-small", alias="CLUSTER_ADVISOR_OPENAI_EMBEDDING_MODEL"
     )
@@ -197,8 +203,10 @@ class Settings(BaseSettings):
     @field_validator("embedding_backend")
     @classmethod
     def _known_embedding_backend(cls, value: str) -> str:
-        if value not in {"onnx-minilm", "openai"}:
-            raise ValueError("must be 'onnx-minilm' (bundled, offline) or 'openai'")
+        if value not in EMBEDDING_BACKENDS:
+            raise ValueError(
+                "must be 'onnx-minilm' (bundled, English), 'e5-small' (bundled, multilingual) or 'openai'"
+            )
         return value
 
     @model_validator(mode="after")

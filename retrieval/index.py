@@ -9,6 +9,11 @@ Writes go to Chroma at once; the BM25 index (which bm25s can only rebuild whole)
 on :meth:`SearchIndex.flush` — called by :meth:`~SearchIndex.close`, by the next search and by
 :meth:`~SearchIndex.health` — so an ingest of many batches rebuilds it once, not once per batch.
 Until then the marker stays, so a crash in between is still seen as ``incomplete``.
+
+Each embedding model keeps its vectors in a Chroma collection of its own, and the BM25 manifest
+names the model of the last write. An index last written with another model is ``incomplete`` for
+this one (its collection is missing or behind), so the start-up check embeds what this model lacks;
+one model's vectors are never searched with another model's query vector.
 """
 
 from __future__ import annotations
@@ -307,6 +312,13 @@ class SearchIndex:
             detail = f"built with {stored[0]}, configured {self.embedder.name}: run `cluster-advisor reindex`"
             return IndexHealth(state="model_mismatch", **base, detail=detail)
         manifest = read_manifest(self.lexical_dir)
+        written_with = manifest.get("embedding_model") if manifest is not None else None
+        if written_with and written_with != self.embedder.name:
+            # The last write went through another model's collection: ours is missing or behind.
+            todo = "embedding every chunk" if stored is None else "bringing its vectors up to date"
+            configured = self.embedder.name
+            detail = f"the index was last written with {written_with}, configured {configured}: {todo}"
+            return IndexHealth(state="incomplete", **base, detail=detail)
         if stored is None and manifest is None:
             return IndexHealth(state="missing", **base, detail=NOTHING_INGESTED)
         if stored is None or manifest is None or self.lexical_error:

@@ -100,19 +100,31 @@ def write_shipped_vectors(embedder: Embedder, bundle_dir: Path = DEFAULT_BUNDLE_
     return entry
 
 
+def bundle_vector_lookup(
+    embedder: Embedder, *, notify: Callable[[str], None] = logger.info
+) -> ShippedVectorLookup:
+    """A lookup of the bundled corpus's shipped vectors for ``embedder``, loading the bundle on first use.
+
+    For writes that re-embed stored chunks (a model switch, ``reindex``, a repair): the bundle's
+    chunks among them take their shipped vectors instead of being embedded again.
+    """
+    return ShippedVectorLookup(embedder=embedder, records=lambda: list(load_bundled_records()), notify=notify)
+
+
 class ShippedVectorLookup:
     """Vectors by embedded text from the bundle's vector file for ``embedder``, loaded on first use.
 
     Calling it with texts gives, per text, its shipped vector or ``None`` (to embed). When the file
     cannot be used (no file for this model, another corpus, a damaged file), every answer is
-    ``None`` and ``notify`` hears why, once.
+    ``None`` and ``notify`` hears why, once. ``records`` may be a function that loads them, called
+    only when vectors are first asked for.
     """
 
     def __init__(
         self,
         *,
         embedder: Embedder,
-        records: Sequence[AnyRecord],
+        records: Sequence[AnyRecord] | Callable[[], Sequence[AnyRecord]],
         bundle_dir: Path = DEFAULT_BUNDLE_DIR,
         notify: Callable[[str], None] = logger.info,
     ) -> None:
@@ -154,7 +166,7 @@ class ShippedVectorLookup:
             return f"none were computed with the configured model {model} (shipped: {shipped})"
         if entry.dimension != self._embedder.dimension:
             return f"{model} gives {self._embedder.dimension} dimensions, the file has {entry.dimension}"
-        chunks = bundle_chunks(self._records)
+        chunks = bundle_chunks(self._records() if callable(self._records) else self._records)
         checksum = corpus_checksum(chunks)
         if checksum != entry.corpus_checksum:
             return (

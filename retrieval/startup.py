@@ -5,8 +5,9 @@ the ``index.writing`` marker is still there and its writer is gone) is *repaired
 chunks — vectors that the records do not have are deleted, chunks without a vector are embedded,
 BM25 is rebuilt — and rebuilt whole when the repair fails or does not leave a healthy index
 (Chroma can leave a damaged segment after a kill, chroma #7238). A missing or unreadable index is
-rebuilt. An index built with another embedding model is an error the user resolves with
-``cluster-advisor reindex``.
+rebuilt. After a switch of embedding model (each model has its own vector collection) the
+configured model's vectors are embedded or brought up to date the same way; the bundle's chunks
+take its shipped vectors when it ships them for that model.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from corpus.store import RecordStore
 from retrieval.embeddings import Embedder
 from retrieval.errors import IndexModelMismatch, IndexUnavailable
 from retrieval.index import MARKER, IndexHealth, RepairReport, SearchIndex
+from retrieval.shipped_vectors import bundle_vector_lookup
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +93,26 @@ def open_recovered_index(
     if not health.needs_rebuild or (health.state == "missing" and not stored_chunks):
         return index, recovery
     started = time.perf_counter()
+    # Re-embedding (a model switch, a lost vector index): the bundle's chunks take its shipped vectors.
+    index.vectors.known_vectors = bundle_vector_lookup(embedder)
+    try:
+        _recover(index, health, recovery, store=store, stored_chunks=stored_chunks, progress=progress)
+    finally:
+        index.vectors.known_vectors = None
+    recovery.seconds = time.perf_counter() - started
+    return index, recovery
+
+
+def _recover(
+    index: SearchIndex,
+    health: IndexHealth,
+    recovery: Recovery,
+    *,
+    store: RecordStore,
+    stored_chunks: int,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """Repair ``index`` from ``store`` when it can be repaired, else rebuild it; record what was done."""
     if health.state == "incomplete" and _repairable(health):
         logger.warning(
             "search index incomplete (%s): repairing it from the record store "
@@ -114,8 +136,6 @@ def open_recovered_index(
         )
         index.rebuild(store.iter_chunks(), progress=progress)
         recovery.action = "rebuilt"
-    recovery.seconds = time.perf_counter() - started
-    return index, recovery
 
 
 def _drop_deleted(index: SearchIndex, store: RecordStore) -> None:

@@ -13,7 +13,9 @@ and every write and query passes vectors, so chroma's default model (a download)
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -34,11 +36,23 @@ from retrieval.filters import Where, effective_dates
 logger = logging.getLogger(__name__)
 
 COLLECTION = "cluster_advisor_chunks"
+"""The collection of an index built before collections were named by model (see :func:`collection_name`)."""
 SCHEMA_VERSION = 1
 EMBED_GROUP = 256
 """Chunks embedded and written per step (the embedder batches them further, by length)."""
 _GET_PAGE = 2000
 """Vectors read from Chroma per call (SQLite limits the variables of one statement)."""
+
+
+def collection_name(model: str) -> str:
+    """The Chroma collection holding ``model``'s vectors: ``cluster_advisor_chunks-<model slug>-<hash>``.
+
+    Each embedding model has a collection of its own, so a model switch embeds into another
+    collection (and switching back finds the old one) instead of querying one model's vectors with
+    another model's query vector. Chroma allows 63 characters: the slug is cut, the hash keeps it unique.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", model.lower()).strip("-")[:28].strip("-")
+    return f"{COLLECTION}-{slug}-{hashlib.sha256(model.encode()).hexdigest()[:8]}"
 
 
 class LangchainEmbeddings(Embeddings):
@@ -126,12 +140,17 @@ KnownVectors = Callable[[Sequence[str]], Sequence["npt.NDArray[np.float32] | Non
 
 
 class VectorStore:
-    """One Chroma collection (cosine) holding every chunk, tagged with the embedding model that built it."""
+    """The Chroma collection (cosine) of one embedding model, holding every chunk, tagged with the model.
 
-    def __init__(self, client: Any, *, embedder: Embedder, name: str = COLLECTION) -> None:
+    The collection is :func:`collection_name` of the embedder's model; an index built before that
+    naming (:data:`COLLECTION`) is still used when it was built with the same model.
+    """
+
+    def __init__(self, client: Any, *, embedder: Embedder, name: str | None = None) -> None:
         self._client = client
         self.embedder = embedder
-        self.name = name
+        self.name = name or collection_name(embedder.name)
+        self._legacy_allowed = name is None
         self._collection: Any | None = None
         self.known_vectors: KnownVectors | None = None
         """Vectors computed in advance (the bundle's shipped vectors), asked before the embedder."""
@@ -142,11 +161,25 @@ class VectorStore:
                 "Chroma is not open in this process (a read-only serving worker opens it only to write)"
             )
         if self._collection is None:
-            try:
-                self._collection = self._client.get_collection(self.name, embedding_function=None)
-            except chromadb.errors.NotFoundError:
-                return None
+            self._collection = self._open(self.name)
+            if self._collection is None and self._legacy_allowed:
+                self._collection = self._legacy()
         return self._collection
+
+    def _open(self, name: str) -> Any | None:
+        try:
+            return self._client.get_collection(name, embedding_function=None)
+        except chromadb.errors.NotFoundError:
+            return None
+
+    def _legacy(self) -> Any | None:
+        """The collection of an index built before per-model names, if built with our model."""
+        legacy = self._open(COLLECTION)
+        metadata = (legacy.metadata or {}) if legacy is not None else {}
+        if legacy is None or metadata.get("embedding_model") != self.embedder.name:
+            return None
+        self.name = COLLECTION
+        return legacy
 
     def exists(self) -> bool:
         """Whether the collection exists."""
@@ -192,6 +225,8 @@ class VectorStore:
         if self._get() is not None:
             self._client.delete_collection(self.name)
         self._collection = None
+        if self._legacy_allowed:
+            self.name = collection_name(self.embedder.name)  # a rebuild leaves the old naming
 
     def count(self) -> int:
         """Number of stored chunks (0 without a collection)."""

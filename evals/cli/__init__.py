@@ -13,6 +13,7 @@ import typer
 from evals.cli import (
     bench_cmd,
     bench_crash_cmd,
+    bench_embeddings_cmd,
     eval_answers_cmd,
     eval_cmd,
     eval_redteam_cmd,
@@ -23,6 +24,7 @@ PANEL = "Development"
 """The ``--help`` panel the development commands are listed under."""
 
 bench_crash_cmd.register(bench_cmd.app)
+bench_embeddings_cmd.register(bench_cmd.app)
 eval_answers_cmd.register_eval(eval_cmd.app)
 eval_answers_cmd.register_bench(bench_cmd.app)
 eval_triage_cmd.register_eval(eval_cmd.app)

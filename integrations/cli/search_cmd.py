@@ -62,9 +62,17 @@ def reindex(ctx: typer.Context) -> None:
     if total == 0:
         err_console.print("The record store is empty: run `cluster-advisor ingest` first.")
         raise typer.Exit(1)
-    with ProgressBar("Reindexing") as bar:
-        bar.add_total(total)
-        rebuild_index(store=store, index=context.index(for_rebuild=True), progress=bar.set_completed)
+    from retrieval.shipped_vectors import bundle_vector_lookup
+
+    index = context.index(for_rebuild=True)
+    # The bundle's chunks take its shipped vectors (when it ships them for the configured model).
+    index.vectors.known_vectors = bundle_vector_lookup(index.embedder)
+    try:
+        with ProgressBar("Reindexing") as bar:
+            bar.add_total(total)
+            rebuild_index(store=store, index=index, progress=bar.set_completed)
+    finally:
+        index.vectors.known_vectors = None
     console.print(f"Reindexed {total:,} chunks.")
 
 

@@ -1,34 +1,18 @@
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from corpus.errors import InvalidInput
-from retrieval.errors import IndexModelMismatch, IndexUnavailable
+from retrieval.errors import IndexUnavailable
 from retrieval.index import SearchIndex
 from retrieval.search import HybridRetriever
 from tests.retrieval.conftest import CachedEmbedder, make_settings
 from tests.retrieval.factories import TODAY, cluster_chunk, policy_chunks, synthetic_corpus
-
-
-class HashEmbedder:
-    """A deterministic stand-in embedder with another name (for model-mismatch tests)."""
-
-    name = "test-hash-embedder"
-    dimension = 16
-
-    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
-        return [self.embed_query(text) for text in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        vector = np.frombuffer(hashlib.sha256(text.encode()).digest()[:16], dtype=np.uint8).astype(float) + 1
-        return list(vector / np.linalg.norm(vector))
 
 
 def _counts(index: SearchIndex) -> tuple[int, int]:
@@ -101,25 +85,6 @@ def test_chunks_must_belong_to_their_document(fresh_index: SearchIndex) -> None:
     with pytest.raises(InvalidInput, match="duplicate"):
         fresh_index.upsert_documents({"cl-es-aero": [*chunks, *chunks]})
     assert fresh_index.vectors.count() == 0
-
-
-def test_index_built_with_another_model_is_a_clear_error(tmp_path: Path, embedder: CachedEmbedder) -> None:
-    settings = make_settings(tmp_path)
-    with SearchIndex.open(settings=settings, embedder=embedder) as index:
-        index.upsert_documents(synthetic_corpus())
-    with pytest.raises(IndexModelMismatch, match="cluster-advisor reindex"):
-        SearchIndex.open(settings=settings, embedder=HashEmbedder())
-    with SearchIndex.open(settings=settings, embedder=HashEmbedder(), strict=False) as index:
-        health = index.health()
-        assert health.state == "model_mismatch" and health.needs_rebuild
-        assert health.index_model == embedder.name
-        with pytest.raises(IndexModelMismatch):
-            HybridRetriever(index).search(query="battery", today=TODAY)
-        with pytest.raises(IndexModelMismatch):
-            index.upsert_documents({"x": []})
-        index.rebuild(c for chunks in synthetic_corpus().values() for c in chunks)
-        assert index.health().ok
-        assert HybridRetriever(index).search(query="Czech Battery Cluster", k=1, today=TODAY).hits
 
 
 def test_missing_index_is_reported(fresh_index: SearchIndex) -> None:
