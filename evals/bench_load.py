@@ -162,53 +162,26 @@ def check_targets(
     throughput ≥ 1.7 × that of one client (:func:`check_closed_loop`)."""
     if think_ms == 0:
         return check_closed_loop(steps, at=at)
-    step = next((s for s in steps if s.concurrency == at), None)
-    search = step.endpoints.get("search") if step else None
-    ask = step.endpoints.get("ask") if step else None
-    search_p95 = search.p95_ms if search else None
-    ask_p95 = ask.p95_ms if ask else None
+    step = _step_at(steps, at)
     return [
-        TargetCheck(
-            name=f"errors at {at} clients",
-            target="0",
-            measured=step.total.errors if step else None,
-            passed=step.total.errors == 0 if step else None,
-        ),
-        TargetCheck(
-            name=f"search p95 at {at} clients (ms)",
-            target=f"<= {SEARCH_P95_TARGET_MS:.0f}",
-            measured=search_p95,
-            passed=None if search_p95 is None else search_p95 <= SEARCH_P95_TARGET_MS,
-        ),
-        TargetCheck(
-            name=f"ask p95 at {at} clients (ms)",
-            target=f"<= {ASK_P95_TARGET_MS:.0f}",
-            measured=ask_p95,
-            passed=None if ask_p95 is None else ask_p95 <= ASK_P95_TARGET_MS,
-        ),
+        _errors_check(step, at),
+        _at_most(f"search p95 at {at} clients (ms)", _p95(step, "search"), SEARCH_P95_TARGET_MS),
+        _at_most(f"ask p95 at {at} clients (ms)", _p95(step, "ask"), ASK_P95_TARGET_MS),
     ]
 
 
 def check_closed_loop(steps: Sequence[StepResult], *, at: int = TARGET_CONCURRENCY) -> list[TargetCheck]:
     """Issue 19's targets of a closed-loop run: 0 errors and search p95 ≤ 250 ms at ``at`` clients,
     and throughput at ``at`` clients ≥ :data:`SCALING_TARGET` × throughput at 1 (same run)."""
-    step = next((s for s in steps if s.concurrency == at), None)
-    single = next((s for s in steps if s.concurrency == 1), None)
-    search = step.endpoints.get("search") if step else None
-    search_p95 = search.p95_ms if search else None
+    step = _step_at(steps, at)
+    single = _step_at(steps, 1)
     ratio = round(step.total.rps / single.total.rps, 2) if step and single and single.total.rps > 0 else None
     return [
-        TargetCheck(
-            name=f"errors at {at} clients",
-            target="0",
-            measured=step.total.errors if step else None,
-            passed=step.total.errors == 0 if step else None,
-        ),
-        TargetCheck(
-            name=f"search p95 at {at} clients, closed loop (ms)",
-            target=f"<= {CLOSED_LOOP_SEARCH_P95_TARGET_MS:.0f}",
-            measured=search_p95,
-            passed=None if search_p95 is None else search_p95 <= CLOSED_LOOP_SEARCH_P95_TARGET_MS,
+        _errors_check(step, at),
+        _at_most(
+            f"search p95 at {at} clients, closed loop (ms)",
+            _p95(step, "search"),
+            CLOSED_LOOP_SEARCH_P95_TARGET_MS,
         ),
         TargetCheck(
             name=f"throughput {at} clients / 1 client",
@@ -217,6 +190,33 @@ def check_closed_loop(steps: Sequence[StepResult], *, at: int = TARGET_CONCURREN
             passed=None if ratio is None else ratio >= SCALING_TARGET,
         ),
     ]
+
+
+def _step_at(steps: Sequence[StepResult], concurrency: int) -> StepResult | None:
+    return next((s for s in steps if s.concurrency == concurrency), None)
+
+
+def _p95(step: StepResult | None, endpoint: str) -> float | None:
+    measured = step.endpoints.get(endpoint) if step else None
+    return measured.p95_ms if measured else None
+
+
+def _errors_check(step: StepResult | None, at: int) -> TargetCheck:
+    return TargetCheck(
+        name=f"errors at {at} clients",
+        target="0",
+        measured=step.total.errors if step else None,
+        passed=step.total.errors == 0 if step else None,
+    )
+
+
+def _at_most(name: str, measured: float | None, target: float) -> TargetCheck:
+    return TargetCheck(
+        name=name,
+        target=f"<= {target:.0f}",
+        measured=measured,
+        passed=None if measured is None else measured <= target,
+    )
 
 
 def run_step(

@@ -15,10 +15,8 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -29,26 +27,17 @@ import pytest
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
-from evals.bench_slack import wait_ready
 from integrations.api.workers import WORKER_MEMORY_MB, default_workers, prepare_data_dir, worker_environment
 from retrieval.embeddings import OnnxMiniLMEmbedder
 from retrieval.index import SearchIndex
 from tests.assistant.factories import TODAY, corpus_records
-from tests.fakes.chroma import free_port
+from tests.scaleout.serving import Served, start_serve, stop_served, wait_served
 
 pytestmark = pytest.mark.integration
 
 KEY = "embedded-workers-write-key-0123456789"
 AUTH = {"Authorization": f"Bearer {KEY}"}
-_CLI = "from integrations.cli.main import run; run()"
 VISIBLE_WITHIN_S = 1.0
-
-
-@dataclass
-class Served:
-    url: str
-    log: Path
-    process: subprocess.Popen[bytes]
 
 
 def _environment(data_dir: Path, **extra: str) -> dict[str, str]:
@@ -67,33 +56,14 @@ def _environment(data_dir: Path, **extra: str) -> dict[str, str]:
 
 
 def _start(data_dir: Path, name: str, env: dict[str, str], *args: str) -> Served:
-    port = free_port()
-    log = data_dir.parent / f"{name}.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-c", _CLI, "serve", "--port", str(port), *args],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    return Served(url=f"http://127.0.0.1:{port}", log=log, process=process)
+    return start_serve(env, data_dir.parent / f"{name}.log", *args)
 
 
 def _wait(served: Served) -> None:
-    wait_ready(
-        served.url, served.process, timeout_s=180, log_tail=lambda: served.log.read_text(errors="replace")
-    )
+    wait_served(served, timeout_s=180)
 
 
-def _stop(*group: Served) -> None:
-    for served in group:
-        served.process.terminate()
-    for served in group:
-        try:
-            served.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:  # pragma: no cover - uvicorn stops on SIGTERM
-            served.process.kill()
-            served.process.wait()
+_stop = stop_served
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -32,15 +30,14 @@ from assistant.conversation import ConversationStore
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
-from evals.bench_slack import wait_ready as wait_serve_ready
 from integrations.cli.main import app as cli_app
 from integrations.slack.store import SlackStore
 from retrieval.embeddings import OnnxMiniLMEmbedder
 from retrieval.index import SearchIndex
 from tests.assistant.factories import TODAY, corpus_records
-from tests.fakes.chroma import free_port
 from tests.fakes.postgres import PostgresServer
 from tests.fakes.slack_web_api import BOT_USER_ID, TEAM_ID, MockSlackApi, mock_slack_api
+from tests.scaleout.serving import Served, start_serve, stop_served, wait_served
 
 pytestmark = pytest.mark.integration
 
@@ -48,7 +45,6 @@ SIGNING_SECRET = "scale-out-signing-secret-0123456789"
 SUPPORT_CHANNEL = "CSUPPORT1"
 QUESTION = "Which open calls fund cluster internationalisation?"
 REQUEST = "Hi, we want to apply to SMP-COSME-2026-CLUSTER-02 - what is the budget and who can apply?"
-_CLI = "from integrations.cli.main import run; run()"
 
 
 @dataclass
@@ -61,11 +57,8 @@ class Cluster:
     data_dir: Path
 
 
-@dataclass
-class Worker:
-    url: str
-    log: Path
-    process: subprocess.Popen[bytes]
+Worker = Served
+"""A ``serve`` process of the cluster."""
 
 
 def _environment(extra: dict[str, str]) -> dict[str, str]:
@@ -123,35 +116,15 @@ def cluster(
 
 def start_worker(cluster: Cluster, name: str, *args: str) -> Worker:
     """Start ``cluster-advisor serve`` with the cluster's settings on a free port (not yet ready)."""
-    port = free_port()
-    log = cluster.data_dir / f"{name}.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-c", _CLI, "serve", "--port", str(port), *args],
-            env=cluster.env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    return Worker(url=f"http://127.0.0.1:{port}", log=log, process=process)
+    return start_serve(cluster.env, cluster.data_dir / f"{name}.log", *args)
 
 
 def wait_ready(worker: Worker) -> None:
     """Wait until ``/readyz`` answers 200 (the worker opened the shared stores and the index)."""
-    wait_serve_ready(
-        worker.url, worker.process, timeout_s=120, log_tail=lambda: worker.log.read_text(errors="replace")
-    )
+    wait_served(worker, timeout_s=120)
 
 
-def stop(*workers: Worker) -> None:
-    """SIGTERM every worker at once (uvicorn shuts down gracefully), then wait for each."""
-    for worker in workers:
-        worker.process.terminate()
-    for worker in workers:
-        try:
-            worker.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:  # pragma: no cover - uvicorn stops on SIGTERM
-            worker.process.kill()
-            worker.process.wait()
+stop = stop_served
 
 
 @pytest.fixture(scope="module")
