@@ -181,6 +181,7 @@ def funding_evidence(
     hits: Sequence[Hit],
     today: dt.date,
     focus_doc_ids: Sequence[str] = (),
+    terms: set[str] | None = None,
 ) -> Evidence:
     """Evidence for a funding question.
 
@@ -191,6 +192,8 @@ def funding_evidence(
         hits: Call hits from :func:`search_calls` (ignored when ``focus_doc_ids`` is given).
         today: The day status is computed for.
         focus_doc_ids: Calls a follow-up refers to ("its deadline"): answered about, whatever their status.
+        terms: The question's topical words a listed call must share (default: all of them; for a
+            question not in English, :func:`assistant.refusal.evidence_terms` keeps those the corpus has).
     """
     named = bool(focus_doc_ids or entities.identifiers)
     if focus_doc_ids:
@@ -213,7 +216,7 @@ def funding_evidence(
                     grounded=False,
                 )
         else:
-            calls = _on_topic(calls, hits, topical_terms(question))
+            calls = _on_topic(calls, hits, topical_terms(question) if terms is None else terms)
             calls = _in_programmes(calls, entities.programmes)
             calls = [
                 c

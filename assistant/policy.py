@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.citations import content_tokens, split_sentences
 from assistant.composer import Evidence
@@ -95,22 +95,35 @@ def search_policy(
     return retriever.search(query=query, k=SEARCH_K, filters=wanted, today=today).hits
 
 
-def policy_evidence(*, question: str, entities: Entities, hits: Sequence[Hit]) -> Evidence:
+def policy_evidence(
+    *,
+    question: str,
+    entities: Entities,
+    hits: Sequence[Hit],
+    similarity: Callable[[Sequence[str]], Sequence[float]] | None = None,
+) -> Evidence:
     """Evidence for a policy question: up to :data:`MAX_SENTENCES` cited sentences.
 
     Sentences are ranked by :func:`~assistant.sentences.sentence_score` plus a prior for better
     ranked passages; a sentence continuing a relevant passage ("To address this, ...") inherits most
     of the best score just before it (fading by sentence), since it usually carries the answer.
+
+    Args:
+        similarity: For a question not in English (its words are not in the English sentences): the
+            question's similarity to each sentence in a multilingual vector space, which then scores
+            the sentences too (:func:`crosslingual_score`).
     """
     profile = question_profile(question)
+    sentences = [candidate_sentences(hit.text) for hit in hits[:PASSAGES_READ]]
+    closeness = _closeness(sentences, similarity)
     scored: list[tuple[float, int, int, str]] = []
-    for rank, hit in enumerate(hits[:PASSAGES_READ], 1):
+    for rank, (hit, passage) in enumerate(zip(hits, sentences, strict=False), 1):
         previous = 0.0
-        for position, sentence in enumerate(candidate_sentences(hit.text)):
+        for position, sentence in enumerate(passage):
             if _same_text(sentence, hit.title):
                 previous = 0.0
                 continue  # a title repeated in the body says nothing
-            score = sentence_score(sentence, profile)
+            score = sentence_score(sentence, profile) + closeness.get((rank, position), 0.0)
             if previous and continues(sentence):
                 score = max(score, CONTINUATION_SHARE * previous)
             previous = max(score, CONTINUATION_SHARE * previous)  # the paragraph's topic fades slowly
@@ -151,6 +164,30 @@ def policy_evidence(*, question: str, entities: Entities, hits: Sequence[Hit]) -
         lines=lines,
         focus_doc_ids=tuple(dict.fromkeys(hits[rank - 1].doc_id for rank in numbers)),
     )
+
+
+CROSSLINGUAL_FLOOR = 0.78
+"""Multilingual (E5) similarity of a question to a sentence below which the sentence is not about it."""
+CROSSLINGUAL_SCALE = 10.0
+"""Score per unit of similarity above the floor: 0.88, a close match, scores 1 (all topical words)."""
+
+
+def crosslingual_score(similarity: float) -> float:
+    """A sentence's score from its multilingual similarity to the question (0 at or below the floor)."""
+    return min(1.5, max(0.0, similarity - CROSSLINGUAL_FLOOR) * CROSSLINGUAL_SCALE)
+
+
+def _closeness(
+    sentences: list[list[str]], similarity: Callable[[Sequence[str]], Sequence[float]] | None
+) -> dict[tuple[int, int], float]:
+    """(rank, position) → :func:`crosslingual_score` of each sentence; empty without ``similarity``."""
+    if similarity is None:
+        return {}
+    places = [
+        (rank, position) for rank, passage in enumerate(sentences, 1) for position in range(len(passage))
+    ]
+    scores = similarity([sentence for passage in sentences for sentence in passage])
+    return {place: crosslingual_score(score) for place, score in zip(places, scores, strict=True)}
 
 
 def _same_text(sentence: str, title: str) -> bool:

@@ -18,6 +18,8 @@ from pydantic import BaseModel, ConfigDict
 from assistant.citations import content_tokens
 from assistant.language import N_
 from assistant.terms import bigrams, ordered_keys, phrase_share, rarity_weights, term_keys, weighted_coverage
+from retrieval.crosslingual import query_language
+from retrieval.embeddings_e5 import E5_MODEL_NAME
 from retrieval.filters import SearchFilters
 from retrieval.index import SearchIndex
 from retrieval.query import clean_query
@@ -31,6 +33,13 @@ off-topic questions): answerable questions scored 0.47-0.88, off-topic ones 0.18
 9/10 off-topic with no false refusal (0.45 refused 10/10 but sits close to the lowest answerable)."""
 REFUSAL_STRONG_SIMILARITY = 0.55
 """Above this similarity a passage counts as evidence even without a shared topical word (paraphrases)."""
+CROSSLINGUAL_MIN_SIMILARITY = 0.80
+CROSSLINGUAL_STRONG_SIMILARITY = 0.84
+SIMILARITY_THRESHOLDS: dict[str, tuple[float, float]] = {
+    E5_MODEL_NAME: (CROSSLINGUAL_MIN_SIMILARITY, CROSSLINGUAL_STRONG_SIMILARITY),
+}
+"""(least, strong) similarity per embedding model whose cosines sit on another scale than MiniLM's
+(multilingual-e5-small's cluster around 0.7-0.9); other models use MiniLM's two thresholds."""
 MIN_COVERAGE = 0.5
 """Least rarity-weighted share of a question's topical words one passage must hold (2+ topical words).
 
@@ -75,20 +84,37 @@ class EvidenceScore(BaseModel):
     """Best single passage's rarity-weighted share of the topical words (0..1)."""
     phrases: float = 0.0
     """Best single passage's share of the question's adjacent word pairs ("technology hubs")."""
+    model: str = ""
+    """The embedding model the similarity was measured with (its thresholds apply)."""
+
+    @property
+    def thresholds(self) -> tuple[float, float]:
+        """(least similarity, similarity that counts without a shared word) for :attr:`model`."""
+        return SIMILARITY_THRESHOLDS.get(self.model, (REFUSAL_MIN_SIMILARITY, REFUSAL_STRONG_SIMILARITY))
 
 
-def dense_similarities(index: SearchIndex, question: str, chunk_ids: Sequence[str]) -> dict[str, float]:
-    """Cosine similarity of ``question`` to each of ``chunk_ids`` (one query embedding, one look-up)."""
-    if not chunk_ids:
-        return {}
-    # The search for these hits embedded the same text a moment ago: query_vector re-uses it.
-    return index.similarities(index.query_vector(clean_query(question)[0]), chunk_ids)
+def dense_similarities(
+    index: SearchIndex, question: str, chunk_ids: Sequence[str]
+) -> tuple[dict[str, float], str]:
+    """Cosine similarity of ``question`` to each of ``chunk_ids`` (one query embedding, one look-up),
+    in the vector space its search used, and the name of that space's model."""
+    # The search for these hits embedded the same text a moment ago: the index re-uses it.
+    return index.question_similarities(clean_query(question)[0], chunk_ids)
+
+
+def evidence_terms(index: SearchIndex, question: str) -> set[str]:
+    """The topical words evidence must share: for a question not in English, only the words the
+    corpus has (names, acronyms, borrowed words): its other words are not in the English passages."""
+    terms = topical_terms(question)
+    if not terms or query_language(question) == "en":
+        return terms
+    return {term for term in terms if index.lexical.search(term, n=1)}
 
 
 def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) -> EvidenceScore:
     """Score the top :data:`EVIDENCE_PASSAGES` hits as evidence for ``question``."""
     top = list(hits[:EVIDENCE_PASSAGES])
-    terms = topical_terms(question)
+    terms = evidence_terms(index, question)
     weights = rarity_weights(index, terms)
     pairs = bigrams(ordered_keys(question))
     found: set[str] = set()
@@ -98,8 +124,9 @@ def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) ->
         found |= terms & content_tokens(text)
         coverage = max(coverage, weighted_coverage(weights, term_keys(text)))
         phrases = max(phrases, phrase_share(pairs, text))
-    similarities = dense_similarities(index, question, [hit.chunk_id for hit in top])
+    similarities, model = dense_similarities(index, question, [hit.chunk_id for hit in top])
     return EvidenceScore(
+        model=model,
         similarity=round(max(similarities.values(), default=0.0), 4),
         overlap=len(found),
         topical=len(terms),
@@ -109,21 +136,23 @@ def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) ->
 
 
 def has_evidence(
-    score: EvidenceScore, *, min_similarity: float = REFUSAL_MIN_SIMILARITY, min_coverage: float = 0.0
+    score: EvidenceScore, *, min_similarity: float | None = None, min_coverage: float = 0.0
 ) -> bool:
     """Whether the passages are real evidence: similar enough and sharing a topical word.
 
     A question without topical words ("what is open for us?") is judged on similarity alone. With
     ``min_coverage``, a question of two or more topical words also needs one passage holding that
     rarity-weighted share of them (one shared word of "underwater basket weaving" is not enough).
+    The similarity thresholds are those of the model that measured it (default: ``score.thresholds``).
     """
-    if score.similarity < min_similarity:
+    least, strong = score.thresholds
+    if score.similarity < (least if min_similarity is None else min_similarity):
         return False
     if score.topical >= 2 and score.coverage < min_coverage:
         return False
     if score.topical == 0 or score.overlap > 0:
         return True
-    return score.similarity >= REFUSAL_STRONG_SIMILARITY
+    return score.similarity >= strong
 
 
 PREFER_MARGIN = 0.25

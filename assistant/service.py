@@ -42,13 +42,16 @@ from assistant.refusal import (
     OUT_OF_SCOPE_TEXT,
     EvidenceScore,
     better_evidence,
+    evidence_terms,
     has_evidence,
     score_evidence,
     topical_terms,
 )
 from assistant.streaming import AnswerEvent, citations_event, delta_event, final_event
+from corpus.languages import detect_language
 from corpus.models import Audience, ClusterProfile, DocType
 from corpus.store import RecordStore
+from retrieval.crosslingual import searching_in
 from retrieval.filters import SearchFilters
 from retrieval.query import find_places
 from retrieval.search import Hit, HybridRetriever
@@ -269,7 +272,9 @@ class Assistant:
         timings: dict[str, float] = {"understand": _ms(started)}
 
         clock = time.perf_counter()
-        with answering_in(language.lang):  # every sentence of the evidence in the answer's language
+        asked_in = _search_language(text, previous.lang if previous else None)
+        # Every sentence of the evidence in the answer's language; searches in the question's.
+        with answering_in(language.lang), searching_in(asked_in):
             planned = self._planned_evidence(plan, filters or SearchFilters(), today, previous)
             if planned is not None:
                 evidence, result_ids = planned
@@ -369,7 +374,12 @@ class Assistant:
         if not defining or len(defining) == len(hits):
             return None
         entities = extract_entities(plan.question)
-        evidence = policy_evidence(question=plan.question, entities=entities, hits=defining)
+        evidence = policy_evidence(
+            question=plan.question,
+            entities=entities,
+            hits=defining,
+            similarity=self.retriever.index.crosslingual_scorer(plan.question),
+        )
         return (evidence, evidence.focus_doc_ids) if evidence.grounded else None
 
     def _evidence(
@@ -423,11 +433,21 @@ class Assistant:
             # answer it better than the calls that share its words.
             policy_hits = search_policy(retriever=self.retriever, query=query, filters=filters, today=today)
             if policy_hits and better_evidence(self._score(query, policy_hits), calls):
-                evidence = policy_evidence(question=query, entities=entities, hits=policy_hits)
+                evidence = policy_evidence(
+                    question=query,
+                    entities=entities,
+                    hits=policy_hits,
+                    similarity=self.retriever.index.crosslingual_scorer(query),
+                )
                 if evidence.grounded:
                     return evidence
         return funding_evidence(
-            records=self.records, question=query, entities=entities, hits=hits, today=today
+            records=self.records,
+            question=query,
+            entities=entities,
+            hits=hits,
+            today=today,
+            terms=evidence_terms(self.retriever.index, query),
         )
 
     def _partner_evidence(
@@ -461,7 +481,12 @@ class Assistant:
         hits = search_policy(retriever=self.retriever, query=query, filters=filters, today=today)
         if not self._evidenced(query, hits, require_terms=False):
             return _refusal(refusal_intent, query)
-        evidence = policy_evidence(question=query, entities=entities, hits=hits)
+        evidence = policy_evidence(
+            question=query,
+            entities=entities,
+            hits=hits,
+            similarity=self.retriever.index.crosslingual_scorer(query),
+        )
         return evidence if evidence.grounded else _refusal(refusal_intent, query)
 
     def _score(self, query: str, hits: list[Hit]) -> EvidenceScore:
@@ -541,6 +566,13 @@ def previous_turn(state: TurnState | None) -> PreviousTurn | None:
     except ValueError:
         return None
     return PreviousTurn(plan=plan, result_ids=state.result_ids)
+
+
+def _search_language(question: str, conversation: str | None) -> str:
+    """The language the question's searches are for (any language, not only the six answered in): its
+    detected one; for a follow-up read as English ("und Polen?" is unsure), the conversation's."""
+    detected = detect_language(question).lang
+    return detected if detected != "en" else (conversation or "en")
 
 
 def _action_words(question: str) -> str:  # English: the answer says "do that" in other languages

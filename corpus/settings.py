@@ -86,6 +86,10 @@ class Settings(BaseSettings):
     """``onnx-minilm`` (bundled all-MiniLM-L6-v2, English), ``e5-small`` (bundled multilingual-e5-small:
     questions in any language find English passages) or ``openai``. Each model keeps its own
     vectors; switching re-embeds (the bundle's shipped vectors are reused), never mixes them."""
+    crosslingual: str = Field(default="e5-small", alias="CLUSTER_ADVISOR_CROSSLINGUAL")
+    """``e5-small`` (default): questions not in English are searched with a second, multilingual
+    vector index (the bundled multilingual-e5-small; the bundle ships its vectors, user files are
+    embedded a second time at ingest). ``off``: English-only search, one embedding per passage."""
     openai_embedding_model: str = Field(
         default="text-embedding-3-small", alias="CLUSTER_ADVISOR_OPENAI_EMBEDDING_MODEL"
     )
@@ -207,6 +211,13 @@ class Settings(BaseSettings):
             raise ValueError(
                 "must be 'onnx-minilm' (bundled, English), 'e5-small' (bundled, multilingual) or 'openai'"
             )
+        return value
+
+    @field_validator("crosslingual")
+    @classmethod
+    def _known_crosslingual(cls, value: str) -> str:
+        if value not in ("e5-small", "off"):
+            raise ValueError("must be 'e5-small' (multilingual questions, the default) or 'off'")
         return value
 
     @model_validator(mode="after")

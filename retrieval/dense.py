@@ -48,13 +48,13 @@ class DenseMatrix:
         return int(self.matrix.shape[1])
 
     @classmethod
-    def load(cls, directory: Path, catalog: ChunkCatalog) -> DenseMatrix | None:
-        """The matrix saved in ``directory`` for ``catalog``, memory-mapped; None when there is none.
+    def load(cls, directory: Path, catalog: ChunkCatalog, *, name: str = VECTORS) -> DenseMatrix | None:
+        """The matrix saved in ``directory/name`` for ``catalog``, memory-mapped; None when there is none.
 
         Raises:
             ValueError: The file does not match the catalog (a damaged index: rebuild it).
         """
-        path = directory / VECTORS
+        path = directory / name
         if not path.exists():
             return None
         matrix = np.load(path, mmap_mode="r", allow_pickle=False)
@@ -62,12 +62,12 @@ class DenseMatrix:
             raise ValueError(f"{path} holds {matrix.dtype}, not float32")
         return cls(catalog, matrix)
 
-    def save(self, directory: Path) -> None:
-        """Write the matrix to ``directory/vectors.npy`` (through a temporary file, then renamed)."""
-        staging = directory / f"{VECTORS}.tmp-{os.getpid()}"
+    def save(self, directory: Path, *, name: str = VECTORS) -> None:
+        """Write the matrix to ``directory/name`` (through a temporary file, then renamed)."""
+        staging = directory / f"{name}.tmp-{os.getpid()}"
         with staging.open("wb") as out:
             np.save(out, np.ascontiguousarray(self.matrix, dtype=np.float32), allow_pickle=False)
-        os.replace(staging, directory / VECTORS)
+        os.replace(staging, directory / name)
 
     def search(
         self, vector: Sequence[float], *, n: int, mask: npt.NDArray[np.bool_] | None = None

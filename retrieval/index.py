@@ -36,6 +36,12 @@ from corpus.models import Chunk
 from corpus.permissions import private_dir
 from corpus.settings import Settings
 from retrieval.catalog import ChunkCatalog
+from retrieval.crosslingual import (
+    CROSSLINGUAL_VECTORS,
+    CrossLingualEncoder,
+    encoder_from_settings,
+    query_language,
+)
 from retrieval.dense import DenseMatrix, build_matrix
 from retrieval.embeddings import Embedder
 from retrieval.errors import IndexModelMismatch, IndexUnavailable
@@ -102,6 +108,10 @@ class SearchIndex:
         self.dense: DenseMatrix | None = None
         """The vectors of the BM25 catalog, memory-mapped (:mod:`retrieval.dense`); None in a data
         dir written before it existed (searches then ask Chroma) or while writes are pending."""
+        self.crosslingual_encoder: CrossLingualEncoder | None = encoder_from_settings(settings, embedder)
+        self.crosslingual: DenseMatrix | None = None
+        """The multilingual vectors of the BM25 catalog (:mod:`retrieval.crosslingual`), memory-mapped;
+        None when cross-lingual search is off or the data dir has none yet."""
         self._manifest: dict[str, Any] = {}
         self._manifest_stamp: tuple[int, int] | None = None
         """The generation of the index directory loaded: its manifest's inode and modification time
@@ -204,6 +214,35 @@ class SearchIndex:
         the search just embedded."""
         return self._query_vectors(text)
 
+    def crosslingual_search(self, text: str) -> tuple[DenseMatrix, Sequence[float]] | None:
+        """The multilingual matrix and the query vector of ``text`` when it is searched cross-lingually:
+        cross-lingual search is on, the matrix matches the catalog, and the question is not English."""
+        encoder, matrix = self.crosslingual_encoder, self.crosslingual
+        if encoder is None or matrix is None or self._pending is not None:
+            return None
+        if matrix.catalog is not self.catalog:
+            return None
+        if query_language(text) == "en":
+            return None
+        return matrix, encoder.embed_query(text)
+
+    def crosslingual_scorer(self, question: str) -> Callable[[Sequence[str]], list[float]] | None:
+        """For a question searched cross-lingually: a function giving its similarity to texts (English
+        sentences to quote), in the multilingual space; None for a question searched in English."""
+        encoder = self.crosslingual_encoder
+        if encoder is None or self.crosslingual_search(question) is None:
+            return None
+        return lambda texts: encoder.text_similarities(question, texts)
+
+    def question_similarities(self, text: str, chunk_ids: Sequence[str]) -> tuple[dict[str, float], str]:
+        """Cosine similarity of the question ``text`` to each of ``chunk_ids``, in the vector space its
+        search used (multilingual for a question not in English), and the name of that model."""
+        crosslingual = self.crosslingual_search(text)
+        if crosslingual is not None:
+            matrix, vector = crosslingual
+            return matrix.similarities(vector, chunk_ids), CrossLingualEncoder.name
+        return self.similarities(self.query_vector(text), chunk_ids), self.embedder.name
+
     def similarities(self, vector: Sequence[float], chunk_ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of ``vector`` to each of ``chunk_ids`` (the dense matrix, else Chroma)."""
         if not chunk_ids:
@@ -224,11 +263,14 @@ class SearchIndex:
         """Write the dense matrix of a data dir written before it existed (the index is saved again,
         read from Chroma); a writer's start-up step. Returns whether it wrote one."""
         self.refresh()
-        if self.dense is not None or self.lexical_error or not len(self.catalog) or self.replica:
+        if self.lexical_error or not len(self.catalog) or self.replica:
+            return False
+        lacking = self.crosslingual_encoder is not None and self.crosslingual is None
+        if self.dense is not None and not lacking:
             return False
         with self._writing("vectors"):
             self._save_built(self.lexical)
-        logger.info("wrote the dense matrix of %d chunks (%s)", len(self.catalog), self.lexical_dir)
+        logger.info("wrote the dense matrices of %d chunks (%s)", len(self.catalog), self.lexical_dir)
         return True
 
     # --- reading ---------------------------------------------------------------------------
@@ -249,11 +291,20 @@ class SearchIndex:
         try:
             self.lexical, self._manifest = LexicalIndex.load(self.lexical_dir, reuse=self.lexical.catalog)
             self.dense = DenseMatrix.load(self.lexical_dir, self.lexical.catalog)
+            self.crosslingual = self._load_crosslingual()
             self.lexical_error = None
         except (OSError, ValueError) as exc:
             self.lexical, self.dense, self._manifest = LexicalIndex(ChunkCatalog([]), None), None, {}
+            self.crosslingual = None
             self.lexical_error = str(exc)
         self._manifest_stamp = stamp
+
+    def _load_crosslingual(self) -> DenseMatrix | None:
+        if self.crosslingual_encoder is None:
+            return None
+        if self._manifest.get("crosslingual_model") != CrossLingualEncoder.name:
+            return None  # written before it existed, or with cross-lingual search off
+        return DenseMatrix.load(self.lexical_dir, self.lexical.catalog, name=CROSSLINGUAL_VECTORS)
 
     def _stamp(self) -> tuple[int, int] | None:
         try:
@@ -427,18 +478,45 @@ class SearchIndex:
             fetch=self.vectors.vectors_of,
             dimension=self.embedder.dimension,
         )
-        lexical.save(self.lexical_dir, manifest=manifest, also=dense.save)
+        crosslingual = self._build_crosslingual(lexical.catalog)
+        if crosslingual is not None:
+            manifest["crosslingual_model"] = CrossLingualEncoder.name
+
+        def save_matrices(directory: Path) -> None:
+            dense.save(directory)
+            if crosslingual is not None:
+                crosslingual.save(directory, name=CROSSLINGUAL_VECTORS)
+
+        lexical.save(self.lexical_dir, manifest=manifest, also=save_matrices)
         self.lexical, self.lexical_error, self._manifest = (
             lexical,
             None,
             {**manifest, "chunks": len(dense.catalog)},
         )
         self.dense = DenseMatrix.load(self.lexical_dir, lexical.catalog)  # mapped, as other processes see it
+        self.crosslingual = self._load_crosslingual()
         self._manifest_stamp = self._stamp()
 
+    def _build_crosslingual(self, catalog: ChunkCatalog) -> DenseMatrix | None:
+        """The multilingual matrix of ``catalog``: unchanged rows kept, the others from the encoder."""
+        encoder = self.crosslingual_encoder
+        if encoder is None:
+            return None
+
+        def fetch(chunk_ids: Sequence[str]) -> Mapping[str, Sequence[float]]:
+            texts = {chunk_id: catalog.chunks[catalog.row_of[chunk_id]].dense_text for chunk_id in chunk_ids}
+            return encoder.vectors(texts)  # type: ignore[return-value]  # rows of float32 arrays
+
+        return build_matrix(catalog, previous=self.crosslingual, fetch=fetch, dimension=encoder.dimension)
+
     def embed_chunks(self, chunks: Sequence[Chunk]) -> dict[str, list[float]]:
-        """Vectors for ``chunks`` (chunk_id → vector), computed without touching either index."""
-        return self.vectors.embed_chunks(chunks)
+        """Vectors for ``chunks`` (chunk_id → vector), computed without touching either index.
+
+        Their cross-lingual vectors are computed now too and kept for the write that follows."""
+        vectors = self.vectors.embed_chunks(chunks)
+        if self.crosslingual_encoder is not None:
+            self.crosslingual_encoder.prepare([chunk.dense_text for chunk in chunks])
+        return vectors
 
     def upsert_documents(
         self,
@@ -473,9 +551,10 @@ class SearchIndex:
             stale = [doc_id for doc_id in chunks_by_doc if doc_id in indexed]
             if stale:
                 self.vectors.delete_documents(stale)
-            self.vectors.add_chunks(
-                [c for chunks in chunks_by_doc.values() for c in chunks], progress=progress, vectors=vectors
-            )
+            chunks = [c for chunks in chunks_by_doc.values() for c in chunks]
+            self.vectors.add_chunks(chunks, progress=progress, vectors=vectors)
+            if self.crosslingual_encoder is not None:  # their multilingual rows, for the next save
+                self.crosslingual_encoder.prepare([chunk.dense_text for chunk in chunks])
             self._pending = self.catalog.replace_documents(chunks_by_doc)
 
     def delete_documents(self, doc_ids: Iterable[str]) -> None:

@@ -28,6 +28,7 @@ from retrieval.boosts import (
     call_status_on,
     organisation_factor,
 )
+from retrieval.dense import DenseMatrix
 from retrieval.filters import SearchFilters, chroma_where, filter_mask
 from retrieval.fusion import (
     Fused,
@@ -170,11 +171,15 @@ class HybridRetriever:
             timings["bm25"] = _ms(clock)
         if n and mode in ("hybrid", "dense"):
             clock = time.perf_counter()
-            vector = self.index.query_vector(understanding.text)
+            # A question not in English is searched in the multilingual space (retrieval/crosslingual.py).
+            crosslingual = self.index.crosslingual_search(understanding.text)
+            matrix, vector = crosslingual or (None, self.index.query_vector(understanding.text))
             timings["embed"] = _ms(clock)
             clock = time.perf_counter()
             for suffix, allowed in masks.items():
-                lists["dense" + suffix] = self._dense(vector, allowed, n, filters=filters, today=today)
+                lists["dense" + suffix] = self._dense(
+                    vector, allowed, n, filters=filters, today=today, matrix=matrix
+                )
             timings["dense"] = _ms(clock)
 
         clock = time.perf_counter()
@@ -212,13 +217,16 @@ class HybridRetriever:
         *,
         filters: SearchFilters,
         today: dt.date,
+        matrix: DenseMatrix | None = None,
     ) -> list[tuple[str, float]]:
+        """The ``n`` chunks nearest ``vector`` among those ``mask`` allows: in ``matrix`` when given
+        (the multilingual one), else in the index's dense matrix, else asking Chroma."""
         catalog = self.index.catalog
         allowed = int(mask.sum())
         if allowed == 0:
             return []
         n = min(n, allowed)
-        dense = self.index.current_dense()
+        dense = matrix or self.index.current_dense()
         if dense is not None:  # exact, in this process, no Chroma (retrieval/dense.py)
             rows = dense.search(vector, n=n, mask=None if allowed == len(catalog) else mask)
             return [(catalog.chunks[row].chunk_id, similarity) for row, similarity in rows]

@@ -73,4 +73,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    # Cross-lingual search embeds every passage a test ingests a second time, with the multilingual
+    # model (~10x slower than MiniLM): off unless a test is about it (tests/retrieval/test_crosslingual.py
+    # and the questions in other languages on the bundled corpus, whose vectors ship).
+    monkeypatch.setenv("CLUSTER_ADVISOR_CROSSLINGUAL", "off")
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
