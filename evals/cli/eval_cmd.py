@@ -10,6 +10,7 @@ Questions are asked on their own ``today`` or, without one, on ``--today`` when 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,6 +22,8 @@ from evals.report import failures_table, grouped_table, overall_table, targets_t
 from evals.retrieval_eval import (
     DEFAULT_EVAL_TODAY,
     SYSTEMS,
+    EvalQuestion,
+    SystemReport,
     check_targets,
     default_dataset_path,
     load_questions,
@@ -31,6 +34,10 @@ from evals.retrieval_eval import (
 if TYPE_CHECKING:
     from corpus.settings import Settings
     from retrieval.embeddings import Embedder
+
+LANGUAGE_SYSTEMS: tuple[str, ...] = ("bm25", "dense", "hybrid")
+"""What ``--lang`` runs by default: the index's systems (the tutorial baseline answers no question
+about languages and builds its own collection)."""
 
 app = typer.Typer(
     help="Measure retrieval quality (recall, MRR, nDCG) on the eval questions.", no_args_is_help=True
@@ -54,16 +61,58 @@ def retrieval(
         bool, typer.Option("--failures", help="List the questions hybrid misses at 5, with what it returned.")
     ] = False,
     systems: Annotated[
-        str, typer.Option("--systems", help="Comma-separated: bm25, dense, hybrid, baseline.")
-    ] = ",".join(SYSTEMS),
+        str | None,
+        typer.Option(
+            "--systems",
+            help="Comma-separated: bm25, dense, hybrid, baseline.",
+            show_default=f"{','.join(SYSTEMS)}; with --lang {','.join(LANGUAGE_SYSTEMS)}",
+        ),
+    ] = None,
     dataset: Annotated[
         Path | None, typer.Option("--dataset", help="Question file (JSONL).", show_default="bundled")
     ] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show progress bars.")] = True,
+    lang: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lang",
+            help="Run the translated queries of this language (de, fr, es, it, pl; repeatable, or all) "
+            "and the English questions they were written from; report each language next to English.",
+        ),
+    ] = None,
+    split: Annotated[
+        str, typer.Option("--split", help="Which translated queries (with --lang): dev (tuning material).")
+    ] = "dev",
+    i18n_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--i18n-dir", help="Directory of retrieval_<split>_<lang>.jsonl files.", show_default="bundled"
+        ),
+    ] = None,
 ) -> None:
-    """BM25, dense, hybrid and the LangChain tutorial baseline on the same questions, in one run."""
+    """BM25, dense, hybrid and the LangChain tutorial baseline on the same questions, in one run.
+
+    With ``--lang``: each language's translated queries and, in the same run, the English questions
+    they were written from, compared per language on the same questions (docs/languages-eval.md).
+    """
     context = session_of(ctx)
     settings = context.settings
+    if lang:
+        _retrieval_by_language(
+            ctx,
+            languages=lang,
+            split=split,
+            i18n_dir=i18n_dir,
+            dataset=dataset,
+            limit=limit,
+            systems=systems or ",".join(LANGUAGE_SYSTEMS),
+            as_json=as_json,
+            out=out,
+            failures=failures,
+            progress=progress,
+        )
+        return
+    systems = systems or ",".join(SYSTEMS)
     questions = load_questions(dataset, limit=limit)
     store = context.store()
     if not store.stored_documents():
@@ -112,6 +161,89 @@ def retrieval(
             (err_console if as_json else console).print(failures_table(report))
     if check and not all(c.passed for c in checks):
         raise typer.Exit(1)
+
+
+def _retrieval_by_language(
+    ctx: typer.Context,
+    *,
+    languages: list[str],
+    split: str,
+    i18n_dir: Path | None,
+    dataset: Path | None,
+    limit: int | None,
+    systems: str,
+    as_json: bool,
+    out: Path | None,
+    failures: bool,
+    progress: bool,
+) -> None:
+    """``eval retrieval --lang``: every language's queries, and the English questions they were
+    written from (run once, shared by the languages), through the same systems on the same day."""
+    from evals.cli.eval_retrieval_lang import language_misses_table, language_retrieval_table, meta_of
+    from evals.i18n_answers import default_i18n_dir, parse_languages
+    from evals.i18n_retrieval import (
+        compare_languages,
+        english_questions_for,
+        languages_payload,
+        load_translated_questions,
+    )
+
+    context = session_of(ctx)
+    settings = context.settings
+    chosen = parse_languages(languages)
+    translated = {
+        code: load_translated_questions(code, i18n_dir, split=split, limit=limit) for code in chosen
+    }
+    english_questions = english_questions_for(
+        [question for rows in translated.values() for question in rows], load_questions(dataset)
+    )
+    store = context.store()
+    if not store.stored_documents():
+        fail(
+            f"the data dir {settings.data_dir} holds no documents",
+            hint="run `cluster-advisor ingest` first (same --data-dir), then run the eval again",
+        )
+    index = context.index()
+    today = settings.today_override or DEFAULT_EVAL_TODAY
+    chosen_systems = [name.strip() for name in systems.split(",") if name.strip()]
+    with ProgressBar(enabled=progress and not as_json) as bar:
+
+        def run(questions: Sequence[EvalQuestion]) -> dict[str, SystemReport]:
+            return run_retrieval_eval(
+                store=store,
+                index=index,
+                embedder=embedder_of(index, settings),
+                questions=questions,
+                cache_root=settings.data_dir / "eval-cache",
+                today=today,
+                systems=chosen_systems,
+                progress=bar,
+            )
+
+        english = run(english_questions)
+        comparisons = compare_languages({code: run(rows) for code, rows in translated.items()}, english)
+    payload = languages_payload(
+        comparisons,
+        english,
+        meta=meta_of(
+            dataset=dataset or default_dataset_path(),
+            i18n_dir=i18n_dir or default_i18n_dir(),
+            split=split,
+            languages=chosen,
+            today=today.isoformat(),
+        ),
+    )
+    if out is not None:
+        write_json(out, payload)
+    if as_json:
+        print_json(payload)
+    else:
+        for system, rows in comparisons.items():
+            console.print(language_retrieval_table(system, rows, payload["systems"][system]["english"]))
+    if failures:
+        shown = comparisons.get("hybrid") or next(iter(comparisons.values()))
+        for row in shown:
+            (err_console if as_json else console).print(language_misses_table(row))
 
 
 def embedder_of(index: object, settings: Settings) -> Embedder:

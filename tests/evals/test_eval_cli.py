@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from assistant.session import Session
+from corpus.errors import InvalidInput
 from corpus.ingest import IngestSource, ingest_sources
 from corpus.settings import Settings
 from corpus.store import RecordStore
@@ -18,7 +20,7 @@ from retrieval.embeddings import OnnxMiniLMEmbedder
 from retrieval.index import SearchIndex
 from tests.factories import make_call, make_policy, make_profile
 
-QUESTIONS = [
+QUESTIONS: list[dict[str, Any]] = [
     {
         "id": "ci-01",
         "question": "HORIZON-CL5-2027-07-D3-16",
@@ -161,3 +163,94 @@ def test_bench_search_json(data_dir: Path) -> None:
         assert latency["queries"] == 6
     assert figures["machine"]["cores"] >= 1 and figures["machine"]["python"]
     assert figures["peak_memory_mb_after_search"] > 0
+
+
+GERMAN = [
+    {
+        **QUESTIONS[0],
+        "id": "rd-de-ci-01",
+        "en_id": "ci-01",
+        "lang": "de",
+        "question": "Frist für HORIZON-CL5-2027-07-D3-16",
+    },
+    {
+        **QUESTIONS[1],
+        "id": "rd-de-os-01",
+        "en_id": "os-01",
+        "lang": "de",
+        "question": "Batterie-Cluster in Litauen",
+    },
+]
+POLISH = [
+    {
+        **QUESTIONS[0],
+        "id": "rd-pl-ci-01",
+        "en_id": "ci-01",
+        "lang": "pl",
+        "question": "termin HORIZON-CL5-2027-07-D3-16",
+    }
+]
+
+
+@pytest.fixture()
+def i18n_dir(tmp_path: Path) -> Path:
+    directory = tmp_path / "i18n"
+    directory.mkdir()
+    for lang, rows in (("de", GERMAN), ("pl", POLISH)):
+        (directory / f"retrieval_dev_{lang}.jsonl").write_text(
+            "\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n", encoding="utf-8"
+        )
+    return directory
+
+
+def test_eval_retrieval_by_language_compares_with_english_on_the_same_questions(
+    data_dir: Path, dataset: Path, i18n_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "languages.json"
+    args = ["eval", "retrieval", "--dataset", str(dataset), "--i18n-dir", str(i18n_dir), "--json"]
+    result = CliRunner().invoke(
+        _cli(data_dir), [*args, "--lang", "pl,de", "--split", "dev", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["languages"] == ["de", "pl"] and payload["split"] == "dev"
+    assert set(payload["systems"]) == {"bm25", "dense", "hybrid"}  # no tutorial baseline by default
+    hybrid = payload["systems"]["hybrid"]
+    # English is asked once, on the union of the languages' en_ids (ci-01 and os-01), not all four.
+    assert hybrid["english"]["questions"] == 2
+    german, polish = hybrid["languages"]["de"], hybrid["languages"]["pl"]
+    assert german["questions"] == 2 and polish["questions"] == 1
+    assert set(german["metrics"]) == {"recall@5", "recall@10", "mrr", "ndcg@10"}
+    # The identifier is found whatever the language around it: MRR 1 in German, Polish and English.
+    assert german["by_category"]["call-by-identifier"]["mrr"] == 1.0
+    assert polish["metrics"]["mrr"] == 1.0 and polish["english"]["mrr"] == 1.0
+    assert polish["ratio"]["mrr"] == 1.0
+    assert json.loads(out.read_text()) == payload
+
+    table = CliRunner().invoke(
+        _cli(data_dir), [*args[:-1], "--lang", "de", "--systems", "hybrid", "--no-progress"]
+    )
+    assert table.exit_code == 0, table.output
+    assert "Translated retrieval (hybrid)" in table.stdout and "en (all asked)" in table.stdout
+
+
+def test_eval_retrieval_by_language_refuses_unknown_languages_splits_and_english_ids(
+    data_dir: Path, dataset: Path, i18n_dir: Path, tmp_path: Path
+) -> None:
+    args = ["eval", "retrieval", "--dataset", str(dataset), "--i18n-dir", str(i18n_dir), "--json"]
+    for extra, message in (
+        (["--lang", "sv"], "'sv'"),
+        (["--lang", "de", "--split", "holdout"], "no translated retrieval split 'holdout'"),
+        (["--lang", "fr"], "retrieval_dev_fr.jsonl"),
+    ):
+        result = CliRunner().invoke(_cli(data_dir), [*args, *extra])
+        assert isinstance(result.exception, InvalidInput), extra
+        assert message in str(result.exception), extra
+    only_policy = tmp_path / "policy.jsonl"
+    only_policy.write_text(json.dumps(QUESTIONS[2]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        _cli(data_dir),
+        ["eval", "retrieval", "--dataset", str(only_policy), "--i18n-dir", str(i18n_dir), "--lang", "de"],
+    )
+    assert isinstance(result.exception, InvalidInput)
+    assert "ci-01, os-01" in str(result.exception)
