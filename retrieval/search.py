@@ -94,6 +94,7 @@ class HybridRetriever:
         max_per_doc: int = 2,
         weights: BoostWeights | None = None,
         lexical_weight: float = 1.0,
+        crosslingual_lexical_weight: float = 1.0,
     ) -> None:
         """Configure the retriever.
 
@@ -108,6 +109,8 @@ class HybridRetriever:
             weights: Soft-boost factors (country, sector, programme, status).
             lexical_weight: Weight of BM25 relative to dense (1.0) in either fusion. Equal weights
                 measured best (weighting BM25 1.5-3x lowered nDCG@10 in both fusions).
+            crosslingual_lexical_weight: BM25's weight for a question searched cross-lingually,
+                whose words mostly are not in the English passages.
         """
         self.index = index
         self.fusion = fusion
@@ -115,6 +118,7 @@ class HybridRetriever:
         self.max_per_doc = max_per_doc
         self.weights = weights or BoostWeights()
         self.lexical_weight = lexical_weight
+        self.crosslingual_lexical_weight = crosslingual_lexical_weight
 
     def search(
         self,
@@ -153,6 +157,7 @@ class HybridRetriever:
 
         mask = filter_mask(filters, catalog.columns, today=today)
         lists: dict[str, list[tuple[str, float]]] = {}
+        lexical_weight = self.lexical_weight
         n = min(self.candidates, int(mask.sum()))
         masks = {"": mask}
         if mode == "hybrid" and understanding.countries and not filters.countries:
@@ -174,6 +179,8 @@ class HybridRetriever:
             # A question not in English is searched in the multilingual space (retrieval/crosslingual.py).
             crosslingual = self.index.crosslingual_search(understanding.text)
             matrix, vector = crosslingual or (None, self.index.query_vector(understanding.text))
+            if crosslingual is not None:
+                lexical_weight = self.crosslingual_lexical_weight
             timings["embed"] = _ms(clock)
             clock = time.perf_counter()
             for suffix, allowed in masks.items():
@@ -183,7 +190,9 @@ class HybridRetriever:
             timings["dense"] = _ms(clock)
 
         clock = time.perf_counter()
-        fused = self._fuse({name: pairs for name, pairs in lists.items() if not name.endswith("_geo")})
+        fused = self._fuse(
+            {name: pairs for name, pairs in lists.items() if not name.endswith("_geo")}, lexical_weight
+        )
         chunk_of: Callable[[str], Chunk] = lambda chunk_id: catalog.chunks[catalog.row_of[chunk_id]]  # noqa: E731
         if mode == "hybrid":
             tiers = boost_tiers(understanding, catalog=catalog, mask=mask, ranked=[f.chunk_id for f in fused])
@@ -264,7 +273,7 @@ class HybridRetriever:
             if item.tier == 0 and chunk_of(item.chunk_id).doc_type == DocType.CLUSTER
         }
         named = {item.chunk_id for item in ranked if item.tier > 0}
-        for extra in self._fuse(geo_lists) if geo_lists else []:
+        for extra in self._fuse(geo_lists, self.lexical_weight) if geo_lists else []:
             if extra.chunk_id in named:
                 continue
             entry = members.setdefault(extra.chunk_id, Fused(chunk_id=extra.chunk_id, score=0.0))
@@ -275,8 +284,8 @@ class HybridRetriever:
         order = sorted(members.values(), key=lambda item: -item.score)
         return reorder_within(ranked, members=order)
 
-    def _fuse(self, lists: dict[str, list[tuple[str, float]]]) -> list[Fused]:
-        weights = {name: (self.lexical_weight if name.startswith("bm25") else 1.0) for name in lists}
+    def _fuse(self, lists: dict[str, list[tuple[str, float]]], lexical_weight: float) -> list[Fused]:
+        weights = {name: (lexical_weight if name.startswith("bm25") else 1.0) for name in lists}
         if self.fusion == "convex":
             return convex_fusion(lists, weights=weights)
         return reciprocal_rank_fusion(
