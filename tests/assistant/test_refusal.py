@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from assistant.refusal import (
+    CROSSLINGUAL_MIN_SIMILARITY,
+    CROSSLINGUAL_STRONG_SIMILARITY,
     REFUSAL_MIN_SIMILARITY,
     EvidenceScore,
     calibrate,
     has_evidence,
     topical_terms,
 )
+from retrieval.embeddings_e5 import E5_MODEL_NAME
 from tests.assistant.factories import TODAY, Corpus, corpus
 
 __all__ = ["corpus"]
@@ -25,6 +28,19 @@ def test_has_evidence_needs_similarity_and_a_shared_topical_word() -> None:
     assert not has_evidence(EvidenceScore(similarity=0.45, overlap=0, topical=2))
     assert has_evidence(EvidenceScore(similarity=0.6, overlap=0, topical=2))  # a close paraphrase
     assert has_evidence(EvidenceScore(similarity=0.45, overlap=0, topical=0))  # a generic question
+
+
+def test_a_multilingual_similarity_is_judged_on_its_own_scale() -> None:
+    # E5's cosines sit high (unrelated texts ~0.75): MiniLM's 0.40 would let everything through.
+    e5 = {"model": E5_MODEL_NAME, "overlap": 0, "topical": 0}
+    assert not has_evidence(EvidenceScore(similarity=CROSSLINGUAL_MIN_SIMILARITY - 0.01, **e5))
+    assert has_evidence(EvidenceScore(similarity=CROSSLINGUAL_MIN_SIMILARITY, **e5))
+    # Topical words the corpus has (a name, an acronym) must still be found, or the match be close.
+    named = {"model": E5_MODEL_NAME, "overlap": 0, "topical": 1}
+    assert not has_evidence(EvidenceScore(similarity=CROSSLINGUAL_STRONG_SIMILARITY - 0.01, **named))
+    assert has_evidence(EvidenceScore(similarity=CROSSLINGUAL_STRONG_SIMILARITY, **named))
+    # Any other model (MiniLM, OpenAI) keeps MiniLM's calibrated thresholds.
+    assert has_evidence(EvidenceScore(similarity=0.45, overlap=0, topical=0, model="text-embedding-3-small"))
 
 
 def test_calibration_separates_answerable_from_unanswerable_questions(corpus: Corpus) -> None:
