@@ -20,12 +20,35 @@ from typing import Any, Literal
 from pydantic import Field
 
 from corpus.errors import InvalidInput
-from evals.answers_eval import AnswerCase, AnswersReport, CaseResult
+from evals.answers_eval import AnswerCase, AnswersReport, CaseResult, load_cases
 from evals.jsonl import load_jsonl
 from evals.local_facts import contains_local_fact
 
 Language = Literal["de", "fr", "es", "it", "pl"]
 LANGUAGES: tuple[str, ...] = Language.__args__  # type: ignore[attr-defined]
+I18nSplit = Literal["holdout", "dev"]
+I18N_SPLITS: tuple[str, ...] = I18nSplit.__args__  # type: ignore[attr-defined]
+"""``holdout``: ``answers_<lang>.jsonl``, never tuned on; ``dev``: ``answers_dev_<lang>.jsonl``, tuning
+material written from other English cases (docs/languages-eval.md)."""
+DEV_ENGLISH_FILE = "answers_dev_en.jsonl"
+"""The dev set's own English cases (topical questions whose gold is computed from the records by
+``scripts/build_answers_dev.py``), next to the ``answers.jsonl`` cases it also uses."""
+GOLD_FIELDS: tuple[str, ...] = (
+    "category",
+    "today",
+    "must_contain",
+    "must_cite",
+    "must_cite_mode",
+    "must_not_cite",
+    "grounded",
+    "must_not_contain",
+    "first_sentence_contains",
+    "first_sentence_contains_any",
+    "cites_only",
+    "cite_types",
+    "max_citations",
+)
+"""What a translated case copies from its English case, exactly."""
 RECALL_K = 5
 TARGET_RATIO = 0.85
 """The issue's bar: every language at least this share of the English figure on the same questions."""
@@ -72,15 +95,30 @@ def parse_languages(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(lang for lang in LANGUAGES if lang in wanted)
 
 
-def load_translated(
-    lang: str, directory: Path | None = None, *, limit: int | None = None
-) -> list[TranslatedCase]:
-    """The cases of ``answers_<lang>.jsonl`` in ``directory`` (bundled by default), the first ``limit``.
+def translated_path(lang: str, directory: Path | None = None, *, split: str = "holdout") -> Path:
+    """The file of ``lang``'s ``split`` cases: ``answers_<lang>.jsonl`` or ``answers_dev_<lang>.jsonl``.
 
     Raises:
-        InvalidInput: The file is missing or invalid, or a case is in another language.
+        InvalidInput: An unknown split.
     """
-    path = (directory or default_i18n_dir()) / f"answers_{lang}.jsonl"
+    if split not in I18N_SPLITS:
+        raise InvalidInput(
+            f"no translated answers split {split!r}: use holdout (the issue's measure, never tuned on) "
+            "or dev (tuning material)"
+        )
+    name = f"answers_{lang}.jsonl" if split == "holdout" else f"answers_dev_{lang}.jsonl"
+    return (directory or default_i18n_dir()) / name
+
+
+def load_translated(
+    lang: str, directory: Path | None = None, *, split: str = "holdout", limit: int | None = None
+) -> list[TranslatedCase]:
+    """The ``split`` cases of ``lang`` in ``directory`` (bundled by default), the first ``limit``.
+
+    Raises:
+        InvalidInput: An unknown split, the file is missing or invalid, or a case is in another language.
+    """
+    path = translated_path(lang, directory, split=split)
     cases = load_jsonl(
         path, TranslatedCase, dataset="translated answers dataset", item="translated case", ids="case"
     )
@@ -88,6 +126,25 @@ def load_translated(
     if strays:
         raise InvalidInput(f"{path}: cases in another language than {lang!r}: {', '.join(strays)}")
     return cases[:limit] if limit is not None else cases
+
+
+def english_pool(split: str, dataset: Path | None = None, directory: Path | None = None) -> list[AnswerCase]:
+    """The English cases a split's ``en_id``s may name: ``answers.jsonl`` (``dataset``), and for
+    ``dev`` also the dev set's own English cases (``answers_dev_en.jsonl`` in ``directory``).
+
+    Raises:
+        InvalidInput: A file is missing or invalid, or an id is in both.
+    """
+    cases = load_cases(dataset)
+    if split != "dev":
+        return cases
+    own = load_cases((directory or default_i18n_dir()) / DEV_ENGLISH_FILE)
+    clashes = sorted({case.id for case in cases} & {case.id for case in own})
+    if clashes:
+        raise InvalidInput(
+            f"{DEV_ENGLISH_FILE} repeats ids of the English answers dataset: {', '.join(clashes)}"
+        )
+    return [*cases, *own]
 
 
 def english_counterparts(

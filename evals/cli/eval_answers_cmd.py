@@ -80,6 +80,14 @@ def answers(
         Path | None,
         typer.Option("--i18n-dir", help="Directory of answers_<lang>.jsonl files.", show_default="bundled"),
     ] = None,
+    i18n_split: Annotated[
+        str,
+        typer.Option(
+            "--i18n-split",
+            help="With --lang: holdout (answers_<lang>.jsonl, the issue's measure, never tuned on) or "
+            "dev (answers_dev_<lang>.jsonl, tuning material).",
+        ),
+    ] = "holdout",
 ) -> None:
     """Ask every answers-eval case and score facts, citations, refusals and injections."""
     context = session_of(ctx)
@@ -92,6 +100,7 @@ def answers(
             modes=_MODES[mode],
             dataset=dataset,
             i18n_dir=i18n_dir,
+            split=i18n_split,
             limit=limit,
             output=_Output(as_json=as_json, out=out, failures=failures, progress=progress),
             check=check,
@@ -149,6 +158,7 @@ def _answers_by_language(
     modes: tuple[str, ...],
     dataset: Path | None,
     i18n_dir: Path | None,
+    split: str,
     limit: int | None,
     output: _Output,
     check: bool,
@@ -167,14 +177,15 @@ def _answers_by_language(
         compare_language,
         default_i18n_dir,
         english_counterparts,
+        english_pool,
         load_translated,
         parse_languages,
     )
 
     chosen = parse_languages(languages)
-    translated = {code: load_translated(code, i18n_dir, limit=limit) for code in chosen}
+    translated = {code: load_translated(code, i18n_dir, split=split, limit=limit) for code in chosen}
     english_cases = english_counterparts(
-        [case for cases in translated.values() for case in cases], load_cases(dataset)
+        [case for cases in translated.values() for case in cases], english_pool(split, dataset, i18n_dir)
     )
     _require_documents(context)
     comparisons: dict[str, list[LanguageComparison]] = {}
@@ -205,6 +216,7 @@ def _answers_by_language(
         english,
         english_dataset=dataset or default_dataset_path(),
         i18n_dir=i18n_dir or default_i18n_dir(),
+        split=split,
     )
     if output.out is not None:
         write_json(output.out, payload)
@@ -212,7 +224,7 @@ def _answers_by_language(
         print_json(payload)
     else:
         for name, rows in comparisons.items():
-            console.print(language_table(name, rows, english[name]))
+            console.print(language_table(name, rows, english[name], split=split))
             console.print(language_category_table(name, rows))
             console.print(failed_checks_table(name, rows))
     if output.failures:

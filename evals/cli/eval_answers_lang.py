@@ -18,11 +18,13 @@ def language_payload(
     *,
     english_dataset: Path,
     i18n_dir: Path,
+    split: str = "holdout",
 ) -> dict[str, Any]:
     """The JSON of a ``--lang`` run: per mode, English over every case asked and each language's summary."""
     return {
         "english_dataset": str(english_dataset),
         "i18n_dir": str(i18n_dir),
+        "i18n_split": split,
         "languages": [comparison.lang for comparison in next(iter(comparisons.values()), [])],
         "target_ratio": TARGET_RATIO,
         "modes": {
@@ -63,10 +65,13 @@ def _ratio(value: float | None) -> str:
     return f"[{colour}]{value:.2f}[/]"
 
 
-def language_table(mode: str, comparisons: list[LanguageComparison], english: AnswersReport) -> Table:
+def language_table(
+    mode: str, comparisons: list[LanguageComparison], english: AnswersReport, *, split: str = "holdout"
+) -> Table:
     """One row per language: its figures, English on the same questions, the ratios and the target;
     a first row for English over every case asked (English must not drop)."""
-    table = Table(title=f"Translated answers eval ({mode}), English on the same questions")
+    label = "" if split == "holdout" else f", {split} split"
+    table = Table(title=f"Translated answers eval ({mode}{label}), English on the same questions")
     columns = ("lang", "n", "pass", "en pass", "ratio", "recall@5", "en r@5", "ratio", "in lang", "target")
     for column in columns:
         table.add_column(column, justify="left" if column == "lang" else "right")

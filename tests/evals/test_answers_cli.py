@@ -236,3 +236,54 @@ def test_eval_answers_lang_names_a_translation_of_a_missing_english_case(
     result = CliRunner().invoke(_cli(data_dir), args)
     assert isinstance(result.exception, InvalidInput)
     assert "fs-01" in str(result.exception)
+
+
+def test_eval_answers_dev_split_reads_the_dev_files_and_their_own_english_cases(
+    data_dir: Path, dataset: Path, tmp_path: Path
+) -> None:
+    directory = tmp_path / "i18n-dev"
+    directory.mkdir()
+    # A dev-only English case (the topical ones of answers_dev_en.jsonl) next to answers.jsonl's fs-01.
+    own_english = {**CASES[1], "id": "dv-re-01", "turns": ["Who won the 2018 World Cup?"]}
+    (directory / "answers_dev_en.jsonl").write_text(json.dumps(own_english) + "\n", encoding="utf-8")
+    dev = [
+        {**TRANSLATED["de"][0], "id": "dev-de-fs-01", "turns": ["Bis wann läuft HORIZON-CL5-2027-07-D3-16?"]},
+        {
+            **TRANSLATED["de"][1],
+            "id": "dev-de-dv-re-01",
+            "en_id": "dv-re-01",
+            "turns": ["Wer wurde 2018 Weltmeister?"],
+        },
+    ]
+    (directory / "answers_dev_de.jsonl").write_text(
+        "\n".join(json.dumps(case, ensure_ascii=False) for case in dev) + "\n", encoding="utf-8"
+    )
+    args = [
+        "eval",
+        "answers",
+        "--json",
+        "--dataset",
+        str(dataset),
+        "--i18n-dir",
+        str(directory),
+        "--lang",
+        "de",
+    ]
+    result = CliRunner().invoke(_cli(data_dir), [*args, "--i18n-split", "dev"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["i18n_split"] == "dev"
+    run = payload["modes"]["extractive"]
+    assert run["english"]["cases"] == 2  # fs-01 from answers.jsonl and dv-re-01 from answers_dev_en.jsonl
+    german = run["languages"]["de"]
+    assert (german["cases"], german["english_cases"]) == (2, 2)
+    assert german["english_pass_rate"] == 1.0
+    assert german["by_category"]["refusal"]["english_passed"] == 1
+
+    # The hold-out (the default) has no answers_de.jsonl in this directory: said, not guessed.
+    holdout = CliRunner().invoke(_cli(data_dir), args)
+    assert isinstance(holdout.exception, InvalidInput)
+    assert "answers_de.jsonl" in str(holdout.exception)
+    unknown = CliRunner().invoke(_cli(data_dir), [*args, "--i18n-split", "test"])
+    assert isinstance(unknown.exception, InvalidInput)
+    assert "no translated answers split 'test'" in str(unknown.exception)

@@ -8,24 +8,9 @@ import pytest
 
 from corpus.bundle import load_bundled_records
 from evals.answers_eval import AnswerCase, fact_kind, load_cases
-from evals.i18n_answers import LANGUAGES, TranslatedCase, load_translated
+from evals.i18n_answers import GOLD_FIELDS, LANGUAGES, TranslatedCase, load_translated
 from evals.local_facts import parse_gold_amount
 
-GOLD_FIELDS = (
-    "category",
-    "today",
-    "must_contain",
-    "must_cite",
-    "must_cite_mode",
-    "must_not_cite",
-    "grounded",
-    "must_not_contain",
-    "first_sentence_contains",
-    "first_sentence_contains_any",
-    "cites_only",
-    "cite_types",
-    "max_citations",
-)
 # What the English product writes as words: a translated case must say what counts in its language.
 ENGLISH_WORDS = {"inferred", "closed", "forthcoming", "open", "Germany", "Spain", "France"}
 
