@@ -51,13 +51,28 @@ HIGH_WITHIN_DAYS = 7
 MEDIUM_WITHIN_DAYS = 30
 
 
+def _without_calm_wording(folded: str) -> str:
+    """``folded`` with every "not urgent" phrase of every language blanked out (same length), so
+    "nicht eilig", "rien d'urgent" or "non è urgente" never reads as urgent."""
+    spans = [m.span() for lexicon in all_lexicons() for m in lexicon.not_urgent.finditer(folded)]
+    for start, end in spans:
+        folded = folded[:start] + " " * (end - start) + folded[end:]
+    return folded
+
+
 def _first_match(english: re.Pattern[str], text: str, *, urgent: bool) -> str | None:
-    found = english.search(text)
-    if found is not None:
-        return found.group(0)
     written = text.replace("\u2019", "'")
     folded = fold(written)
     shown = written if len(written) == len(folded) else folded  # the words as written, if offsets kept
+    if urgent:
+        folded = _without_calm_wording(folded)
+        found = english.search(folded)
+        if found is not None:
+            return shown[found.start() : found.end()]
+    else:
+        found = english.search(text)
+        if found is not None:
+            return found.group(0)
     for lexicon in all_lexicons():
         match = (lexicon.urgent if urgent else lexicon.disruption).search(folded)
         if match is not None:

@@ -110,6 +110,9 @@ class TimeWords:
     :attr:`weekday_needs_marker` (English, where a bare weekday is mostly small talk)."""
     next_week_weekday: re.Pattern[str]
     """Words before a weekday that name that day of *next* week ("next Friday" in English)."""
+    due_markers: re.Pattern[str]
+    """Words before a day that make it a due day even in a past-tense clause ("wurde doppelt
+    abgebucht, bitte bis Freitag", "a été prélevée deux fois, rembourser avant jeudi")."""
     parts_of_day: dict[str, re.Pattern[str]]
     numbers: dict[str, int]
     number_words: re.Pattern[str]
@@ -133,6 +136,9 @@ class Lexicon:
     cues: dict[str, tuple[Cue, ...]]
     """Category → its weighted cues."""
     urgent: re.Pattern[str]
+    not_urgent: re.Pattern[str]
+    """Wording that says a request is *not* urgent ("nicht eilig", "rien d'urgent", "no es
+    urgente"): urgent words inside it do not count."""
     disruption: re.Pattern[str]
     time: TimeWords
 
@@ -163,6 +169,7 @@ def _time_words(section: dict[str, Any]) -> TimeWords:
         weekday_needs_marker=bool(section.get("weekday_needs_marker", False)),
         weekday_markers=_pattern(_words(section, "weekday_markers")),
         next_week_weekday=_pattern(_words(section, "next_week_weekday")),
+        due_markers=_pattern(_words(section, "due_markers")),
         parts_of_day={name: _pattern(forms) for name, forms in parts.items()},
         numbers=numbers,
         number_words=_pattern(sorted((re.escape(word) for word in numbers), key=len, reverse=True)),
@@ -203,6 +210,7 @@ def parse_lexicon(lang: str, data: dict[str, Any]) -> Lexicon:
         lang=lang,
         cues=_cues(data.get("categories", {})),
         urgent=_pattern(_words(urgency, "urgent")),
+        not_urgent=_pattern(_words(urgency, "not_urgent")),
         disruption=_pattern(_words(urgency, "disruption")),
         time=_time_words(data.get("time", {})),
     )
