@@ -1,9 +1,14 @@
 """The triage vocabulary of each language, kept as data (``assistant/triage_lexicon/<lang>.toml``).
 
 One file per language holds everything the offline triage reads in that language: weighted cue
-words of the categories, urgent and disruption wording, and the words of relative time (today,
-tomorrow, weekdays, parts of the day, "in two hours", "end of the month", ...). Adding a language
-is adding a file; :data:`LEXICON_LANGUAGES` lists the files found.
+words of the categories, urgent, not-urgent and disruption wording, and the words of relative time
+(today, tomorrow, weekdays, parts of the day, "in two hours", "end of the month", due words, ...).
+Adding a language is adding a file; :data:`LEXICON_LANGUAGES` lists the files found.
+
+A cue may use a lookahead so that it matches one word while requiring the words after it: a
+category's cues count once where their matches overlap, so a counter-cue written
+``danke(?= … für )`` lowers the event score of "Danke für den Workshop" without overlapping the
+strong cue "workshop".
 
 Patterns are regular expressions written in lower case; they are matched on the folded text
 (lower-cased, accents stripped: :func:`retrieval.analysis.fold`), so "giovedì", "giovedi" and
