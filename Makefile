@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install catalogs catalogs-update web-catalogs-update run test lint corpus eval bench bench-all clean
+.PHONY: install catalogs catalogs-update triage-catalogs-update web-catalogs-update run test lint corpus eval bench bench-all clean
 
 install: $(STAMP)
 
@@ -29,6 +29,14 @@ catalogs-update: install
 	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k ngettext:1,2 \
 		-o corpus/locales/messages.pot $(MESSAGES_SOURCES)
 	$(BIN)/pybabel update --no-fuzzy-matching -D messages -i corpus/locales/messages.pot -d corpus/locales
+
+# After changing what triage cards say (assistant/triage_reply.py, triage_card.py, the urgency reasons
+# in triage.py): re-extract the `triage` template and merge it into every language's triage.po.
+TRIAGE_SOURCES = assistant/triage.py assistant/triage_card.py assistant/triage_reply.py
+triage-catalogs-update: install
+	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k ngettext:1,2 \
+		-o corpus/locales/triage.pot $(TRIAGE_SOURCES)
+	$(BIN)/pybabel update --no-fuzzy-matching -D triage -i corpus/locales/triage.pot -d corpus/locales
 
 # After changing the chat page's words ({{t:...}} in templates/index.html, t("...") in its scripts, or the
 # calendar's texts): rewrite the `web` template and merge it into every language's web.po.

@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.intents import Understanding
 from assistant.triage_lexicon import all_lexicons
+from assistant.triage_reply import N_
 from assistant.triage_time import END_OF_DAY, named_moments
+from corpus.i18n import ntranslator, translator
 from retrieval.analysis import fold
 
 
@@ -49,15 +51,40 @@ _DISRUPTION_WORDS = re.compile(
 the other languages' in their lexicons (``[urgency] disruption``)."""
 HIGH_WITHIN_DAYS = 7
 MEDIUM_WITHIN_DAYS = 30
+# the urgency reason's words, in the request's language (the ``triage`` gettext domain)
+_A_DATE = N_("a date in the request ({day})")
+_A_MOMENT = N_("“{phrase}” ({at})")
+_A_CALL_DEADLINE = N_("the deadline of {name} ({day})")
+_IS_IN = N_("{what} is {when}")
+_SAYS = N_("says “{word}”")
+_DISRUPTION = N_("a service disruption (“{word}”)")
+_NOTHING = N_("no deadline or urgent wording")
+_UNDER_AN_HOUR = N_("in under an hour")
+_TODAY = N_("today")
+
+
+def _without_calm_wording(folded: str) -> str:
+    """``folded`` with every "not urgent" phrase of every language blanked out (same length), so
+    "nicht eilig", "rien d'urgent" or "non è urgente" never reads as urgent."""
+    spans = [m.span() for lexicon in all_lexicons() for m in lexicon.not_urgent.finditer(folded)]
+    for start, end in spans:
+        folded = folded[:start] + " " * (end - start) + folded[end:]
+    return folded
 
 
 def _first_match(english: re.Pattern[str], text: str, *, urgent: bool) -> str | None:
-    found = english.search(text)
-    if found is not None:
-        return found.group(0)
     written = text.replace("\u2019", "'")
     folded = fold(written)
     shown = written if len(written) == len(folded) else folded  # the words as written, if offsets kept
+    if urgent:
+        folded = _without_calm_wording(folded)
+        found = english.search(folded)
+        if found is not None:
+            return shown[found.start() : found.end()]
+    else:
+        found = english.search(text)
+        if found is not None:
+            return found.group(0)
     for lexicon in all_lexicons():
         match = (lexicon.urgent if urgent else lexicon.disruption).search(folded)
         if match is not None:
@@ -65,18 +92,24 @@ def _first_match(english: re.Pattern[str], text: str, *, urgent: bool) -> str | 
     return None
 
 
-def _in(at: dt.datetime, sent_at: dt.datetime) -> str:
-    """ "in 2 hours", "today", "in 3 days": how far a moment is from the message."""
+def _in(at: dt.datetime, sent_at: dt.datetime, lang: str) -> str:
+    """ "in 2 hours", "today", "in 3 days": how far a moment is from the message, in ``lang``."""
+    _, ngettext = translator(lang, "triage"), ntranslator(lang, "triage")
     hours = (at - sent_at).total_seconds() / 3600
     if hours < 12:
         whole = max(round(hours), 1) if hours >= 1 else 0
-        return f"in {whole} hour{'s' if whole != 1 else ''}" if whole else "in under an hour"
+        return ngettext("in {n} hour", "in {n} hours", whole).format(n=whole) if whole else _(_UNDER_AN_HOUR)
     days = (at.date() - sent_at.date()).days
-    return "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+    return _(_TODAY) if days == 0 else ngettext("in {n} day", "in {n} days", days).format(n=days)
 
 
 def assess_urgency(
-    text: str, *, dates: Sequence[dt.date], call_deadlines: Mapping[str, dt.date], sent_at: dt.datetime
+    text: str,
+    *,
+    dates: Sequence[dt.date],
+    call_deadlines: Mapping[str, dt.date],
+    sent_at: dt.datetime,
+    lang: str = "en",
 ) -> tuple[str, str]:
     """``(urgency, reason)``: ``high``, ``medium`` or ``low``, and why.
 
@@ -93,20 +126,22 @@ def assess_urgency(
         call_deadlines: Deadlines of the calls it names, by identifier.
         sent_at: When the message was sent (its Slack ``ts``): every relative word is read from
             this moment, never from the wall clock.
+        lang: The language the reason is written in (the request's; English by default).
     """
+    _ = translator(lang, "triage")
     today = sent_at.date()
 
     def end_of(day: dt.date) -> dt.datetime:
         return dt.datetime.combine(day, END_OF_DAY, tzinfo=sent_at.tzinfo)
 
     upcoming = sorted(
-        [(end_of(day), f"a date in the request ({day.isoformat()})") for day in dates if day >= today]
+        [(end_of(day), _(_A_DATE).format(day=day.isoformat())) for day in dates if day >= today]
         + [
-            (moment.at, f"“{moment.phrase}” ({moment.at:%Y-%m-%d %H:%M})")
+            (moment.at, _(_A_MOMENT).format(phrase=moment.phrase, at=f"{moment.at:%Y-%m-%d %H:%M}"))
             for moment in named_moments(text, sent_at=sent_at)
         ]
         + [
-            (end_of(day), f"the deadline of {name} ({day.isoformat()})")
+            (end_of(day), _(_A_CALL_DEADLINE).format(name=name, day=day.isoformat()))
             for name, day in call_deadlines.items()
             if day >= today
         ]
@@ -114,20 +149,20 @@ def assess_urgency(
     word = _first_match(_URGENT_WORDS, text, urgent=True)
     if upcoming:
         at, what = upcoming[0]
-        reason = f"{what} is {_in(at, sent_at)}"
+        reason = _(_IS_IN).format(what=what, when=_in(at, sent_at, lang))
         days = (at.date() - today).days
         if days <= HIGH_WITHIN_DAYS:
             return "high", reason
         if word is not None:
-            return "high", f"says “{word}”"
+            return "high", _(_SAYS).format(word=word)
         if days <= MEDIUM_WITHIN_DAYS:
             return "medium", reason
     if word is not None:
-        return "high", f"says “{word}”"
+        return "high", _(_SAYS).format(word=word)
     disruption = _first_match(_DISRUPTION_WORDS, text, urgent=False)
     if disruption is not None:
-        return "medium", f"a service disruption (“{disruption}”)"
-    return "low", "no deadline or urgent wording"
+        return "medium", _(_DISRUPTION).format(word=disruption)
+    return "low", _(_NOTHING)
 
 
 def message_moment(ts: str, zone: dt.tzinfo) -> dt.datetime:
@@ -168,6 +203,7 @@ def triage_request(
     routing: Mapping[str, str],
     call_deadlines: Mapping[str, dt.date],
     sent_at: dt.datetime,
+    lang: str = "en",
 ) -> Triage:
     """The triage of one request: its category, urgency with the reason, entities and owner.
 
@@ -177,9 +213,14 @@ def triage_request(
         call_deadlines: Deadlines of the calls the request names, by identifier.
         sent_at: When the request was sent (its Slack ``ts``, time-zone aware): urgency is judged
             from this moment.
+        lang: The language the urgency reason is written in (the request's; English by default).
     """
     urgency, reason = assess_urgency(
-        understanding.text, dates=understanding.entities.dates, call_deadlines=call_deadlines, sent_at=sent_at
+        understanding.text,
+        dates=understanding.entities.dates,
+        call_deadlines=call_deadlines,
+        sent_at=sent_at,
+        lang=lang,
     )
     return Triage(
         category=understanding.category,

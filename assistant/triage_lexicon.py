@@ -1,9 +1,14 @@
 """The triage vocabulary of each language, kept as data (``assistant/triage_lexicon/<lang>.toml``).
 
 One file per language holds everything the offline triage reads in that language: weighted cue
-words of the categories, urgent and disruption wording, and the words of relative time (today,
-tomorrow, weekdays, parts of the day, "in two hours", "end of the month", ...). Adding a language
-is adding a file; :data:`LEXICON_LANGUAGES` lists the files found.
+words of the categories, urgent, not-urgent and disruption wording, and the words of relative time
+(today, tomorrow, weekdays, parts of the day, "in two hours", "end of the month", due words, ...).
+Adding a language is adding a file; :data:`LEXICON_LANGUAGES` lists the files found.
+
+A cue may use a lookahead so that it matches one word while requiring the words after it: a
+category's cues count once where their matches overlap, so a counter-cue written
+``danke(?= … für )`` lowers the event score of "Danke für den Workshop" without overlapping the
+strong cue "workshop".
 
 Patterns are regular expressions written in lower case; they are matched on the folded text
 (lower-cased, accents stripped: :func:`retrieval.analysis.fold`), so "giovedì", "giovedi" and
@@ -110,6 +115,9 @@ class TimeWords:
     :attr:`weekday_needs_marker` (English, where a bare weekday is mostly small talk)."""
     next_week_weekday: re.Pattern[str]
     """Words before a weekday that name that day of *next* week ("next Friday" in English)."""
+    due_markers: re.Pattern[str]
+    """Words before a day that make it a due day even in a past-tense clause ("wurde doppelt
+    abgebucht, bitte bis Freitag", "a été prélevée deux fois, rembourser avant jeudi")."""
     parts_of_day: dict[str, re.Pattern[str]]
     numbers: dict[str, int]
     number_words: re.Pattern[str]
@@ -133,6 +141,9 @@ class Lexicon:
     cues: dict[str, tuple[Cue, ...]]
     """Category → its weighted cues."""
     urgent: re.Pattern[str]
+    not_urgent: re.Pattern[str]
+    """Wording that says a request is *not* urgent ("nicht eilig", "rien d'urgent", "no es
+    urgente"): urgent words inside it do not count."""
     disruption: re.Pattern[str]
     time: TimeWords
 
@@ -163,6 +174,7 @@ def _time_words(section: dict[str, Any]) -> TimeWords:
         weekday_needs_marker=bool(section.get("weekday_needs_marker", False)),
         weekday_markers=_pattern(_words(section, "weekday_markers")),
         next_week_weekday=_pattern(_words(section, "next_week_weekday")),
+        due_markers=_pattern(_words(section, "due_markers")),
         parts_of_day={name: _pattern(forms) for name, forms in parts.items()},
         numbers=numbers,
         number_words=_pattern(sorted((re.escape(word) for word in numbers), key=len, reverse=True)),
@@ -203,6 +215,7 @@ def parse_lexicon(lang: str, data: dict[str, Any]) -> Lexicon:
         lang=lang,
         cues=_cues(data.get("categories", {})),
         urgent=_pattern(_words(urgency, "urgent")),
+        not_urgent=_pattern(_words(urgency, "not_urgent")),
         disruption=_pattern(_words(urgency, "disruption")),
         time=_time_words(data.get("time", {})),
     )

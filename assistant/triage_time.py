@@ -191,7 +191,9 @@ def _days(words: TimeWords, text: str, today: dt.date) -> Iterable[_Day]:
             yield _Day(match.start(), match.end(), day, weekday=True)
     for pattern, day in (
         (words.end_of_week, today + dt.timedelta(days=max(4 - today.weekday(), 0))),  # this Friday
-        (words.next_week, today + dt.timedelta(days=7 - today.weekday() + 4)),  # Friday of next week
+        # a week named without a day stands for its middle: "next week" said on a Monday is 9
+        # days off (medium), said on a Friday 5 (high)
+        (words.next_week, today + dt.timedelta(days=7 - today.weekday() + 2)),  # Wednesday of next week
         (words.end_of_month, _end_of_month(today)),
         (words.few_days, today + dt.timedelta(days=3)),
     ):
@@ -306,9 +308,12 @@ def named_moments(
 
 def _in_the_past(words: TimeWords, text: str, day: _Day) -> bool:
     """A day word after "since" ("depuis lundi"), or a weekday in a past clause ("the webinar on
-    Thursday was great")."""
+    Thursday was great") unless a due word stands before it ("… wurde doppelt abgebucht, bitte
+    bis Freitag zurückbuchen")."""
     if _before(text, day.start, words.since, words=2):
         return True
+    if _before(text, day.start, words.due_markers, words=2):
+        return False
     return day.weekday and bool(words.past_verbs.search(_clause(text, day)))
 
 

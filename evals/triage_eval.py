@@ -1,10 +1,12 @@
 """Triage eval: the Slack triage card's category and urgency on labelled member requests.
 
-Four bundled sets: ``triage.jsonl`` (English; the rules are tuned on it) and
+Six bundled sets: ``triage.jsonl`` (English; the rules are tuned on it) and
 ``triage_holdout.jsonl`` (English, written before the tuning and never tuned on), and for
-German, French, Spanish, Italian and Polish ``triage_i18n_dev.jsonl`` (the lexicons are tuned on
-it) and ``triage_i18n_holdout.jsonl`` (written before the lexicons, never tuned on). Report the
-hold-out sets; do not fit to them.
+German, French, Spanish, Italian and Polish ``triage_i18n_dev.jsonl`` (the lexicons were first
+tuned on it) and ``triage_i18n_holdout.jsonl`` (written before the lexicons by their author,
+never tuned on), then ``triage_i18n_dev2.jsonl`` (a second tuning set) and
+``triage_i18n_holdout2.jsonl`` (written by another developer before reading the lexicons, never
+tuned on: the independent figure). Report the hold-out sets; do not fit to them.
 
 A case may carry its language (``lang``), the moment the message was sent (``ts``, ISO 8601 with
 its UTC offset: relative time is read from it), the entities it names (``entities``, labels as
@@ -140,6 +142,22 @@ def i18n_holdout_dataset_path() -> Path:
     on: at least 20 requests per language, about half of them urgent (or not) only by relative time.
     """
     return Path(__file__).parent / "datasets" / "triage_i18n_holdout.jsonl"
+
+
+def i18n_dev2_dataset_path() -> Path:
+    """The second de/fr/es/it/pl tuning set (written by the developer of the hold-out2 set, tuned on)."""
+    return Path(__file__).parent / "datasets" / "triage_i18n_dev2.jsonl"
+
+
+def i18n_holdout2_dataset_path() -> Path:
+    """The independent de/fr/es/it/pl hold-out set.
+
+    Written by a developer other than the lexicons' author, before reading the lexicons or the
+    rules, the way members and staff write in a support channel (typos, English mixed in, several
+    requests in one, greetings), and never tuned on: at least 20 requests per language, at least 8
+    of them urgent (or not) only by relative time.
+    """
+    return Path(__file__).parent / "datasets" / "triage_i18n_holdout2.jsonl"
 
 
 def load_cases(path: Path | None = None) -> list[TriageCase]:

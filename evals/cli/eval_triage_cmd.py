@@ -2,7 +2,7 @@
 
 ``eval triage`` runs offline on the bundled labelled requests (no data dir, no LLM: the Slack
 triage card's rules): the English tuning and hold-out sets and the German, French, Spanish,
-Italian and Polish tuning and hold-out sets, or one ``--dataset``. ``bench slack``
+Italian and Polish tuning and hold-out sets (two of each), or one ``--dataset``. ``bench slack``
 serves the real app with Slack configured against a local mock Web API and needs an ingested data
 dir (``cluster-advisor ingest``).
 """
@@ -25,7 +25,9 @@ from evals.triage_eval import (
     TriageReport,
     default_dataset_path,
     holdout_dataset_path,
+    i18n_dev2_dataset_path,
     i18n_dev_dataset_path,
+    i18n_holdout2_dataset_path,
     i18n_holdout_dataset_path,
     load_cases,
     run_triage_eval,
@@ -34,7 +36,13 @@ from evals.triage_eval import (
 TARGET_ACCURACY = 0.85
 TARGET_RELATIVE_TIME_URGENCY = 0.85
 """Urgency accuracy on the requests whose urgency comes from relative time (issue 13)."""
-_JSON_KEYS = {"hold-out": "holdout", "i18n tuning": "i18n_dev", "i18n hold-out": "i18n_holdout"}
+_JSON_KEYS = {
+    "hold-out": "holdout",
+    "i18n tuning": "i18n_dev",
+    "i18n hold-out": "i18n_holdout",
+    "i18n tuning 2": "i18n_dev2",
+    "i18n hold-out 2 (independent)": "i18n_holdout2",
+}
 """Set name → its key in the JSON output (the first set's figures are the top level)."""
 TARGET_P99_ACK_MS = 300.0
 _SHORT = {
@@ -70,7 +78,8 @@ def triage(
 
     Without ``--dataset``: the bundled English tuning set, then the English hold-out set (in JSON
     under ``holdout``), the de/fr/es/it/pl tuning set (``i18n_dev``) and hold-out set
-    (``i18n_holdout``).
+    (``i18n_holdout``), the second tuning set (``i18n_dev2``) and the independent hold-out set
+    written by another developer (``i18n_holdout2``).
     """
     sets = (
         [("dataset", dataset)]
@@ -80,6 +89,8 @@ def triage(
             ("hold-out", holdout_dataset_path()),
             ("i18n tuning", i18n_dev_dataset_path()),
             ("i18n hold-out", i18n_holdout_dataset_path()),
+            ("i18n tuning 2", i18n_dev2_dataset_path()),
+            ("i18n hold-out 2 (independent)", i18n_holdout2_dataset_path()),
         ]
     )
     reports: list[tuple[str, Path, TriageReport]] = []

@@ -15,6 +15,7 @@ from assistant.calls import CallFacts
 from assistant.language import N_
 from assistant.models import Answer
 from assistant.triage import Triage
+from assistant.triage_card import card_words, category_name, entity_names, urgency_name
 from corpus.i18n import format_date, translator
 from integrations.slack.mrkdwn import markdown_to_mrkdwn
 
@@ -29,6 +30,10 @@ ACTION_ASK_SUPPORT = "advisor_ask_support"
 ACTION_POST_DRAFT = "triage_post_draft"
 ACTION_ASSIGN_ME = "triage_assign_me"
 ACTION_RESOLVE = "triage_resolve"
+TRIAGE_DRAFT_BLOCK = "triage_draft"
+TRIAGE_SOURCES_BLOCK = "triage_sources"
+"""The block ids of a triage card's draft reply and sources (their titles are in the request's
+language, so "Post draft as reply" finds them by id)."""
 
 _STATUS_BADGE = {
     "open": (":large_green_circle:", N_("open")),
@@ -158,33 +163,37 @@ def feedback_note(*, helpful: bool, user: str) -> str:
 
 
 def triage_blocks(card: Triage, *, draft: Answer, call_facts: Mapping[str, CallFacts] | None) -> list[Block]:
-    """A triage card: category, urgency with its reason, entities, owner, draft reply, actions."""
-    owner = _mention(card.owner) if card.owner else "_no route configured_"
+    """A triage card: category, urgency with its reason, entities, owner, draft reply, actions; its
+    words in the request's language (the draft's, :mod:`assistant.triage_card`)."""
+    words = card_words(draft.lang)
+    owner = _mention(card.owner) if card.owner else f"_{words.no_route}_"
+    entities = ", ".join(entity_names(card.entities, draft.lang))
     fields = [
-        f"*Category*\n{card.category.replace('_', ' ')}",
-        f"*Urgency*\n{card.urgency} ({escape(card.urgency_reason)})",
-        f"*Suggested owner*\n{owner}",
-        f"*Entities*\n{escape(', '.join(card.entities)) or '—'}",
+        f"*{words.category}*\n{category_name(card.category, draft.lang)}",
+        f"*{words.urgency}*\n{urgency_name(card.urgency, draft.lang)} ({escape(card.urgency_reason)})",
+        f"*{words.owner}*\n{owner}",
+        f"*{words.entities}*\n{escape(entities) or '—'}",
     ]
     blocks: list[Block] = [
-        {"type": "header", "text": {"type": "plain_text", "text": "Triage"}},
+        {"type": "header", "text": {"type": "plain_text", "text": words.header}},
         {"type": "section", "fields": [{"type": "mrkdwn", "text": field} for field in fields]},
-        _section(cut("*Draft reply*\n" + escape(draft.answer))),
+        {**_section(cut(f"*{words.draft_reply}*\n" + escape(draft.answer))), "block_id": TRIAGE_DRAFT_BLOCK},
     ]
     if draft.citations:
         lines = [
             source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id))
             for c in draft.citations[:MAX_SOURCES]
         ]
-        blocks.append(_section(cut("*Sources*\n" + "\n".join(lines))))
+        sources = _section(cut(f"*{words.sources}*\n" + "\n".join(lines)))
+        blocks.append({**sources, "block_id": TRIAGE_SOURCES_BLOCK})
     blocks.append(
         {
             "type": "actions",
             "block_id": "triage_actions",
             "elements": [
-                _button("Post draft as reply", ACTION_POST_DRAFT, "post", style="primary"),
-                _button("Assign to me", ACTION_ASSIGN_ME, "assign"),
-                _button("Mark resolved", ACTION_RESOLVE, "resolve"),
+                _button(words.post_draft, ACTION_POST_DRAFT, "post", style="primary"),
+                _button(words.assign_me, ACTION_ASSIGN_ME, "assign"),
+                _button(words.resolve, ACTION_RESOLVE, "resolve"),
             ],
         }
     )

@@ -16,6 +16,7 @@ from assistant.calls import CLOSING_SOON_DAYS
 from assistant.errors import NotFound
 from assistant.models import Answer
 from assistant.triage import Triage, message_moment, triage_request
+from assistant.triage_card import notification_text
 from assistant.triage_reply import draft_reply
 from corpus.errors import AdvisorError
 from corpus.models import Audience
@@ -97,6 +98,7 @@ def post_triage(
         routing=services.settings.slack_triage_routing,
         call_deadlines={name: day for name, day in named.items() if day is not None},
         sent_at=sent_at,
+        lang=draft.lang,
     )
     services.store.log_triage(
         channel=channel,
@@ -109,7 +111,7 @@ def post_triage(
     client.chat_postMessage(
         channel=channel,
         thread_ts=message_ts,
-        text=f"Triage: {card.category.replace('_', ' ')}, {card.urgency} urgency",
+        text=notification_text(card.category, card.urgency, draft.lang),
         blocks=blocks.triage_blocks(card, draft=_drafted(card, draft), call_facts=facts),
     )
 
@@ -171,11 +173,7 @@ def on_post_draft(services: Services, body: dict[str, Any], client: WebClient) -
     if found is None:
         return
     channel, request_ts, user, card = found
-    texts = [
-        b.get("text", {}).get("text", "") for b in card.get("blocks") or [] if b.get("type") == "section"
-    ]
-    draft = next((t.removeprefix("*Draft reply*\n") for t in texts if t.startswith("*Draft reply*")), "")
-    sources = next((t for t in texts if t.startswith("*Sources*")), None)
+    draft, sources = _card_draft(card)
     if not draft:
         return
     client.chat_postMessage(
@@ -183,6 +181,20 @@ def on_post_draft(services: Services, body: dict[str, Any], client: WebClient) -
     )
     services.store.mark_responded(channel=channel, message_ts=request_ts, by=user)
     _update_card(client, channel, card, f"Draft posted by <@{user}>.")
+
+
+def _card_draft(card: dict[str, Any]) -> tuple[str, str | None]:
+    """``(draft reply, sources section)`` of a posted triage card: its sections by block id, their
+    title line (in the request's language) dropped from the draft; a card posted before the ids
+    existed by its English titles."""
+    sections = [b for b in card.get("blocks") or [] if b.get("type") == "section"]
+    by_id = {b.get("block_id"): b.get("text", {}).get("text", "") for b in sections}
+    if blocks.TRIAGE_DRAFT_BLOCK in by_id:
+        draft = by_id[blocks.TRIAGE_DRAFT_BLOCK].partition("\n")[2]
+        return draft, by_id.get(blocks.TRIAGE_SOURCES_BLOCK)
+    texts = [b.get("text", {}).get("text", "") for b in sections]
+    draft = next((t.removeprefix("*Draft reply*\n") for t in texts if t.startswith("*Draft reply*")), "")
+    return draft, next((t for t in texts if t.startswith("*Sources*")), None)
 
 
 def on_assign(services: Services, body: dict[str, Any], client: WebClient) -> None:

@@ -107,3 +107,57 @@ def test_a_cues_literal_pre_check_never_hides_a_match() -> None:
             for cue in cues:
                 for text in texts:
                     assert (cue.search(text) is None) == (cue.pattern.search(text) is None), (cue, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danke für das schöne Sommerfest, hat Spaß gemacht!",
+        "Merci pour le salon, c'était génial",
+        "Gracias por el taller, muy interesante",
+        "Grazie per il convegno, bellissimo",
+        "Dzięki za konferencję, było świetnie",
+    ],
+)
+def test_thanks_for_a_past_event_is_no_event_request(text: str) -> None:
+    assert categorise(text) == "other", matched_cues(text)
+
+
+def test_thanks_with_a_question_about_the_event_stays_an_event_request() -> None:
+    text = "Danke für den Workshop! Gibt es die Folien und die Aufzeichnung?"
+    assert categorise(text) == "event_matchmaking"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die App stürzt beim Öffnen der Teilnehmerliste der Konferenz ab",
+        "L'appli plante quand j'ouvre le programme du salon",
+        "La app se cierra al abrir el programa de la feria",
+        "L'app si chiude quando apro il programma della fiera",
+        "Aplikacja się zamyka, gdy otwieram program targów",
+    ],
+)
+def test_an_app_crashing_on_an_event_page_is_a_technical_issue(text: str) -> None:
+    assert categorise(text) == "technical_issue", matched_cues(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Wir brauchen einen Zulieferer aus Tschechien für den Antrag, Abgabe Freitag", "partner_search"),
+        ("Necesitamos una empresa italiana para la propuesta, ¿alguna idea?", "partner_search"),
+        ("Potrzebujemy firmy z Litwy do wniosku, jakieś pomysły?", "partner_search"),
+        ("Potrzebujemy listu poparcia od klastra do wniosku", "other"),
+        ("Bitte die Kontaktdaten in unserem Mitgliedsprofil aktualisieren", "membership_admin"),
+        ("Merci de changer le contact principal de notre fiche membre", "membership_admin"),
+        ("Podéis actualizar los datos de facturación de nuestra ficha de socio?", "membership_admin"),
+        ("Potete aggiornare l'anagrafica del nostro profilo socio?", "membership_admin"),
+        ("Prosimy o zmianę głównego kontaktu w karcie członka", "membership_admin"),
+        ("Une association peut-elle être cheffe de file ?", "funding_question"),
+        ("¿Hay ayudas para la internacionalización de clústeres?", "funding_question"),
+        ("Un ente pubblico può fare da capofila?", "funding_question"),
+    ],
+)
+def test_needing_a_partner_member_records_and_lead_applicants(text: str, category: str) -> None:
+    assert categorise(text) == category, matched_cues(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from babel.messages.pofile import read_po
 
+from assistant.triage_card import CATEGORY_NAMES, HEADER, NOTIFICATION, URGENCY_NAMES
 from assistant.triage_reply import FOLLOW_UPS, GREETING, OPENINGS, SIGN_OFF, URGENT_NOTE, draft_reply
 from corpus.catalogs import LOCALES_DIR
 
@@ -42,10 +43,20 @@ def test_a_language_without_a_catalog_or_an_unknown_category_falls_back_never_em
 
 @pytest.mark.parametrize("lang", ["de", "fr", "es", "it", "pl"])
 def test_every_triage_message_is_translated(lang: str) -> None:
+    """The reply's, the card's and the urgency reasons' words are all in the template, and every
+    entry of the template is translated (plural entries in every form of the language)."""
+    with (LOCALES_DIR / "triage.pot").open("rb") as source:
+        template = {message.id for message in read_po(source) if message.id}
+    wanted = {GREETING, URGENT_NOTE, SIGN_OFF, *OPENINGS.values(), *FOLLOW_UPS.values()}
+    card = {HEADER, NOTIFICATION, *CATEGORY_NAMES.values(), *URGENCY_NAMES.values()}
+    assert wanted | card <= {text for entry in template for text in _strings(entry)}
     with (LOCALES_DIR / lang / "LC_MESSAGES" / "triage.po").open("rb") as source:
         catalog = read_po(source)
-    translated = {message.id: message.string for message in catalog if message.id and message.string}
-    wanted = {GREETING, URGENT_NOTE, SIGN_OFF, *OPENINGS.values(), *FOLLOW_UPS.values()}
-    assert wanted <= set(translated)
-    with (LOCALES_DIR / "triage.pot").open("rb") as source:
-        assert {message.id for message in read_po(source) if message.id} == wanted
+    translated = {
+        message.id for message in catalog if message.id and message.string and all(_strings(message.string))
+    }
+    assert template <= translated
+
+
+def _strings(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)

@@ -147,3 +147,73 @@ def test_dates_written_in_numbers_or_month_names_in_every_language(text: str, ex
 )
 def test_numbers_that_are_no_date_and_dates_already_past_name_no_deadline(text: str) -> None:
     assert named_moments(text, sent_at=MONDAY_0930) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nicht eilig, aber: wie hoch ist die Förderquote?",
+        "Rien d'urgent, juste une question sur la cotisation",
+        "No es urgente, ¿cuándo abre la convocatoria?",
+        "Niente di urgente, volevo solo sapere il costo della quota",
+        "Nic pilnego, pytanie o składkę",
+        "Nie jest pilne: kiedy nabór?",
+    ],
+)
+def test_saying_it_is_not_urgent_is_not_urgent(text: str) -> None:
+    assert assess_urgency(text, dates=[], call_deadlines={}, sent_at=MONDAY_0930)[0] == "low"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schönen Freitag euch allen!",
+        "Bon mercredi à toutes et à tous",
+        "Feliz jueves, equipo",
+        "Buon venerdì a tutti!",
+        "Miłego piątku wszystkim",
+        "Buona serata a tutti!",
+        "Miłego wieczoru!",
+        "Bonne journée et à la semaine prochaine !",
+        "Se cayó ayer por la noche",
+    ],
+)
+def test_weekday_and_evening_wishes_and_yesterday_evening_name_no_deadline(text: str) -> None:
+    assert named_moments(text, sent_at=MONDAY_0930) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Beitrag wurde doppelt abgebucht, bitte bis Donnerstag zurückbuchen", _at(5, 23, 59)),
+        ("La facture a été envoyée deux fois, corrigez-la avant jeudi svp", _at(5, 23, 59)),
+        ("Ci avete addebitato due volte, sistemate entro giovedì", _at(5, 23, 59)),
+    ],
+)
+def test_a_due_word_before_a_weekday_makes_it_a_deadline_even_in_a_past_clause(
+    text: str, expected: dt.datetime
+) -> None:
+    assert _first(text) == expected
+
+
+def test_next_week_is_its_middle_so_said_late_in_the_week_it_is_soon() -> None:
+    assert _first("die Messe ist nächste Woche") == _at(11, 23, 59)  # said on a Monday: 9 days
+    thursday = dt.datetime(2026, 3, 5, 10, 0, tzinfo=CET)
+    assert _first("el brokerage de la semana que viene", thursday) == _at(11, 23, 59)
+    said_thursday = assess_urgency("the brokerage next week", dates=[], call_deadlines={}, sent_at=thursday)
+    said_monday = assess_urgency("the brokerage next week", dates=[], call_deadlines={}, sent_at=MONDAY_0930)
+    assert (said_thursday[0], said_monday[0]) == ("high", "medium")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Suche findet seit Montag nichts mehr",
+        "Le formulaire plante depuis vendredi",
+        "El formulario da error desde el lunes",
+        "Il modulo dà errore da venerdì",
+        "Formularz wyrzuca błąd od poniedziałku",
+    ],
+)
+def test_a_problem_since_a_past_day_is_a_disruption(text: str) -> None:
+    assert assess_urgency(text, dates=[], call_deadlines={}, sent_at=MONDAY_0930)[0] == "medium"

@@ -27,7 +27,9 @@ from evals.triage_eval import (
     confusion,
     default_dataset_path,
     holdout_dataset_path,
+    i18n_dev2_dataset_path,
     i18n_dev_dataset_path,
+    i18n_holdout2_dataset_path,
     i18n_holdout_dataset_path,
     load_cases,
     macro_f1,
@@ -148,6 +150,26 @@ def test_i18n_sets_have_20_requests_per_language_each_with_its_timestamp() -> No
     assert not {case.text for case in holdout} & {case.text for case in dev}
 
 
+def test_the_independent_holdout_and_second_tuning_set_are_new_requests_with_timestamps() -> None:
+    """Issue 13: at least 20 requests per language written before tuning, at least 8 of them whose
+    urgency comes from relative time, every category and urgency level; the tuning set is separate."""
+    holdout2 = load_cases(i18n_holdout2_dataset_path())
+    dev2 = load_cases(i18n_dev2_dataset_path())
+    for cases, least, relative in ((holdout2, 20, 8), (dev2, 15, 8)):
+        for lang in ("de", "fr", "es", "it", "pl"):
+            mine = [case for case in cases if case.lang == lang]
+            assert len(mine) >= least
+            assert {case.category for case in mine} == set(CATEGORIES)
+            assert {case.urgency for case in mine} == set(URGENCIES)
+            assert sum(case.relative_time for case in mine) >= relative
+        assert all(case.ts is not None and case.ts.utcoffset() is not None for case in cases)
+        assert len({case.id for case in cases}) == len(cases)
+    older = [*load_cases(i18n_holdout_dataset_path()), *load_cases(i18n_dev_dataset_path())]
+    texts = [{case.text for case in cases} for cases in (holdout2, dev2, older)]
+    assert not texts[0] & texts[1] and not texts[0] & texts[2] and not texts[1] & texts[2]
+    assert not {case.id for case in holdout2} & {case.id for case in [*dev2, *older]}
+
+
 def test_old_cases_without_the_new_fields_still_load_and_are_sent_at_nine() -> None:
     case = TriageCase(id="x", text="I can't log in", category="technical_issue", urgency="high")
     assert case.lang == "en" and case.entities is None and not case.relative_time
@@ -187,7 +209,14 @@ def test_predict_reads_relative_time_from_the_cases_own_timestamp() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [i18n_dev_dataset_path(), i18n_holdout_dataset_path()], ids=["dev", "holdout"]
+    "path",
+    [
+        i18n_dev_dataset_path(),
+        i18n_holdout_dataset_path(),
+        i18n_dev2_dataset_path(),
+        i18n_holdout2_dataset_path(),
+    ],
+    ids=["dev", "holdout", "dev2", "holdout2"],
 )
 def test_triage_reaches_the_targets_in_every_language(path: Path) -> None:
     """Issue 13: category accuracy >= 0.85 in every language, relative-time urgency >= 0.85."""
@@ -252,6 +281,12 @@ def test_eval_triage_cli_json_reports_the_tuning_and_the_holdout_set(tmp_path: P
     assert set(i18n["per_language"]) == {"de", "fr", "es", "it", "pl"}
     assert i18n["target_relative_time_urgency_accuracy"] == 0.85
     assert payload["i18n_dev"]["dataset"] == str(i18n_dev_dataset_path())
+    assert payload["i18n_dev2"]["dataset"] == str(i18n_dev2_dataset_path())
+    independent = payload["i18n_holdout2"]
+    assert independent["dataset"] == str(i18n_holdout2_dataset_path())
+    assert independent["cases"] == len(load_cases(i18n_holdout2_dataset_path()))
+    assert set(independent["per_language"]) == {"de", "fr", "es", "it", "pl"}
+    assert all(f["id"].startswith("h2") for f in independent["failures"])
 
 
 def test_eval_triage_cli_on_one_dataset(tmp_path: Path) -> None:
@@ -325,3 +360,13 @@ def test_eval_triage_cli_prints_the_per_language_table(tmp_path: Path) -> None:
     assert "Per language" in result.output and "relative-time urgency" in result.output
     for lang in ("de", "fr", "es", "it", "pl"):
         assert f"│ {lang}   │" in result.output
+
+
+def test_eval_triage_cli_prints_the_independent_holdout_with_its_language_table(tmp_path: Path) -> None:
+    result = CliRunner().invoke(_cli(tmp_path), ["eval", "triage"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    section = result.output.split("i18n hold-out 2 (independent) set")[1]
+    assert "triage_i18n_holdout2.jsonl" in section.splitlines()[0]
+    assert "Per language" in section
+    for lang in ("de", "fr", "es", "it", "pl"):
+        assert f"│ {lang}   │" in section

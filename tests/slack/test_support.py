@@ -20,8 +20,11 @@ def _card(slack: SlackHarness, timeout: float = 20.0) -> Any:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for call in slack.api.calls_of("chat.postMessage"):
-            if call.args.get("channel") == SUPPORT_CHANNEL and str(call.args.get("text", "")).startswith(
-                "Triage"
+            card_blocks = call.args.get("blocks") or []
+            if isinstance(card_blocks, str):
+                card_blocks = json.loads(card_blocks)
+            if call.args.get("channel") == SUPPORT_CHANNEL and any(
+                block.get("block_id") == "triage_actions" for block in card_blocks
             ):
                 return call
         time.sleep(0.02)
