@@ -22,6 +22,7 @@ the detected language of the query text (:func:`corpus.languages.detect_language
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -32,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from corpus.settings import Settings
+from retrieval.analysis import STOPWORDS_EN
 from retrieval.embeddings import Embedder
 from retrieval.embeddings_e5 import E5_DIMENSION, E5_MODEL_NAME
 from retrieval.memo import recent_per_thread
@@ -65,6 +67,24 @@ def query_language(text: str) -> str:
     from corpus.languages import detect_language  # lingua loads on first use only
 
     return detect_language(text).lang
+
+
+_CUE_WORDS = frozenset(
+    """call calls open opening opened closing closes closed forthcoming upcoming fund funds funding
+    funded grant grants programme program programmes deadline deadlines apply application applications
+    proposal proposals topic topics currently still now today any some""".split()
+)
+"""English words the planner's reading puts in place of a question's cue phrases ("offene
+Ausschreibungen" → "open calls"): in a multilingual query they match every short "Open Call" title
+literally and drown the topic, which the question's own words carry."""
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+def topic_text(text: str) -> str:
+    """``text`` without English stopwords and cue words, for a cross-lingual search (the whole text
+    when nothing else is left: a question that is only cue words)."""
+    kept = [word for word in _WORD.findall(text) if word.lower() not in STOPWORDS_EN | _CUE_WORDS]
+    return " ".join(kept) if kept else text
 
 
 class _E5Model:

@@ -41,6 +41,7 @@ from retrieval.crosslingual import (
     CrossLingualEncoder,
     encoder_from_settings,
     query_language,
+    topic_text,
 )
 from retrieval.dense import DenseMatrix, build_matrix
 from retrieval.embeddings import Embedder
@@ -224,7 +225,7 @@ class SearchIndex:
             return None
         if query_language(text) == "en":
             return None
-        return matrix, encoder.embed_query(text)
+        return matrix, encoder.embed_query(topic_text(text))
 
     def crosslingual_scorer(self, question: str) -> Callable[[Sequence[str]], list[float]] | None:
         """For a question searched cross-lingually: a function giving its similarity to texts (English
@@ -232,7 +233,8 @@ class SearchIndex:
         encoder = self.crosslingual_encoder
         if encoder is None or self.crosslingual_search(question) is None:
             return None
-        return lambda texts: encoder.text_similarities(question, texts)
+        topic = topic_text(question)
+        return lambda texts: encoder.text_similarities(topic, texts)
 
     def question_similarities(self, text: str, chunk_ids: Sequence[str]) -> tuple[dict[str, float], str]:
         """Cosine similarity of the question ``text`` to each of ``chunk_ids``, in the vector space its
