@@ -188,6 +188,8 @@ _HOME = re.compile(
     r"|\bour (?:company|firm|sme|startup|start-up|cluster|organi[sz]ation|business)\s*\([^)]{2,40}\)"
     r"|\b\w+\s+(?:start-?ups?|smes?|compan(?:y|ies)|firms?|business(?:es)?|manufacturers?|team)\s+here\b"
     r"|^\s*(?:hi,?\s+)?(?:an?\s+)?\w+\s+(?:start-?up|sme|company|firm|business|manufacturer|cluster)\b"
+    # French, Spanish and Italian put the adjective after the noun: "PME croate, nous ..." → "sme Croatian".
+    r"|^\s*(?:hello,?\s+)?(?:an?\s+)?(?:start-?up|sme|company|firm)\s+(?:(?-i:[A-Z])\w+|from\b[^.,;?!]{0,40})"
     r"|\b(?:i|we) (?:run|own|manage|lead|work (?:at|for)) (?:an?|our)\b[^.,;?!]{0,40}"
     # "a Greek agrifood cooperative wants ...", "our Slovak firm": the asker's own organisation (a
     # cluster or organisation named this way is usually what they look for, so not those).
@@ -623,7 +625,7 @@ def _statuses(
         return () if window_past else ("forthcoming",)
     if operation == "first" and sort_field == "opening_date":
         return ("forthcoming",)
-    if _OPEN_WORDS.search(text) or operation in {"count", "first", "last"}:
+    if _OPEN_WORDS.search(text) or operation in {"count", "first", "last", "largest", "smallest"}:
         return ("open",)
     return ("open", "forthcoming")
 

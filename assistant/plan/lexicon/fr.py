@@ -84,6 +84,38 @@ PHRASES: dict[str, str] = {
     "quand": "when", "tous": "all", "toutes": "all", "aucun": "any", "aucune": "any",
     "et au": "and in", "et en": "and in", "et aux": "and in", "et pour": "and for",
     "qu'en est-il": "what about",
+    # superlatives and order, as members write them (second round)
+    "le plus tôt": "soonest", "au plus tôt": "soonest", "se termine": "closes",
+    "se termine le premier": "closes first",
+"le mieux doté": "the largest budget", "la mieux dotée": "the largest budget",
+    "le mieux dotés": "the largest budget", "mieux doté": "largest budget", "mieux dotée": "largest budget",
+    "finance le plus": "gives the most money", "financent le plus": "give the most money",
+    "le plus élevé": "the highest", "la plus élevée": "the highest", "plus élevé": "highest",
+    "plus élevée": "highest", "le montant le plus élevé": "the highest amount",
+    "l'échéance la plus proche": "the earliest deadline", "échéance la plus proche": "earliest deadline",
+    "la date limite la plus rapprochée": "the earliest deadline",
+    "date limite la plus rapprochée": "earliest deadline",
+    "la date limite la plus tardive": "the latest deadline", "date limite la plus tardive": "latest deadline",
+    "l'échéance la plus tardive": "the latest deadline", "échéance la plus tardive": "latest deadline",
+    "date limite la plus lointaine": "latest deadline", "quand ouvre le prochain": "when opens next the",
+    "quand ouvre la prochaine": "when opens next the", "le prochain": "the next", "la prochaine": "the next",
+    "prochain": "next", "prochaine": "next", "en dernier": "last",
+    "combien en reste-t-il": "how many is that", "combien en reste": "how many is that",
+    "il en reste combien": "how many is that", "du deuxième": "of the second one",
+    "deuxième": "second one", "liste": "list",
+    # home, target, partners
+    "société": "company", "notre société": "our company", "est établie en": "is based in",
+    "est établie au": "is based in", "est établie aux": "is based in", "est établie à": "is based in",
+    "établie": "based", "établis": "based", "implanter": "expand", "nous implanter": "expand",
+    "se lancer": "expand", "contacter": "contact", "conseiller": "recommend",
+    "là-bas": "there", "nos partenaires": "partners", "entreprises": "companies",
+    "un consortium": "a consortium", "nous montons": "we are building", "montons": "building",
+    "un projet commun": "a project together", "projet commun": "project together",
+    "pourraient être": "could be", "répondre": "apply",
+    # actions
+    # the French acronym of the Connecting Europe Facility (Mécanisme pour l'interconnexion en Europe)
+    "mie": "CEF",
+    "inscris-nous": "register us", "appeler": "call", "peux-tu appeler": "can you call",
 }  # fmt: skip
 
 KEEP: tuple[str, ...] = ("pôles de compétitivité",)
