@@ -86,9 +86,14 @@ _FIRST_DEADLINE = _rx(
     r"deadline (?:comes|is) first",
     r"most urgent",
     r"ends? (?:first|soonest)",
+    r"\bfirst\b[^.?!]{0,40}\bto close",  # "il primo bando EIC a chiudere" reads "the first one call EIC to close"
 )
 _LAST_DEADLINE = _rx(
-    r"clos(?:es|ing) (?:last|latest)", r"last to close", r"latest deadline", r"(?:longest|most) time"
+    r"clos(?:es|ing) (?:last|latest)",
+    r"last to close",
+    r"latest deadline",
+    r"(?:longest|most) time",
+    r"\blast\b[^.?!]{0,40}\bto close",
 )
 _FIRST_OPENING = _rx(
     r"(?:when|which)\b[^.?!]{0,20}\bnext\b[^.?!]{0,60}\bopen",
@@ -183,7 +188,7 @@ _OPEN_WORDS = _rx(
 )
 _HOME = re.compile(
     r"\b(?:we(?:'re| are)|i(?:'m| am)|as an?|our (?:company|firm|cluster|sme|startup|organi[sz]ation) (?:is )?(?:in|from)|"
-    r"(?:we|i) (?:are |am )?(?:based|located|headquartered) in|(?:we|i) come from|from|"
+    r"(?:we|i) (?:are |am )?(?:based|located|headquartered) in|(?:we|i) come from|(?<!partners )(?<!partner )(?<!clusters )(?<!companies )from|"
     r"(?:is|are) (?:based|located|headquartered) in)\b[^.,;?!]{0,40}"
     r"|\bour (?:company|firm|sme|startup|start-up|cluster|organi[sz]ation|business)\s*\([^)]{2,40}\)"
     r"|\b\w+\s+(?:start-?ups?|smes?|compan(?:y|ies)|firms?|business(?:es)?|manufacturers?|team)\s+here\b"

@@ -121,4 +121,18 @@ PHRASES: dict[str, str] = {
     "e-mail": "email", "eine e-mail": "an email", "stell uns vor": "introduce us",
     "einreichung": "submission",
     "die": "the", "das": "the",
+    "läuft zuerst aus": "closes first", "laufen zuerst aus": "close first",
+    "frist am nächsten": "earliest deadline",
+    "die frist am nächsten": "the earliest deadline", "kürzeste": "earliest", "kürzesten": "earliest",
+    "längste": "latest", "längsten": "latest", "laufzeit": "deadline", "am spätesten": "latest",
+    "zuletzt": "last", "meiste geld": "most money", "meiste": "most", "geld": "money",
+    "pro vorhaben": "per project",
+    "je vorhaben": "per project", "fördersumme": "amount", "geht als nächster auf": "opens next",
+    "geht als nächstes auf": "opens next", "als nächster": "next", "der startet": "to open",
+    "die startet": "to open",
+    "der öffnet": "to open", "die öffnet": "to open", "gesamtbudget": "total budget",
+    # where the asker is from, and the market they aim at
+    "aus": "from", "kommt aus": "comes from", "kommen aus": "come from", "wir kommen aus": "we come from",
+    "haben unseren sitz in": "are based in", "unseren sitz in": "based in", "sitz in": "based in",
+    "unseren": "our", "markt": "market", "auf den": "into the", "als": "as",
 }  # fmt: skip

@@ -103,4 +103,16 @@ PHRASES: dict[str, str] = {
     "contactar": "contact", "aquí": "here", "hola": "hello",
     # actions
     "regístranos": "register us", "presentándonos": "introducing us",
+    "cierra la primera": "closes first", "cierra el primero": "closes first",
+    "la primera en cerrar": "first to close",
+    "el primero en cerrar": "first to close", "en cerrar": "to close", "termina": "closes",
+    "primero": "first", "primera": "first", "más tarde": "last", "plazo más largo": "latest deadline",
+    "el plazo más largo": "the latest deadline", "más grande": "largest", "mayor": "largest", "da": "gives",
+    "más financiación": "the most money", "se obtiene": "one gets", "en abrir": "to open", "abrir": "open",
+    "abrirá": "will open", "abrirán": "will open", "a continuación": "next",
+    # where the asker is from, and the market they aim at
+    "como pyme": "as an sme", "como empresa": "as a company", "como startup": "as a startup",
+    "mercado": "market", "el mercado": "the market", "entrar": "enter", "es de": "is from",
+    "somos de": "we are from",
+    "junto con": "together with", "junto a": "together with",
 }  # fmt: skip

@@ -116,7 +116,34 @@ PHRASES: dict[str, str] = {
     # the French acronym of the Connecting Europe Facility (Mécanisme pour l'interconnexion en Europe)
     "mie": "CEF",
     "inscris-nous": "register us", "appeler": "call", "peux-tu appeler": "can you call",
+    "clôture": "closes", "clôturent": "close", "expire": "closes", "expirent": "close", "en premier": "first",
+    "le plus tard": "last", "date de clôture": "deadline", "dates de clôture": "deadlines",
+    "le plus important": "the largest", "la plus importante": "the largest", "dispose du": "has the",
+    "maximal": "highest", "maximale": "highest", "finance le mieux": "gives the most money",
+    "chaque projet": "per project", "qui ouvre": "to open", "qui ouvrira": "to open", "ouvrira": "will open",
+    "ouvrira le premier": "opens first", "va ouvrir": "will open", "ouvrir": "open",
+    # where the asker is from, and the market they aim at
+    "en tant que": "as a", "exporter": "export", "vers": "to", "je dirige": "i run", "je": "i",
+    "je cherche": "i am looking for", "nous sommes basés": "we are based",
+    "nous sommes basées": "we are based",
+    "basés": "based", "basées": "based", "nous sommes": "we are", "aimerions": "would like to",
+    "trouver": "find", "marché": "market", "le marché": "the market",
 }  # fmt: skip
+
+# "la date limite la plus tardive", "l'échéance la plus proche": the deadline, then how far it is.
+PHRASES |= {
+    f"{article}{deadline} la plus {how}": f"{'the ' if article else ''}{reading}"
+    for article in ("", "la ", "l'")
+    for deadline in ("date limite", "date de clôture", "échéance")
+    for how, reading in (
+        ("proche", "earliest deadline"),
+        ("rapprochée", "earliest deadline"),
+        ("tardive", "latest deadline"),
+        ("éloignée", "latest deadline"),
+        ("lointaine", "latest deadline"),
+    )  # fmt: skip
+    if (article == "l'") == (deadline == "échéance")
+}
 
 KEEP: tuple[str, ...] = ("pôles de compétitivité",)
 """Names whose words are cues elsewhere ("de"), kept as typed."""

@@ -100,4 +100,18 @@ PHRASES: dict[str, str] = {
     # actions
     "manda": "send", "registraci": "register us", "per presentarci": "to introduce us",
     "un'email": "an email",
+    "a chiudere": "to close", "il primo a chiudere": "the first to close",
+    "l'ultimo a chiudere": "the last to close", "per primo": "first", "per prima": "first",
+    "termina": "closes",
+    "terminano": "close", "più tardi": "last", "maggiore": "largest",
+    "il budget maggiore": "the largest budget",
+    "più fondi": "the most money", "fondi": "funds", "finanzia di più": "gives the most money",
+    "ogni progetto": "per project", "che apre": "to open", "che aprirà": "to open", "aprirà": "will open",
+    "apriranno per primi": "will open first",
+    # where the asker is from, and the market they aim at
+    "come pmi": "as an sme", "come azienda": "as a company", "come startup": "as a startup",
+    "mercato": "market", "nel mercato": "into the market", "entrare": "enter", "e cerca": "and looking for",
+    "cerca": "looking for", "e cerchiamo": "and looking for", "la nostra": "our", "il nostro": "our",
+    "siamo basati in": "we are based in", "siamo basati a": "we are based in", "basati": "based",
+    "basata": "based", "basato": "based", "siamo": "we are", "vorremmo": "would like to",
 }  # fmt: skip

@@ -93,4 +93,16 @@ PHRASES: dict[str, str] = {
     "zgłosić": "apply", "nasze mśp": "our sme",
     # actions
     "zarezerwuj": "book", "zgłoś": "submit",
+    "najkrótszy termin": "earliest deadline", "jako ostatni": "last", "jako ostatnia": "last",
+    "najdalszy termin": "latest deadline", "otwiera się": "opens", "otwierają się jako": "open",
+    "kiedy otwiera się następny": "when opens next the", "kiedy otworzy się następny": "when opens next the",
+    # where the asker is from, and the market they aim at ("z" + genitive is "from", + instrumental "with")
+    "rynek": "market", "na rynek": "into the market", "wejść": "enter", "firma z": "company from",
+    "firmą z": "company from", "mśp z": "sme from", "jesteśmy z": "we are from",
+    "pochodzimy z": "we come from",
+    "jako firma z": "as a company from", "jako": "as", "działamy w": "we are based in",
+    "działamy we": "we are based in", "działamy na": "we are based in", "działamy": "we operate",
+    "i szukamy": "and looking for", "i chcemy": "and we want", "mamy siedzibę w": "we are based in",
+    "mamy siedzibę we": "we are based in", "mamy siedzibę na": "we are based in", "znaleźć": "find",
+    "projektu": "project", "dla projektu": "for a project",
 }  # fmt: skip
