@@ -115,4 +115,9 @@ PHRASES: dict[str, str] = {
     "mercado": "market", "el mercado": "the market", "entrar": "enter", "es de": "is from",
     "somos de": "we are from",
     "junto con": "together with", "junto a": "together with",
+    "la tercera": "the third one", "el tercero": "the third one", "el tercer": "the third",
+    "la cuarta": "the fourth one",
+    "el cuarto": "the fourth one", "la quinta": "the fifth one", "el quinto": "the fifth one",
+    "reserva": "book",
+    "una cita": "an appointment", "cita": "appointment", "ese": "that", "esa": "that",
 }  # fmt: skip

@@ -128,6 +128,11 @@ PHRASES: dict[str, str] = {
     "nous sommes basées": "we are based",
     "basés": "based", "basées": "based", "nous sommes": "we are", "aimerions": "would like to",
     "trouver": "find", "marché": "market", "le marché": "the market",
+    "ferme le premier": "closes first", "ferment le premier": "close first",
+    "clôture le premier": "closes first",
+    "le troisième": "the third one", "la troisième": "the third one", "le quatrième": "the fourth one",
+    "la quatrième": "the fourth one", "le cinquième": "the fifth one", "la cinquième": "the fifth one",
+    "réserve": "book", "visio": "video call", "une visio": "a video call",
 }  # fmt: skip
 
 # "la date limite la plus tardive", "l'échéance la plus proche": the deadline, then how far it is.

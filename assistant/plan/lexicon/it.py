@@ -114,4 +114,7 @@ PHRASES: dict[str, str] = {
     "cerca": "looking for", "e cerchiamo": "and looking for", "la nostra": "our", "il nostro": "our",
     "siamo basati in": "we are based in", "siamo basati a": "we are based in", "basati": "based",
     "basata": "based", "basato": "based", "siamo": "we are", "vorremmo": "would like to",
+    "il terzo": "the third one", "la terza": "the third one", "il quarto": "the fourth one",
+    "la quarta": "the fourth one", "il quinto": "the fifth one", "la quinta": "the fifth one",
+    "prenota": "book", "prenotaci": "book us",
 }  # fmt: skip

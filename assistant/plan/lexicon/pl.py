@@ -105,4 +105,10 @@ PHRASES: dict[str, str] = {
     "i szukamy": "and looking for", "i chcemy": "and we want", "mamy siedzibę w": "we are based in",
     "mamy siedzibę we": "we are based in", "mamy siedzibę na": "we are based in", "znaleźć": "find",
     "projektu": "project", "dla projektu": "for a project",
+    "trzeci": "the third one", "trzecia": "the third one", "trzecie": "the third one",
+    "czwarty": "the fourth one",
+    "czwarta": "the fourth one", "piąty": "the fifth one", "piąta": "the fifth one",
+    "a trzeci": "and the third one",
+    "a trzecia": "and the third one", "a drugi": "and the second one", "a druga": "and the second one",
+    "umów": "book", "umów nas": "book us", "zarezerwuj nam": "book us",
 }  # fmt: skip
