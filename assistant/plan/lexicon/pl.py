@@ -111,4 +111,7 @@ PHRASES: dict[str, str] = {
     "a trzeci": "and the third one",
     "a trzecia": "and the third one", "a drugi": "and the second one", "a druga": "and the second one",
     "umów": "book", "umów nas": "book us", "zarezerwuj nam": "book us",
+    "jest z": "is from", "nasza firma jest z": "our company is from",
+    "nasza firma jest ze": "our company is from", "jest ze": "is from", "jesteśmy ze": "we are from",
+    "firma ze": "company from",
 }  # fmt: skip
