@@ -139,4 +139,5 @@ PHRASES: dict[str, str] = {
     "einen termin": "an appointment", "termin": "appointment", "die vierte": "the fourth one",
     "der vierte": "the fourth one", "das dritte": "the third one", "der dritte": "the third one",
     "die fünfte": "the fifth one", "der fünfte": "the fifth one",
+    "öffnen bald": "will open soon", "bald": "soon", "geplant": "upcoming", "sind geplant": "are upcoming",
 }  # fmt: skip

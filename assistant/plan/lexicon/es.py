@@ -120,4 +120,7 @@ PHRASES: dict[str, str] = {
     "el cuarto": "the fourth one", "la quinta": "the fifth one", "el quinto": "the fifth one",
     "reserva": "book",
     "una cita": "an appointment", "cita": "appointment", "ese": "that", "esa": "that",
+    "se puede solicitar": "can we apply for", "se puede presentar": "can we apply to", "se puede": "can we",
+    "algo": "anything", "está abierta": "is open", "están abiertas": "are open", "y los de": "and those in",
+    "y las de": "and those in",
 }  # fmt: skip

@@ -133,6 +133,7 @@ PHRASES: dict[str, str] = {
     "le troisième": "the third one", "la troisième": "the third one", "le quatrième": "the fourth one",
     "la quatrième": "the fourth one", "le cinquième": "the fifth one", "la cinquième": "the fifth one",
     "réserve": "book", "visio": "video call", "une visio": "a video call",
+    "vont ouvrir": "will open", "prochainement": "soon",
 }  # fmt: skip
 
 # "la date limite la plus tardive", "l'échéance la plus proche": the deadline, then how far it is.

@@ -117,4 +117,8 @@ PHRASES: dict[str, str] = {
     "il terzo": "the third one", "la terza": "the third one", "il quarto": "the fourth one",
     "la quarta": "the fourth one", "il quinto": "the fifth one", "la quinta": "the fifth one",
     "prenota": "book", "prenotaci": "book us",
+    "si può presentare domanda": "can we apply", "presentare domanda": "apply", "si può": "can we",
+    "domanda": "application", "attivi": "open", "attive": "open", "attivo": "open", "attiva": "open",
+    "in corso": "open", "in arrivo": "upcoming", "a breve": "soon", "e quelli": "and those",
+    "e quelle": "and those",
 }  # fmt: skip

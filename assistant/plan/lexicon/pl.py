@@ -114,4 +114,7 @@ PHRASES: dict[str, str] = {
     "jest z": "is from", "nasza firma jest z": "our company is from",
     "nasza firma jest ze": "our company is from", "jest ze": "is from", "jesteśmy ze": "we are from",
     "firma ze": "company from",
+    "można składać wnioski": "can we apply", "składać wnioski": "apply", "można": "can we",
+    "planowanych": "upcoming", "planowane": "upcoming", "a na": "and in",
+    "można teraz składać wnioski": "can we apply now", "można jeszcze składać wnioski": "can we still apply",
 }  # fmt: skip
