@@ -123,4 +123,7 @@ PHRASES: dict[str, str] = {
     "se puede solicitar": "can we apply for", "se puede presentar": "can we apply to", "se puede": "can we",
     "algo": "anything", "está abierta": "is open", "están abiertas": "are open", "y los de": "and those in",
     "y las de": "and those in",
+    "pyme de": "sme from", "empresa de": "company from", "startup de": "startup from",
+    "busca socios": "looking for partners", "busca clústeres": "looking for clusters",
+    "busca partners": "looking for partners",
 }  # fmt: skip

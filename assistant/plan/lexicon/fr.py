@@ -134,6 +134,9 @@ PHRASES: dict[str, str] = {
     "la quatrième": "the fourth one", "le cinquième": "the fifth one", "la cinquième": "the fifth one",
     "réserve": "book", "visio": "video call", "une visio": "a video call",
     "vont ouvrir": "will open", "prochainement": "soon",
+    "pme de": "sme from", "pme d'": "sme from", "entreprise de": "company from",
+    "entreprise d'": "company from",
+    "start-up de": "startup from", "start-up d'": "startup from",
 }  # fmt: skip
 
 # "la date limite la plus tardive", "l'échéance la plus proche": the deadline, then how far it is.

@@ -117,4 +117,6 @@ PHRASES: dict[str, str] = {
     "można składać wnioski": "can we apply", "składać wnioski": "apply", "można": "can we",
     "planowanych": "upcoming", "planowane": "upcoming", "a na": "and in",
     "można teraz składać wnioski": "can we apply now", "można jeszcze składać wnioski": "can we still apply",
+    "firmy z": "company from", "firmy ze": "company from", "naszej firmy": "our company",
+    "naszej firmy z": "our company from", "naszej firmy ze": "our company from",
 }  # fmt: skip
