@@ -381,3 +381,10 @@ def test_every_lexicon_is_data_for_one_of_the_six_languages() -> None:
     assert set(LEXICONS) == {"de", "fr", "es", "it", "pl"}
     for phrases in LEXICONS.values():
         assert len(phrases) > 100 and all(isinstance(v, str) for v in phrases.values())
+
+
+def test_a_word_shared_by_two_languages_keeps_each_reading() -> None:
+    """All five lexicons apply at once, so a word of one language must not take over another's: Polish
+    "termin" is a deadline, German "einen Termin" an appointment."""
+    assert "deadline" in english_reading("Jaki jest termin drugiego?")
+    assert "appointment" in english_reading("Buch mir bitte einen Termin mit dem Cluster")

@@ -136,7 +136,7 @@ PHRASES: dict[str, str] = {
     "haben unseren sitz in": "are based in", "unseren sitz in": "based in", "sitz in": "based in",
     "unseren": "our", "markt": "market", "auf den": "into the", "als": "as",
     "anzahl": "number of", "laufender": "open", "buch": "book", "buche": "book", "mir": "me",
-    "einen termin": "an appointment", "termin": "appointment", "die vierte": "the fourth one",
+    "einen termin": "an appointment", "die vierte": "the fourth one",
     "der vierte": "the fourth one", "das dritte": "the third one", "der dritte": "the third one",
     "die fünfte": "the fifth one", "der fünfte": "the fifth one",
     "öffnen bald": "will open soon", "bald": "soon", "geplant": "upcoming", "sind geplant": "are upcoming",

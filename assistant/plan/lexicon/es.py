@@ -107,7 +107,7 @@ PHRASES: dict[str, str] = {
     "la primera en cerrar": "first to close",
     "el primero en cerrar": "first to close", "en cerrar": "to close", "termina": "closes",
     "primero": "first", "primera": "first", "más tarde": "last", "plazo más largo": "latest deadline",
-    "el plazo más largo": "the latest deadline", "más grande": "largest", "mayor": "largest", "da": "gives",
+    "el plazo más largo": "the latest deadline", "más grande": "largest", "mayor": "largest",
     "más financiación": "the most money", "se obtiene": "one gets", "en abrir": "to open", "abrir": "open",
     "abrirá": "will open", "abrirán": "will open", "a continuación": "next",
     # where the asker is from, and the market they aim at
