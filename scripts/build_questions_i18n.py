@@ -233,6 +233,8 @@ def _closes_last(builder: base.Builder) -> list[base.Item]:
 def build_dev2() -> list[dict[str, Any]]:
     """dev2: the dev side's items (never a hold-out item), asked in dev2's wordings; items the first
     dev set asked in that language come last, and each language starts at another item."""
+    # A question the hold-out asks word for word (an opening turn can coincide) is never asked.
+    held = {turn for case in build_cases("holdout") for turn in case["turns"]}
     builder = base.Builder()
     saved = (base.MONTHS, base.place, base.demonym, base.with_article)
     dev_keys = {
@@ -241,7 +243,7 @@ def build_dev2() -> list[dict[str, Any]]:
     cases: list[dict[str, Any]] = []
     try:
         for offset, (lang, words) in enumerate(DEV2_LANGUAGES.items()):
-            cases += _dev2_language(builder, lang, words, dev_keys, offset)
+            cases += _dev2_language(builder, lang, words, dev_keys, offset, held)
     finally:
         base.MONTHS, base.place, base.demonym, base.with_article = saved
     for case in cases:
@@ -250,7 +252,12 @@ def build_dev2() -> list[dict[str, Any]]:
 
 
 def _dev2_language(
-    builder: base.Builder, lang: str, words: LanguageWordings, dev_keys: dict[str, set[str]], offset: int
+    builder: base.Builder,
+    lang: str,
+    words: LanguageWordings,
+    dev_keys: dict[str, set[str]],
+    offset: int,
+    held: set[str],
 ) -> list[dict[str, Any]]:
     base.MONTHS = words.months  # type: ignore[assignment]
     base.place = words.place
@@ -267,8 +274,12 @@ def _dev2_language(
             fresh = [item for item in items if item.key not in used]
             items = fresh + [item for item in items if item.key in used]
             items = items[offset * 3 % max(len(items), 1) :] + items[: offset * 3 % max(len(items), 1)]
-        for n in range(min(quota, len(items))):
-            cases.append(_case(lang, shape, n, items[n].build(words.as_wordings(), n)))
+        asked = 0
+        for n, item in enumerate(items):
+            fields = item.build(words.as_wordings(), n)
+            if asked < quota and not set(fields["turns"]) & held:
+                cases.append(_case(lang, shape, asked, fields))
+                asked += 1
     return cases
 
 
