@@ -26,12 +26,23 @@ class LanguageWordings:
     country_in: dict[str, str]
     country_from: dict[str, str]
     out_of_scope: tuple[str, ...] = field(default=())
+    adjectives: dict[str, str] = field(default_factory=dict)
+    """The country's adjective as the home-target templates need it ("ein deutsches KMU", "une PME
+    française", "polską firmą"); when given, ``{home}`` is the adjective and ``{a_home}`` the "from"
+    phrase (otherwise both are the "from" phrase)."""
 
     def place(self, iso2: str) -> str:
         return self.country_in[iso2]
 
     def demonym(self, iso2: str) -> str:
-        return self.country_from[iso2]
+        return self.adjectives[iso2] if self.adjectives else self.country_from[iso2]
+
+    def from_demonym(self, word: str) -> str:
+        """``{a_home}`` from what :meth:`demonym` gave: the "from" phrase of that country."""
+        if not self.adjectives:
+            return word
+        codes = [code for code, adjective in self.adjectives.items() if adjective == word]
+        return self.country_from[codes[0]]
 
     def as_wordings(self) -> Wordings:
         return self.templates

@@ -1,6 +1,8 @@
 """Build the multilingual planner tuning set (issue 13): the questions eval's shapes in five languages.
 
-    python scripts/build_questions_i18n.py     # writes evals/datasets/questions_i18n_dev.jsonl
+    python scripts/build_questions_i18n.py        # writes evals/datasets/questions_i18n_dev.jsonl
+                                                  # and questions_i18n_holdout.jsonl
+    python scripts/build_questions_i18n.py dev2   # writes evals/datasets/questions_i18n_dev2.jsonl only
 
 Questions in German, French, Spanish, Italian and Polish, and code-mixed ones ("open calls für
 Wasserstoff"), written by hand the way members write (not word-for-word translations of the English
@@ -34,11 +36,13 @@ import build_questions_eval as base  # noqa: E402
 
 from evals import questions_gold as gold  # noqa: E402
 from evals.answers_eval import AnswerCase  # noqa: E402
+from evals.questions_i18n_dev2_wordings import DEV2_LANGUAGES  # noqa: E402
 from evals.questions_i18n_holdout_wordings import HOLDOUT_LANGUAGES  # noqa: E402
 from evals.questions_i18n_wordings import LANGUAGES, LanguageWordings  # noqa: E402
 
 OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev.jsonl"
 HOLDOUT_OUT = ROOT / "evals" / "datasets" / "questions_i18n_holdout.jsonl"
+DEV2_OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev2.jsonl"
 NEUTRAL_CHECKS = (
     "turns",
     "today",
@@ -70,6 +74,14 @@ HOLDOUT_QUOTAS: dict[str, int] = {
     "home-target": 1, "mixed": 1, "declined": 1,
 }  # fmt: skip
 """Hold-out cases per shape and language (15 per language)."""
+DEV2_QUOTAS: dict[str, int] = {
+    "count": 3, "window": 4, "superlative": 10, "follow-up-set": 3, "partners": 1, "none-open": 1,
+    "budget": 1, "home-target": 6, "mixed": 5, "declined": 1,
+}  # fmt: skip
+"""dev2 cases per shape and language (35 per language), weighted to the shapes the first round left
+weak: superlatives, home vs target market, funding with partners."""
+DEV2_SUPERLATIVES = ("first", "budget", "per-project", "opens-next", "closes-last")
+"""dev2 asks each kind in turn; "closes-last" (the open call with the latest deadline) is dev2's own."""
 MIXED_QUOTAS = {"count": 3, "window": 2, "superlative": 2, "partners": 2, "home-target": 2, "mixed": 2}
 """Code-mixed questions (English frames with words of the other languages, and the reverse)."""
 
@@ -162,7 +174,7 @@ def build_language(
     base.MONTHS = words.months  # type: ignore[assignment]  # the window and follow-up builders name months through this table
     base.place = words.place  # and countries through this function
     base.demonym = words.demonym
-    base.with_article = lambda word: word
+    base.with_article = words.from_demonym
     for shape, quota in quotas.items():
         if shape == "out-of-scope":
             for n, question in enumerate(words.out_of_scope[:quota]):
@@ -204,7 +216,115 @@ def build_cases(side: str = "dev") -> list[dict[str, Any]]:
     return cases
 
 
+def _closes_last(builder: base.Builder) -> list[base.Item]:
+    """The open call of a family with the latest deadline, on each day (dev2's own superlative kind)."""
+    items = []
+    for family in gold.FAMILIES:
+        for today in base.DAYS:
+            opened = gold.with_status(gold.family_calls(builder.calls, family), today, base.OPEN)
+            value, tied = gold.extreme(opened, lambda call: call.deadline_date, largest=True)
+            if isinstance(value, dt.date) and 1 <= len(tied) <= 4 and len(opened) >= 2:
+                key = f"superlative|{family.key}|{today}|closes-last"
+                build = builder._superlative(family, today, "closes-last", value, tied)
+                items.append(base.Item(key, build, group=f"{family.key}|closes-last"))
+    return items
+
+
+def build_dev2() -> list[dict[str, Any]]:
+    """dev2: the dev side's items (never a hold-out item), asked in dev2's wordings; items the first
+    dev set asked in that language come last, and each language starts at another item."""
+    # A question the hold-out asks word for word (an opening turn can coincide) is never asked.
+    held = {turn for case in build_cases("holdout") for turn in case["turns"]}
+    builder = base.Builder()
+    saved = (base.MONTHS, base.place, base.demonym, base.with_article)
+    dev_keys = {
+        shape: {item.key for item in base.split(make(builder))["dev"]} for shape, make in _MAKERS.items()
+    }
+    cases: list[dict[str, Any]] = []
+    try:
+        for offset, (lang, words) in enumerate(DEV2_LANGUAGES.items()):
+            cases += _dev2_language(builder, lang, words, dev_keys, offset, held)
+    finally:
+        base.MONTHS, base.place, base.demonym, base.with_article = saved
+    for case in cases:
+        case["id"] = case["id"].replace("i18n-", "i18n2-", 1)
+    return cases
+
+
+def _dev2_language(
+    builder: base.Builder,
+    lang: str,
+    words: LanguageWordings,
+    dev_keys: dict[str, set[str]],
+    offset: int,
+    held: set[str],
+) -> list[dict[str, Any]]:
+    base.MONTHS = words.months  # type: ignore[assignment]
+    base.place = words.place
+    base.demonym = words.demonym
+    base.with_article = words.from_demonym
+    cases = []
+    for shape, quota in DEV2_QUOTAS.items():
+        items = _items(builder, shape, words, dev_keys[shape])
+        if shape == "superlative":
+            items = _by_kind(items + _family_items(builder, words, _closes_last), offset)
+        else:
+            first_round = LANGUAGES[lang] if lang in LANGUAGES else None
+            used = _first_round_keys(builder, shape, first_round, dev_keys[shape]) if first_round else set()
+            fresh = [item for item in items if item.key not in used]
+            items = fresh + [item for item in items if item.key in used]
+            items = items[offset * 3 % max(len(items), 1) :] + items[: offset * 3 % max(len(items), 1)]
+        asked = 0
+        for n, item in enumerate(items):
+            fields = item.build(words.as_wordings(), n)
+            if asked < quota and not set(fields["turns"]) & held:
+                cases.append(_case(lang, shape, asked, fields))
+                asked += 1
+    return cases
+
+
+def _family_items(
+    builder: base.Builder, words: LanguageWordings, make: Callable[[base.Builder], list[base.Item]]
+) -> list[base.Item]:
+    """``make``'s items for the families this language names (as :func:`_items` does)."""
+    original = gold.FAMILIES
+    gold.FAMILIES = tuple(
+        replace(family, names=words.family_names[family.key])
+        for family in original
+        if family.key in words.family_names
+    )
+    try:
+        return sorted(make(builder), key=lambda item: base._hash(item.key))
+    finally:
+        gold.FAMILIES = original
+
+
+def _by_kind(items: list[base.Item], offset: int) -> list[base.Item]:
+    """Superlative items taking each kind in turn, each language from another place in each kind."""
+    kinds = [[item for item in items if item.key.split("|")[3] == kind] for kind in DEV2_SUPERLATIVES]
+    kinds = [rows[offset * 2 % len(rows) :] + rows[: offset * 2 % len(rows)] for rows in kinds if rows]
+    out = []
+    for rank in range(max(len(rows) for rows in kinds)):
+        out += [rows[rank] for rows in kinds if rank < len(rows)]
+    return out
+
+
+def _first_round_keys(
+    builder: base.Builder, shape: str, words: LanguageWordings, dev_keys: set[str]
+) -> set[str]:
+    """The items the first i18n dev set asks in this language (as :func:`build_language` picks them)."""
+    if shape not in QUOTAS:
+        return set()
+    items = _items(builder, shape, words, dev_keys)
+    return {items[(n * 7) % len(items)].key for n in range(min(QUOTAS[shape], len(items)))}
+
+
 def main() -> None:
+    if sys.argv[1:] == ["dev2"]:
+        cases = build_dev2()
+        DEV2_OUT.write_text("\n".join(json.dumps(case, ensure_ascii=False) for case in cases) + "\n", "utf-8")
+        print(f"dev2: {len(cases)} cases")  # noqa: T201
+        return
     for side, path in (("dev", OUT), ("holdout", HOLDOUT_OUT)):
         cases = build_cases(side)
         lines = [json.dumps(case, ensure_ascii=False) for case in cases]

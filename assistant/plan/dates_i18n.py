@@ -115,6 +115,20 @@ _NEXT_N: dict[str, dict[str, str]] = {
 }
 """Windows of N days, weeks or months; ``{unit}`` is each of the language's unit words."""
 
+_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
+           "zehn": 10, "zwölf": 12},
+    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10,
+           "douze": 12, "quinze": 15},
+    "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10,
+           "doce": 12, "quince": 15},
+    "it": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "dieci": 10,
+           "dodici": 12, "quindici": 15},
+    "pl": {"dwa": 2, "dwóch": 2, "dwu": 2, "trzy": 3, "trzech": 3, "cztery": 4, "czterech": 4, "pięć": 5,
+           "pięciu": 5, "sześć": 6, "sześciu": 6, "siedem": 7, "osiem": 8, "dziesięć": 10, "dziesięciu": 10},
+}  # fmt: skip
+"""Numbers written as words in the windows of N days, weeks or months ("in den kommenden zwei Wochen")."""
+
 _PERIODS: dict[str, dict[str, str]] = {
     "de": {
         "bis ende des monats": "by the end of the month", "bis zum monatsende": "by the end of the month",
@@ -184,9 +198,13 @@ _BEFORE_MONTH: dict[str, dict[str, str]] = {
            "d'ici": "by", "jusqu'à": "until", "jusqu'en": "until", "en": "in", "après": "after",
            "à partir de": "from", "depuis": "since",
            "entre": "between", "début": "in early", "fin": "by the end of"},
-    "es": {"antes de": "before", "antes del": "before", "hasta": "until", "en": "in", "después de": "after",
+    "es": {"antes de": "before", "antes del": "before", "antes de finales de": "by the end of",
+           "antes de fin de": "by the end of", "antes del final de": "by the end of",
+           "hasta": "until", "en": "in", "después de": "after",
            "a partir de": "from", "desde": "since", "entre": "between", "a finales de": "by the end of"},
-    "it": {"prima di": "before", "entro": "by", "fino a": "until", "a": "in", "dopo": "after",
+    "it": {"prima di": "before", "entro": "by", "entro la fine di": "by the end of",
+           "prima della fine di": "by the end of", "entro fine di": "by the end of", "fino a": "until",
+           "a": "in", "dopo": "after",
            "da": "from", "tra": "between", "fra": "between", "entro fine": "by the end of"},
     "pl": {"przed": "before", "do": "by", "do końca": "by the end of", "w": "in", "po": "after",
            "od": "from", "między": "between", "pomiędzy": "between"},
@@ -206,6 +224,12 @@ def date_phrases() -> tuple[tuple[str, str], ...]:
                 entries += [
                     (native.replace("{unit}", word), english.replace("{unit}", unit)) for word in words
                 ]
+                entries += [
+                    (native.replace("{unit}", word).replace("{n}", number), english.replace("{unit}", unit)
+                     .replace("{n}", str(value)))
+                    for word in words
+                    for number, value in _NUMBER_WORDS[lang].items()
+                ]  # fmt: skip
         entries += list(_PERIODS[lang].items())
         months = month_forms(lang)
         for number, forms in months.items():

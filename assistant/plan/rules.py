@@ -86,9 +86,14 @@ _FIRST_DEADLINE = _rx(
     r"deadline (?:comes|is) first",
     r"most urgent",
     r"ends? (?:first|soonest)",
+    r"\bfirst\b[^.?!]{0,40}\bto close",  # "il primo bando EIC a chiudere" reads "the first one call EIC to close"
 )
 _LAST_DEADLINE = _rx(
-    r"clos(?:es|ing) (?:last|latest)", r"last to close", r"latest deadline", r"(?:longest|most) time"
+    r"clos(?:es|ing) (?:last|latest)",
+    r"last to close",
+    r"latest deadline",
+    r"(?:longest|most) time",
+    r"\blast\b[^.?!]{0,40}\bto close",
 )
 _FIRST_OPENING = _rx(
     r"(?:when|which)\b[^.?!]{0,20}\bnext\b[^.?!]{0,60}\bopen",
@@ -183,11 +188,13 @@ _OPEN_WORDS = _rx(
 )
 _HOME = re.compile(
     r"\b(?:we(?:'re| are)|i(?:'m| am)|as an?|our (?:company|firm|cluster|sme|startup|organi[sz]ation) (?:is )?(?:in|from)|"
-    r"(?:we|i) (?:are |am )?(?:based|located|headquartered) in|(?:we|i) come from|from|"
+    r"(?:we|i) (?:are |am )?(?:based|located|headquartered) in|(?:we|i) come from|(?<!partners )(?<!partner )(?<!clusters )(?<!companies )from|"
     r"(?:is|are) (?:based|located|headquartered) in)\b[^.,;?!]{0,40}"
     r"|\bour (?:company|firm|sme|startup|start-up|cluster|organi[sz]ation|business)\s*\([^)]{2,40}\)"
     r"|\b\w+\s+(?:start-?ups?|smes?|compan(?:y|ies)|firms?|business(?:es)?|manufacturers?|team)\s+here\b"
     r"|^\s*(?:hi,?\s+)?(?:an?\s+)?\w+\s+(?:start-?up|sme|company|firm|business|manufacturer|cluster)\b"
+    # French, Spanish and Italian put the adjective after the noun: "PME croate, nous ..." → "sme Croatian".
+    r"|^\s*(?:hello,?\s+)?(?:an?\s+)?(?:start-?up|sme|company|firm)\s+(?:(?-i:[A-Z])\w+|from\b[^.,;?!]{0,40})"
     r"|\b(?:i|we) (?:run|own|manage|lead|work (?:at|for)) (?:an?|our)\b[^.,;?!]{0,40}"
     # "a Greek agrifood cooperative wants ...", "our Slovak firm": the asker's own organisation (a
     # cluster or organisation named this way is usually what they look for, so not those).
@@ -623,7 +630,7 @@ def _statuses(
         return () if window_past else ("forthcoming",)
     if operation == "first" and sort_field == "opening_date":
         return ("forthcoming",)
-    if _OPEN_WORDS.search(text) or operation in {"count", "first", "last"}:
+    if _OPEN_WORDS.search(text) or operation in {"count", "first", "last", "largest", "smallest"}:
         return ("open",)
     return ("open", "forthcoming")
 

@@ -174,6 +174,10 @@ def test_actions_are_declined_in_every_language(question: str) -> None:
         ("scadono il mese prossimo", "2026-06-01", "2026-06-30"),
         ("bis Ende Juni", "2026-05-10", "2026-06-30"),
         ("w czerwcu", "2026-06-01", "2026-06-30"),
+        ("Ausschreibungen, die in den kommenden zwei Wochen enden", "2026-05-10", "2026-05-24"),
+        ("nabory, które kończą się w ciągu dwóch tygodni", "2026-05-10", "2026-05-24"),
+        ("convocatorias que cierran antes de finales de junio", "2026-05-10", "2026-06-30"),
+        ("bandi che scadono entro la fine di giugno", "2026-05-10", "2026-06-30"),
     ],
 )
 def test_relative_dates_in_every_language(question: str, start: str, end: str) -> None:
@@ -183,6 +187,98 @@ def test_relative_dates_in_every_language(question: str, start: str, end: str) -
         dt.date.fromisoformat(start),
         dt.date.fromisoformat(end),
     )
+
+
+FIRST, LAST, NEXT_OPENING = ("first", "deadline"), ("last", "deadline"), ("first", "opening_date")
+LARGEST, PER_PROJECT = ("largest", "total_budget"), ("largest", "amount_per_project")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Welche Ausschreibung bei LIFE endet zuerst?", FIRST),
+        ("Welcher EIC-Call hat die früheste Deadline?", FIRST),
+        ("Welcher EIC-Call endet am spätesten?", LAST),
+        ("Welche Horizont-Europa-Ausschreibung ist am höchsten dotiert?", LARGEST),
+        ("Bei welcher LIFE-Ausschreibung bekommt man pro Projekt am meisten?", PER_PROJECT),
+        ("Wann öffnet die nächste Erasmus+-Ausschreibung?", NEXT_OPENING),
+        ("Quel appel LIFE se termine le plus tôt ?", FIRST),
+        ("Quel appel EIC a la date limite la plus tardive ?", LAST),
+        ("Parmi les appels LIFE ouverts, lequel est le mieux doté ?", LARGEST),
+        ("Quel appel EIC offre le montant le plus élevé par projet ?", PER_PROJECT),
+        ("Quand ouvre le prochain appel LIFE ?", NEXT_OPENING),
+        ("¿Cuál es la convocatoria de LIFE con el plazo más cercano?", FIRST),
+        ("¿Qué convocatoria abierta de LIFE cierra la última?", LAST),
+        ("¿Cuál es la convocatoria de LIFE con más presupuesto?", LARGEST),
+        ("¿Qué convocatoria del EIC financia más por proyecto?", PER_PROJECT),
+        ("¿Cuál será la siguiente convocatoria de LIFE en abrirse?", NEXT_OPENING),
+        ("Qual è il primo bando EIC a chiudere?", FIRST),
+        ("Quale bando LIFE chiude per ultimo?", LAST),
+        ("Quale bando LIFE ha più budget?", LARGEST),
+        ("Quale bando EIC offre l'importo più alto per singolo progetto?", PER_PROJECT),
+        ("Qual è il prossimo bando LIFE che apre?", NEXT_OPENING),
+        ("Który nabór LIFE kończy się najszybciej?", FIRST),
+        ("Który nabór CERV zamyka się najpóźniej?", LAST),
+        ("Który nabór LIFE ma najwyższy budżet?", LARGEST),
+        ("W którym naborze EIC można dostać najwięcej na jeden projekt?", PER_PROJECT),
+        ("Kiedy rusza następny nabór LIFE?", NEXT_OPENING),
+    ],
+)
+def test_superlatives_in_every_language(question: str, expected: tuple[str, str]) -> None:
+    """Firsts, lasts and largests as members ask them; like "which call closes first", over the open
+    calls (the next to open: over the forthcoming ones) even when "open" is not said."""
+    plan = _plan(question)
+    assert (plan.operation, plan.sort_field) == expected, (question, plan.question)
+    assert plan.statuses == (("forthcoming",) if expected == NEXT_OPENING else ("open",)), question
+    assert plan.programmes, question
+
+
+@pytest.mark.parametrize(
+    ("question", "home", "target"),
+    [
+        ("Wir sind ein deutsches KMU und suchen Partner in Dänemark", "DE", "DK"),
+        ("Wir sind ein französisches KMU und suchen Partner aus Dänemark", "FR", "DK"),
+        ("Unser Unternehmen sitzt in Lettland, wir suchen Kooperationspartner in der Ukraine", "LV", "UA"),
+        ("Nous sommes une PME française et cherchons des clusters partenaires en Espagne", "FR", "ES"),
+        ("PME croate, nous voulons nous implanter au Danemark : quels clusters contacter ?", "HR", "DK"),
+        ("Notre société est établie en Lituanie ; quels clusters en Autriche seraient nos partenaires ?",
+         "LT", "AT"),
+        ("Somos una pyme española y buscamos socios en Suecia", "ES", "SE"),
+        ("Nuestra empresa tiene sede en Letonia y buscamos clústeres en Estonia", "LV", "EE"),
+        ("Como pyme española queremos entrar en el mercado polaco: ¿qué clústeres hay?", "ES", "PL"),
+        ("Siamo una PMI italiana e vogliamo espanderci in Austria: quali cluster ci sono?", "IT", "AT"),
+        ("Startup dalla Repubblica Ceca interessata a collaborare con cluster in Romania", "CZ", "RO"),
+        ("La nostra startup ha sede in Austria e cerca cluster in Polonia", "AT", "PL"),
+        ("Jesteśmy polską firmą i szukamy partnerów w Niemczech", "PL", "DE"),
+        ("Jesteśmy polską firmą i szukamy partnerów z Niemiec", "PL", "DE"),
+        ("Prowadzimy czeską firmę i chcemy rozwinąć działalność na Węgrzech. Jakie klastry tam działają?",
+         "CZ", "HU"),
+        ("Nasza firma jest z Ukrainy, szukamy klastrów w Rumunii", "UA", "RO"),
+        ("We are a French SME looking for partners from Denmark", "FR", "DK"),
+    ],
+)  # fmt: skip
+def test_home_country_and_target_market_in_every_language(question: str, home: str, target: str) -> None:
+    plan = _plan(question)
+    assert (plan.home_countries, plan.target_countries) == ((home,), (target,)), (question, plan.question)
+    assert plan.intent == "partners", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wir planen ein Konsortium mit Firmen in Estland – welche LIFE-Calls sind noch offen?",
+        "Nous montons un consortium avec des entreprises en Irlande : quels appels LIFE sont ouverts ?",
+        "Buscamos convocatorias del EIC abiertas para presentarnos junto con una empresa francesa",
+        "Stiamo creando un consorzio con aziende in Slovenia: quali bandi LIFE sono ancora aperti?",
+        "Tworzymy konsorcjum z firmami w Słowenii – jakie nabory LIFE są jeszcze otwarte?",
+    ],
+)
+def test_funding_with_partners_asks_for_open_calls_in_every_language(question: str) -> None:
+    """The partner country only says who the calls are for: the answer is the open calls, and the
+    consortium words are not a topic that would narrow them."""
+    plan = _plan(question)
+    assert plan.intent == "funding" and plan.programmes and plan.target_countries, question
+    assert plan.statuses == ("open",) and plan.topic == "", (question, plan.question, plan.topic)
 
 
 def test_month_names_come_from_cldr_with_the_polish_cases() -> None:
@@ -285,3 +381,10 @@ def test_every_lexicon_is_data_for_one_of_the_six_languages() -> None:
     assert set(LEXICONS) == {"de", "fr", "es", "it", "pl"}
     for phrases in LEXICONS.values():
         assert len(phrases) > 100 and all(isinstance(v, str) for v in phrases.values())
+
+
+def test_a_word_shared_by_two_languages_keeps_each_reading() -> None:
+    """All five lexicons apply at once, so a word of one language must not take over another's: Polish
+    "termin" is a deadline, German "einen Termin" an appointment."""
+    assert "deadline" in english_reading("Jaki jest termin drugiego?")
+    assert "appointment" in english_reading("Buch mir bitte einen Termin mit dem Cluster")

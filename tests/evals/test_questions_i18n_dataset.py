@@ -14,6 +14,7 @@ from evals.answers_eval import load_cases
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "evals" / "datasets" / "questions_i18n_dev.jsonl"
 HOLDOUT = ROOT / "evals" / "datasets" / "questions_i18n_holdout.jsonl"
+DEV2 = ROOT / "evals" / "datasets" / "questions_i18n_dev2.jsonl"
 ENGLISH = [ROOT / "evals" / "datasets" / name for name in ("questions.jsonl", "questions_dev2.jsonl")]
 
 
@@ -56,3 +57,31 @@ def test_the_holdout_asks_no_dev_question_and_no_dev_item() -> None:
     assert not dev_cited & {d for c in holdout if c.category == "budget" for d in c.must_cite}
     english = {turn for path in ENGLISH for c in load_cases(path) for turn in c.turns}
     assert not english & {turn for c in (*dev, *holdout) for turn in c.turns}
+
+
+def test_dev2_is_what_the_script_writes_byte_for_byte() -> None:
+    lines = [json.dumps(case, ensure_ascii=False) for case in _script("build_questions_i18n").build_dev2()]
+    assert DEV2.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+
+
+def test_dev2_has_30_questions_per_language_weighted_to_the_weak_shapes() -> None:
+    cases = load_cases(DEV2)
+    languages = Counter(case.id.split("-")[1] for case in cases)
+    assert len(cases) >= 150 and all(languages[lang] >= 30 for lang in ("de", "fr", "es", "it", "pl"))
+    shapes = Counter(case.category for case in cases)
+    assert shapes["superlative"] >= 40 and shapes["home-target"] >= 25 and shapes["mixed"] >= 25
+    for case in cases:
+        assert not case.must_contain and not case.must_not_contain
+        assert all(value.isdigit() for value in case.first_sentence_contains)
+
+
+def test_dev2_shares_no_question_or_budget_item_with_the_holdout() -> None:
+    """Counted, not listed: a failure must not print the hold-out's questions."""
+    dev2, holdout = load_cases(DEV2), load_cases(HOLDOUT)
+    shared_questions = len(
+        {turn for c in dev2 for turn in c.turns} & {turn for c in holdout for turn in c.turns}
+    )
+    budget = {d for c in holdout if c.category == "budget" for d in c.must_cite}
+    shared_budget_items = len({d for c in dev2 if c.category == "budget" for d in c.must_cite} & budget)
+    assert shared_questions == 0
+    assert shared_budget_items == 0

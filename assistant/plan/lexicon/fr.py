@@ -84,7 +84,75 @@ PHRASES: dict[str, str] = {
     "quand": "when", "tous": "all", "toutes": "all", "aucun": "any", "aucune": "any",
     "et au": "and in", "et en": "and in", "et aux": "and in", "et pour": "and for",
     "qu'en est-il": "what about",
+    # superlatives and order, as members write them (second round)
+    "le plus tôt": "soonest", "au plus tôt": "soonest", "se termine": "closes",
+    "se termine le premier": "closes first",
+"le mieux doté": "the largest budget", "la mieux dotée": "the largest budget",
+    "le mieux dotés": "the largest budget", "mieux doté": "largest budget", "mieux dotée": "largest budget",
+    "finance le plus": "gives the most money", "financent le plus": "give the most money",
+    "le plus élevé": "the highest", "la plus élevée": "the highest", "plus élevé": "highest",
+    "plus élevée": "highest", "le montant le plus élevé": "the highest amount",
+    "l'échéance la plus proche": "the earliest deadline", "échéance la plus proche": "earliest deadline",
+    "la date limite la plus rapprochée": "the earliest deadline",
+    "date limite la plus rapprochée": "earliest deadline",
+    "la date limite la plus tardive": "the latest deadline", "date limite la plus tardive": "latest deadline",
+    "l'échéance la plus tardive": "the latest deadline", "échéance la plus tardive": "latest deadline",
+    "date limite la plus lointaine": "latest deadline", "quand ouvre le prochain": "when opens next the",
+    "quand ouvre la prochaine": "when opens next the", "le prochain": "the next", "la prochaine": "the next",
+    "prochain": "next", "prochaine": "next", "en dernier": "last",
+    "combien en reste-t-il": "how many is that", "combien en reste": "how many is that",
+    "il en reste combien": "how many is that", "du deuxième": "of the second one",
+    "deuxième": "second one", "liste": "list",
+    # home, target, partners
+    "société": "company", "notre société": "our company", "est établie en": "is based in",
+    "est établie au": "is based in", "est établie aux": "is based in", "est établie à": "is based in",
+    "établie": "based", "établis": "based", "implanter": "expand", "nous implanter": "expand",
+    "se lancer": "expand", "contacter": "contact", "conseiller": "recommend",
+    "là-bas": "there", "nos partenaires": "partners", "entreprises": "companies",
+    "un consortium": "a consortium", "nous montons": "we are building", "montons": "building",
+    "un projet commun": "a project together", "projet commun": "project together",
+    "pourraient être": "could be", "répondre": "apply",
+    # actions
+    # the French acronym of the Connecting Europe Facility (Mécanisme pour l'interconnexion en Europe)
+    "mie": "CEF",
+    "inscris-nous": "register us", "appeler": "call", "peux-tu appeler": "can you call",
+    "clôture": "closes", "clôturent": "close", "expire": "closes", "expirent": "close", "en premier": "first",
+    "le plus tard": "last", "date de clôture": "deadline", "dates de clôture": "deadlines",
+    "le plus important": "the largest", "la plus importante": "the largest", "dispose du": "has the",
+    "maximal": "highest", "maximale": "highest", "finance le mieux": "gives the most money",
+    "chaque projet": "per project", "qui ouvre": "to open", "qui ouvrira": "to open", "ouvrira": "will open",
+    "ouvrira le premier": "opens first", "va ouvrir": "will open", "ouvrir": "open",
+    # where the asker is from, and the market they aim at
+    "en tant que": "as a", "exporter": "export", "vers": "to", "je dirige": "i run", "je": "i",
+    "je cherche": "i am looking for", "nous sommes basés": "we are based",
+    "nous sommes basées": "we are based",
+    "basés": "based", "basées": "based", "nous sommes": "we are", "aimerions": "would like to",
+    "trouver": "find", "marché": "market", "le marché": "the market",
+    "ferme le premier": "closes first", "ferment le premier": "close first",
+    "clôture le premier": "closes first",
+    "le troisième": "the third one", "la troisième": "the third one", "le quatrième": "the fourth one",
+    "la quatrième": "the fourth one", "le cinquième": "the fifth one", "la cinquième": "the fifth one",
+    "réserve": "book", "visio": "video call", "une visio": "a video call",
+    "vont ouvrir": "will open", "prochainement": "soon",
+    "pme de": "sme from", "pme d'": "sme from", "entreprise de": "company from",
+    "entreprise d'": "company from",
+    "start-up de": "startup from", "start-up d'": "startup from",
 }  # fmt: skip
+
+# "la date limite la plus tardive", "l'échéance la plus proche": the deadline, then how far it is.
+PHRASES |= {
+    f"{article}{deadline} la plus {how}": f"{'the ' if article else ''}{reading}"
+    for article in ("", "la ", "l'")
+    for deadline in ("date limite", "date de clôture", "échéance")
+    for how, reading in (
+        ("proche", "earliest deadline"),
+        ("rapprochée", "earliest deadline"),
+        ("tardive", "latest deadline"),
+        ("éloignée", "latest deadline"),
+        ("lointaine", "latest deadline"),
+    )  # fmt: skip
+    if (article == "l'") == (deadline == "échéance")
+}
 
 KEEP: tuple[str, ...] = ("pôles de compétitivité",)
 """Names whose words are cues elsewhere ("de"), kept as typed."""
