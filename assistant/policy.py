@@ -123,7 +123,7 @@ def policy_evidence(
             if _same_text(sentence, hit.title):
                 previous = 0.0
                 continue  # a title repeated in the body says nothing
-            score = sentence_score(sentence, profile) + closeness.get((rank, position), 0.0)
+            score = sentence_score(sentence, profile, closeness=closeness.get((rank, position), 0.0))
             if previous and continues(sentence):
                 score = max(score, CONTINUATION_SHARE * previous)
             previous = max(score, CONTINUATION_SHARE * previous)  # the paragraph's topic fades slowly

@@ -79,11 +79,16 @@ def question_profile(question: str) -> QuestionProfile:
     )
 
 
-def sentence_score(sentence: str, profile: QuestionProfile) -> float:
-    """Weighted share of the question's terms in ``sentence`` plus answer-type bonuses (0 if none)."""
+def sentence_score(sentence: str, profile: QuestionProfile, *, closeness: float = 0.0) -> float:
+    """Weighted share of the question's terms in ``sentence`` plus answer-type bonuses (0 if none).
+
+    ``closeness`` is relevance measured another way (a question not in English shares few words
+    with an English sentence: its multilingual similarity, see ``assistant.policy``); it adds to the
+    share, so a close sentence gets the answer-type bonuses too ("wie viele" → a number)."""
     whole = sum(profile.weights.values())
     keys = term_keys(sentence)
     share = sum(w for key, w in profile.weights.items() if key in keys) / whole if whole else 0.0
+    share += closeness
     if share == 0:
         return 0.0
     if profile.count and set(_NUMBER.findall(sentence)) - profile.numbers:
