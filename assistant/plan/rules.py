@@ -16,12 +16,12 @@ from pydantic import ValidationError
 
 from assistant.citations import content_tokens
 from assistant.entities import Entities
-from assistant.plan.catalog import Catalog, NameMatch
+from assistant.plan.catalog import Catalog, NameMatch, ProgrammeSlip
 from assistant.plan.dates import ReadWindow, WindowProblem, read_window
 from assistant.plan.models import AskedField, DateWindow, Operation, QueryPlan, SortField, StatusName
 from corpus.programmes import FAMILIES
 from retrieval.analysis import fold
-from retrieval.query import find_places
+from retrieval.query import find_places, find_programmes, find_sectors
 
 CLOSING_SOON_DAYS = 30
 """"Closing soon" means a deadline within this many days."""
@@ -300,6 +300,7 @@ def plan_question(
 
     identifiers = list(entities.identifiers)
     identifiers += [i for i in catalog.loose_identifiers(text) if i not in identifiers]
+    identifiers += [i for i in catalog.identifiers_missing_a_group(text) if i not in identifiers]
     identifiers = list(dict.fromkeys(_correct_identifier(i, catalog) for i in identifiers))
     identifiers = [  # "HORIZON-EIC-2026" read inside a mistyped "HORIZON-EIC-2026-ACCELERATR-01"
         i
@@ -313,9 +314,20 @@ def plan_question(
 
     programmes = list(entities.programmes)
     programmes += [name for name in _lowercase_acronyms(text) if name not in programmes]
+    slips = [] if identifiers else catalog.mistyped_programmes(text)
+    sectors = entities.sectors
+    if slips:  # "Horizn Europe", "Eyropean Defence Funf": the programme, and its words no topic or sector
+        inside = {name for slip in slips for name in find_programmes(text[slip.start : slip.end])}
+        programmes = [name for name in programmes if name not in inside]
+        programmes += [slip.family for slip in slips if slip.family not in programmes]
+        slipped_sectors = {sector for slip in slips for sector in find_sectors(text[slip.start : slip.end])}
+        sectors = tuple(sector for sector in sectors if sector not in slipped_sectors)
+        text_for_topic = _with_programmes_named(text, slips)
+    else:
+        text_for_topic = text
     if identifiers:
         programmes = []  # an identifier says more than its programme
-    problems += _unknown_programmes(text, programmes)
+    problems += _unknown_programmes(text_for_topic, programmes)
     call_kinds: tuple[str, ...] = ("cascade",) if _CASCADE.search(text) else ()
 
     named = [] if identifiers else _named(text, catalog)
@@ -366,8 +378,8 @@ def plan_question(
         "target_countries": tuple(target),
         "home_countries": tuple(home),
         "regions": entities.regions,
-        "sectors": entities.sectors,
-        "topic": _topic(_IDENTIFIER_TEXT.sub(" ", text) if identifiers else text, programmes),
+        "sectors": sectors,
+        "topic": _topic(_IDENTIFIER_TEXT.sub(" ", text) if identifiers else text_for_topic, programmes),
         "budget_min_eur": budget_min,
         "budget_max_eur": budget_max,
         "budget_field": budget_field,
@@ -483,11 +495,18 @@ def _fields(text: str) -> list[AskedField]:
     return [name for name, pattern in _FIELD_PATTERNS if pattern.search(text)]
 
 
+def _with_programmes_named(text: str, slips: list[ProgrammeSlip]) -> str:
+    """``text`` with each mistyped programme name written as the programme's name."""
+    for slip in sorted(slips, key=lambda s: -s.start):
+        text = text[: slip.start] + slip.family + text[slip.end :]
+    return text
+
+
 def _correct_identifier(identifier: str, catalog: Catalog) -> str:
     """A stored identifier as is; a typo of exactly one stored identifier, that one."""
-    if catalog.has_identifier(identifier) or _is_parent(identifier, catalog):
+    if _is_parent(identifier, catalog):
         return identifier
-    return catalog.nearest_identifier(identifier) or identifier
+    return catalog.stored_identifier(identifier) or catalog.nearest_identifier(identifier) or identifier
 
 
 def _is_parent(identifier: str, catalog: Catalog) -> bool:
@@ -802,4 +821,6 @@ _ALL_FAMILY_WORDS = {
 }
 _IDENTIFIER_TEXT = re.compile(
     r"\b[A-Za-z][A-Za-z0-9]{0,11}(?:[- _][A-Za-z0-9]+)*[- _]20\d\d(?:[- _][A-Za-z0-9]+)+"
+    # typed without its dashes ("horizoncl5202705d208", "LIFE2026CETEMPOWER")
+    r"|\b(?=[A-Za-z0-9]*\d)[A-Za-z][A-Za-z0-9]{9,}\b"
 )
