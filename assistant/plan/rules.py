@@ -151,6 +151,10 @@ _LOOKUP_CUE = _rx(
     r"anything (?:on|about)", r"in (?:your|the) (?:database|data|records?|lists?|corpus)",
     r"what (?:sectors?|fields?|industry|industries|areas?)", r"who are they", r"clos(?:e|es|ing)",
     r"accepting (?:applications|proposals|submissions)", r"(?:heard|know) of",
+    r"background (?:on|about)", r"do you have (?:them|it|anything (?:on|about))", r"what do they focus on",
+    r"located",
+    r"(?:what|which) (?:sectors?|fields?|industry|industries|areas?)", r"active in", r"due\b",
+    r"cut-?off", r"closing date",
 )  # fmt: skip
 _WHO_TO_TALK_TO = _rx(
     r"who (?:should|could|can|shall) (?:we|i) (?:talk|speak|reach out|turn|go) to", r"who (?:can|could) help",
@@ -340,6 +344,9 @@ def plan_question(
 
     if organisations and organisations[0].startswith("cluster:") and not _CALL_WORDS.search(text):
         resolved_intent = "partners"  # "who are <organisation>?" is about the organisation
+    named_call = identifiers or (organisations and organisations[0].startswith("call:"))
+    if named_call and resolved_intent in {"out_of_scope", "policy"}:
+        resolved_intent = "funding"  # a call named by its identifier or its title is asked about
     statuses = _statuses(entities, deadline_window, opening_window, window_past, operation, sort_field, text)
     if entities.status == "closing_soon" and deadline_window is None:
         deadline_window = DateWindow(
