@@ -61,6 +61,8 @@ one slip in "Horizon" ("Horzion", "Horizin"), two in "European Defence Fund"."""
 MIN_PROGRAMME_CHARS = 6
 """Shorter programme names (acronyms: "EIC", "SMP") are too close to ordinary words to correct."""
 PROGRAMME_SPAN_WORDS = 6
+PREFIX_SCORE = 90.0
+"""Score of a name typed by its first words: below a whole name typed exactly or nearly."""
 PREFIX_WORDS = (2, 3)
 """A name typed by its first two or three words ("Andalusian Hydrogen" for "Andalusian Hydrogen Cluster")."""
 
@@ -104,6 +106,8 @@ class Catalog:
     """An identifier with a number group left out ("HORIZON-CL5-D3-01") → the stored ones it may be."""
     _prefixes: dict[str, list[str]] = field(default_factory=dict)
     """The first two or three folded words of a longer name → doc ids whose name starts so."""
+    _indices: dict[str, list[int]] = field(default_factory=dict)
+    """doc id → its positions in ``_plain_names``."""
     _vocabulary: frozenset[str] = frozenset()
     """Every folded word of a stored name or call title: a typed word in it is a word, not a slip."""
     _programme_names: list[str] = field(default_factory=list)
@@ -153,6 +157,7 @@ class Catalog:
                     not any(w in rare and len(w) >= 5 for w in part.split()) or any(find_places(part))
                 ):
                     continue  # a part of shared words ("aviation cluster") or a place names nobody
+                catalog._indices.setdefault(doc_id, []).append(len(catalog._plain_names))
                 catalog._name_ids.append(doc_id)
                 catalog._plain_names.append(part)
                 catalog._is_part.append(part != whole)
@@ -310,8 +315,17 @@ class Catalog:
         found = process.extract(
             folded, self._plain_names, scorer=fuzz.partial_ratio, score_cutoff=NAME_SCORE - 8, limit=12
         )
+        # Names whose rare words are typed but in another order ("Bioeconomy Circular Cluster"), which
+        # partial_ratio does not see.
+        seen = {index for _, _, index in found}
+        for word in set(words):
+            for doc_id in self._rare.get(word, ()):
+                for index in self._indices.get(doc_id, ()):
+                    if index not in seen and not self._is_part[index]:
+                        seen.add(index)
+                        found.append((self._plain_names[index], 0.0, index))
         matches = []
-        best: dict[str, NameMatch] = {}
+        best: dict[str, NameMatch] = self._named_by_prefix(capitalised)
         whole_found = False
         for plain, _score, index in found:
             doc_id = self._name_ids[index]
@@ -338,6 +352,31 @@ class Catalog:
             matches = [m for m in matches if m.score >= NAME_SCORE]
         matches.sort(key=lambda m: (-m.score, -len(m.name), m.doc_id))
         return matches
+
+    def _named_by_prefix(self, capitalised_runs: list[str]) -> dict[str, NameMatch]:
+        """Names typed by their first two or three words, written as a name ("Andalusian Hydrogen",
+        "CONSTRUCT CLUSTER"), when exactly one stored name starts so and none is just those words."""
+        whole = set(self._plain_names)
+        found: dict[str, NameMatch] = {}
+        for run in capitalised_runs:
+            words = run.split()
+            for size in PREFIX_WORDS:
+                for start in range(len(words) - size + 1):
+                    typed = " ".join(words[start : start + size])
+                    doc_ids = set(self._prefixes.get(typed, ()))
+                    if (
+                        len(doc_ids) != 1
+                        or typed in whole
+                        or typed.replace(" ", "") in self._programme_names
+                        or all(self._word_names.get(w, 0) > COMMON_WORD_NAMES for w in typed.split())
+                        or all(any(find_places(w)) for w in typed.split() if len(w) > 2)
+                    ):
+                        continue
+                    (doc_id,) = doc_ids
+                    score = PREFIX_SCORE + size  # three words typed say more than two
+                    if doc_id not in found or found[doc_id].score < score:
+                        found[doc_id] = NameMatch(doc_id=doc_id, name=self._names[doc_id][0], score=score)
+        return found
 
     def _distinctive(self, folded_name: str, words: list[str]) -> bool:
         """Whether a word of the name that few names share (4+ letters, or a number) is typed, give or
