@@ -553,3 +553,42 @@ TYPO_KINDS = replace(
 )
 """The second typo tuning set (issue 12): dev-side names, identifiers and programme names with other
 kinds of slip (:mod:`evals.typing_slips`), in wordings none of the splits or the first typo set uses."""
+
+DEFINITIONS_DEV = replace(
+    DEV,
+    definition={
+        "cluster": (
+            "what do you mean by cluster here?",
+            "can you give me a definition of a business cluster",
+            "Is a cluster the same as a cluster organisation?",
+            "what counts as a cluster in economic terms",
+            "explain clusters to me, I'm new to this",
+            "cluster organisation or cluster — are they the same thing?",
+        ),
+        "traded-local": (
+            "what's the difference between a traded and a local cluster?",
+            "local clusters vs traded clusters – how do they differ?",
+            "what does traded mean in 'traded cluster'?",
+            "how are local industries different from traded ones?",
+            "define traded industries",
+            "what is meant by local clusters",
+        ),
+        "cluster-mapping": (
+            "what does cluster mapping mean",
+            "Can you explain what the Cluster Mapping project is?",
+            "what is cluster mapping used for?",
+            "cluster mapping: definition?",
+            "what do they mean by mapping clusters",
+            "what is the U.S. Cluster Mapping Project?",
+        ),
+    },
+    cluster_kind=(
+        "is {category} traded or local?",
+        "what type of cluster is {category} in the US definitions",
+        "{category}: local or traded cluster?",
+        "does {category} count as a traded cluster?",
+    ),
+)
+"""Definition tuning material (issue 12): how members ask "what is X", "what does Y mean", "the
+difference between A and B", for the dev side's terms and U.S. cluster categories only (the hold-out's
+term has no wordings here)."""

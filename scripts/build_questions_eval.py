@@ -4,6 +4,7 @@
                                                       # evals/datasets/questions_holdout.jsonl and
                                                       # evals/datasets/questions_dev2.jsonl, and the
                                                       # typo tuning sets questions_typos_dev{,2}.jsonl
+                                                      # and questions_definitions_dev.jsonl
 
 The wordings below are written the way members write (informal, lower case, typos); every gold
 value (counts, dates, amounts, which documents may be cited) is computed from
@@ -39,7 +40,15 @@ from corpus.models import CallStatus, ClusterProfile, FundingCall, PolicyDocumen
 from corpus.places import country_name  # noqa: E402
 from evals import questions_gold as gold  # noqa: E402
 from evals.answers_eval import AnswerCase  # noqa: E402
-from evals.questions_wordings import DEV, DEV2, HOLDOUT, TYPO_KINDS, TYPOS, Wordings  # noqa: E402
+from evals.questions_wordings import (  # noqa: E402
+    DEFINITIONS_DEV,
+    DEV,
+    DEV2,
+    HOLDOUT,
+    TYPO_KINDS,
+    TYPOS,
+    Wordings,
+)
 from evals.typing_slips import IDENTIFIER_SLIPS, NAME_SLIPS, PROGRAMME_SLIPS  # noqa: E402
 
 DAYS = (dt.date(2026, 3, 2), dt.date(2026, 5, 10), dt.date(2026, 9, 15), dt.date(2026, 11, 23))
@@ -48,6 +57,9 @@ HOLDOUT_PATH = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
 DEV2_PATH = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
 TYPOS_PATH = ROOT / "evals" / "datasets" / "questions_typos_dev.jsonl"
 TYPOS2_PATH = ROOT / "evals" / "datasets" / "questions_typos_dev2.jsonl"
+DEFINITIONS_PATH = ROOT / "evals" / "datasets" / "questions_definitions_dev.jsonl"
+DEFINITION_KINDS = 4
+"""U.S. cluster categories asked about in the definition tuning set (each in every wording)."""
 TYPO_TUNING_ITEMS = 60
 TYPO_KIND_CASES = 16
 """Cases per kind of slip in the second typo tuning set."""
@@ -915,6 +927,34 @@ def _closest_only(typed: str, meant: str, pool: list[str]) -> bool:
     return sum(Levenshtein.distance(typed, other, score_cutoff=distance) <= distance for other in pool) == 1
 
 
+def definition_tuning_cases() -> list[dict[str, Any]]:
+    """Definition tuning material: the dev side's terms, each asked in every wording of
+    :data:`DEFINITIONS_DEV`, and a few dev-side U.S. cluster categories ("is X traded or local?")."""
+    builder = Builder()
+    terms = split(builder.definition())["dev"]
+    kinds = split(builder.cluster_kind())["dev"][:DEFINITION_KINDS]
+    out = []
+    for item in terms:
+        term = item.key.split("|", 1)[1]
+        for n in range(len(DEFINITIONS_DEV.definition[term])):
+            out.append((f"df-{term}-{n + 1:02d}", item.build(DEFINITIONS_DEV, n)))
+    for k, item in enumerate(kinds):
+        for n in range(len(DEFINITIONS_DEV.cluster_kind)):
+            out.append(
+                (
+                    f"df-kind-{k * len(DEFINITIONS_DEV.cluster_kind) + n + 1:02d}",
+                    item.build(DEFINITIONS_DEV, n + k),
+                )
+            )
+    cases = []
+    for case_id, fields in out:
+        case = {"id": case_id, "category": "definition", **fields}
+        case["today"] = case["today"].isoformat()
+        AnswerCase.model_validate(case)
+        cases.append(case)
+    return cases
+
+
 def write(cases: list[dict[str, Any]], path: Path) -> None:
     lines = [json.dumps(case, ensure_ascii=False) for case in cases]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -927,6 +967,7 @@ def main() -> None:
     write(cases["dev2"], DEV2_PATH)
     write(typo_tuning_cases(), TYPOS_PATH)
     write(typo_kind_cases(), TYPOS2_PATH)
+    write(definition_tuning_cases(), DEFINITIONS_PATH)
     for side, rows in cases.items():
         shapes: dict[str, int] = {}
         for row in rows:

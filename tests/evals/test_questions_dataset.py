@@ -24,6 +24,7 @@ HOLDOUT = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
 DEV2 = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
 TYPOS = ROOT / "evals" / "datasets" / "questions_typos_dev.jsonl"
 TYPOS2 = ROOT / "evals" / "datasets" / "questions_typos_dev2.jsonl"
+DEFINITIONS = ROOT / "evals" / "datasets" / "questions_definitions_dev.jsonl"
 SHAPES = {
     "count",
     "window",
@@ -128,6 +129,20 @@ def test_the_second_typo_set_is_built_by_the_script_and_keeps_off_the_holdout(
     assert not held_sets & {(c.cites_only, c.today) for c in cases if c.cites_only}
     earlier = load_cases(TYPOS)
     assert not {c.turns for c in cases} & {c.turns for c in (*dev, *holdout, *dev2, *earlier)}
+
+
+def test_the_definition_tuning_set_is_built_by_the_script_and_keeps_off_the_holdout(
+    dev: list[AnswerCase], holdout: list[AnswerCase], dev2: list[AnswerCase]
+) -> None:
+    """Dev-side terms and U.S. categories only (the gold's note names the term or the category)."""
+    built = _builder().definition_tuning_cases()
+    lines = [json.dumps(case, ensure_ascii=False) for case in built]
+    assert DEFINITIONS.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+    cases = load_cases(DEFINITIONS)
+    assert len(cases) >= 30 and {c.category for c in cases} == {"definition"}
+    held = {c.note for c in holdout if c.category == "definition"}
+    assert not held & {c.note for c in cases}
+    assert not {c.turns for c in cases} & {c.turns for c in (*dev, *holdout, *dev2)}
 
 
 def test_the_split_shares_no_question_and_no_single_record(
