@@ -53,7 +53,9 @@ _DEFINITION = re.compile(
     r"(?!the (?:deadline|budget|status|link|url|opening)\b)|what does .{2,60}? mean|define|definition of|"
     r"meaning of|explain (?:what|the (?:term|concept|difference))|is there a difference|"
     r"traded or (?:an? )?local|local or (?:an? )?traded|what kind of cluster|traded cluster or|what makes|"
-    r"\bvs\.?\b|versus|whats the difference|explain the)",
+    r"\bvs\.?\b|versus|whats the difference|explain the|the same(?: thing)? as|are they the same|what counts as|"
+    r"what (?:do|does) (?:you|they|we|people) mean by|what is meant by|count as an? (?:traded|local)|"
+    r"(?:traded|local) or (?:traded|local)|what (?:type|sort) of cluster)",
     re.IGNORECASE,
 )
 _DEFINED_TERMS = _rx(
@@ -75,7 +77,8 @@ _DEFINED_TERMS = _rx(
     r"cluster mapping",
     r"sub-?clusters?",
 )
-_COUNT = _rx(r"how many", r"number of", r"count", r"how much calls", r"total of")
+# "count as a traded cluster" asks a kind, not a number.
+_COUNT = _rx(r"how many", r"number of", r"count(?! as\b)", r"how much calls", r"total of")
 _FIRST_DEADLINE = _rx(
     r"next\b[^.?!]{0,60}\bdeadlines?",
     r"(?:closes|closing|ends?|due) (?:the )?soonest",
