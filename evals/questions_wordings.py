@@ -512,3 +512,83 @@ TYPOS = tuple(
 )
 """Typo tuning material (issue 12, written after the hold-out was first scored): dev-side names with
 other typos, in wordings none of the three splits uses."""
+
+TYPO_KINDS = replace(
+    DEV,
+    typo_cluster=(
+        "what can you tell me about {name}",
+        "I'm looking for {name}, do you have them?",
+        "where is {name} located",
+        "{name} – are they in the database?",
+        "need some background on {name} before our meeting tomorrow",
+        "which sector is {name} active in?",
+        "does {name} have members in our field? what do they focus on",
+    ),
+    typo_call=(
+        "when's {title} due",
+        "{title}: when is the cut-off?",
+        "can we still submit to {title}?",
+        "what's the submission deadline of the {title} topic",
+        "Need the closing date for {title} asap",
+        "is the {title} topic open or closed",
+    ),
+    loose_id=(
+        "deadline {id}?",
+        "what is {id} about and when does it close",
+        "{id} still open?",
+        "details on topic {id} pls",
+        "When do we have to submit for {id}",
+    ),
+    count_open=(
+        "how many {family} calls are open now?",
+        "{family} - number of calls open rn?",
+        "any idea how many {family} calls are accepting proposals at the moment?",
+        "count of currently open {family} calls",
+    ),
+    count_forthcoming=(
+        "how many {family} calls are still to open?",
+        "{family}: how many upcoming calls that aren't open yet",
+    ),
+    typo_salt="kinds",
+)
+"""The second typo tuning set (issue 12): dev-side names, identifiers and programme names with other
+kinds of slip (:mod:`evals.typing_slips`), in wordings none of the splits or the first typo set uses."""
+
+DEFINITIONS_DEV = replace(
+    DEV,
+    definition={
+        "cluster": (
+            "what do you mean by cluster here?",
+            "can you give me a definition of a business cluster",
+            "Is a cluster the same as a cluster organisation?",
+            "what counts as a cluster in economic terms",
+            "explain clusters to me, I'm new to this",
+            "cluster organisation or cluster — are they the same thing?",
+        ),
+        "traded-local": (
+            "what's the difference between a traded and a local cluster?",
+            "local clusters vs traded clusters – how do they differ?",
+            "what does traded mean in 'traded cluster'?",
+            "how are local industries different from traded ones?",
+            "define traded industries",
+            "what is meant by local clusters",
+        ),
+        "cluster-mapping": (
+            "what does cluster mapping mean",
+            "Can you explain what the Cluster Mapping project is?",
+            "what is cluster mapping used for?",
+            "cluster mapping: definition?",
+            "what do they mean by mapping clusters",
+            "what is the U.S. Cluster Mapping Project?",
+        ),
+    },
+    cluster_kind=(
+        "is {category} traded or local?",
+        "what type of cluster is {category} in the US definitions",
+        "{category}: local or traded cluster?",
+        "does {category} count as a traded cluster?",
+    ),
+)
+"""Definition tuning material (issue 12): how members ask "what is X", "what does Y mean", "the
+difference between A and B", for the dev side's terms and U.S. cluster categories only (the hold-out's
+term has no wordings here)."""

@@ -2,7 +2,9 @@
 
     python scripts/build_questions_eval.py            # writes evals/datasets/questions.jsonl (dev),
                                                       # evals/datasets/questions_holdout.jsonl and
-                                                      # evals/datasets/questions_dev2.jsonl
+                                                      # evals/datasets/questions_dev2.jsonl, and the
+                                                      # typo tuning sets questions_typos_dev{,2}.jsonl
+                                                      # and questions_definitions_dev.jsonl
 
 The wordings below are written the way members write (informal, lower case, typos); every gold
 value (counts, dates, amounts, which documents may be cited) is computed from
@@ -27,22 +29,40 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus.bundle import load_bundled_records  # noqa: E402
+from corpus.folding import fold  # noqa: E402
 from corpus.models import CallStatus, ClusterProfile, FundingCall, PolicyDocument  # noqa: E402
 from corpus.places import country_name  # noqa: E402
 from evals import questions_gold as gold  # noqa: E402
 from evals.answers_eval import AnswerCase  # noqa: E402
-from evals.questions_wordings import DEV, DEV2, HOLDOUT, TYPOS, Wordings  # noqa: E402
+from evals.questions_wordings import (  # noqa: E402
+    DEFINITIONS_DEV,
+    DEV,
+    DEV2,
+    HOLDOUT,
+    TYPO_KINDS,
+    TYPOS,
+    Wordings,
+)
+from evals.typing_slips import IDENTIFIER_SLIPS, NAME_SLIPS, PROGRAMME_SLIPS  # noqa: E402
 
 DAYS = (dt.date(2026, 3, 2), dt.date(2026, 5, 10), dt.date(2026, 9, 15), dt.date(2026, 11, 23))
 DEV_PATH = ROOT / "evals" / "datasets" / "questions.jsonl"
 HOLDOUT_PATH = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
 DEV2_PATH = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
 TYPOS_PATH = ROOT / "evals" / "datasets" / "questions_typos_dev.jsonl"
+TYPOS2_PATH = ROOT / "evals" / "datasets" / "questions_typos_dev2.jsonl"
+DEFINITIONS_PATH = ROOT / "evals" / "datasets" / "questions_definitions_dev.jsonl"
+DEFINITION_KINDS = 4
+"""U.S. cluster categories asked about in the definition tuning set (each in every wording)."""
 TYPO_TUNING_ITEMS = 60
+TYPO_KIND_CASES = 16
+"""Cases per kind of slip in the second typo tuning set."""
 PER_SHAPE = {"dev": 15, "holdout": 7, "dev2": 12}
 REPEATS = {"dev": 5, "holdout": 3, "dev2": 3}
 """At most this many cases per item (as many wordings as each definition term has in the split)."""
@@ -754,6 +774,187 @@ def typo_tuning_cases() -> list[dict[str, Any]]:
     return out
 
 
+def typo_kind_cases() -> list[dict[str, Any]]:
+    """The second typo tuning set: dev-side names, identifiers and programme names typed with the kinds
+    of slip of :mod:`evals.typing_slips`, in the wordings of :data:`TYPO_KINDS`. A typed form is kept
+    only when the records still point to the one meant (:class:`SlipGold`); the gold is the shape's."""
+    builder = Builder()
+    sure = SlipGold(builder)
+    records: dict[str, ClusterProfile | FundingCall] = {c.doc_id: c for c in builder.clusters}
+    records.update((c.doc_id, c) for c in builder.calls)
+    names = [records[item.key.split("|", 1)[1]] for item in split(builder.typo())["dev"]]
+    out: list[dict[str, Any]] = []
+    for k, (kind, slip) in enumerate(NAME_SLIPS.items()):
+        # Each kind starts at its own place in the dev side's names, so kinds type different names.
+        start = k * len(names) // len(NAME_SLIPS)
+        ordered = names[start:] + names[:start]
+        if kind == "accents":  # names with accents first: dropped ("Île-de-France" → "Ile de France")
+            ordered.sort(key=lambda record: record.title.isascii())
+        cases: list[dict[str, Any]] = []
+        for record in ordered:
+            typed = slip(record.title, f"{record.doc_id}|{kind}")
+            if typed is None or not sure.name(typed, record.title, kind):
+                continue
+            n = len(cases)
+            case: dict[str, Any] = {"today": DAYS[n % len(DAYS)], "must_cite": [record.doc_id]}
+            if isinstance(record, FundingCall):
+                case["turns"] = [pick(TYPO_KINDS.typo_call, n).format(title=typed)]
+                case["must_contain"] = [iso(record.deadline_date)]
+            else:
+                case["turns"] = [pick(TYPO_KINDS.typo_cluster, n).format(name=typed)]
+            case["note"] = f"{kind}: {record.title!r} typed as {typed!r}"
+            cases.append({"id": f"t2-{kind}-{n + 1:02d}", "category": "typo", **case})
+            if len(cases) == TYPO_KIND_CASES:
+                break
+        out += cases
+    calls = [records[item.key.split("|", 1)[1]] for item in split(builder.loose_id())["dev"]]
+    for k, (kind, slip) in enumerate(IDENTIFIER_SLIPS.items()):
+        cases = []
+        for call in calls[k * len(calls) // 2 :]:
+            assert isinstance(call, FundingCall)
+            typed = slip(call.topic_identifier, f"{call.doc_id}|{kind}")
+            if typed is None or not sure.identifier(typed, call.topic_identifier):
+                continue
+            n = len(cases)
+            cases.append(
+                {
+                    "id": f"t2-{kind}-{n + 1:02d}",
+                    "category": "typo",
+                    "turns": [pick(TYPO_KINDS.loose_id, n).format(id=typed)],
+                    "today": DAYS[n % len(DAYS)],
+                    "must_contain": [iso(call.deadline_date)],
+                    "must_cite": [call.doc_id],
+                    "note": f"{kind}: {call.topic_identifier} typed as {typed!r}",
+                }
+            )
+            if len(cases) == TYPO_KIND_CASES:
+                break
+        out += cases
+    out += _programme_slip_cases(builder, sure)
+    for case in out:
+        case["today"] = case["today"].isoformat()
+        AnswerCase.model_validate(case)
+    return out
+
+
+def _programme_slip_cases(builder: Builder, sure: SlipGold) -> list[dict[str, Any]]:
+    """Counts of a family's open or forthcoming calls (dev-side family-days) with the programme's name
+    mistyped ("how many Horizn Europe calls are open now?")."""
+    cases: list[dict[str, Any]] = []
+    for item in split(builder.count())["dev"]:
+        _, key, day, status_value = item.key.split("|")
+        family = next(f for f in gold.FAMILIES if f.key == key)
+        today, status = dt.date.fromisoformat(day), CallStatus(status_value)
+        matching = gold.list_order(gold.with_status(gold.family_calls(builder.calls, family), today, status))
+        n = len(cases)
+        spelt = [name for name in family.names if name[0].isupper() and re.search(r"[A-Za-z]{5,}", name)]
+        if not spelt:
+            continue
+        name = pick(spelt, n)
+        slip = PROGRAMME_SLIPS[n % len(PROGRAMME_SLIPS)]
+        typed = slip(name, f"{item.key}|programme")
+        if typed is None or not sure.programme(typed, family):
+            continue
+        templates = TYPO_KINDS.count_open if status == OPEN else TYPO_KINDS.count_forthcoming
+        cases.append(
+            {
+                "id": f"t2-programme-{n + 1:02d}",
+                "category": "typo",
+                "turns": [pick(templates, n).format(family=typed)],
+                "today": today,
+                "first_sentence_contains": [str(len(matching))],
+                "must_cite": ids(matching[:3]),
+                "cites_only": ids(matching),
+                "note": f"{len(matching)} {family.name} calls {status.value} on {today}; "
+                f"{name!r} typed as {typed!r}",
+            }
+        )
+        if len(cases) == 2 * TYPO_KIND_CASES:
+            break
+    return cases
+
+
+def _compact(text: str) -> str:
+    return "".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(re.findall(r"[a-z0-9]+", fold(text))))
+
+
+class SlipGold:
+    """Whether a mistyped name, identifier or programme still points to one record (or family) only:
+    the gold of a typo case is the record meant, so a slip that makes another record as likely is no
+    case. Computed over every stored name, title and identifier, independently of the planner."""
+
+    def __init__(self, builder: Builder) -> None:
+        titles = [r.title for r in (*builder.clusters, *builder.calls, *builder.policies)]
+        self.compact = [_compact(t) for t in titles]
+        self.sorted_words = [_sorted_words(t) for t in titles]
+        self.word_runs = [f" {' '.join(re.findall(r'[a-z0-9]+', fold(t)))} " for t in titles]
+        self.identifiers = sorted(
+            {_compact(i) for c in builder.calls for i in (c.topic_identifier, c.call_identifier) if i}
+        )
+
+    def name(self, typed: str, meant: str, kind: str) -> bool:
+        if kind == "order":
+            key = _sorted_words(typed)
+            return key == _sorted_words(meant) and self.sorted_words.count(key) == 1
+        if kind == "short":
+            run = f" {' '.join(re.findall(r'[a-z0-9]+', fold(typed)))} "
+            return sum(run in other for other in self.word_runs) == 1
+        return _closest_only(_compact(typed), _compact(meant), self.compact)
+
+    def identifier(self, typed: str, meant: str) -> bool:
+        squashed, meant_squashed = _compact(typed), _compact(meant)
+        if any(other != meant_squashed and other.startswith(squashed) for other in self.identifiers):
+            return False  # another stored identifier, or the parent of some: not a slip of this one
+        return _closest_only(squashed, meant_squashed, self.identifiers)
+
+    def programme(self, typed: str, family: gold.Family) -> bool:
+        """Closer to one of the family's names than to any other family's."""
+        typed_compact = _compact(typed)
+        distance = {
+            f.key: min(Levenshtein.distance(typed_compact, _compact(name)) for name in f.names)
+            for f in gold.FAMILIES
+        }
+        return all(distance[family.key] < d for key, d in distance.items() if key != family.key)
+
+
+def _closest_only(typed: str, meant: str, pool: list[str]) -> bool:
+    """``typed`` is nearer ``meant`` (Levenshtein, letters and digits only) than any other of ``pool``."""
+    distance = Levenshtein.distance(typed, meant)
+    return sum(Levenshtein.distance(typed, other, score_cutoff=distance) <= distance for other in pool) == 1
+
+
+def definition_tuning_cases() -> list[dict[str, Any]]:
+    """Definition tuning material: the dev side's terms, each asked in every wording of
+    :data:`DEFINITIONS_DEV`, and a few dev-side U.S. cluster categories ("is X traded or local?")."""
+    builder = Builder()
+    terms = split(builder.definition())["dev"]
+    kinds = split(builder.cluster_kind())["dev"][:DEFINITION_KINDS]
+    out = []
+    for item in terms:
+        term = item.key.split("|", 1)[1]
+        for n in range(len(DEFINITIONS_DEV.definition[term])):
+            out.append((f"df-{term}-{n + 1:02d}", item.build(DEFINITIONS_DEV, n)))
+    for k, item in enumerate(kinds):
+        for n in range(len(DEFINITIONS_DEV.cluster_kind)):
+            out.append(
+                (
+                    f"df-kind-{k * len(DEFINITIONS_DEV.cluster_kind) + n + 1:02d}",
+                    item.build(DEFINITIONS_DEV, n + k),
+                )
+            )
+    cases = []
+    for case_id, fields in out:
+        case = {"id": case_id, "category": "definition", **fields}
+        case["today"] = case["today"].isoformat()
+        AnswerCase.model_validate(case)
+        cases.append(case)
+    return cases
+
+
 def write(cases: list[dict[str, Any]], path: Path) -> None:
     lines = [json.dumps(case, ensure_ascii=False) for case in cases]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -765,6 +966,8 @@ def main() -> None:
     write(cases["holdout"], HOLDOUT_PATH)
     write(cases["dev2"], DEV2_PATH)
     write(typo_tuning_cases(), TYPOS_PATH)
+    write(typo_kind_cases(), TYPOS2_PATH)
+    write(definition_tuning_cases(), DEFINITIONS_PATH)
     for side, rows in cases.items():
         shapes: dict[str, int] = {}
         for row in rows:

@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from assistant.calls import CallsService
 from corpus.models import Audience, ClusterProfile, DocType, FundingCall
+from corpus.programmes import FAMILIES
 from corpus.store import RecordStore
 from retrieval.analysis import fold
 from retrieval.query import find_places
@@ -26,6 +27,9 @@ from retrieval.query import find_places
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _NAME_PARTS = re.compile(r"\s+[-–—/]\s+|[():,;]")
 _NAME_WORD = re.compile(r"[a-z0-9]+")
+_GROUPED = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){2,}(?![\w-])")
+"""Three or more groups joined by dashes: how an identifier is written."""
+_YEAR_GROUP = re.compile(r"(?:^|-)20\d\d(?:-|$)")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")
 """An acronym as written ("CAP", "BSH"): short, but as distinctive as a rare word when typed in capitals."""
 _CAPITALISED_RUN = re.compile(
@@ -47,7 +51,20 @@ PART_PENALTY = 10.0
 """Score taken off a match of a name's part, so that a whole name typed with typos still wins."""
 COMMON_WORD_NAMES = 25
 """A name word shared by more names than this ("cluster", "innovation") does not identify a name."""
-"""A name word shared by more names than this is not distinctive ("cluster", "digital")."""
+SPACING_PENALTY = 2.0
+"""Taken off a match found only with the spaces left out, so that a name typed with its spaces wins."""
+ORDER_PENALTY = 4.0
+"""Taken off a match found only with the words sorted, so that a name typed in its order wins."""
+PROGRAMME_SCORE = 85.0
+""":func:`typo_ratio` a run of typed words (spaces left out) must reach against a programme's name:
+one slip in "Horizon" ("Horzion", "Horizin"), two in "European Defence Fund"."""
+MIN_PROGRAMME_CHARS = 6
+"""Shorter programme names (acronyms: "EIC", "SMP") are too close to ordinary words to correct."""
+PROGRAMME_SPAN_WORDS = 6
+PREFIX_SCORE = 90.0
+"""Score of a name typed by its first words: below a whole name typed exactly or nearly."""
+PREFIX_WORDS = (2, 3)
+"""A name typed by its first two or three words ("Andalusian Hydrogen" for "Andalusian Hydrogen Cluster")."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +74,15 @@ class NameMatch:
     doc_id: str
     name: str
     score: float
+
+
+@dataclass(frozen=True)
+class ProgrammeSlip:
+    """A programme's name typed with a slip, where it is in the question (character offsets)."""
+
+    family: str
+    start: int
+    end: int
 
 
 @dataclass
@@ -76,7 +102,17 @@ class Catalog:
     _name_ids: list[str] = field(default_factory=list)
     _plain_names: list[str] = field(default_factory=list)
     _is_part: list[bool] = field(default_factory=list)
-    """Distinctive folded name word → doc ids whose name has it."""
+    _without_a_group: dict[str, list[str]] = field(default_factory=dict)
+    """An identifier with a number group left out ("HORIZON-CL5-D3-01") → the stored ones it may be."""
+    _prefixes: dict[str, list[str]] = field(default_factory=dict)
+    """The first two or three folded words of a longer name → doc ids whose name starts so."""
+    _indices: dict[str, list[int]] = field(default_factory=dict)
+    """doc id → its positions in ``_plain_names``."""
+    _vocabulary: frozenset[str] = frozenset()
+    """Every folded word of a stored name or call title: a typed word in it is a word, not a slip."""
+    _programme_names: list[str] = field(default_factory=list)
+    _programme_families: list[str] = field(default_factory=list)
+    _programme_words: list[frozenset[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, calls: Iterable[FundingCall], clusters: Iterable[ClusterProfile]) -> Catalog:
@@ -92,6 +128,12 @@ class Catalog:
         catalog._first_parts = frozenset(
             identifier.split("-", 1)[0] for identifier in identifiers.values() if "-" in identifier
         )
+        for identifier in dict.fromkeys(identifiers.values()):
+            groups = _TOKEN.findall(identifier)
+            for i, group in enumerate(groups):
+                if group.isdigit() and 0 < i < len(groups) - 1:
+                    key = "".join(groups[:i] + groups[i + 1 :])
+                    catalog._without_a_group.setdefault(key, []).append(identifier)
         names = {c.doc_id: c.name for c in catalog.clusters}
         names.update({c.doc_id: c.title for c in catalog.calls if len(c.title.split()) <= MAX_TITLE_WORDS})
         catalog._names = {doc_id: (name, fold(name)) for doc_id, name in names.items() if len(name) >= 3}
@@ -115,9 +157,26 @@ class Catalog:
                     not any(w in rare and len(w) >= 5 for w in part.split()) or any(find_places(part))
                 ):
                     continue  # a part of shared words ("aviation cluster") or a place names nobody
+                catalog._indices.setdefault(doc_id, []).append(len(catalog._plain_names))
                 catalog._name_ids.append(doc_id)
                 catalog._plain_names.append(part)
                 catalog._is_part.append(part != whole)
+            words = whole.split()
+            for size in PREFIX_WORDS:
+                if len(words) > size:
+                    catalog._prefixes.setdefault(" ".join(words[:size]), []).append(doc_id)
+        catalog._vocabulary = frozenset(
+            word
+            for text in (*names.values(), *(c.title for c in catalog.calls))
+            for word in _NAME_WORD.findall(fold(text))
+        )
+        for family in FAMILIES:
+            for alias in {family.name, *(a.strip() for a in family.aliases.split(";"))}:
+                words = _NAME_WORD.findall(fold(alias))
+                if len("".join(words)) >= MIN_PROGRAMME_CHARS and not any(w.isdigit() for w in words):
+                    catalog._programme_names.append("".join(words))
+                    catalog._programme_families.append(family.name)
+                    catalog._programme_words.append(frozenset(words))
         return catalog
 
     def visible_calls(self, audiences: Iterable[Audience | str]) -> list[FundingCall]:
@@ -132,8 +191,11 @@ class Catalog:
         position = 0
         while position < len(tokens):
             best: tuple[int, str] | None = None
-            if tokens[position].upper() in self._first_parts:
-                for end in range(position + 2, min(len(tokens), position + 10) + 1):
+            if self._starts_identifier(tokens[position].upper()):
+                # From one token: dashes all left out ("horizoncl5202705d208"), or a first part run
+                # into the next ("creamedia-2026-filmdist").
+                alone = len(tokens[position]) >= MIN_FUZZY_IDENTIFIER  # not "I3", a programme
+                for end in range(position + (1 if alone else 2), min(len(tokens), position + 10) + 1):
                     key = "".join(tokens[position:end]).upper()
                     if key in self._identifiers:
                         best = (end, self._identifiers[key])
@@ -144,6 +206,25 @@ class Catalog:
                 position += 1
         return list(dict.fromkeys(found))
 
+    def _starts_identifier(self, token: str) -> bool:
+        """Whether ``token`` is, or begins with, the first part of a stored identifier ("LIFE2026CET")."""
+        return token in self._first_parts or (
+            len(token) >= MIN_FUZZY_IDENTIFIER // 2
+            and any(token[:k] in self._first_parts for k in range(2, len(token)))
+        )
+
+    def identifiers_missing_a_group(self, text: str) -> list[str]:
+        """Identifiers typed with a number group left out and no year ("EP-LINC-SUBV-CONF-INT-01" for
+        ``EP-LINC-SUBV-2026-CONF-INT-01``), when exactly one stored identifier fits."""
+        found = []
+        for match in _GROUPED.finditer(text):
+            typed = match.group()
+            if typed.split("-", 1)[0].upper() in self._first_parts and not _YEAR_GROUP.search(typed):
+                candidates = self._without_a_group.get(_squash(typed), [])
+                if len(set(candidates)) == 1:
+                    found.append(candidates[0])
+        return list(dict.fromkeys(found))
+
     def name_of(self, doc_id: str) -> str:
         """The stored name or title of ``doc_id`` (the id itself when unknown)."""
         entry = self._names.get(doc_id)
@@ -151,6 +232,63 @@ class Catalog:
 
     def has_identifier(self, identifier: str) -> bool:
         return _squash(identifier) in self._identifiers
+
+    def stored_identifier(self, identifier: str) -> str | None:
+        """The identifier as stored for one typed with other dashes or case ("creamedia-2026-filmdist")."""
+        return self._identifiers.get(_squash(identifier))
+
+    def mistyped_programmes(self, text: str) -> list[ProgrammeSlip]:
+        """Programme names typed with slips: "Horizn Europe", "Digital Eurpoe", "Euroclsuters",
+        "HorizonEurope", "Innov ation". A run of up to six words, spaces left out, within
+        :data:`PROGRAMME_SCORE` of a programme's name or alias, whose other words are no words of any
+        stored name or title (so "innovation funding" stays words, not "Innovation Fund"), and which
+        is not the name with an ending ("horizons", "digitally")."""
+        tokens = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[^\W_]+", text)]
+        found: list[tuple[float, int, int, str]] = []
+        # A slip is a word no stored name or title has: runs without one are not looked at (~5 ms saved).
+        novel = [i for i, token in enumerate(tokens) if token[2] not in self._vocabulary]
+        for first in range(len(tokens)):
+            for last in range(first, min(len(tokens), first + PROGRAMME_SPAN_WORDS)):
+                if not any(first <= i <= last for i in novel):
+                    continue
+                words = [token[2] for token in tokens[first : last + 1]]
+                typed = "".join(words)
+                if len(typed) < MIN_PROGRAMME_CHARS:
+                    continue
+                hits = process.extract(
+                    typed, self._programme_names, scorer=fuzz.ratio, score_cutoff=75, limit=3
+                )
+                for name, _, index in hits:
+                    own = self._programme_words[index]
+                    slipped = [w for w in words if w not in own]
+                    score = typo_ratio(name, typed)
+                    if (
+                        score < PROGRAMME_SCORE
+                        or typed[0] != name[0]  # members seldom miss the first letter ("submissions")
+                        # "European defence": words of a name, not a slip; the name as written: no slip.
+                        or (not slipped and (typed != name or len(words) == len(own)))
+                        or any(w in self._vocabulary for w in slipped)
+                        or (len(words) == 1 and typed.startswith(name) and typed != name)
+                        or any(_inflected(w, own) for w in slipped)  # "innovation funding", "horizons"
+                    ):
+                        continue
+                    # A run of as many words as the name beats one with a word more or less ("many
+                    # HorizonEurope" loses to "HorizonEurope", "Defence Funf" to "Eyropean Defence Funf").
+                    fitted = score - 3.0 * abs(len(words) - len(own))
+                    found.append((fitted, tokens[first][0], tokens[last][1], self._programme_families[index]))
+                    break
+        chosen: list[ProgrammeSlip] = []
+        for fitted, start, end, family in sorted(found, key=lambda f: (-f[0], f[1] - f[2], f[1])):
+            # The longest run of the same programme nearly as good ("Digitall Europe Programmme").
+            around = [
+                (s, e)
+                for f, s, e, name in found
+                if name == family and s <= start <= end <= e and f >= fitted - 3
+            ]
+            start, end = min(around, key=lambda span: (span[0] - span[1], span[0]))
+            if all(end <= slip.start or start >= slip.end for slip in chosen):
+                chosen.append(ProgrammeSlip(family=family, start=start, end=end))
+        return sorted(chosen, key=lambda slip: slip.start)
 
     def nearest_identifier(self, identifier: str) -> str | None:
         """The one stored identifier ``identifier`` is a typo of (``HORIZZON-EIC-2026-BAS-02-SLCATEUP``):
@@ -161,9 +299,12 @@ class Catalog:
         found = process.extract(
             squashed, list(self._identifiers), scorer=OSA.distance, score_cutoff=IDENTIFIER_TYPOS, limit=2
         )
-        if not found or (len(found) == 2 and found[1][1] == found[0][1]):
-            return None  # none close, or two equally close: better to say so than to guess
-        return self._identifiers[found[0][0]]
+        if found and (len(found) == 1 or found[1][1] != found[0][1]):
+            return self._identifiers[found[0][0]]
+        if found:
+            return None  # two equally close: better to say so than to guess
+        left_out = set(self._without_a_group.get(squashed, []))  # "ERASMUS-EDU-ECHE-CERT-FP"
+        return left_out.pop() if len(left_out) == 1 else None
 
     def named_records(self, text: str) -> list[NameMatch]:
         """Organisations and short-titled calls ``text`` names, typos included, best first.
@@ -179,8 +320,17 @@ class Catalog:
         found = process.extract(
             folded, self._plain_names, scorer=fuzz.partial_ratio, score_cutoff=NAME_SCORE - 8, limit=12
         )
+        # Names whose rare words are typed but in another order ("Bioeconomy Circular Cluster"), which
+        # partial_ratio does not see.
+        seen = {index for _, _, index in found}
+        for word in set(words):
+            for doc_id in self._rare.get(word, ()):
+                for index in self._indices.get(doc_id, ()):
+                    if index not in seen and not self._is_part[index]:
+                        seen.add(index)
+                        found.append((self._plain_names[index], 0.0, index))
         matches = []
-        best: dict[str, NameMatch] = {}
+        best: dict[str, NameMatch] = self._named_by_prefix(capitalised)
         whole_found = False
         for plain, _score, index in found:
             doc_id = self._name_ids[index]
@@ -208,6 +358,31 @@ class Catalog:
         matches.sort(key=lambda m: (-m.score, -len(m.name), m.doc_id))
         return matches
 
+    def _named_by_prefix(self, capitalised_runs: list[str]) -> dict[str, NameMatch]:
+        """Names typed by their first two or three words, written as a name ("Andalusian Hydrogen",
+        "CONSTRUCT CLUSTER"), when exactly one stored name starts so and none is just those words."""
+        whole = set(self._plain_names)
+        found: dict[str, NameMatch] = {}
+        for run in capitalised_runs:
+            words = run.split()
+            for size in PREFIX_WORDS:
+                for start in range(len(words) - size + 1):
+                    typed = " ".join(words[start : start + size])
+                    doc_ids = set(self._prefixes.get(typed, ()))
+                    if (
+                        len(doc_ids) != 1
+                        or typed in whole
+                        or typed.replace(" ", "") in self._programme_names
+                        or all(self._word_names.get(w, 0) > COMMON_WORD_NAMES for w in typed.split())
+                        or all(any(find_places(w)) for w in typed.split() if len(w) > 2)
+                    ):
+                        continue
+                    (doc_id,) = doc_ids
+                    score = PREFIX_SCORE + size  # three words typed say more than two
+                    if doc_id not in found or found[doc_id].score < score:
+                        found[doc_id] = NameMatch(doc_id=doc_id, name=self._names[doc_id][0], score=score)
+        return found
+
     def _distinctive(self, folded_name: str, words: list[str]) -> bool:
         """Whether a word of the name that few names share (4+ letters, or a number) is typed, give or
         take a typo."""
@@ -217,12 +392,29 @@ class Catalog:
             if (len(word) >= 4 or (len(word) >= 2 and word.isdigit()))
             and self._word_names.get(word, 0) <= COMMON_WORD_NAMES
         ]
-        # A number in a name ("Digital 113") must be typed exactly; a word may carry a typo.
+        # A number in a name ("Digital 113") must be typed exactly; a word may carry a typo, be run into
+        # the next one ("SpaceFlorida") or split in two ("Impro venet").
+        typed_words = [*words, *(a + b for a, b in zip(words, words[1:], strict=False))]
         return any(
-            (typed == word) if word.isdigit() else typo_ratio(word, typed) >= 80
+            (typed == word)
+            if word.isdigit()
+            else typo_ratio(word, typed) >= 80 or (len(word) >= 5 and word in typed)
             for word in rare
-            for typed in words
+            for typed in typed_words
         )
+
+
+_ENDINGS = ("s", "es", "ed", "ing", "ly", "er", "ers", "al")
+
+
+def _inflected(word: str, name_words: frozenset[str]) -> bool:
+    """Whether ``word`` is a word of the name with an English ending ("funding" of "fund"; "missionss"
+    is a slip: a word ending in "s" takes "es")."""
+    return any(
+        word == own + ending and not (own.endswith("s") and ending == "s")
+        for own in name_words
+        for ending in _ENDINGS
+    )
 
 
 def _longest_names(matches: list[NameMatch]) -> list[NameMatch]:
@@ -273,11 +465,21 @@ def _span_score(folded_name: str, words: list[str]) -> float:
     """Best :func:`typo_ratio` between the name and a run of the text's words of about its length."""
     size = len(_NAME_WORD.findall(folded_name))
     plain_name = " ".join(_NAME_WORD.findall(folded_name))
+    compact_name = plain_name.replace(" ", "")
+    sorted_name = " ".join(sorted(plain_name.split()))
     best = 0.0
     for width in {max(1, size - 1), size, size + 1}:
         for start in range(0, max(1, len(words) - width + 1)):
-            span = " ".join(words[start : start + width])
-            best = max(best, typo_ratio(plain_name, span))
+            run = words[start : start + width]
+            span = " ".join(run)
+            best = max(
+                best,
+                typo_ratio(plain_name, span),
+                # A space left out or added ("SpaceFlorida", "Impro venet") is one slip, not two.
+                typo_ratio(compact_name, "".join(run)) - SPACING_PENALTY,
+                # The same words in another order ("Bioeconomy Circular Cluster").
+                typo_ratio(sorted_name, " ".join(sorted(run))) - ORDER_PENALTY if width == size > 1 else 0.0,
+            )
     return best
 
 

@@ -16,24 +16,33 @@ from retrieval.search import Hit
 _WHAT_IS = re.compile(
     r"\b(?:what(?: exactly| really)?(?:'s| is| are)(?: exactly| really)?"
     r"(?: meant by| the (?:point|purpose|idea) of)?|"
-    r"what does|define|definition of|meaning of|point of|purpose of|explain)\s+"
+    r"what does|define|definition of|meaning of|point of|purpose of|explain|"
+    r"what (?:do|does) (?:you|they|we|people) mean by|what is meant by|what counts as)\s+"
     r"(?:an?\s+|the\s+)?(?:term\s+)?[\"'‘“]?([\w' -]{3,60}?)[\"'’”]?\s*"
-    r"(?:exactly|really|precisely|actually|basically)?\s*"
+    r"(?:exactly|really|precisely|actually|basically|here)?\s*"
     r"(?:\?|$|,| mean| in | according|\()",
     re.IGNORECASE,
 )
 _DIFFERENCE = re.compile(
     r"\b(?:difference between\s+)?(?:an?\s+)?([\w -]{3,40}?)\s+(?:vs\.?|versus|and|or)\s+"
     r"(?:an?\s+)?([\w -]{3,40}?)"
-    r"(?:\s*[-–?]|\s+(?:what|clusters?\b)|$)",
+    r"(?:\s*[-–—?]|\s+(?:what|clusters?\b)|$)",
     re.IGNORECASE,
 )
+_SAME = re.compile(
+    r"\b(?:is|are)\s+(?:an?\s+)?([\w -]{3,40}?)\s+the same(?: thing)? as\s+"
+    r"(?:an?\s+)?([\w -]{3,40}?)\s*(?:\?|$)",
+    re.IGNORECASE,
+)
+""""Is a cluster the same as a cluster organisation?": a difference asked the other way round."""
 _KIND_OF = re.compile(
     r"\b(?:[Ii]s|[Aa]re)\s+([A-Z][\w ,&-]{2,60}?)\s+"
     r"(?:(?:considered|classed|classified|counted|seen)\s+(?:as\s+)?)?"
     r"an?\s+(?:traded|local)\b"
-    r"|\bwhat kind of cluster is\s+([A-Z][\w ,&-]{2,60}?)\s*\?"
-    r"|(?:^|:\s*)([A-Z][\w ,&-]{2,60}?)\s+[-–—]\s+(?:traded|local)",
+    r"|\bwhat (?:kind|type|sort) of cluster is\s+([A-Z][\w ,&-]{2,60}?)\s*(?:\?|$| in )"
+    r"|(?:^|:\s*)([A-Z][\w ,&-]{2,60}?)\s*(?:\s[-–—]|:)\s+(?:an?\s+)?(?:traded|local)"
+    r"|\b[Ii]s\s+([A-Z][\w ,&-]{2,60}?)\s+(?:traded|local)\s+or\s+(?:traded|local)\b"
+    r"|\b(?:[Dd]oes|[Dd]o|[Ww]ould|[Ww]ill)\s+([A-Z][\w ,&-]{2,60}?)\s+count as\s+an?\s+(?:traded|local)\b",
 )
 _FRAME = re.compile(
     r"^(?:the\s+)?(?:U\.?S\.?|EU|European)\s+|\s+(?:project|initiative|programme|scheme)$", re.IGNORECASE
@@ -48,10 +57,10 @@ def defined_terms(question: str) -> list[str]:
         terms.extend(group for group in match.groups() if group)
     for match in _WHAT_IS.finditer(question):
         terms.append(match.group(1))
-    for match in _DIFFERENCE.finditer(question):
+    for match in (*_DIFFERENCE.finditer(question), *_SAME.finditer(question)):
         terms.extend([match.group(1), match.group(2)])
-    if re.search(r"\btraded\b", question, re.IGNORECASE):
-        terms.append("traded")
+    if re.search(r"\btraded\b|\blocal (?:clusters?|industr(?:y|ies))\b", question, re.IGNORECASE):
+        terms.append("traded")  # local clusters are defined against traded ones, in the same passages
     cleaned = []
     for term in terms:
         term = _LEADING.sub("", _LEADING.sub("", term.strip(" -'\"")))

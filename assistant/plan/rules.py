@@ -16,12 +16,12 @@ from pydantic import ValidationError
 
 from assistant.citations import content_tokens
 from assistant.entities import Entities
-from assistant.plan.catalog import Catalog, NameMatch
+from assistant.plan.catalog import Catalog, NameMatch, ProgrammeSlip
 from assistant.plan.dates import ReadWindow, WindowProblem, read_window
 from assistant.plan.models import AskedField, DateWindow, Operation, QueryPlan, SortField, StatusName
 from corpus.programmes import FAMILIES
 from retrieval.analysis import fold
-from retrieval.query import find_places
+from retrieval.query import find_places, find_programmes, find_sectors
 
 CLOSING_SOON_DAYS = 30
 """"Closing soon" means a deadline within this many days."""
@@ -53,7 +53,9 @@ _DEFINITION = re.compile(
     r"(?!the (?:deadline|budget|status|link|url|opening)\b)|what does .{2,60}? mean|define|definition of|"
     r"meaning of|explain (?:what|the (?:term|concept|difference))|is there a difference|"
     r"traded or (?:an? )?local|local or (?:an? )?traded|what kind of cluster|traded cluster or|what makes|"
-    r"\bvs\.?\b|versus|whats the difference|explain the)",
+    r"\bvs\.?\b|versus|whats the difference|explain the|the same(?: thing)? as|are they the same|what counts as|"
+    r"what (?:do|does) (?:you|they|we|people) mean by|what is meant by|count as an? (?:traded|local)|"
+    r"(?:traded|local) or (?:traded|local)|what (?:type|sort) of cluster)",
     re.IGNORECASE,
 )
 _DEFINED_TERMS = _rx(
@@ -75,7 +77,8 @@ _DEFINED_TERMS = _rx(
     r"cluster mapping",
     r"sub-?clusters?",
 )
-_COUNT = _rx(r"how many", r"number of", r"count", r"how much calls", r"total of")
+# "count as a traded cluster" asks a kind, not a number.
+_COUNT = _rx(r"how many", r"number of", r"count(?! as\b)", r"how much calls", r"total of")
 _FIRST_DEADLINE = _rx(
     r"next\b[^.?!]{0,60}\bdeadlines?",
     r"(?:closes|closing|ends?|due) (?:the )?soonest",
@@ -156,6 +159,10 @@ _LOOKUP_CUE = _rx(
     r"anything (?:on|about)", r"in (?:your|the) (?:database|data|records?|lists?|corpus)",
     r"what (?:sectors?|fields?|industry|industries|areas?)", r"who are they", r"clos(?:e|es|ing)",
     r"accepting (?:applications|proposals|submissions)", r"(?:heard|know) of",
+    r"background (?:on|about)", r"do you have (?:them|it|anything (?:on|about))", r"what do they focus on",
+    r"located",
+    r"(?:what|which) (?:sectors?|fields?|industry|industries|areas?)", r"active in", r"due\b",
+    r"cut-?off", r"closing date",
 )  # fmt: skip
 _WHO_TO_TALK_TO = _rx(
     r"who (?:should|could|can|shall) (?:we|i) (?:talk|speak|reach out|turn|go) to", r"who (?:can|could) help",
@@ -307,6 +314,7 @@ def plan_question(
 
     identifiers = list(entities.identifiers)
     identifiers += [i for i in catalog.loose_identifiers(text) if i not in identifiers]
+    identifiers += [i for i in catalog.identifiers_missing_a_group(text) if i not in identifiers]
     identifiers = list(dict.fromkeys(_correct_identifier(i, catalog) for i in identifiers))
     identifiers = [  # "HORIZON-EIC-2026" read inside a mistyped "HORIZON-EIC-2026-ACCELERATR-01"
         i
@@ -320,9 +328,20 @@ def plan_question(
 
     programmes = list(entities.programmes)
     programmes += [name for name in _lowercase_acronyms(text) if name not in programmes]
+    slips = [] if identifiers else catalog.mistyped_programmes(text)
+    sectors = entities.sectors
+    if slips:  # "Horizn Europe", "Eyropean Defence Funf": the programme, and its words no topic or sector
+        inside = {name for slip in slips for name in find_programmes(text[slip.start : slip.end])}
+        programmes = [name for name in programmes if name not in inside]
+        programmes += [slip.family for slip in slips if slip.family not in programmes]
+        slipped_sectors = {sector for slip in slips for sector in find_sectors(text[slip.start : slip.end])}
+        sectors = tuple(sector for sector in sectors if sector not in slipped_sectors)
+        text_for_topic = _with_programmes_named(text, slips)
+    else:
+        text_for_topic = text
     if identifiers:
         programmes = []  # an identifier says more than its programme
-    problems += _unknown_programmes(text, programmes)
+    problems += _unknown_programmes(text_for_topic, programmes)
     call_kinds: tuple[str, ...] = ("cascade",) if _CASCADE.search(text) else ()
 
     named = [] if identifiers else _named(text, catalog)
@@ -335,6 +354,9 @@ def plan_question(
 
     if organisations and organisations[0].startswith("cluster:") and not _CALL_WORDS.search(text):
         resolved_intent = "partners"  # "who are <organisation>?" is about the organisation
+    named_call = identifiers or (organisations and organisations[0].startswith("call:"))
+    if named_call and resolved_intent in {"out_of_scope", "policy"}:
+        resolved_intent = "funding"  # a call named by its identifier or its title is asked about
     statuses = _statuses(entities, deadline_window, opening_window, window_past, operation, sort_field, text)
     if entities.status == "closing_soon" and deadline_window is None:
         deadline_window = DateWindow(
@@ -373,8 +395,8 @@ def plan_question(
         "target_countries": tuple(target),
         "home_countries": tuple(home),
         "regions": entities.regions,
-        "sectors": entities.sectors,
-        "topic": _topic(_IDENTIFIER_TEXT.sub(" ", text) if identifiers else text, programmes),
+        "sectors": sectors,
+        "topic": _topic(_IDENTIFIER_TEXT.sub(" ", text) if identifiers else text_for_topic, programmes),
         "budget_min_eur": budget_min,
         "budget_max_eur": budget_max,
         "budget_field": budget_field,
@@ -490,11 +512,18 @@ def _fields(text: str) -> list[AskedField]:
     return [name for name, pattern in _FIELD_PATTERNS if pattern.search(text)]
 
 
+def _with_programmes_named(text: str, slips: list[ProgrammeSlip]) -> str:
+    """``text`` with each mistyped programme name written as the programme's name."""
+    for slip in sorted(slips, key=lambda s: -s.start):
+        text = text[: slip.start] + slip.family + text[slip.end :]
+    return text
+
+
 def _correct_identifier(identifier: str, catalog: Catalog) -> str:
     """A stored identifier as is; a typo of exactly one stored identifier, that one."""
-    if catalog.has_identifier(identifier) or _is_parent(identifier, catalog):
+    if _is_parent(identifier, catalog):
         return identifier
-    return catalog.nearest_identifier(identifier) or identifier
+    return catalog.stored_identifier(identifier) or catalog.nearest_identifier(identifier) or identifier
 
 
 def _is_parent(identifier: str, catalog: Catalog) -> bool:
@@ -809,4 +838,6 @@ _ALL_FAMILY_WORDS = {
 }
 _IDENTIFIER_TEXT = re.compile(
     r"\b[A-Za-z][A-Za-z0-9]{0,11}(?:[- _][A-Za-z0-9]+)*[- _]20\d\d(?:[- _][A-Za-z0-9]+)+"
+    # typed without its dashes ("horizoncl5202705d208", "LIFE2026CETEMPOWER")
+    r"|\b(?=[A-Za-z0-9]*\d)[A-Za-z][A-Za-z0-9]{9,}\b"
 )

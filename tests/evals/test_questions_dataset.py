@@ -23,6 +23,8 @@ DEV = ROOT / "evals" / "datasets" / "questions.jsonl"
 HOLDOUT = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
 DEV2 = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
 TYPOS = ROOT / "evals" / "datasets" / "questions_typos_dev.jsonl"
+TYPOS2 = ROOT / "evals" / "datasets" / "questions_typos_dev2.jsonl"
+DEFINITIONS = ROOT / "evals" / "datasets" / "questions_definitions_dev.jsonl"
 SHAPES = {
     "count",
     "window",
@@ -103,6 +105,44 @@ def test_the_typo_tuning_set_is_built_by_the_script_and_keeps_off_the_holdout(
     held = {d for c in holdout if c.category == "typo" for d in c.must_cite}
     assert not held & {d for c in typos for d in c.must_cite}
     assert not {c.turns for c in typos} & {c.turns for c in (*dev, *holdout, *dev2)}
+
+
+def test_the_second_typo_set_is_built_by_the_script_and_keeps_off_the_holdout(
+    dev: list[AnswerCase], holdout: list[AnswerCase], dev2: list[AnswerCase]
+) -> None:
+    """Other kinds of slip (evals/typing_slips.py), every kind present, on dev-side items only: no
+    record the hold-out's typo or loose-id cases name, no family-day count set the hold-out asks."""
+    built = _builder().typo_kind_cases()
+    lines = [json.dumps(case, ensure_ascii=False) for case in built]
+    assert TYPOS2.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+    cases = load_cases(TYPOS2)
+    assert len(cases) >= 150 and {c.category for c in cases} == {"typo"}
+    kinds = Counter(c.id.split("-", 1)[1].rsplit("-", 1)[0] for c in cases)
+    assert set(kinds) == {
+        *("dropped", "doubled", "neighbour", "spacing", "accents", "lower", "order", "short", "spelling"),
+        *("id-dashes", "id-digits", "programme"),
+    }
+    assert min(kinds.values()) >= 10
+    held = {d for c in holdout if c.category in {"typo", "loose-id"} for d in c.must_cite}
+    assert not held & {d for c in cases for d in c.must_cite}
+    held_sets = {(c.cites_only, c.today) for c in holdout if c.category == "count"}
+    assert not held_sets & {(c.cites_only, c.today) for c in cases if c.cites_only}
+    earlier = load_cases(TYPOS)
+    assert not {c.turns for c in cases} & {c.turns for c in (*dev, *holdout, *dev2, *earlier)}
+
+
+def test_the_definition_tuning_set_is_built_by_the_script_and_keeps_off_the_holdout(
+    dev: list[AnswerCase], holdout: list[AnswerCase], dev2: list[AnswerCase]
+) -> None:
+    """Dev-side terms and U.S. categories only (the gold's note names the term or the category)."""
+    built = _builder().definition_tuning_cases()
+    lines = [json.dumps(case, ensure_ascii=False) for case in built]
+    assert DEFINITIONS.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+    cases = load_cases(DEFINITIONS)
+    assert len(cases) >= 30 and {c.category for c in cases} == {"definition"}
+    held = {c.note for c in holdout if c.category == "definition"}
+    assert not held & {c.note for c in cases}
+    assert not {c.turns for c in cases} & {c.turns for c in (*dev, *holdout, *dev2)}
 
 
 def test_the_split_shares_no_question_and_no_single_record(
