@@ -27,6 +27,7 @@ from assistant.errors import InvalidInput
 from corpus.i18n import format_date, format_money, ntranslator, translator
 from corpus.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, detect_language
 from corpus.places import country_name
+from corpus.sector_names import sector_label
 
 _ANSWER_LANGUAGE: ContextVar[str] = ContextVar("answer_language", default=DEFAULT_LANGUAGE)
 
@@ -138,6 +139,12 @@ def country(code: str) -> str:
     territory = _CLDR_TERRITORY.get(code.upper(), code.upper())
     name: str | None = Locale.parse(lang).territories.get(territory)
     return name or english
+
+
+def sector(label: str) -> str:
+    """A sector's name in the answer language: ``"battery"`` → "battery" / "Batterien" / "baterie"
+    (the sector vocabulary's names, :data:`corpus.sector_names.SECTOR_LABELS`)."""
+    return sector_label(label, _ANSWER_LANGUAGE.get())
 
 
 def quoted(sentence: str) -> str:
