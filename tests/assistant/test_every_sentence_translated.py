@@ -277,7 +277,8 @@ def test_every_answer_is_written_in_the_askers_language(
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("kind", sorted(FOLLOW_UPS))
 def test_follow_ups_stay_in_the_askers_language(corpus: Corpus, kind: str, lang: str, wording: str) -> None:
-    first_question, follow_up = _question(FOLLOW_UPS[kind], lang, wording)  # type: ignore[arg-type]
+    pairs = FOLLOW_UPS[kind]
+    first_question, follow_up = pairs[0] if wording == "english" else pairs[1 + LANGUAGES.index(lang)]
     assistant = corpus.assistant()
     first = assistant.ask(question=first_question, today=TODAY, lang=lang)
     answer = assistant.ask(question=follow_up, today=TODAY, conversation_id=first.conversation_id)
