@@ -34,8 +34,9 @@ ENGLISH_ONLY_WORDS = frozenset(
     """.split()
 )
 """English words (sector labels' among them) no German, French, Spanish, Italian or Polish sentence
-uses (checked by hand: "was", "will", "die", "also", "an", "am" are German; "on", "to", "my" Polish; "no", "he", "me"
-Spanish; "or", "as", "match", "source" French; "per", "do", "i" Italian or Polish)."""
+uses (checked by hand: "was", "will", "die", "also", "an", "am" are German; "on", "to", "my"
+Polish; "no", "he", "me" Spanish; "or", "as", "match", "source" French; "per", "do", "i" Italian or
+Polish)."""
 
 _MARKED_QUOTE = re.compile(r"[„“«”\"][^\n]*?[“”»\"] ?\(EN\)")
 _QUOTED = re.compile(r"[„“«]\s?([^„“«»”\n]+?)\s?[“”»]")
