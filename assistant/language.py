@@ -26,7 +26,7 @@ from babel import Locale
 from assistant.errors import InvalidInput
 from corpus.i18n import format_date, format_money, ntranslator, translator
 from corpus.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, detect_language
-from corpus.places import country_name
+from corpus.places import country_name, macro_region_name
 from corpus.sector_names import sector_label
 
 _ANSWER_LANGUAGE: ContextVar[str] = ContextVar("answer_language", default=DEFAULT_LANGUAGE)
@@ -139,6 +139,11 @@ def country(code: str) -> str:
     territory = _CLDR_TERRITORY.get(code.upper(), code.upper())
     name: str | None = Locale.parse(lang).territories.get(territory)
     return name or english
+
+
+def region(name: str) -> str:
+    """A macro-region's name in the answer language: "Central Europe" → "Mitteleuropa"."""
+    return macro_region_name(name, _ANSWER_LANGUAGE.get())
 
 
 def sector(label: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from assistant.composer import Evidence
 from assistant.entities import Entities
-from assistant.language import N_, _, answer_language, country, sector
+from assistant.language import N_, _, answer_language, country, region, sector
 from assistant.models import Passage
 from corpus.chunking import profile_card
 from corpus.models import ClusterProfile, DocType, SectorTag
@@ -87,8 +87,8 @@ def place_reason(profile: ClusterProfile, entities: Entities) -> str | None:
     """``in Central Europe`` / ``in Spain`` when the question asked for that place."""
     if not entities.countries or profile.country not in entities.countries:
         return None
-    macro = [region for region in entities.regions if ":" not in region]
-    return _in_place().format(place=macro[0] if macro else country(profile.country))
+    macro = [name for name in entities.regions if ":" not in name]
+    return _in_place().format(place=region(macro[0]) if macro else country(profile.country))
 
 
 def _in_place() -> str:
@@ -195,7 +195,7 @@ def partner_evidence(
 
 def _where(entities: Entities) -> str:
     """The place the question names (a macro-region first, else its countries), or ""."""
-    macro = [region for region in entities.regions if ":" not in region]
+    macro = [name for name in entities.regions if ":" not in name]
     if macro:
-        return macro[0]
+        return region(macro[0])
     return ", ".join(country(code) for code in entities.countries)

@@ -30,7 +30,7 @@ ENGLISH_ONLY_WORDS = frozenset(
     battery hydrogen food wood water health tourism retail electronics semiconductors photonics
     plastics robotics renewable energy manufacturing economy creative mobility automotive aerospace
     defence intensive proximity biotechnology cybersecurity nanotechnology packaging nuclear
-    environment
+    environment nordics eastern western southern northern baltics mediterranean partnership
     """.split()
 )
 """English words (sector labels' among them) no German, French, Spanish, Italian or Polish sentence

@@ -143,6 +143,14 @@ BATTERY: dict[str, tuple[str, ...]] = {
         "Cluster agroalimentari in Spagna",
         "Klastry rolno-spożywcze w Hiszpanii",
     ),
+    "partners_region": (
+        "Battery clusters in the Nordics or Central Europe",
+        "Batterie-Cluster in Mitteleuropa",
+        "Clusters de batteries en Europe centrale",
+        "Clústeres de baterías en Europa Central",
+        "Cluster di batterie in Europa centrale",
+        "Klastry bateryjne w Europie Środkowej",
+    ),
     "partners_none": (
         "Hydrogen clusters in Denmark?",
         "Wasserstoff-Cluster in Dänemark?",
