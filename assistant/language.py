@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from babel import Locale
 
 from assistant.errors import InvalidInput
-from corpus.i18n import format_date, format_money, ntranslator, translator
+from corpus.i18n import format_date, format_money, format_number, ntranslator, translator
 from corpus.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, detect_language
 from corpus.places import country_name, macro_region_name
 from corpus.sector_names import sector_label
@@ -159,3 +159,25 @@ def quoted(sentence: str) -> str:
     if _ANSWER_LANGUAGE.get() == DEFAULT_LANGUAGE:
         return sentence
     return _("“{quote}” (EN)").format(quote=sentence)
+
+
+TOO_LONG = N_(
+    "the question is {length} characters long; the limit is {limit}. Ask the question itself in a few "
+    "sentences (to add a document to the corpus, use ingest)."
+)
+_SAMPLE_CHARS = 1000
+"""How much of an over-long question is read for its language (enough, and detection stays quick)."""
+
+
+def question_too_long(text: str, limit: int, *, requested: str | None = None) -> str:
+    """The error for a question longer than ``limit``, in the asker's language (``requested``, else
+    the language of the question's start; English for a language outside the six)."""
+    try:
+        lang = choose_language(text[:_SAMPLE_CHARS], requested=requested).lang
+    except InvalidInput:  # an unknown ``lang``: the length is the error to report first
+        lang = DEFAULT_LANGUAGE
+    if lang == DEFAULT_LANGUAGE:
+        length, most = f"{len(text):,}", f"{limit:,}"
+    else:
+        length, most = format_number(len(text), lang), format_number(limit, lang)
+    return translator(lang)(TOO_LONG).format(length=length, limit=most)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.errors import InvalidInput
 from tests.assistant.english_leaks import english_leaks, record_names
 from tests.assistant.factories import TODAY, Corpus, corpus, corpus_records
 
@@ -306,3 +307,21 @@ def test_the_detector_finds_english_and_allows_marked_quotes_and_names() -> None
     leaks = english_leaks("I found no call with the identifier X-1 in the corpus.", NAMES)
     assert len(leaks) == 1 and "found" in leaks[0]
     assert english_leaks("- Batterie (abgeleitet aus dem Namen: name contains 'Battery')", NAMES)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "message"),
+    [
+        ("Welche Ausschreibungen sind für Cluster offen? " * 100, None,
+         "Die Frage ist 4.699 Zeichen lang; erlaubt sind 4.000."),
+        ("Which calls are open for clusters? " * 150, "pl", "Pytanie ma 5 249 znaków; limit to 4 000."),
+        ("Which calls are open for clusters? " * 150, None,
+         "the question is 5,249 characters long; the limit is 4,000."),
+    ],
+)  # fmt: skip
+def test_a_too_long_question_is_refused_in_the_askers_language(
+    corpus: Corpus, question: str, lang: str | None, message: str
+) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        corpus.assistant().ask(question=question, today=TODAY, lang=lang)
+    assert str(refused.value).replace("\xa0", " ").startswith(message)
