@@ -25,7 +25,8 @@ catalogs: install
 # fails while one is missing). The `web` and `triage` domains have their own sources and owners.
 MESSAGES_SOURCES = $(filter-out assistant/triage%,$(wildcard assistant/*.py)) assistant/plan/answers.py assistant/plan/problems.py \
 	integrations/slack/blocks.py integrations/slack/listeners.py integrations/slack/answering.py \
-	integrations/slack/jobs.py integrations/slack/digest_blocks.py integrations/cli/ask_cmd.py
+	integrations/slack/jobs.py integrations/slack/digest_blocks.py integrations/slack/schedule.py \
+	integrations/cli/ask_cmd.py
 catalogs-update: install
 	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k ngettext:1,2 \
 		-o corpus/locales/messages.pot $(MESSAGES_SOURCES)

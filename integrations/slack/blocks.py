@@ -258,20 +258,31 @@ def home_view(
     questions: Sequence[tuple[str, dt.datetime]],
     calls: Sequence[tuple[str, str | None, dt.date]],
     watches: Sequence[Block] = (),
+    lang: str = DEFAULT_LANGUAGE,
 ) -> dict[str, Any]:
     """The App Home tab: the user's recent questions, calls closing soon (title, url, deadline), and
-    ``watches``: the blocks listing the saved searches of the user's channels."""
-    asked = "\n".join(f"• {escape(cut(q, 150))} _({when:%Y-%m-%d})_" for q, when in questions)
+    ``watches``: the blocks listing the saved searches of the user's channels; in ``lang``."""
+    _ = translator(lang)
+    asked = "\n".join(
+        f"• {escape(cut(q, 150))} _({format_date(when.date(), lang)})_" for q, when in questions
+    )
     closing = "\n".join(
-        f"• {link(url, title)} · deadline {deadline.isoformat()}" for title, url, deadline in calls
+        f"• {link(url, title)} · " + _("deadline {day}").format(day=format_date(deadline, lang))
+        for title, url, deadline in calls
     )
     return {
         "type": "home",
         "blocks": [
             {"type": "header", "text": {"type": "plain_text", "text": "Cluster Advisor"}},
-            _section(cut("*Your recent questions*\n" + (asked or "_none yet: mention me or send me a DM_"))),
+            _section(
+                cut(
+                    _("*Your recent questions*")
+                    + "\n"
+                    + (asked or _("_none yet: mention me or send me a DM_"))
+                )
+            ),
             {"type": "divider"},
-            _section(cut("*Calls closing in the next 30 days*\n" + (closing or "_none_"))),
+            _section(cut(_("*Calls closing in the next 30 days*") + "\n" + (closing or _("_none_")))),
             *([{"type": "divider"}, *watches] if watches else []),
         ],
     }

@@ -73,15 +73,19 @@ def watches_text(channel: str, questions: Sequence[str], when: DigestTime | None
     )
 
 
-def home_watch_blocks(channels: Sequence[tuple[str, DigestTime | None, Sequence[str]]]) -> list[Block]:
-    """App Home: the saved searches of each channel (``(channel, schedule, questions)``)."""
+def home_watch_blocks(
+    channels: Sequence[tuple[str, DigestTime | None, Sequence[str]]], lang: str = DEFAULT_LANGUAGE
+) -> list[Block]:
+    """App Home: the saved searches of each channel (``(channel, schedule, questions)``), in ``lang``."""
     if not channels:
         return []
-    blocks = [section_block("*Saved searches*")]
+    _ = translator(lang)
+    blocks = [section_block(_("*Saved searches*"))]
     for channel, when, questions in channels:
-        schedule = when.describe() if when else "not scheduled"
-        body = watch_lines(questions) or "_none left_"
-        blocks.append(section_block(f"<#{channel}> · digest {schedule}\n{body}"))
+        schedule = when.describe(lang) if when else _("not scheduled")
+        body = watch_lines(questions) or _("_none left_")
+        heading = _("{channel} · digest {schedule}").format(channel=f"<#{channel}>", schedule=schedule)
+        blocks.append(section_block(f"{heading}\n{body}"))
     return blocks
 
 

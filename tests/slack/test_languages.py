@@ -10,11 +10,12 @@ import pytest
 from assistant.watches import Digest
 from corpus.languages import warm_up
 from corpus.models import FundingCall
-from integrations.slack.digest_blocks import digest_blocks, digest_text
+from integrations.slack.digest_blocks import digest_blocks, digest_text, home_watch_blocks
+from integrations.slack.schedule import DigestTime
 from tests.assistant.factories import TODAY
 from tests.factories import make_call
-from tests.slack.conftest import SlackHarness, mention
-from tests.slack.test_events import _final_answer, _sources_text
+from tests.slack.conftest import SlackHarness, mention, message
+from tests.slack.test_events import _final_answer, _sources_text, _wait
 
 
 def test_a_german_mention_gets_a_german_answer_sources_and_buttons(slack: SlackHarness) -> None:
@@ -98,3 +99,30 @@ def test_the_weekly_digest_is_written_in_the_watch_language(
     english = ["Snooze a week", "Unsubscribe"]
     assert (buttons == english) == (lang == "en")
     assert digest_text(question, digest, lang).startswith(header.split(":")[0])
+
+
+def test_app_home_is_written_in_the_language_the_user_last_asked_in(slack: SlackHarness) -> None:
+    question = "Welche offenen Ausschreibungen gibt es für Wasserstoff?"
+    slack.send_event(message(question, ts="1715000001.000700", channel="DUSER0001", channel_type="im"))
+    _final_answer(slack)
+    _wait(lambda: bool(slack.store.recent_questions(user="UASKER001")))
+    slack.send_event({"type": "app_home_opened", "user": "UASKER001", "channel": "DUSER0001", "tab": "home"})
+    view = slack.api.wait_for("views.publish", user_id="UASKER001")[0].args["view"]
+
+    text = " ".join(b["text"]["text"] for b in view["blocks"] if b.get("type") == "section")
+    assert "*Ihre letzten Fragen*" in text and "*Ausschreibungen, die in den nächsten 30 Tagen enden*" in text
+    assert "Hydrogen valleys for clean industry" in text and "Frist 20. Mai 2026" in text
+    assert "deadline" not in text and "Your recent questions" not in text
+
+
+def test_app_home_saved_searches_and_their_schedule_in_polish() -> None:
+    when = DigestTime(weekday=3, at=dt.time(8, 30), timezone="Europe/Warsaw")
+    blocks = home_watch_blocks(
+        [("CWATCH001", when, ["otwarte nabory na wodór"]), ("CWATCH002", None, [])], "pl"
+    )
+
+    text = str(blocks)
+    assert "*Zapisane wyszukiwania*" in text
+    assert "<#CWATCH001> · podsumowanie: co tydzień (czwartek) o 08:30 (Europe/Warsaw)" in text
+    assert "nie zaplanowano" in text and "_nie ma już żadnych_" in text
+    assert when.describe() == "every Thursday at 08:30 (Europe/Warsaw)"  # English unchanged
