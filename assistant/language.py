@@ -181,3 +181,13 @@ def question_too_long(text: str, limit: int, *, requested: str | None = None) ->
     else:
         length, most = format_number(len(text), lang), format_number(limit, lang)
     return translator(lang)(TOO_LONG).format(length=length, limit=most)
+
+
+DOC_TYPE_WORDS = {"call": N_("call"), "cluster": N_("cluster"), "policy": N_("policy")}
+"""A cited document's type as source lists show it (``[1] Title · call``)."""
+
+
+def doc_type_word(doc_type: str, lang: str) -> str:
+    """A document type in ``lang``: ``"call"`` → "Ausschreibung"; an unknown type as it is."""
+    word = DOC_TYPE_WORDS.get(doc_type)
+    return translator(lang)(word) if word else doc_type

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.calls import CallFacts
-from assistant.language import N_
+from assistant.language import N_, doc_type_word
 from assistant.models import Answer
 from assistant.triage import Triage
 from assistant.triage_card import card_words, category_name, entity_names, urgency_name
@@ -151,7 +151,7 @@ def source_line(
 ) -> str:
     """``[n] <url|title> · type`` plus the status badge and deadline of a call (in ``lang``)."""
     _ = translator(lang)
-    parts = [f"[{n}] {link(url, title)}", doc_type]
+    parts = [f"[{n}] {link(url, title)}", doc_type_word(doc_type, lang)]
     if facts is not None:
         icon, word = _STATUS_BADGE.get(facts.status, ("", facts.status))
         parts.append(f"{icon} {_(word)}".strip())

@@ -12,8 +12,10 @@ planner reads differently in one language still has every answer writer's senten
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
 
 from assistant.errors import InvalidInput
+from integrations.cli.main import app
 from tests.assistant.english_leaks import english_leaks, record_names
 from tests.assistant.factories import TODAY, Corpus, corpus, corpus_records
 
@@ -325,3 +327,12 @@ def test_a_too_long_question_is_refused_in_the_askers_language(
     with pytest.raises(InvalidInput) as refused:
         corpus.assistant().ask(question=question, today=TODAY, lang=lang)
     assert str(refused.value).replace("\xa0", " ").startswith(message)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_cli_answer_and_its_source_list_are_in_the_askers_language(corpus: Corpus, lang: str) -> None:
+    base = ["--data-dir", str(corpus.settings.data_dir), "--today", TODAY.isoformat(), "ask", "--lang", lang]
+    result = CliRunner().invoke(app, [*base, BATTERY["list"][0]])
+
+    assert result.exit_code == 0, result.output
+    assert english_leaks(result.output, NAMES) == [], result.output

@@ -36,6 +36,7 @@ def test_the_placeholder_and_the_feedback_note_follow_the_question(slack: SlackH
     assert placeholder.args["text"] == "Ich durchsuche den Korpus…"
     final = _final_answer(slack)
 
+    assert "· Ausschreibung ·" in _sources_text(final["blocks"])  # the cited document's type
     actions = [b for b in final["blocks"] if b["type"] == "actions"][0]
     assert actions["block_id"] == "advisor_feedback.de"
     payload = {
