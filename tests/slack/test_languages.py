@@ -127,3 +127,13 @@ def test_app_home_saved_searches_and_their_schedule_in_polish() -> None:
     assert "<#CWATCH001> · podsumowanie: co tydzień (czwartek) o 08:30 (Europe/Warsaw)" in text
     assert "nie zaplanowano" in text and "_nie ma już żadnych_" in text
     assert when.describe() == "every Thursday at 08:30 (Europe/Warsaw)"  # English unchanged
+
+
+def test_the_command_acknowledgement_follows_the_question_once_the_detectors_are_built(
+    slack: SlackHarness,
+) -> None:
+    warm_up()
+    response = slack.send_command("Welche offenen Ausschreibungen gibt es für Wasserstoff?")
+    assert response.json() == {"response_type": "ephemeral", "text": "Ich durchsuche den Korpus…"}
+    english = slack.send_command("Which open calls fund cluster internationalisation?")
+    assert english.json()["text"] == "Looking through the corpus…"
