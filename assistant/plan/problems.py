@@ -86,6 +86,7 @@ def _readings() -> tuple[_Reading, ...]:
     ):
         parts = re.split(r"\{(\w+)\}", template)
         regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)" for i, part in enumerate(parts))
+        regex = re.sub(r"(\(\?P<\w+>\.\*\?\))\\ ", r"\1 ?", regex)  # an empty field's space is dropped
         readings.append(_Reading(template, re.compile(f"^{regex}$", re.DOTALL)))
     return tuple(readings)
 
