@@ -23,8 +23,10 @@ catalogs: install
 # After changing what answers say: re-extract the `messages` template from the answer writers and
 # merge it into every language's .po (then translate the new entries; tests/corpus/test_catalogs.py
 # fails while one is missing). The `web` and `triage` domains have their own sources and owners.
-MESSAGES_SOURCES = $(filter-out assistant/triage%,$(wildcard assistant/*.py)) assistant/plan/answers.py \
-	integrations/slack/blocks.py integrations/cli/ask_cmd.py
+MESSAGES_SOURCES = $(filter-out assistant/triage%,$(wildcard assistant/*.py)) assistant/plan/answers.py assistant/plan/problems.py \
+	integrations/slack/blocks.py integrations/slack/listeners.py integrations/slack/answering.py \
+	integrations/slack/jobs.py integrations/slack/digest_blocks.py integrations/slack/schedule.py \
+	integrations/cli/ask_cmd.py
 catalogs-update: install
 	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k ngettext:1,2 \
 		-o corpus/locales/messages.pot $(MESSAGES_SOURCES)

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from babel import Locale
 
 from assistant.errors import InvalidInput
-from corpus.i18n import format_date, format_money, ntranslator, translator
+from corpus.i18n import format_date, format_money, format_number, ntranslator, translator
 from corpus.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, detect_language
-from corpus.places import country_name
+from corpus.places import country_name, macro_region_name
+from corpus.sector_names import sector_label
 
 _ANSWER_LANGUAGE: ContextVar[str] = ContextVar("answer_language", default=DEFAULT_LANGUAGE)
 
@@ -140,6 +141,17 @@ def country(code: str) -> str:
     return name or english
 
 
+def region(name: str) -> str:
+    """A macro-region's name in the answer language: "Central Europe" → "Mitteleuropa"."""
+    return macro_region_name(name, _ANSWER_LANGUAGE.get())
+
+
+def sector(label: str) -> str:
+    """A sector's name in the answer language: ``"battery"`` → "battery" / "Batterien" / "baterie"
+    (the sector vocabulary's names, :data:`corpus.sector_names.SECTOR_LABELS`)."""
+    return sector_label(label, _ANSWER_LANGUAGE.get())
+
+
 def quoted(sentence: str) -> str:
     """A sentence quoted from an English source: as it is in an English answer, in the language's
     quotation marks with "(EN)" after it otherwise (``„…“ (EN)``), so nobody takes it for a
@@ -147,3 +159,35 @@ def quoted(sentence: str) -> str:
     if _ANSWER_LANGUAGE.get() == DEFAULT_LANGUAGE:
         return sentence
     return _("“{quote}” (EN)").format(quote=sentence)
+
+
+TOO_LONG = N_(
+    "the question is {length} characters long; the limit is {limit}. Ask the question itself in a few "
+    "sentences (to add a document to the corpus, use ingest)."
+)
+_SAMPLE_CHARS = 1000
+"""How much of an over-long question is read for its language (enough, and detection stays quick)."""
+
+
+def question_too_long(text: str, limit: int, *, requested: str | None = None) -> str:
+    """The error for a question longer than ``limit``, in the asker's language (``requested``, else
+    the language of the question's start; English for a language outside the six)."""
+    try:
+        lang = choose_language(text[:_SAMPLE_CHARS], requested=requested).lang
+    except InvalidInput:  # an unknown ``lang``: the length is the error to report first
+        lang = DEFAULT_LANGUAGE
+    if lang == DEFAULT_LANGUAGE:
+        length, most = f"{len(text):,}", f"{limit:,}"
+    else:
+        length, most = format_number(len(text), lang), format_number(limit, lang)
+    return translator(lang)(TOO_LONG).format(length=length, limit=most)
+
+
+DOC_TYPE_WORDS = {"call": N_("call"), "cluster": N_("cluster"), "policy": N_("policy")}
+"""A cited document's type as source lists show it (``[1] Title · call``)."""
+
+
+def doc_type_word(doc_type: str, lang: str) -> str:
+    """A document type in ``lang``: ``"call"`` → "Ausschreibung"; an unknown type as it is."""
+    word = DOC_TYPE_WORDS.get(doc_type)
+    return translator(lang)(word) if word else doc_type

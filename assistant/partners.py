@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from assistant.composer import Evidence
 from assistant.entities import Entities
-from assistant.language import _, country
+from assistant.language import N_, _, answer_language, country, region, sector
 from assistant.models import Passage
 from corpus.chunking import profile_card
 from corpus.models import ClusterProfile, DocType, SectorTag
@@ -26,36 +26,57 @@ MAX_PARTNERS = 6
 SEARCH_K = 24
 
 
+# How the ingest words an inferred tag's evidence (corpus.sectors); read back to word it in the
+# answer's language with the quoted name or category, which stay as the record has them.
+_EVIDENCE_FORMS = (
+    N_("name contains '{word}'"),
+    N_("US cluster category '{category}'"),
+)
+
+
+def _evidence(text: str) -> str:
+    if answer_language() == "en":
+        return text
+    for form in _EVIDENCE_FORMS:
+        head, _field, tail = form.partition("{")
+        field, _brace, rest = tail.partition("}")
+        if text.startswith(head) and text.endswith(rest) and len(text) > len(head) + len(rest):
+            return _(form).format(**{field: text[len(head) : len(text) - len(rest)]})
+    return text
+
+
 def _tag_reason(tag: SectorTag) -> str:
+    name = sector(tag.sector)
     if not tag.inferred:
-        return _("{sector} (stated in its profile)").format(sector=tag.sector)
-    evidence = f": {tag.evidence}" if tag.evidence else ""
+        return _("{sector} (stated in its profile)").format(sector=name)
+    evidence = f": {_evidence(tag.evidence)}" if tag.evidence else ""
     if tag.source == "us-cluster-definition":
         return _("{sector} (inferred from its US cluster category{evidence})").format(
-            sector=tag.sector, evidence=evidence
+            sector=name, evidence=evidence
         )
-    return _("{sector} (inferred from the name{evidence})").format(sector=tag.sector, evidence=evidence)
+    return _("{sector} (inferred from the name{evidence})").format(sector=name, evidence=evidence)
 
 
 def match_reasons(profile: ClusterProfile, entities: Entities) -> list[str]:
     """Why ``profile`` answers a partner question naming ``entities`` (empty: no stated match)."""
     reasons: list[str] = []
-    for sector in entities.sectors:
-        tags = [tag for tag in profile.sectors if sector_matches(sector, tag.sector)]
+    for label in entities.sectors:
+        tags = [tag for tag in profile.sectors if sector_matches(label, tag.sector)]
         # Prefer a tag stated in the profile over an inferred one for the same sector.
         tags.sort(key=lambda tag: tag.inferred)
         if tags:
             reasons.append(_tag_reason(tags[0]))
             continue
-        technologies = [t for t in profile.technologies if mentions_sector(sector, t)]
+        technologies = [t for t in profile.technologies if mentions_sector(label, t)]
         if technologies:
             reasons.append(_("technologies: {names}").format(names=", ".join(technologies)))
-        elif profile.description and mentions_sector(sector, profile.description):
-            reasons.append(_("its description mentions {sector}").format(sector=sector_phrases(sector)[0]))
+        elif profile.description and mentions_sector(label, profile.description):
+            mentioned = sector_phrases(label)[0] if answer_language() == "en" else sector(label)
+            reasons.append(_("its description mentions {sector}").format(sector=mentioned))
     interests = [
         interest
         for interest in profile.collaboration_interests
-        if any(mentions_sector(sector, interest) for sector in entities.sectors)
+        if any(mentions_sector(label, interest) for label in entities.sectors)
     ]
     if interests:
         reasons.append(_("looking for: {interests}").format(interests=", ".join(interests)))
@@ -66,8 +87,8 @@ def place_reason(profile: ClusterProfile, entities: Entities) -> str | None:
     """``in Central Europe`` / ``in Spain`` when the question asked for that place."""
     if not entities.countries or profile.country not in entities.countries:
         return None
-    macro = [region for region in entities.regions if ":" not in region]
-    return _in_place().format(place=macro[0] if macro else country(profile.country))
+    macro = [name for name in entities.regions if ":" not in name]
+    return _in_place().format(place=region(macro[0]) if macro else country(profile.country))
 
 
 def _in_place() -> str:
@@ -138,7 +159,7 @@ def partner_evidence(
     chosen = scored[:MAX_PARTNERS]
     where = _where(entities)
     if not chosen:
-        wanted = ", ".join(entities.sectors) or _("that profile")
+        wanted = ", ".join(sector(label) for label in entities.sectors) or _("that profile")
         none = (
             _("I found no cluster organisation in {place} matching {wanted} in the corpus.")
             if where
@@ -174,7 +195,7 @@ def partner_evidence(
 
 def _where(entities: Entities) -> str:
     """The place the question names (a macro-region first, else its countries), or ""."""
-    macro = [region for region in entities.regions if ":" not in region]
+    macro = [name for name in entities.regions if ":" not in name]
     if macro:
-        return macro[0]
+        return region(macro[0])
     return ", ".join(country(code) for code in entities.countries)

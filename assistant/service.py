@@ -23,7 +23,7 @@ from assistant.followups import Resolved, TurnState, condense_with_model, histor
 from assistant.freshness import with_freshness
 from assistant.funding import funding_evidence, search_calls
 from assistant.intents import Understanding, refine_with_model, understand
-from assistant.language import LanguageChoice, _, answering_in, choose_language, day
+from assistant.language import LanguageChoice, _, answering_in, choose_language, day, question_too_long
 from assistant.llm import ChatMessage, ChatModel, with_deadline
 from assistant.models import Answer
 from assistant.partners import partner_evidence, partner_query, search_partners
@@ -234,7 +234,7 @@ class Assistant:
         lang: str | None = None,
     ) -> _Prepared:
         started = time.perf_counter()
-        text = _validated(question)
+        text = _validated(question, lang)
         previous: TurnState | None = None
         history: list[ChatMessage] = []
         audiences = tuple(sorted(audience.value for audience in (filters or SearchFilters()).audiences))
@@ -608,17 +608,14 @@ def default_composer(chat_model: ChatModel | None, *, timeout_s: float) -> Compo
     return LLMComposer(chat_model, timeout_s=timeout_s) if chat_model is not None else ExtractiveComposer()
 
 
-def _validated(question: str) -> str:
+def _validated(question: str, lang: str | None = None) -> str:
     text = question.strip() if isinstance(question, str) else ""
     if not any(char.isalnum() for char in text):
         raise InvalidInput(
             "the question is empty: ask about funding calls, cluster partners or cluster policy"
         )
     if len(text) > MAX_QUESTION_CHARS:
-        raise InvalidInput(
-            f"the question is {len(text):,} characters long; the limit is {MAX_QUESTION_CHARS:,}. "
-            "Ask the question itself in a few sentences (to add a document to the corpus, use ingest)."
-        )
+        raise InvalidInput(question_too_long(text, MAX_QUESTION_CHARS, requested=lang))
     return text
 
 

@@ -126,6 +126,11 @@ def _built(builder: Callable[[], LanguageDetector]) -> LanguageDetector:
         return builder()
 
 
+def detectors_ready() -> bool:
+    """Whether both detectors are built (so a detection now takes a millisecond, not seconds)."""
+    return _answer_detector.cache_info().currsize > 0 and _outside_detector.cache_info().currsize > 0
+
+
 def start_warm_up() -> threading.Thread:
     """:func:`warm_up` in a daemon thread (returned, for tests and callers that want to wait)."""
     thread = threading.Thread(target=warm_up, name="language-detectors", daemon=True)

@@ -326,6 +326,66 @@ MACRO_REGION_FORMS: dict[str, str] = {
 }
 """Macro-region names beside CLDR's (see :data:`CLDR_MACRO_REGIONS`), in the six product languages."""
 
+MACRO_REGION_LABELS: dict[str, tuple[str, str, str, str, str]] = {
+    "Central Europe": (
+        "Mitteleuropa",
+        "Europe centrale",
+        "Europa Central",
+        "Europa centrale",
+        "Europa Środkowa",
+    ),
+    "Central and Eastern Europe": (
+        "Mittel- und Osteuropa",
+        "Europe centrale et orientale",
+        "Europa Central y Oriental",
+        "Europa centrale e orientale",
+        "Europa Środkowo-Wschodnia",
+    ),
+    "Nordics": ("nordische Länder", "pays nordiques", "países nórdicos", "paesi nordici", "kraje nordyckie"),
+    "Scandinavia": ("Skandinavien", "Scandinavie", "Escandinavia", "Scandinavia", "Skandynawia"),
+    "Baltics": ("baltische Staaten", "pays baltes", "países bálticos", "paesi baltici", "kraje bałtyckie"),
+    "Iberia": (
+        "Iberische Halbinsel",
+        "péninsule Ibérique",
+        "península ibérica",
+        "penisola iberica",
+        "Półwysep Iberyjski",
+    ),
+    "Benelux": ("Benelux", "Benelux", "Benelux", "Benelux", "Benelux"),
+    "Balkans": ("Balkan", "Balkans", "Balcanes", "Balcani", "Bałkany"),
+    "Western Balkans": (
+        "Westbalkan",
+        "Balkans occidentaux",
+        "Balcanes Occidentales",
+        "Balcani occidentali",
+        "Bałkany Zachodnie",
+    ),
+    "DACH": ("DACH-Region", "région DACH", "región DACH", "regione DACH", "region DACH"),
+    "Visegrad": (
+        "Visegrád-Staaten",
+        "pays de Visegrád",
+        "países de Visegrado",
+        "paesi di Visegrád",
+        "Grupa Wyszehradzka",
+    ),
+    "Eastern Partnership": (
+        "Östliche Partnerschaft",
+        "Partenariat oriental",
+        "Asociación Oriental",
+        "Partenariato orientale",
+        "Partnerstwo Wschodnie",
+    ),
+    "Mediterranean": (
+        "Mittelmeerraum",
+        "Méditerranée",
+        "Mediterráneo",
+        "Mediterraneo",
+        "basen Morza Śródziemnego",
+    ),
+}
+"""The name an answer gives a macro-region in German, French, Spanish, Italian and Polish (in that
+order) where CLDR has none; the regions of :data:`CLDR_MACRO_REGIONS` take CLDR's names."""
+
 CASE_SENSITIVE_FORMS: dict[str, str] = {
     "US": "US",
     "U.S.": "US",

@@ -28,6 +28,7 @@ from corpus.place_names import (
     ENGLISH_FORMS,
     IRREGULAR_FORMS,
     MACRO_REGION_FORMS,
+    MACRO_REGION_LABELS,
     MACRO_REGIONS,
     NATIVE_FORMS,
     NOT_PLACE_WORDS,
@@ -102,6 +103,24 @@ def country_name(iso2: str | None, lang: str = "en") -> str | None:
         return _DISPLAY_OVERRIDES[code]
     name = _territories(lang if lang in EU_LANGUAGES else "en").get(code)
     return name.replace(" & ", " and ") if name and lang == "en" else (name or code)
+
+
+_LABEL_LANGUAGES = ("de", "fr", "es", "it", "pl")
+_CLDR_CODE_OF_REGION = {name: code for code, name in CLDR_MACRO_REGIONS.items()}
+
+
+def macro_region_name(region: str, lang: str = "en") -> str:
+    """Display name of a macro-region of :data:`MACRO_REGIONS` in ``lang``: CLDR's where it has one
+    ("Eastern Europe" → "Osteuropa"), else :data:`MACRO_REGION_LABELS`; English, and a region
+    neither knows, keep ``region``."""
+    code = _CLDR_CODE_OF_REGION.get(region)
+    if lang == "en" or lang not in _LABEL_LANGUAGES:
+        return region
+    if code is not None:
+        name: str | None = Locale(lang).territories.get(code)
+        return name or region
+    labels = MACRO_REGION_LABELS.get(region)
+    return labels[_LABEL_LANGUAGES.index(lang)] if labels else region
 
 
 def _endings(word: str, rules: tuple[tuple[str, int, tuple[str, ...]], ...]) -> list[str]:

@@ -189,3 +189,162 @@ COMPOUND_TAILS: tuple[str, ...] = (
 )  # fmt: skip
 """German words that end compounds whose head names a sector ("Wasserstoffprojekte",
 "Batteriecluster"): such a compound reads as the sector followed by the tail."""
+
+SECTOR_LABELS: dict[str, tuple[str, str, str, str, str]] = {
+    "battery": ("Batterien", "batteries", "baterías", "batterie", "baterie"),
+    "hydrogen": ("Wasserstoff", "hydrogène", "hidrógeno", "idrogeno", "wodór"),
+    "Mobility-Transport-Automotive": (
+        "Mobilität, Verkehr und Automobil",
+        "mobilité, transports et automobile",
+        "movilidad, transporte y automoción",
+        "mobilità, trasporti e settore automobilistico",
+        "mobilność, transport i motoryzacja",
+    ),
+    "maritime": (
+        "maritime Wirtschaft",
+        "secteur maritime",
+        "sector marítimo",
+        "settore marittimo",
+        "gospodarka morska",
+    ),
+    "Aerospace & Defence": (
+        "Luft- und Raumfahrt und Verteidigung",
+        "aérospatiale et défense",
+        "aeroespacial y defensa",
+        "aerospazio e difesa",
+        "lotnictwo i obronność",
+    ),
+    "space": ("Raumfahrt", "secteur spatial", "sector espacial", "settore spaziale", "sektor kosmiczny"),
+    "drones": ("Drohnen", "drones", "drones", "droni", "drony"),
+    "Agri-food": (
+        "Agrar- und Lebensmittelwirtschaft",
+        "agroalimentaire",
+        "agroalimentación",
+        "agroalimentare",
+        "sektor rolno-spożywczy",
+    ),
+    "Construction": ("Bauwirtschaft", "construction", "construcción", "edilizia", "budownictwo"),
+    "Cultural & Creative Industries": (
+        "Kultur- und Kreativwirtschaft",
+        "industries culturelles et créatives",
+        "industrias culturales y creativas",
+        "industrie culturali e creative",
+        "sektor kultury i sektor kreatywny",
+    ),
+    "Digital": ("Digitalwirtschaft", "numérique", "sector digital", "digitale", "sektor cyfrowy"),
+    "AI": (
+        "künstliche Intelligenz",
+        "intelligence artificielle",
+        "inteligencia artificial",
+        "intelligenza artificiale",
+        "sztuczna inteligencja",
+    ),
+    "cybersecurity": (
+        "Cybersicherheit",
+        "cybersécurité",
+        "ciberseguridad",
+        "cybersicurezza",
+        "cyberbezpieczeństwo",
+    ),
+    "Electronics": ("Elektronik", "électronique", "electrónica", "elettronica", "elektronika"),
+    "semiconductors": (
+        "Halbleiter",
+        "semi-conducteurs",
+        "semiconductores",
+        "semiconduttori",
+        "półprzewodniki",
+    ),
+    "photonics": ("Photonik", "photonique", "fotónica", "fotonica", "fotonika"),
+    "Energy-Intensive Industries": (
+        "energieintensive Industrien",
+        "industries à forte intensité énergétique",
+        "industrias de gran consumo energético",
+        "industrie ad alta intensità energetica",
+        "przemysł energochłonny",
+    ),
+    "plastics": ("Kunststoffe", "matières plastiques", "plásticos", "materie plastiche", "tworzywa sztuczne"),
+    "nanotechnology": (
+        "Nanotechnologie",
+        "nanotechnologies",
+        "nanotecnología",
+        "nanotecnologie",
+        "nanotechnologia",
+    ),
+    "Renewable Energy": (
+        "erneuerbare Energien",
+        "énergies renouvelables",
+        "energías renovables",
+        "energie rinnovabili",
+        "odnawialne źródła energii",
+    ),
+    "Health": ("Gesundheit", "santé", "salud", "salute", "ochrona zdrowia"),
+    "biotechnology": (
+        "Biotechnologie",
+        "biotechnologies",
+        "biotecnología",
+        "biotecnologie",
+        "biotechnologia",
+    ),
+    "Proximity & Social Economy": (
+        "Nahversorgung und Sozialwirtschaft",
+        "économie de proximité et économie sociale",
+        "economía de proximidad y economía social",
+        "economia di prossimità ed economia sociale",
+        "gospodarka lokalna i społeczna",
+    ),
+    "Retail": (
+        "Einzelhandel",
+        "commerce de détail",
+        "comercio minorista",
+        "commercio al dettaglio",
+        "handel detaliczny",
+    ),
+    "Textile": ("Textilwirtschaft", "textile", "textil", "tessile", "przemysł tekstylny"),
+    "Tourism": ("Tourismus", "tourisme", "turismo", "turismo", "turystyka"),
+    "wood": ("Holz", "bois", "madera", "legno", "drewno"),
+    "water": ("Wasser", "eau", "agua", "acqua", "woda"),
+    "circular economy": (
+        "Kreislaufwirtschaft",
+        "économie circulaire",
+        "economía circular",
+        "economia circolare",
+        "gospodarka o obiegu zamkniętym",
+    ),
+    "advanced manufacturing": (
+        "fortgeschrittene Fertigung",
+        "fabrication avancée",
+        "fabricación avanzada",
+        "manifattura avanzata",
+        "zaawansowana produkcja",
+    ),
+    "robotics": ("Robotik", "robotique", "robótica", "robotica", "robotyka"),
+    "packaging": ("Verpackungen", "emballage", "envases y embalajes", "imballaggi", "opakowania"),
+    "nuclear": ("Kernenergie", "nucléaire", "energía nuclear", "nucleare", "energetyka jądrowa"),
+    "sport": ("Sport", "sport", "deporte", "sport", "sport"),
+    "environment": ("Umwelt", "environnement", "medio ambiente", "ambiente", "środowisko"),
+}
+"""Sector label → the name an answer gives it in German, French, Spanish, Italian and Polish (in
+that order; English answers show the label itself). Every label records are tagged with (the
+ecosystems and technologies of :mod:`corpus.sectors`) has one."""
+
+LABEL_LANGUAGES: tuple[str, ...] = ("de", "fr", "es", "it", "pl")
+"""The languages of :data:`SECTOR_LABELS`' names, in their order."""
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.casefold().replace("&", "and").replace("-", " ").split())
+
+
+_NAMES_BY_KEY = {_label_key(label): names for label, names in SECTOR_LABELS.items()}
+
+
+def sector_label(label: str, lang: str) -> str:
+    """The name of the sector ``label`` in an answer in ``lang``: "battery" → "Batterien" in German.
+
+    English, and a label the table lacks (a sector a user's own profile states), give ``label``
+    as it is.
+    """
+    names = _NAMES_BY_KEY.get(_label_key(label))
+    if names is None or lang not in LABEL_LANGUAGES:
+        return label
+    return names[LABEL_LANGUAGES.index(lang)]

@@ -21,6 +21,7 @@ from assistant.language import N_, _, answer_language, country, day, euros, nget
 from assistant.partners import match_reasons, partner_line, profile_passage
 from assistant.plan.executor import CallResult
 from assistant.plan.models import AskedField, DateWindow, QueryPlan
+from assistant.plan.problems import shown_problem
 from corpus.models import CallStatus, ClusterProfile, FundingCall
 from corpus.status import deadline_status
 
@@ -64,7 +65,7 @@ def problem_answer(plan: QueryPlan, intent: str) -> Evidence:
     return Evidence(
         intent=intent,
         question=plan.question,
-        intro=" ".join(plan.problems),
+        intro=" ".join(shown_problem(problem) for problem in plan.problems),
         notes=(
             _(
                 "Ask again with a valid period, identifier or programme, "

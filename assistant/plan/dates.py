@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from assistant.plan.dates_i18n import date_phrases
 from assistant.plan.models import DateWindow
+from assistant.plan.problems import impossible_window
 from assistant.plan.rewrite import PhraseRewriter
 
 MONTHS = "january february march april may june july august september october november december".split()
@@ -159,11 +160,7 @@ def read_window(text: str, today: dt.date) -> ReadWindow | WindowProblem | None:
         try:
             window = DateWindow(start=start, end=end, phrase=phrase)
         except ValidationError:
-            shown = f"{start.isoformat() if start else '…'} to {end.isoformat() if end else '…'}"
-            return WindowProblem(
-                f"“{phrase}” is not a possible period ({shown} ends before it starts); "
-                "give the earlier date first, e.g. “between March and June”."
-            )
+            return WindowProblem(impossible_window(phrase, start, end))
         return ReadWindow(window=window, about_opening=_about_opening(lowered, span), past=past)
     return None
 

@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assistant.plan.problems import empty_budget_range, window_ends_first
+
 Intent = Literal["funding", "partners", "policy", "mixed", "out_of_scope", "action"]
 """``mixed``: funding and partners at once; ``action``: something the product cannot do (book, send)."""
 Operation = Literal["list", "count", "first", "last", "largest", "smallest", "compare", "lookup", "explain"]
@@ -47,11 +49,7 @@ class DateWindow(_Frozen):
     @model_validator(mode="after")
     def _ordered(self) -> DateWindow:
         if self.start is not None and self.end is not None and self.end < self.start:
-            raise ValueError(
-                f"the window {self.phrase or ''} ends ({self.end}) before it starts ({self.start})".replace(
-                    "  ", " "
-                )
-            )
+            raise ValueError(window_ends_first(self.phrase, self.start, self.end))
         return self
 
     def contains(self, day: dt.date | None) -> bool:
@@ -117,10 +115,7 @@ class QueryPlan(_Frozen):
             and self.budget_max_eur is not None
             and self.budget_max_eur < self.budget_min_eur
         ):
-            raise ValueError(
-                f"the budget range is empty: at least EUR {self.budget_min_eur:,.0f} "
-                f"and at most EUR {self.budget_max_eur:,.0f}"
-            )
+            raise ValueError(empty_budget_range(self.budget_min_eur, self.budget_max_eur))
         if self.operation in {"first", "last", "largest", "smallest"} and self.sort_field is None:
             raise ValueError(f"operation {self.operation!r} needs a sort_field")
         return self

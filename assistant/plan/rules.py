@@ -19,6 +19,7 @@ from assistant.entities import Entities
 from assistant.plan.catalog import Catalog, NameMatch, ProgrammeSlip
 from assistant.plan.dates import ReadWindow, WindowProblem, read_window
 from assistant.plan.models import AskedField, DateWindow, Operation, QueryPlan, SortField, StatusName
+from assistant.plan.problems import unknown_identifier, unknown_programme
 from corpus.programmes import FAMILIES
 from retrieval.analysis import fold
 from retrieval.query import find_places, find_programmes, find_sectors
@@ -323,7 +324,7 @@ def plan_question(
     ]
     unknown = [i for i in identifiers if not catalog.has_identifier(i) and not _is_parent(i, catalog)]
     for identifier in unknown:
-        problems.append(f"I found no call with the identifier {identifier} in the corpus.")
+        problems.append(unknown_identifier(identifier))
     identifiers = [i for i in identifiers if i not in unknown]
 
     programmes = list(entities.programmes)
@@ -545,11 +546,7 @@ def _unknown_programmes(text: str, known: list[str]) -> list[str]:
         folded = fold(candidate)
         if folded in aliases or folded in known_folded or any(folded in k or k in folded for k in aliases):
             continue
-        problems.append(
-            f"I don't know a programme called “{candidate}”; the corpus has calls of "
-            + ", ".join(f.name for f in FAMILIES[:8])
-            + " and others."
-        )
+        problems.append(unknown_programme(candidate, [f.name for f in FAMILIES[:8]]))
     return problems
 
 

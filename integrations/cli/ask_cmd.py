@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
+from assistant.language import doc_type_word
 from assistant.session import Session
 from corpus.console import console, print_json
 from corpus.errors import NothingIngested
@@ -59,17 +60,17 @@ def _print_answer(answer: Answer, context: Session) -> None:
             console.print(
                 escape(_source_line(citation, context, answer.lang)), highlight=False, soft_wrap=True
             )
-    note = "" if answer.grounded else "no evidence in the corpus · "
+    note = "" if answer.grounded else _("no evidence in the corpus") + " · "
+    follow = _("continue with --conversation {id}").format(id=answer.conversation_id)
     console.print(
-        f"\n[dim]{note}{answer.mode} · {answer.timings_ms.get('total', 0):.0f} ms · "
-        f"continue with --conversation {answer.conversation_id}[/]",
+        f"\n[dim]{note}{answer.mode} · {answer.timings_ms.get('total', 0):.0f} ms · {follow}[/]",
         highlight=False,
         soft_wrap=True,
     )
 
 
 def _source_line(citation: Citation, context: Session, lang: str) -> str:
-    parts = [f"[{citation.n}] {citation.title}", citation.doc_type]
+    parts = [f"[{citation.n}] {citation.title}", doc_type_word(citation.doc_type, lang)]
     if citation.identifier:
         parts.append(citation.identifier)
     if citation.doc_type == "call":

@@ -22,9 +22,11 @@ from slack_sdk.errors import SlackApiError
 from assistant.app import Advisor
 from assistant.calls import CallFacts
 from assistant.conversation import ConversationStore
+from assistant.language import N_
 from assistant.models import Answer
 from assistant.service import Assistant
 from corpus.errors import AdvisorError
+from corpus.i18n import translator
 from corpus.settings import Settings
 from corpus.sql import utc_now
 from integrations.slack import blocks
@@ -45,7 +47,7 @@ EMPTY_QUESTION_TEXT = (
     "Ask me about EU funding calls, cluster partners or cluster policy, e.g. "
     "“Which open calls fund cluster internationalisation?”"
 )
-FAILURE_TEXT = "Sorry, something went wrong while answering. Please try again in a minute."
+FAILURE_TEXT = N_("Sorry, something went wrong while answering. Please try again in a minute.")
 
 
 def question_text(raw: object) -> str:
@@ -117,7 +119,8 @@ class Services:
             return
         except Exception as exc:  # noqa: BLE001 - a listener must answer, never crash
             logger.error("answering failed: %s", type(exc).__name__)
-            self._abort(client, channel=channel, ts=ts, text=FAILURE_TEXT, native=native, thread_ts=thread_ts)
+            failure = translator(blocks.slack_language(question))(FAILURE_TEXT)
+            self._abort(client, channel=channel, ts=ts, text=failure, native=native, thread_ts=thread_ts)
             return
         if link is not None:
             self.store.link_thread(
@@ -227,7 +230,8 @@ class Services:
             return
         except Exception as exc:  # noqa: BLE001 - reply, never crash
             logger.error("/advisor failed: %s", type(exc).__name__)
-            reply_ephemeral(client, channel=channel, user=user, response_url=response_url, text=FAILURE_TEXT)
+            failure = translator(blocks.slack_language(question))(FAILURE_TEXT)
+            reply_ephemeral(client, channel=channel, user=user, response_url=response_url, text=failure)
             return
         self.store.link_thread(
             channel=channel,

@@ -12,11 +12,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assistant.calls import CallFacts
-from assistant.language import N_
+from assistant.language import N_, doc_type_word
 from assistant.models import Answer
 from assistant.triage import Triage
 from assistant.triage_card import card_words, category_name, entity_names, urgency_name
-from corpus.i18n import format_date, translator
+from corpus.i18n import format_date, normalise_lang, translator
+from corpus.languages import DEFAULT_LANGUAGE, detect_language, detectors_ready
 from integrations.slack.mrkdwn import markdown_to_mrkdwn
 
 Block = dict[str, Any]
@@ -64,7 +65,29 @@ def cut(text: str, limit: int = SECTION_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def placeholder_blocks(text: str = "Looking through the corpus…") -> list[Block]:
+PLACEHOLDER_TEXT = N_("Looking through the corpus…")
+FEEDBACK_BLOCK = "advisor_feedback"
+"""The feedback buttons' block; in another language than English its id ends in ``.de``, ``.fr``...,
+so the thank-you note a press brings is written in the answer's language."""
+
+
+def slack_language(text: str, *, wait: bool = True) -> str:
+    """The language to write the bot's own words in for ``text`` (a question): the detected one
+    when it is one of the six, else English. With ``wait=False`` (what is posted at once: the
+    placeholder, the command's acknowledgement within Slack's 3 s) English while the detectors are
+    still being built at start-up, rather than waiting seconds for them."""
+    if not wait and not detectors_ready():
+        return DEFAULT_LANGUAGE
+    detection = detect_language(text)
+    return detection.lang if detection.supported else DEFAULT_LANGUAGE
+
+
+def placeholder_text(lang: str = DEFAULT_LANGUAGE) -> str:
+    """ "Looking through the corpus…" in ``lang``."""
+    return translator(lang)(PLACEHOLDER_TEXT)
+
+
+def placeholder_blocks(text: str = PLACEHOLDER_TEXT) -> list[Block]:
     """The message posted at once, before the answer is ready."""
     return [{"type": "context", "elements": [{"type": "mrkdwn", "text": f":hourglass_flowing_sand: {text}"}]}]
 
@@ -110,7 +133,9 @@ def answer_footer_blocks(
         blocks.append(
             {
                 "type": "actions",
-                "block_id": "advisor_feedback",
+                "block_id": FEEDBACK_BLOCK
+                if answer.lang == DEFAULT_LANGUAGE
+                else f"{FEEDBACK_BLOCK}.{answer.lang}",
                 "elements": [
                     _button(_("Helpful"), ACTION_HELPFUL, answer_id, style="primary"),
                     _button(_("Not helpful"), ACTION_NOT_HELPFUL, answer_id),
@@ -126,7 +151,7 @@ def source_line(
 ) -> str:
     """``[n] <url|title> · type`` plus the status badge and deadline of a call (in ``lang``)."""
     _ = translator(lang)
-    parts = [f"[{n}] {link(url, title)}", doc_type]
+    parts = [f"[{n}] {link(url, title)}", doc_type_word(doc_type, lang)]
     if facts is not None:
         icon, word = _STATUS_BADGE.get(facts.status, ("", facts.status))
         parts.append(f"{icon} {_(word)}".strip())
@@ -137,8 +162,17 @@ def source_line(
 
 def feedback_done_blocks(blocks: Sequence[Block], *, helpful: bool, user: str) -> list[Block]:
     """The answer's blocks with the buttons replaced by a note of the verdict."""
-    kept = [block for block in blocks if block.get("block_id") != "advisor_feedback"]
-    return [*kept, _context(feedback_note(helpful=helpful, user=user))]
+    kept = [block for block in blocks if not str(block.get("block_id", "")).startswith(FEEDBACK_BLOCK)]
+    return [*kept, _context(feedback_note(helpful=helpful, user=user, lang=feedback_language(blocks)))]
+
+
+def feedback_language(blocks: Sequence[Block]) -> str:
+    """The answer language the feedback block of ``blocks`` carries (English when none)."""
+    for block in blocks:
+        block_id = str(block.get("block_id", ""))
+        if block_id.startswith(FEEDBACK_BLOCK + "."):
+            return normalise_lang(block_id.removeprefix(FEEDBACK_BLOCK + "."))
+    return DEFAULT_LANGUAGE
 
 
 def context_block(text: str) -> Block:
@@ -156,10 +190,15 @@ def button_element(text: str, action_id: str, value: str, *, style: str | None =
     return _button(text, action_id, value, style=style)
 
 
-def feedback_note(*, helpful: bool, user: str) -> str:
-    """The note that thanks ``user`` for their verdict on an answer."""
-    verdict = "helpful" if helpful else "not helpful"
-    return f"<@{user}> found this {verdict}. Thank you!"
+def feedback_note(*, helpful: bool, user: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The note that thanks ``user`` for their verdict on an answer (in ``lang``)."""
+    _ = translator(lang)
+    note = (
+        _("{user} found this helpful. Thank you!")
+        if helpful
+        else _("{user} found this not helpful. Thank you!")
+    )
+    return note.format(user=f"<@{user}>")
 
 
 def triage_blocks(card: Triage, *, draft: Answer, call_facts: Mapping[str, CallFacts] | None) -> list[Block]:
@@ -219,20 +258,31 @@ def home_view(
     questions: Sequence[tuple[str, dt.datetime]],
     calls: Sequence[tuple[str, str | None, dt.date]],
     watches: Sequence[Block] = (),
+    lang: str = DEFAULT_LANGUAGE,
 ) -> dict[str, Any]:
     """The App Home tab: the user's recent questions, calls closing soon (title, url, deadline), and
-    ``watches``: the blocks listing the saved searches of the user's channels."""
-    asked = "\n".join(f"• {escape(cut(q, 150))} _({when:%Y-%m-%d})_" for q, when in questions)
+    ``watches``: the blocks listing the saved searches of the user's channels; in ``lang``."""
+    _ = translator(lang)
+    asked = "\n".join(
+        f"• {escape(cut(q, 150))} _({format_date(when.date(), lang)})_" for q, when in questions
+    )
     closing = "\n".join(
-        f"• {link(url, title)} · deadline {deadline.isoformat()}" for title, url, deadline in calls
+        f"• {link(url, title)} · " + _("deadline {day}").format(day=format_date(deadline, lang))
+        for title, url, deadline in calls
     )
     return {
         "type": "home",
         "blocks": [
             {"type": "header", "text": {"type": "plain_text", "text": "Cluster Advisor"}},
-            _section(cut("*Your recent questions*\n" + (asked or "_none yet: mention me or send me a DM_"))),
+            _section(
+                cut(
+                    _("*Your recent questions*")
+                    + "\n"
+                    + (asked or _("_none yet: mention me or send me a DM_"))
+                )
+            ),
             {"type": "divider"},
-            _section(cut("*Calls closing in the next 30 days*\n" + (closing or "_none_"))),
+            _section(cut(_("*Calls closing in the next 30 days*") + "\n" + (closing or _("_none_")))),
             *([{"type": "divider"}, *watches] if watches else []),
         ],
     }

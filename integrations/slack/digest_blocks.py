@@ -9,6 +9,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from assistant.watches import MAX_LISTED, Digest
+from corpus.i18n import format_date, ntranslator, translator
+from corpus.languages import DEFAULT_LANGUAGE
 from corpus.models import FundingCall
 from integrations.slack.blocks import Block, button_element, context_block, cut, escape, link, section_block
 from integrations.slack.schedule import DigestTime
@@ -17,34 +19,42 @@ ACTION_UNSUBSCRIBE = "watch_unsubscribe"
 ACTION_SNOOZE = "watch_snooze"
 
 
-def digest_blocks(*, question: str, watch_id: int, digest: Digest, day: dt.date) -> list[Block]:
-    """A watch's digest: its new calls, those closing soon, and Unsubscribe / Snooze buttons."""
+def digest_blocks(
+    *, question: str, watch_id: int, digest: Digest, day: dt.date, lang: str = DEFAULT_LANGUAGE
+) -> list[Block]:
+    """A watch's digest: its new calls, those closing soon, and Unsubscribe / Snooze buttons, in
+    ``lang`` (the language of the watch's question)."""
+    _ = translator(lang)
+    header = _("Weekly digest: {question}").format(question=question)
     blocks: list[Block] = [
-        {"type": "header", "text": {"type": "plain_text", "text": cut(f"Weekly digest: {question}", 150)}},
-        context_block(f"Saved search · calls as of {day.isoformat()}"),
+        {"type": "header", "text": {"type": "plain_text", "text": cut(header, 150)}},
+        context_block(_("Saved search · calls as of {day}").format(day=format_date(day, lang))),
     ]
     if digest.new:
-        blocks.append(section_block(f"*New* ({len(digest.new)})\n" + _lines(digest.new, day)))
+        heading = _("*New* ({n})").format(n=len(digest.new))
+        blocks.append(section_block(f"{heading}\n" + _lines(digest.new, day, lang)))
     if digest.closing:
-        blocks.append(
-            section_block(f"*Closing soon* ({len(digest.closing)})\n" + _lines(digest.closing, day))
-        )
+        heading = _("*Closing soon* ({n})").format(n=len(digest.closing))
+        blocks.append(section_block(f"{heading}\n" + _lines(digest.closing, day, lang)))
     blocks.append(
         {
             "type": "actions",
             "block_id": f"watch_{watch_id}",
             "elements": [
-                button_element("Snooze a week", ACTION_SNOOZE, str(watch_id)),
-                button_element("Unsubscribe", ACTION_UNSUBSCRIBE, str(watch_id), style="danger"),
+                button_element(_("Snooze a week"), ACTION_SNOOZE, str(watch_id)),
+                button_element(_("Unsubscribe"), ACTION_UNSUBSCRIBE, str(watch_id), style="danger"),
             ],
         }
     )
     return blocks
 
 
-def digest_text(question: str, digest: Digest) -> str:
-    """The notification text of a digest (what a phone shows)."""
-    return f"Weekly digest for “{question}”: {len(digest.new)} new, {len(digest.closing)} closing soon"
+def digest_text(question: str, digest: Digest, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The notification text of a digest (what a phone shows), in ``lang``."""
+    _ = translator(lang)
+    return _("Weekly digest for “{question}”: {new} new, {closing} closing soon").format(
+        question=question, new=len(digest.new), closing=len(digest.closing)
+    )
 
 
 def watch_lines(questions: Sequence[str]) -> str:
@@ -63,29 +73,39 @@ def watches_text(channel: str, questions: Sequence[str], when: DigestTime | None
     )
 
 
-def home_watch_blocks(channels: Sequence[tuple[str, DigestTime | None, Sequence[str]]]) -> list[Block]:
-    """App Home: the saved searches of each channel (``(channel, schedule, questions)``)."""
+def home_watch_blocks(
+    channels: Sequence[tuple[str, DigestTime | None, Sequence[str]]], lang: str = DEFAULT_LANGUAGE
+) -> list[Block]:
+    """App Home: the saved searches of each channel (``(channel, schedule, questions)``), in ``lang``."""
     if not channels:
         return []
-    blocks = [section_block("*Saved searches*")]
+    _ = translator(lang)
+    blocks = [section_block(_("*Saved searches*"))]
     for channel, when, questions in channels:
-        schedule = when.describe() if when else "not scheduled"
-        body = watch_lines(questions) or "_none left_"
-        blocks.append(section_block(f"<#{channel}> · digest {schedule}\n{body}"))
+        schedule = when.describe(lang) if when else _("not scheduled")
+        body = watch_lines(questions) or _("_none left_")
+        heading = _("{channel} · digest {schedule}").format(channel=f"<#{channel}>", schedule=schedule)
+        blocks.append(section_block(f"{heading}\n{body}"))
     return blocks
 
 
-def _lines(calls: Sequence[FundingCall], day: dt.date) -> str:
-    shown = [_line(call, day) for call in calls[:MAX_LISTED]]
+def _lines(calls: Sequence[FundingCall], day: dt.date, lang: str) -> str:
+    _ = translator(lang)
+    shown = [_line(call, day, lang) for call in calls[:MAX_LISTED]]
     if len(calls) > MAX_LISTED:
-        shown.append(f"_and {len(calls) - MAX_LISTED} more_")
+        shown.append(_("_and {n} more_").format(n=len(calls) - MAX_LISTED))
     return "\n".join(shown)
 
 
-def _line(call: FundingCall, day: dt.date) -> str:
+def _line(call: FundingCall, day: dt.date, lang: str) -> str:
+    _ = translator(lang)
+    ngettext = ntranslator(lang)
     parts = [f"• {link(call.url, call.title)}", f"`{escape(call.topic_identifier)}`"]
     deadline = call.deadline_date
     if deadline is not None:
         days = (deadline - day).days
-        parts.append(f"deadline {deadline.isoformat()}" + (f" (in {days} days)" if 0 <= days <= 31 else ""))
+        soon = " " + ngettext("(in {days} day)", "(in {days} days)", days).format(days=days)
+        parts.append(
+            _("deadline {day}").format(day=format_date(deadline, lang)) + (soon if 0 <= days <= 31 else "")
+        )
     return " · ".join(parts)

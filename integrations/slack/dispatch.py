@@ -12,8 +12,10 @@ import logging
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from corpus.i18n import translator
 from integrations.slack import support, watches
 from integrations.slack.answering import Services, reply_ephemeral
+from integrations.slack.blocks import slack_language
 from integrations.slack.jobs import (
     ABANDONED_TEXT,
     AnswerJob,
@@ -81,14 +83,16 @@ class Dispatcher:
         try:
             match job:
                 case AnswerJob():
-                    self.client.chat_update(channel=job.channel, ts=job.ts, text=ABANDONED_TEXT, blocks=[])
+                    self.client.chat_update(
+                        channel=job.channel, ts=job.ts, text=_abandoned(job.question), blocks=[]
+                    )
                 case CommandJob():
                     reply_ephemeral(
                         self.client,
                         channel=job.channel,
                         user=job.user,
                         response_url=job.response_url,
-                        text=ABANDONED_TEXT,
+                        text=_abandoned(job.question),
                     )
                 case TriageJob() | HomeJob() | DigestJob():
                     # The request stays untriaged in the queue for staff to see; the tab is published
@@ -98,3 +102,8 @@ class Dispatcher:
             logger.warning(
                 "could not tell Slack the %s was given up: %s", job.label, exc.response.get("error")
             )
+
+
+def _abandoned(question: str) -> str:
+    """The apology for an answer given up, in the question's language."""
+    return translator(slack_language(question))(ABANDONED_TEXT)

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-ABANDONED_TEXT = "Sorry, I could not finish this answer (the service restarted). Please ask again."
+from assistant.language import N_
+
+ABANDONED_TEXT = N_("Sorry, I could not finish this answer (the service restarted). Please ask again.")
 
 
 @dataclass(frozen=True)

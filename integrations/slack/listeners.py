@@ -207,11 +207,9 @@ def answer_in_thread(
     if not question and files:
         client.chat_postMessage(channel=channel, thread_ts=reply_in, text=FILES_ONLY_TEXT)
         return
+    waiting = blocks.placeholder_text(blocks.slack_language(question, wait=False))
     posted = client.chat_postMessage(
-        channel=channel,
-        thread_ts=reply_in,
-        text="Looking through the corpus…",
-        blocks=blocks.placeholder_blocks(),
+        channel=channel, thread_ts=reply_in, text=waiting, blocks=blocks.placeholder_blocks(waiting)
     )
     ts = str(posted["ts"])
     if not question:
@@ -238,7 +236,7 @@ def ack_command(ack: Ack, command: dict[str, Any]) -> None:
     if text and watches.subcommand(text) is not None:
         ack(response_type="ephemeral", text="One moment…")
     elif text:
-        ack(response_type="ephemeral", text="Looking through the corpus…")
+        ack(response_type="ephemeral", text=blocks.placeholder_text(blocks.slack_language(text, wait=False)))
     else:
         ack(
             response_type="ephemeral",
@@ -283,6 +281,7 @@ def on_feedback(services: Services, body: dict[str, Any], client: WebClient, *, 
         return
     message, channel = body.get("message") or {}, (body.get("channel") or {}).get("id")
     done = blocks.feedback_done_blocks(message.get("blocks") or [], helpful=helpful, user=user)
+    lang = blocks.feedback_language(message.get("blocks") or [{"block_id": action.get("block_id")}])
     if (body.get("container") or {}).get("is_ephemeral") and body.get("response_url"):
         # An ephemeral answer (/advisor) cannot be edited with chat.update: its response URL replaces it
         # (or, when the payload does not carry the message, adds the note below it).
@@ -290,6 +289,6 @@ def on_feedback(services: Services, body: dict[str, Any], client: WebClient, *, 
         if message.get("blocks"):
             respond(text=message.get("text") or "", blocks=done, replace_original=True)
         else:
-            respond(text=blocks.feedback_note(helpful=helpful, user=user), replace_original=False)
+            respond(text=blocks.feedback_note(helpful=helpful, user=user, lang=lang), replace_original=False)
     elif message.get("ts") and channel:
         client.chat_update(channel=channel, ts=message["ts"], text=message.get("text") or "", blocks=done)

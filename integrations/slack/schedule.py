@@ -10,7 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import Locale
+
 from corpus.errors import InvalidInput
+from corpus.i18n import translator
+from corpus.languages import DEFAULT_LANGUAGE
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 USAGE = "/advisor digest DAY HH:MM [TIME ZONE], e.g. /advisor digest thu 08:30 Europe/Brussels"
@@ -24,9 +28,16 @@ class DigestTime:
     at: dt.time
     timezone: str = "UTC"
 
-    def describe(self) -> str:
-        """``every Thursday at 08:30 (Europe/Brussels)``."""
-        return f"every {WEEKDAYS[self.weekday].capitalize()} at {self.at:%H:%M} ({self.timezone})"
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """``every Thursday at 08:30 (Europe/Brussels)``; ``jeden Donnerstag um 08:30 (...)`` in German
+        (the day's name from CLDR)."""
+        if lang == DEFAULT_LANGUAGE:
+            return f"every {WEEKDAYS[self.weekday].capitalize()} at {self.at:%H:%M} ({self.timezone})"
+        _ = translator(lang)
+        weekday = Locale.parse(lang).days["format"]["wide"][self.weekday]
+        return _("every {weekday} at {time} ({timezone})").format(
+            weekday=weekday, time=self.at_text, timezone=self.timezone
+        )
 
     @property
     def at_text(self) -> str:

@@ -19,6 +19,7 @@ from assistant.triage import Triage, message_moment, triage_request
 from assistant.triage_card import notification_text
 from assistant.triage_reply import draft_reply
 from corpus.errors import AdvisorError
+from corpus.languages import DEFAULT_LANGUAGE
 from corpus.models import Audience
 from integrations.slack import blocks, watches
 from integrations.slack.answering import Services, question_text, reply_ephemeral
@@ -259,12 +260,14 @@ def publish_home(services: Services, client: WebClient, *, user: str) -> None:
     """Publish the App Home tab: the user's recent questions, calls closing within 30 days, and the
     saved searches of the channels where the user saved one."""
     recent = services.store.recent_questions(user=user, limit=5)
+    lang = blocks.slack_language(recent[0].question) if recent else DEFAULT_LANGUAGE  # as last asked
     client.views_publish(
         user_id=user,
         view=blocks.home_view(
             questions=[(q.question, q.created_at) for q in recent],
             calls=closing_calls(services, days=HOME_CLOSING_DAYS),
-            watches=watches.home_blocks(services, user=user),
+            watches=watches.home_blocks(services, user=user, lang=lang),
+            lang=lang,
         ),
     )
 

@@ -21,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 from assistant.plan.models import QueryPlan
 from assistant.watches import describe_watch, digest_of, matching_calls, watch_plan
 from corpus.errors import AdvisorError, InvalidInput
+from corpus.languages import DEFAULT_LANGUAGE
 from integrations.slack import blocks
 from integrations.slack.answering import Services
 from integrations.slack.digest_blocks import (
@@ -167,7 +168,7 @@ def on_snooze(services: Services, body: dict[str, Any], client: WebClient) -> No
     _note(client, body, f"<@{user}> snoozed this saved search: no digest of it on {day:%Y-%m-%d}.")
 
 
-def home_blocks(services: Services, *, user: str) -> list[blocks.Block]:
+def home_blocks(services: Services, *, user: str, lang: str = DEFAULT_LANGUAGE) -> list[blocks.Block]:
     """App Home: the saved searches of every channel where ``user`` saved one."""
     watches = WatchStore.of(services.store)
     listed = []
@@ -176,7 +177,7 @@ def home_blocks(services: Services, *, user: str) -> list[blocks.Block]:
         listed.append(
             (channel, schedule.when if schedule else None, [w.question for w in watches.watches(channel)])
         )
-    return home_watch_blocks(listed)
+    return home_watch_blocks(listed, lang)
 
 
 def _pressed(services: Services, body: dict[str, Any]) -> tuple[int, str] | None:
