@@ -59,6 +59,13 @@ MIN_OUTSIDE_CONFIDENCE = 0.9
 the answer says the language is not supported: its trigram mode is overconfident on short text
 ("et la date limite ?" → Romanian 0.68)."""
 
+ENGLISH_FUNCTION_WORDS = frozenset("the of for with about which what any are is there on from and".split())
+"""Small English words no other supported language writes: a question holding one is English unless
+the detector is sure otherwise ("open calls on hydrogen": with "open calls" set aside, lingua reads
+"on hydrogen" as German at 0.47)."""
+SURE_DESPITE_ENGLISH = 0.6
+"""Confidence another language needs when the text holds an English function word."""
+
 MIN_LETTERS = 3
 """Fewer letters than this ("ok", "?", "42") is not a language: English."""
 
@@ -183,6 +190,7 @@ def detect_language(text: str) -> Detection:
         confidence < MIN_CONFIDENCE
         or confidence - english < ENGLISH_MARGIN
         or _confidences(_built(_answer_detector), " ".join(words))[0][0] == DEFAULT_LANGUAGE
+        or (confidence < SURE_DESPITE_ENGLISH and any(w.lower() in ENGLISH_FUNCTION_WORDS for w in words))
     ):
         return Detection(DEFAULT_LANGUAGE, english, True)
     return Detection(lang, confidence, True)
