@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 PHRASES: dict[str, str] = {
+    # policy
+    "clusterpolitik": "cluster policy", "clusterpolitiken": "cluster policies", "politik": "policy",
     # how many / counts
     "wie viele": "how many", "wieviele": "how many", "anzahl der": "number of", "anzahl an": "number of",
     "und wie viele sind das": "and how many is that", "wie viele sind das": "how many is that",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 PHRASES: dict[str, str] = {
+    # policy
+    "política de clústeres": "cluster policy", "políticas de clústeres": "cluster policies",
+    "política clúster": "cluster policy", "políticas": "policies", "política": "policy",
     # how many
     "cuántas": "how many", "cuántos": "how many", "número de": "number of",
     "y cuántas son": "and how many is that",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 PHRASES: dict[str, str] = {
+    # policy
+    "politique de clusters": "cluster policy", "politiques de clusters": "cluster policies",
+    "politique des clusters": "cluster policy", "politiques": "policies", "politique": "policy",
     # how many / counts
     "combien de": "how many", "combien d'": "how many", "combien": "how many", "nombre de": "number of",
     "nombre d'": "number of", "et ça fait combien": "and how many is that",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 PHRASES: dict[str, str] = {
+    # policy
+    "politica dei cluster": "cluster policy", "politiche dei cluster": "cluster policies",
+    "politica per i cluster": "cluster policy", "politiche": "policies", "politica": "policy",
     # how many
     "quanti": "how many", "quante": "how many", "numero di": "number of",
     "e quanti sono": "and how many is that",

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 PHRASES: dict[str, str] = {
+    # policy
+    "polityka klastrowa": "cluster policy", "politykę klastrową": "cluster policy",
+    "polityki klastrowej": "cluster policy", "polityka": "policy", "politykę": "policy",
+    "polityki": "policy", "polityce": "policy",
     # how many
     "ile": "how many", "liczba": "number of", "i ile ich jest": "and how many is that",
     "ile ich jest": "how many is that", "ile projektów": "how many projects",
