@@ -194,6 +194,10 @@ def configuration_index(
 
     Raises:
         IndexUnavailable: A ``+e5`` configuration's cross-lingual matrix could not be written.
+
+    ``crosslingual_matrix`` says whether the matrix was written while opening, how many passages E5
+    embedded for it (none for the bundle's chunks when its E5 vectors ship) and how long the writing
+    step after the start-up check took (a repair's share is in ``seconds``).
     """
     from retrieval.embeddings import embedder_from_settings
     from retrieval.errors import IndexUnavailable
@@ -217,10 +221,11 @@ def configuration_index(
                     "and none could be written (is it empty, or opened read-only?)"
                 )
             encoder = index.crosslingual_encoder
+            # A repair or rebuild at the start-up check writes the matrix too (the index is saved whole).
             opened["crosslingual_matrix"] = {
-                "action": "written" if written else "none",
-                "seconds": round(time.perf_counter() - started, 2),
+                "written": written or recovery.action != "none",
                 "embedded": encoder.embedded if encoder is not None else 0,
+                "seconds": round(time.perf_counter() - started, 2),
             }
         yield configured, index, opened
     finally:
@@ -244,6 +249,8 @@ def measure_configuration(
 ) -> dict[str, Any]:
     """Every figure of one configuration (see the module docstring), as one JSON-ready dict."""
     name = configuration.name
+    missing = "its model's vectors" + (" and the cross-lingual matrix" if configuration.crosslingual else "")
+    progress(f"{name}: opening the index ({missing} embedded first when missing)")
     with configuration_index(settings=settings, store=store, configuration=configuration) as (
         configured,
         index,
