@@ -25,7 +25,8 @@ from corpus.console import console, err_console, fail, print_json, write_json
 from corpus.errors import InvalidInput
 from evals.answers_eval import AnswerCase, AnswersReport, load_cases
 from evals.bench_configurations import DEFAULT_CONFIGURATIONS, parse_configurations
-from evals.bench_embeddings import comparison_rows, measure_configuration, write_user_files
+from evals.bench_embeddings import measure_configuration, write_user_files
+from evals.bench_embeddings_table import comparison_rows
 from evals.bench_search import machine_info
 from evals.cli.eval_answers_cmd import _advisor
 from evals.i18n_answers import compare_language, english_counterparts, load_translated, parse_languages

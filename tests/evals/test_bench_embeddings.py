@@ -14,12 +14,12 @@ from evals.bench_embeddings import (
     bench_file_ingest,
     bench_query_latency,
     case_queries,
-    comparison_rows,
     configuration_index,
     mean_of,
     search_recall,
     write_user_files,
 )
+from evals.bench_embeddings_table import comparison_rows
 from retrieval.embeddings import OnnxMiniLMEmbedder
 from retrieval.index import SearchIndex
 from tests.assistant.factories import TODAY, corpus_records
