@@ -99,6 +99,15 @@ def embeddings_bench(
             err_console.print(f"[dim]{message}…[/]")
 
     figures: dict[str, Any] = {}
+
+    def report() -> dict[str, Any]:
+        return {
+            "command": shlex.join(["cluster-advisor", *sys.argv[1:]]),
+            "configurations": figures,
+            "machine": machine_info(),
+            "measured_on": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+
     with tempfile.TemporaryDirectory(prefix="cluster-advisor-user-files-") as tmp:
         user_files = list(files or _default_files(Path(tmp)))
         for configuration in chosen:
@@ -116,14 +125,9 @@ def embeddings_bench(
                 today=today,
                 progress=say,
             )
-    payload = {
-        "command": shlex.join(["cluster-advisor", *sys.argv[1:]]),
-        "configurations": figures,
-        "machine": machine_info(),
-        "measured_on": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-    }
-    if out is not None:
-        write_json(out, payload)
+            if out is not None:  # after each configuration: a long run stopped midway keeps what it measured
+                write_json(out, report())
+    payload = report()
     if as_json:
         print_json(payload)
         return
