@@ -1,8 +1,10 @@
-"""``cluster-advisor bench embeddings``: the embedding models side by side, in one run.
+"""``cluster-advisor bench embeddings``: search configurations side by side, in one run.
 
-Needs an ingested data dir. Each model searches its own vector collection in it; a model whose
-collection is missing or behind is brought up to date first (the bundle's chunks from its shipped
-vectors, the rest embedded), exactly as a start-up with that model configured would.
+A configuration is an embedding model, with ``+e5`` for cross-lingual search
+(:mod:`evals.bench_configurations`). Needs an ingested data dir. Each model searches its own vector
+collection in it; a model whose collection is missing or behind is brought up to date first (the
+bundle's chunks from its shipped vectors, the rest embedded), and a ``+e5`` configuration's
+cross-lingual matrix is written when missing, exactly as a start-up so configured would.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from rich.table import Table
 from assistant.session import session_of
 from corpus.console import console, err_console, fail, print_json, write_json
 from corpus.errors import InvalidInput
-from corpus.settings import EMBEDDING_BACKENDS
 from evals.answers_eval import AnswerCase, AnswersReport, load_cases
-from evals.bench_embeddings import DEFAULT_MODELS, comparison_rows, measure_model, write_user_files
+from evals.bench_configurations import DEFAULT_CONFIGURATIONS, parse_configurations
+from evals.bench_embeddings import measure_configuration, write_user_files
+from evals.bench_embeddings_table import comparison_rows
 from evals.bench_search import machine_info
 from evals.cli.eval_answers_cmd import _advisor
 from evals.i18n_answers import compare_language, english_counterparts, load_translated, parse_languages
@@ -38,8 +41,15 @@ def register(bench_app: typer.Typer) -> None:
 def embeddings_bench(
     ctx: typer.Context,
     models: Annotated[
-        str, typer.Option("--models", help="Comma-separated CLUSTER_ADVISOR_EMBEDDINGS values.")
-    ] = ",".join(DEFAULT_MODELS),
+        str,
+        typer.Option(
+            "--models",
+            help=(
+                "Comma-separated configurations: a CLUSTER_ADVISOR_EMBEDDINGS value, English only, "
+                "or with +e5 for cross-lingual search (CLUSTER_ADVISOR_CROSSLINGUAL=e5-small)."
+            ),
+        ),
+    ] = ",".join(DEFAULT_CONFIGURATIONS),
     rounds: Annotated[
         int, typer.Option("--rounds", min=1, help="Timed rounds of bench search and bench ask.")
     ] = 3,
@@ -65,12 +75,13 @@ def embeddings_bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     out: Annotated[Path | None, typer.Option("--out", help="Also write the JSON figures here.")] = None,
 ) -> None:
-    """Retrieval and answers evals, search/ask p95 and user-file ingest speed for each embedding model."""
+    """Retrieval and answers evals, search/ask p95 and user-file ingest speed for each configuration."""
+    try:
+        chosen = parse_configurations(models)
+    except InvalidInput as exc:
+        fail(str(exc), hint=f"e.g. --models {','.join(DEFAULT_CONFIGURATIONS)} (the default)")
     context = session_of(ctx)
     settings = context.settings
-    chosen = [name.strip() for name in models.split(",") if name.strip()]
-    if unknown := sorted(set(chosen) - set(EMBEDDING_BACKENDS)):
-        fail(f"unknown model(s) {', '.join(unknown)}", hint=f"use {', '.join(EMBEDDING_BACKENDS)}")
     store = context.store()
     if not store.stored_documents():
         fail(
@@ -88,13 +99,22 @@ def embeddings_bench(
             err_console.print(f"[dim]{message}…[/]")
 
     figures: dict[str, Any] = {}
+
+    def report() -> dict[str, Any]:
+        return {
+            "command": shlex.join(["cluster-advisor", *sys.argv[1:]]),
+            "configurations": figures,
+            "machine": machine_info(),
+            "measured_on": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+
     with tempfile.TemporaryDirectory(prefix="cluster-advisor-user-files-") as tmp:
         user_files = list(files or _default_files(Path(tmp)))
-        for backend in chosen:
-            figures[backend] = measure_model(
+        for configuration in chosen:
+            figures[configuration.name] = measure_configuration(
                 settings=settings,
                 store=store,
-                backend=backend,
+                configuration=configuration,
                 questions=questions,
                 cases=cases,
                 translated=translated,
@@ -105,21 +125,20 @@ def embeddings_bench(
                 today=today,
                 progress=say,
             )
-    payload = {
-        "command": shlex.join(["cluster-advisor", *sys.argv[1:]]),
-        "models": figures,
-        "machine": machine_info(),
-        "measured_on": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-    }
-    if out is not None:
-        write_json(out, payload)
+            if out is not None:  # after each configuration: a long run stopped midway keeps what it measured
+                write_json(out, report())
+    payload = report()
     if as_json:
         print_json(payload)
         return
-    table = Table(title=f"Embedding models ({len(questions)} retrieval questions, {len(cases)} answer cases)")
+    pooled = sum(len(lang_cases) for lang_cases in translated.values())
+    table = Table(
+        title=f"Search configurations ({len(questions)} retrieval questions, {len(cases)} answer cases, "
+        f"{pooled} translated cases)"
+    )
     table.add_column("measure")
-    for backend in figures:
-        table.add_column(backend, justify="right")
+    for name in figures:
+        table.add_column(name, justify="right")
     for label, cells in comparison_rows(figures):
         table.add_row(label, *cells)
     console.print(table)
