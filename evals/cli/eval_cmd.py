@@ -32,7 +32,11 @@ from evals.retrieval_eval import (
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from assistant.session import Session
     from corpus.settings import Settings
+    from corpus.store import RecordStore
     from retrieval.embeddings import Embedder
 
 LANGUAGE_SYSTEMS: tuple[str, ...] = ("bm25", "dense", "hybrid")
@@ -114,26 +118,10 @@ def retrieval(
         return
     systems = systems or ",".join(SYSTEMS)
     questions = load_questions(dataset, limit=limit)
-    store = context.store()
-    if not store.stored_documents():
-        fail(
-            f"the data dir {settings.data_dir} holds no documents",
-            hint="run `cluster-advisor ingest` first (same --data-dir), then run the eval again",
-        )
-    index = context.index()
-    chosen = [name.strip() for name in systems.split(",") if name.strip()]
+    store = _stored_corpus(context)
     today = settings.today_override or DEFAULT_EVAL_TODAY
     with ProgressBar(enabled=progress and not as_json) as bar:
-        reports = run_retrieval_eval(
-            store=store,
-            index=index,
-            embedder=embedder_of(index, settings),
-            questions=questions,
-            cache_root=settings.data_dir / "eval-cache",
-            today=today,
-            systems=chosen,
-            progress=bar,
-        )
+        reports = _run_systems(context, store, systems, questions, today=today, progress=bar)
     checks = check_targets(reports)
     payload = report_json(
         reports,
@@ -197,28 +185,12 @@ def _retrieval_by_language(
     english_questions = english_questions_for(
         [question for rows in translated.values() for question in rows], load_questions(dataset)
     )
-    store = context.store()
-    if not store.stored_documents():
-        fail(
-            f"the data dir {settings.data_dir} holds no documents",
-            hint="run `cluster-advisor ingest` first (same --data-dir), then run the eval again",
-        )
-    index = context.index()
+    store = _stored_corpus(context)
     today = settings.today_override or DEFAULT_EVAL_TODAY
-    chosen_systems = [name.strip() for name in systems.split(",") if name.strip()]
     with ProgressBar(enabled=progress and not as_json) as bar:
 
         def run(questions: Sequence[EvalQuestion]) -> dict[str, SystemReport]:
-            return run_retrieval_eval(
-                store=store,
-                index=index,
-                embedder=embedder_of(index, settings),
-                questions=questions,
-                cache_root=settings.data_dir / "eval-cache",
-                today=today,
-                systems=chosen_systems,
-                progress=bar,
-            )
+            return _run_systems(context, store, systems, questions, today=today, progress=bar)
 
         english = run(english_questions)
         comparisons = compare_languages({code: run(rows) for code, rows in translated.items()}, english)
@@ -244,6 +216,40 @@ def _retrieval_by_language(
         shown = comparisons.get("hybrid") or next(iter(comparisons.values()))
         for row in shown:
             (err_console if as_json else console).print(language_misses_table(row))
+
+
+def _stored_corpus(context: Session) -> RecordStore:
+    """The session's record store; a clear error when nothing was ingested into it."""
+    store = context.store()
+    if not store.stored_documents():
+        fail(
+            f"the data dir {context.settings.data_dir} holds no documents",
+            hint="run `cluster-advisor ingest` first (same --data-dir), then run the eval again",
+        )
+    return store
+
+
+def _run_systems(
+    context: Session,
+    store: RecordStore,
+    systems: str,
+    questions: Sequence[EvalQuestion],
+    *,
+    today: dt.date,
+    progress: ProgressBar,
+) -> dict[str, SystemReport]:
+    """``questions`` through each of the comma-separated ``systems`` over the session's index."""
+    index = context.index()
+    return run_retrieval_eval(
+        store=store,
+        index=index,
+        embedder=embedder_of(index, context.settings),
+        questions=questions,
+        cache_root=context.settings.data_dir / "eval-cache",
+        today=today,
+        systems=[name.strip() for name in systems.split(",") if name.strip()],
+        progress=progress,
+    )
 
 
 def embedder_of(index: object, settings: Settings) -> Embedder:
