@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
@@ -87,13 +87,6 @@ def topic_text(text: str) -> str:
     return " ".join(kept) if kept else text
 
 
-class _E5Model:
-    """What identifies E5's vectors (the shipped-vector lookup needs no engine to find them)."""
-
-    name = E5_MODEL_NAME
-    dimension = E5_DIMENSION
-
-
 class CrossLingualEncoder:
     """The multilingual model and the vectors it already has: shipped ones and those prepared here."""
 
@@ -109,7 +102,8 @@ class CrossLingualEncoder:
         if shipped is None:
             from retrieval.shipped_vectors import bundle_vector_lookup
 
-            shipped = bundle_vector_lookup(_E5Model(), notify=logger.info)  # type: ignore[arg-type]
+            # The lookup reads only the model's name and dimension: no engine is needed to find them.
+            shipped = bundle_vector_lookup(self, notify=logger.info)  # type: ignore[arg-type]
         self._shipped = shipped
         self._model: Embedder | None = None
         self._loading = threading.Lock()
@@ -138,10 +132,10 @@ class CrossLingualEncoder:
         scores: list[float] = np.einsum("ij,j->i", vectors, query).tolist()
         return scores
 
-    def prepare(self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None) -> None:
+    def prepare(self, texts: Sequence[str]) -> None:
         """Compute the vectors of ``texts`` now (before a write lock), kept until the next :meth:`vectors`."""
         missing = [text for text in dict.fromkeys(texts) if text not in self._prepared]
-        for text, vector in zip(missing, self._lookup(missing, progress=progress), strict=True):
+        for text, vector in zip(missing, self._lookup(missing), strict=True):
             self._prepared[text] = vector
 
     def vectors(self, texts_by_id: Mapping[str, str]) -> dict[str, npt.NDArray[np.float32]]:
@@ -155,9 +149,7 @@ class CrossLingualEncoder:
             for chunk_id, vector in zip(texts_by_id, known, strict=True)
         }
 
-    def _lookup(
-        self, texts: Sequence[str], *, progress: Callable[[int], None] | None = None
-    ) -> list[npt.NDArray[np.float32]]:
+    def _lookup(self, texts: Sequence[str]) -> list[npt.NDArray[np.float32]]:
         """Shipped vectors where the bundle has them, the model's for the rest."""
         if not texts:
             return []
@@ -165,14 +157,9 @@ class CrossLingualEncoder:
         todo = [i for i, vector in enumerate(found) if vector is None]
         if todo:
             logger.info("embedding %d passage(s) for cross-lingual search (multilingual-e5-small)", len(todo))
-            engine = self._engine()
-            step = 64
-            for start in range(0, len(todo), step):
-                rows = todo[start : start + step]
-                for i, vector in zip(rows, engine.embed_documents([texts[i] for i in rows]), strict=True):
-                    found[i] = np.asarray(vector, dtype=np.float32)
-                if progress is not None:
-                    progress(min(start + step, len(todo)))
+            embedded = self._engine().embed_documents([texts[i] for i in todo])  # batched by the engine
+            for i, vector in zip(todo, embedded, strict=True):
+                found[i] = np.asarray(vector, dtype=np.float32)
             self.embedded += len(todo)
         return [vector for vector in found if vector is not None]
 

@@ -262,8 +262,9 @@ class SearchIndex:
         return self.dense
 
     def ensure_dense(self) -> bool:
-        """Write the dense matrix of a data dir written before it existed (the index is saved again,
-        read from Chroma); a writer's start-up step. Returns whether it wrote one."""
+        """Write the dense matrix, and the cross-lingual one when it is on, of a data dir written before
+        they existed (the index is saved again: MiniLM rows read from Chroma, E5 rows from the shipped
+        vectors or embedded); a writer's start-up step. Returns whether it wrote them."""
         self.refresh()
         if self.lexical_error or not len(self.catalog) or self.replica:
             return False
