@@ -42,6 +42,8 @@ _MARKED_QUOTE = re.compile(r"[„“«”\"][^\n]*?[“”»\"] ?\(EN\)")
 _QUOTED = re.compile(r"[„“«]\s?([^„“«»”\n]+?)\s?[“”»]")
 _URL = re.compile(r"<?https?://\S+")
 _IDENTIFIER = re.compile(r"\b[A-Z0-9]+(?:[-_][A-Z0-9]+)+\b")
+_HEX_ID = re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{8,}\b")
+"""A conversation or request id: random hex can spell "be" or "add"."""
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -66,7 +68,7 @@ def english_leaks(text: str, names: Iterable[str]) -> list[str]:
         rest = _QUOTED.sub(lambda m: " " if any(m.group(1) in name for name in names) else m.group(0), rest)
         for name in names:
             rest = rest.replace(name, " ")
-        rest = _IDENTIFIER.sub(" ", rest)
+        rest = _HEX_ID.sub(" ", _IDENTIFIER.sub(" ", rest))
         words = [w for w in _WORD.findall(rest) if w.lower() in ENGLISH_ONLY_WORDS]
         if words:
             leaks.append(f"{line!r}: {', '.join(words)}")

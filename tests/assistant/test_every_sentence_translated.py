@@ -303,7 +303,8 @@ def test_the_detector_finds_english_and_allows_marked_quotes_and_names() -> None
     german = (
         "Aus „Why globalise?“:\n"
         "- „Norway funds joint international projects.“ (EN) [1]\n"
-        "- Czech Battery Cluster — Brno, Tschechien [2] https://example.org/the-call"
+        "- Czech Battery Cluster — Brno, Tschechien [2] https://example.org/the-call\n"
+        "extractive · 24 ms · weiter mit --conversation 5eb20e1d78c04c5a9c5e1b54766286be"
     )
     assert english_leaks(german, NAMES) == []
     leaks = english_leaks("I found no call with the identifier X-1 in the corpus.", NAMES)
