@@ -101,6 +101,7 @@ def policy_evidence(
     entities: Entities,
     hits: Sequence[Hit],
     similarity: Callable[[Sequence[str]], Sequence[float]] | None = None,
+    words_of: str | None = None,
 ) -> Evidence:
     """Evidence for a policy question: up to :data:`MAX_SENTENCES` cited sentences.
 
@@ -112,8 +113,10 @@ def policy_evidence(
         similarity: For a question not in English (its words are not in the English sentences): the
             question's similarity to each sentence in a multilingual vector space, which then scores
             the sentences too (:func:`crosslingual_score`).
+        words_of: The question as its words are matched against the sentences: for a question not
+            in English, with its words translated into English ones (default: ``question``).
     """
-    profile = question_profile(question)
+    profile = question_profile(words_of or question)
     sentences = [candidate_sentences(hit.text) for hit in hits[:PASSAGES_READ]]
     closeness = _closeness(sentences, similarity)
     scored: list[tuple[float, int, int, str]] = []

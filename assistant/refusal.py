@@ -11,19 +11,24 @@ precision/recall, so the chosen :data:`REFUSAL_MIN_SIMILARITY` can be shown and 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from assistant.citations import content_tokens
 from assistant.language import N_
-from assistant.terms import bigrams, ordered_keys, phrase_share, rarity_weights, term_keys, weighted_coverage
+from assistant.terms import bigrams, ordered_keys, phrase_share, rarity_weights, term_key, term_keys
 from retrieval.crosslingual import query_language
 from retrieval.embeddings_e5 import E5_MODEL_NAME
 from retrieval.filters import SearchFilters
 from retrieval.index import SearchIndex
 from retrieval.query import clean_query
 from retrieval.search import Hit, HybridRetriever
+from retrieval.word_translation import is_function_word
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 REFUSAL_MIN_SIMILARITY = 0.40
 """Best question-passage cosine similarity (all-MiniLM-L6-v2) below which nothing counts as evidence.
@@ -69,6 +74,11 @@ def topical_terms(question: str) -> set[str]:
     return {term for term in content_tokens(question) if term not in GENERIC_TERMS and not term.isdigit()}
 
 
+def topical_words(question: str) -> list[str]:
+    """The words of ``question`` that hold a topical term, as written (to look their translations up)."""
+    return [word for word in _WORD.findall(question) if topical_terms(word)]
+
+
 class EvidenceScore(BaseModel):
     """How strongly the retrieved passages bear on a question."""
 
@@ -102,37 +112,82 @@ def dense_similarities(
     return index.question_similarities(clean_query(question)[0], chunk_ids)
 
 
+class TopicalGroup(NamedTuple):
+    """A topical word of a question and the words that stand for it in a passage."""
+
+    terms: frozenset[str]
+    translated: bool
+    """The terms are E5's translations of a foreign word (they may be wrong: "soldi" → "solid")."""
+
+
+def evidence_groups(index: SearchIndex, question: str) -> list[TopicalGroup]:
+    """The topical words evidence must share, each with the words that stand for it.
+
+    An English question's words stand for themselves. A question in another language has its words
+    translated into the corpus's English words where they can be ("Gebäuden" → buildings,
+    architectures): any of them counts as that word being there. Then only what the corpus has is
+    kept (names, acronyms, borrowed words, translations): a word in no English passage says nothing.
+    """
+    if query_language(question) == "en":
+        return [TopicalGroup(frozenset({term}), translated=False) for term in sorted(topical_terms(question))]
+    translations = index.english_translations(question)
+    groups: list[TopicalGroup] = []
+    for word in topical_words(question):
+        if is_function_word(word):
+            continue  # "um", "per": in the corpus only by chance
+        english = translations.get(word)
+        # a translation's words stand for one word; a word's own terms each stand for themselves
+        # ("I3-2026-INV1" → i3, inv1)
+        alternatives = [topical_terms(" ".join(english))] if english else [{t} for t in topical_terms(word)]
+        for terms in alternatives:
+            known = frozenset(term for term in terms if index.lexical.search(term, n=1))
+            if known and all(known != group.terms for group in groups):
+                groups.append(TopicalGroup(known, translated=bool(english)))
+    return groups
+
+
 def evidence_terms(index: SearchIndex, question: str) -> set[str]:
-    """The topical words evidence must share: for a question not in English, only the words the
-    corpus has (names, acronyms, borrowed words): its other words are not in the English passages."""
-    terms = topical_terms(question)
-    if not terms or query_language(question) == "en":
-        return terms
-    return {term for term in terms if index.lexical.search(term, n=1)}
+    """Every word that counts as a topical word of ``question`` being in a passage
+    (:func:`evidence_groups` flattened)."""
+    return {term for group in evidence_groups(index, question) for term in group.terms}
 
 
 def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) -> EvidenceScore:
-    """Score the top :data:`EVIDENCE_PASSAGES` hits as evidence for ``question``."""
+    """Score the top :data:`EVIDENCE_PASSAGES` hits as evidence for ``question``.
+
+    A translated word counts only when a passage has it: a translation can show evidence, but a
+    wrong one ("soldi" → "solid", "steckt" → "involves") must not make evidence look absent, so the
+    share a passage must hold is measured on the question's own words.
+    """
     top = list(hits[:EVIDENCE_PASSAGES])
-    terms = evidence_terms(index, question)
-    weights = rarity_weights(index, terms)
-    pairs = bigrams(ordered_keys(question))
-    found: set[str] = set()
-    coverage = phrases = 0.0
-    for hit in top:
-        text = f"{hit.title} {hit.text}"
-        found |= terms & content_tokens(text)
-        coverage = max(coverage, weighted_coverage(weights, term_keys(text)))
-        phrases = max(phrases, phrase_share(pairs, text))
+    groups = evidence_groups(index, question)
+    texts = [f"{hit.title} {hit.text}" for hit in top]
+    tokens = [content_tokens(text) for text in texts]
+    found = {group.terms for group in groups if any(group.terms & words for words in tokens)}
+    counted = [group.terms for group in groups if not group.translated]
+    weights = rarity_weights(index, {term for group in counted for term in group})
+    group_weights = {group: min(weights.get(term, 0.0) for term in group) for group in counted}
+    pairs = bigrams(ordered_keys(index.english_rendering(question)))
+    coverage = max((_group_coverage(group_weights, term_keys(text)) for text in texts), default=0.0)
+    phrases = max((phrase_share(pairs, text) for text in texts), default=0.0)
     similarities, model = dense_similarities(index, question, [hit.chunk_id for hit in top])
     return EvidenceScore(
         model=model,
         similarity=round(max(similarities.values(), default=0.0), 4),
         overlap=len(found),
-        topical=len(terms),
-        coverage=round(coverage if weights else 1.0, 4),
+        topical=len(counted) + len({group.terms for group in groups if group.translated} & found),
+        coverage=round(coverage if any(group_weights.values()) else 1.0, 4),
         phrases=round(phrases, 4),
     )
+
+
+def _group_coverage(group_weights: Mapping[frozenset[str], float], keys: set[str]) -> float:
+    """Weighted share (0..1) of the groups with a word in ``keys`` (a group weighs as its commonest word)."""
+    whole = sum(group_weights.values())
+    if whole <= 0:
+        return 0.0
+    covered = sum(weight for group, weight in group_weights.items() if {term_key(t) for t in group} & keys)
+    return covered / whole
 
 
 def has_evidence(

@@ -379,6 +379,7 @@ class Assistant:
             entities=entities,
             hits=defining,
             similarity=self.retriever.index.crosslingual_scorer(plan.question),
+            words_of=self.retriever.index.english_rendering(plan.question),
         )
         return (evidence, evidence.focus_doc_ids) if evidence.grounded else None
 
@@ -438,6 +439,7 @@ class Assistant:
                     entities=entities,
                     hits=policy_hits,
                     similarity=self.retriever.index.crosslingual_scorer(query),
+                    words_of=self.retriever.index.english_rendering(query),
                 )
                 if evidence.grounded:
                     return evidence
@@ -486,6 +488,7 @@ class Assistant:
             entities=entities,
             hits=hits,
             similarity=self.retriever.index.crosslingual_scorer(query),
+            words_of=self.retriever.index.english_rendering(query),
         )
         return evidence if evidence.grounded else _refusal(refusal_intent, query)
 

@@ -39,7 +39,9 @@ from retrieval.embeddings_e5 import E5_DIMENSION, E5_MODEL_NAME
 from retrieval.memo import recent_per_thread
 
 if TYPE_CHECKING:
+    from retrieval.embeddings_e5 import E5SmallEmbedder
     from retrieval.shipped_vectors import ShippedVectorLookup
+    from retrieval.word_translation import Glossary, WordTranslator
 
 logger = logging.getLogger(__name__)
 
@@ -93,11 +95,15 @@ class CrossLingualEncoder:
     name = E5_MODEL_NAME
     dimension = E5_DIMENSION
 
-    def __init__(self, *, shipped: ShippedVectorLookup | None = None) -> None:
+    def __init__(
+        self, *, shipped: ShippedVectorLookup | None = None, glossary: Glossary | None = None
+    ) -> None:
         """Prepare; the model loads on the first text it must embed (the bundle needs none).
 
         Args:
             shipped: Vectors of the bundled corpus by text (default: the bundle's E5 file).
+            glossary: English words to translate a question's words into (default: the bundle's,
+                read on the first question that needs it).
         """
         if shipped is None:
             from retrieval.shipped_vectors import bundle_vector_lookup
@@ -105,14 +111,16 @@ class CrossLingualEncoder:
             # The lookup reads only the model's name and dimension: no engine is needed to find them.
             shipped = bundle_vector_lookup(self, notify=logger.info)  # type: ignore[arg-type]
         self._shipped = shipped
-        self._model: Embedder | None = None
+        self._model: E5SmallEmbedder | None = None
+        self._glossary = glossary
+        self._translator: WordTranslator | None = None
         self._loading = threading.Lock()
         self._prepared: dict[str, npt.NDArray[np.float32]] = {}
         self.embedded = 0
         """Texts this encoder had to embed (neither prepared nor shipped): for reports and tests."""
         self.embed_query = recent_per_thread(self._embed_query)
 
-    def _engine(self) -> Embedder:
+    def _engine(self) -> E5SmallEmbedder:
         with self._loading:
             if self._model is None:
                 from retrieval.embeddings_e5 import E5SmallEmbedder  # the C engine loads only when needed
@@ -122,6 +130,22 @@ class CrossLingualEncoder:
 
     def _embed_query(self, text: str) -> tuple[float, ...]:
         return tuple(self._engine().embed_query(text))
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Embed several short queries (single words to translate) in one engine call."""
+        return self._engine().embed_queries(texts)
+
+    @property
+    def translator(self) -> WordTranslator | None:
+        """Translates a question's words into the corpus's English words (None without a glossary)."""
+        if self._translator is None:
+            from retrieval.word_translation import WordTranslator, bundled_glossary
+
+            glossary = self._glossary or bundled_glossary()
+            if glossary is None:
+                return None
+            self._translator = WordTranslator(glossary, self.embed_queries)
+        return self._translator
 
     def text_similarities(self, question: str, texts: Sequence[str]) -> list[float]:
         """Cosine similarity of the question to each of ``texts`` (embedded now, passage side)."""

@@ -73,6 +73,17 @@ class E5SmallEmbedder:
         result: list[list[float]] = vectors.tolist()
         return result
 
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Embed several short queries (``query:`` side) in one engine call per batch."""
+        if not texts:
+            return []
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for start in range(0, len(texts), _BATCH):
+            batch = [_clip(text) for text in texts[start : start + _BATCH]]
+            vectors[start : start + len(batch)] = self._model.query(batch)
+        result: list[list[float]] = vectors.tolist()
+        return result
+
     def embed_query(self, text: str) -> list[float]:
         """Embed one search query (``query:`` side)."""
         vector = np.asarray(self._model.query(_clip(text)), dtype=np.float32)

@@ -49,6 +49,7 @@ from retrieval.errors import IndexModelMismatch, IndexUnavailable
 from retrieval.lexical import MANIFEST, LexicalIndex, TokenCache, read_manifest, recover_interrupted_swap
 from retrieval.memo import recent_per_thread
 from retrieval.vector_store import VectorStore, open_chroma
+from retrieval.word_translation import WordTranslator
 
 logger = logging.getLogger(__name__)
 
@@ -235,6 +236,30 @@ class SearchIndex:
             return None
         topic = topic_text(question)
         return lambda texts: encoder.text_similarities(topic, texts)
+
+    def english_words(self, text: str) -> list[str]:
+        """For a question searched cross-lingually: the corpus's English words its own words mean
+        (:mod:`retrieval.word_translation`); none for a question searched in English."""
+        translator = self._translator_for(text)
+        return translator.english_words(text) if translator is not None else []
+
+    def english_translations(self, text: str) -> dict[str, tuple[str, ...]]:
+        """For a question searched cross-lingually: each of its words that has English translations
+        in the corpus → those words; empty for a question searched in English."""
+        translator = self._translator_for(text)
+        return translator.translations(text) if translator is not None else {}
+
+    def english_rendering(self, text: str) -> str:
+        """``text`` with its foreign words replaced by the English words they mean, for the checks
+        that read a question's words; ``text`` itself when it is searched in English."""
+        translator = self._translator_for(text)
+        return translator.rendering(text) if translator is not None else text
+
+    def _translator_for(self, text: str) -> WordTranslator | None:
+        encoder = self.crosslingual_encoder
+        if encoder is None or query_language(text) == "en":
+            return None
+        return encoder.translator
 
     def question_similarities(self, text: str, chunk_ids: Sequence[str]) -> tuple[dict[str, float], str]:
         """Cosine similarity of the question ``text`` to each of ``chunk_ids``, in the vector space its

@@ -168,7 +168,9 @@ class HybridRetriever:
         # and BM25 reads its words without the English cue words the planner's reading put in.
         crosslingual = self.index.crosslingual_search(understanding.text) if mode != "bm25" else None
         lexical_weight = self.lexical_weight if crosslingual is None else self.crosslingual_lexical_weight
-        lexical_text = understanding.text if crosslingual is None else topic_text(understanding.text)
+        lexical_text = topic_text(understanding.text) if crosslingual is not None else understanding.text
+        # a question not in English: BM25 also reads the English words its words mean ("Drohnen" → drones)
+        lexical_text = " ".join([lexical_text, *self.index.english_words(understanding.text)])
         masks = {"": mask}
         if mode == "hybrid" and understanding.countries and not filters.countries:
             geo = (

@@ -2,6 +2,7 @@
 
 Usage: python scripts/build_corpus.py --raw ../shared/data/raw [--out corpus/data] [--no-vectors]
        python scripts/build_corpus.py --vectors-only [--out corpus/data]
+       python scripts/build_corpus.py --glossary-only [--out corpus/data]
 
 The output is reproducible: the same raw data gives byte-identical files, the shipped vectors
 included (computed with the bundled ONNX model on the CPU in a fixed batch order and thread count).
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--vectors-only", action="store_true", help="Only recompute the shipped vectors of --out."
     )
+    parser.add_argument(
+        "--glossary-only", action="store_true", help="Only recompute the glossary of --out (about a minute)."
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -40,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.vectors_only:
         return _vectors(args.out)
+    if args.glossary_only:
+        return _glossary(args.out)
     if not args.raw.is_dir():
         print(f"raw data folder not found: {args.raw}", file=sys.stderr)
         return 2
@@ -76,6 +82,20 @@ def _vectors(out: Path) -> int:
             f"  {entry.file}: {entry.rows} vectors ({entry.model}, {entry.dtype}) "
             f"{entry.bytes / 1024 / 1024:.2f} MiB in {time.perf_counter() - started:.0f} s"
         )
+    return _glossary(out)
+
+
+def _glossary(out: Path) -> int:
+    """Write the English words of the bundle in ``out`` with their E5 vectors (``glossary-e5.npz``:
+    questions in other languages have their words translated into them, retrieval/word_translation.py)."""
+    import time
+
+    from retrieval.embeddings_e5 import E5SmallEmbedder
+    from retrieval.word_translation import build_bundle_glossary
+
+    started = time.perf_counter()
+    path, words = build_bundle_glossary(out, E5SmallEmbedder())
+    print(f"  {path.name}: {words} English words in {time.perf_counter() - started:.0f} s")
     return 0
 
 
