@@ -220,7 +220,7 @@ def triage_blocks(card: Triage, *, draft: Answer, call_facts: Mapping[str, CallF
     ]
     if draft.citations:
         lines = [
-            source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id))
+            source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id), lang=draft.lang)
             for c in draft.citations[:MAX_SOURCES]
         ]
         sources = _section(cut(f"*{words.sources}*\n" + "\n".join(lines)))
@@ -245,6 +245,16 @@ def draft_reply_blocks(draft_text: str, sources_text: str | None) -> list[Block]
     if sources_text:
         blocks.append(_section(cut(sources_text)))
     return blocks
+
+
+def button_texts(blocks: Sequence[Block]) -> list[str]:
+    """The words on the buttons of ``blocks`` (a posted message's)."""
+    return [
+        str((element.get("text") or {}).get("text") or "")
+        for block in blocks
+        if block.get("type") == "actions"
+        for element in block.get("elements") or []
+    ]
 
 
 def with_status(blocks: Sequence[Block], note: str) -> list[Block]:
