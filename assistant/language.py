@@ -71,6 +71,7 @@ def choose_language(
             raise localized_error(
                 InvalidInput,
                 UNSUPPORTED_LANGUAGE,
+                choose_language(question, conversation=conversation).lang,  # the question's, as no other
                 requested=repr(requested[:20]),
                 languages=", ".join(SUPPORTED_LANGUAGES),
             )

@@ -250,10 +250,17 @@ class Assistant:
         history: list[ChatMessage] = []
         audiences = tuple(sorted(audience.value for audience in (filters or SearchFilters()).audiences))
         if conversation_id is not None:
-            turns = self.conversations.history(conversation_id, limit=HISTORY_TURNS)
-            answered = [TurnState.from_stored(turn.entities) for turn in turns if turn.role == "assistant"]
-            if any(state and not set(state.audiences) <= set(audiences) for state in answered):
-                # Its answers drew on documents this caller may not see: as if it did not exist.
+            try:
+                turns = self.conversations.history(conversation_id, limit=HISTORY_TURNS)
+            except NotFound:
+                turns = None  # said below in the asker's language, which the store does not know
+            answered = [
+                TurnState.from_stored(turn.entities) for turn in turns or () if turn.role == "assistant"
+            ]
+            # Its answers drew on documents this caller may not see: as if it did not exist.
+            if turns is None or any(
+                state and not set(state.audiences) <= set(audiences) for state in answered
+            ):
                 raise localized_error(
                     NotFound,
                     UNKNOWN_CONVERSATION,
