@@ -23,7 +23,7 @@ from assistant.plan.models import QueryPlan
 from assistant.watches import describe_watch, digest_of, matching_calls, watch_plan
 from corpus.errors import AdvisorError, InvalidInput
 from corpus.i18n import format_date, ntranslator, translator
-from corpus.languages import DEFAULT_LANGUAGE
+from corpus.languages import DEFAULT_LANGUAGE, detect_language, detectors_ready
 from integrations.slack import blocks
 from integrations.slack.answering import Services
 from integrations.slack.blocks import cut
@@ -68,6 +68,9 @@ NONE_HERE = N_("none: there are no saved searches here")
 STOPPED = N_("Stopped saved search {number}: {question}.")
 UNSUBSCRIBED = N_("{user} unsubscribed this channel from this saved search.")
 SNOOZED = N_("{user} snoozed this saved search: no digest of it on {day}.")
+LOCAL_MOMENT = N_("{day} at {time} ({timezone})")
+SURE_ENGLISH = 0.5
+"""The detector's confidence from which a watch question counts as English whoever wrote it."""
 
 
 def run_subcommand(
@@ -116,9 +119,19 @@ def user_language(services: Services, user: object, *, wait: bool = True) -> str
 
 def subcommand_language(services: Services, *, name: str, rest: str, user: object, wait: bool = True) -> str:
     """The language of the reply to ``/advisor NAME REST``: a watch's question's own; for the other
-    subcommands (commands and numbers) the user's (:func:`user_language`)."""
+    subcommands (commands and numbers) the user's (:func:`user_language`).
+
+    A short watch question is often read as English only because its words are borrowed or names
+    ("Batterie-Cluster in Deutschland", "Horizon Europe hydrogen calls"): when the detector is not
+    sure it is English, the user's language decides (English for someone new)."""
     if name == "watch" and rest.strip():
-        return blocks.slack_language(rest, wait=wait)
+        lang = blocks.slack_language(rest, wait=wait)
+        if (
+            lang != DEFAULT_LANGUAGE
+            or not detectors_ready()
+            or detect_language(rest).confidence >= SURE_ENGLISH
+        ):
+            return lang
     return user_language(services, user, wait=wait)
 
 
@@ -272,6 +285,10 @@ def _note(client: WebClient, body: dict[str, Any], note: str) -> None:
 
 
 def _local(moment: dt.datetime, timezone: str, lang: str) -> str:
-    """``2026-05-12 08:30 (Europe/Brussels)``; the day in the locale's form in another language."""
+    """``2026-05-12 08:30 (Europe/Brussels)``; "12. Mai 2026 um 08:30 (Europe/Brussels)" in German."""
     local = moment.astimezone(ZoneInfo(timezone))
-    return f"{format_date(local.date(), lang)} {local:%H:%M} ({timezone})"
+    if lang == DEFAULT_LANGUAGE:
+        return f"{local:%Y-%m-%d %H:%M} ({timezone})"
+    return translator(lang)(LOCAL_MOMENT).format(
+        day=format_date(local.date(), lang), time=f"{local:%H:%M}", timezone=timezone
+    )

@@ -246,3 +246,21 @@ def test_a_missing_translation_falls_back_to_english(
     assert "jeden Montag um 09:00 (UTC)" in saved  # what the catalog still has stays German
     assert refused.startswith("Cannot do that: sagen Sie, welche gespeicherte Suche")
     assert usage.startswith("Usage: /advisor")
+
+
+def test_a_watch_the_detector_is_unsure_of_follows_the_users_language(slack: SlackHarness) -> None:
+    slack.send_command(f"watch {WATCH['de']}", channel=CHANNEL, user=OWNER)
+    _replies(slack, 1)
+    slack.send_command(
+        "watch Horizon Europe hydrogen calls", channel=CHANNEL, user=OWNER
+    )  # names and borrowings
+    slack.send_command("watch how many calls are open on cluster internationalisation?", channel="COTHER001")
+    _replies(slack, 3)
+    by_channel = {
+        w.question: w.lang for c in (CHANNEL, "COTHER001") for w in WatchStore.of(slack.store).watches(c)
+    }
+    assert by_channel == {
+        WATCH["de"]: "de",
+        "Horizon Europe hydrogen calls": "de",  # the one who saved it writes German
+        "how many calls are open on cluster internationalisation?": "en",  # a new user, and sure English
+    }
