@@ -109,7 +109,7 @@ def _lines(calls: Sequence[FundingCall], day: dt.date, lang: str) -> str:
 def _line(call: FundingCall, day: dt.date, lang: str) -> str:
     _ = translator(lang)
     ngettext = ntranslator(lang)
-    parts = [f"• {link(call.url, call.title)}", f"`{escape(call.topic_identifier)}`"]
+    parts = [f"• {link(call.url, call.title, lang)}", f"`{escape(call.topic_identifier)}`"]
     deadline = call.deadline_date
     if deadline is not None:
         days = (deadline - day).days
