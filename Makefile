@@ -26,7 +26,8 @@ catalogs: install
 MESSAGES_SOURCES = $(filter-out assistant/triage%,$(wildcard assistant/*.py)) assistant/plan/answers.py assistant/plan/problems.py \
 	integrations/slack/blocks.py integrations/slack/listeners.py integrations/slack/answering.py \
 	integrations/slack/jobs.py integrations/slack/digest_blocks.py integrations/slack/schedule.py \
-	integrations/cli/ask_cmd.py
+	integrations/slack/watches.py integrations/slack/support.py integrations/slack/streaming.py \
+	integrations/api/errors.py integrations/api/localized_errors.py integrations/cli/ask_cmd.py
 catalogs-update: install
 	$(BIN)/pybabel extract --no-location --sort-output -k N_ -k ngettext:1,2 \
 		-o corpus/locales/messages.pot $(MESSAGES_SOURCES)

@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from assistant.errors import NotFound, StoreUnavailable
+from assistant.language import UNKNOWN_CONVERSATION, localized_error
 from corpus.settings import Settings
 from corpus.sql import SqlStore, as_utc, sql_text, utc_now
 
@@ -42,7 +43,6 @@ logger = logging.getLogger(__name__)
 
 TurnRole = Literal["user", "assistant"]
 _MAX_ID = 64
-NEW_CONVERSATION_HINT = "start a new one by asking without a conversation id (the answer carries the new id)"
 
 metadata = MetaData()
 
@@ -257,7 +257,7 @@ class ConversationStore(SqlStore):
     def _require(self, conversation_id: str) -> None:
         if not self.exists(conversation_id):
             shown = conversation_id[:_MAX_ID]
-            raise NotFound(f"unknown conversation {shown!r}; {NEW_CONVERSATION_HINT}")
+            raise localized_error(NotFound, UNKNOWN_CONVERSATION, conversation=repr(shown))
 
     def _read(self) -> AbstractContextManager[Connection]:
         return _connection(self._engine, write=False)

@@ -16,14 +16,16 @@ read ``Evidence.lang`` instead, because they may run later or in another thread.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TypeVar
 
 from babel import Locale
 
-from assistant.errors import InvalidInput
+from assistant.errors import AdvisorError, InvalidInput
 from corpus.i18n import format_date, format_money, format_number, ntranslator, translator
 from corpus.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, detect_language
 from corpus.places import country_name, macro_region_name
@@ -66,8 +68,12 @@ def choose_language(
     if requested is not None and requested.strip():
         lang = requested.strip().lower().replace("_", "-").split("-")[0]
         if lang not in SUPPORTED_LANGUAGES:
-            raise InvalidInput(
-                f"unsupported answer language {requested[:20]!r}: use one of {', '.join(SUPPORTED_LANGUAGES)}"
+            raise localized_error(
+                InvalidInput,
+                UNSUPPORTED_LANGUAGE,
+                choose_language(question, conversation=conversation).lang,  # the question's, as no other
+                requested=repr(requested[:20]),
+                languages=", ".join(SUPPORTED_LANGUAGES),
             )
         return LanguageChoice(lang)
     if conversation in SUPPORTED_LANGUAGES:
@@ -165,22 +171,58 @@ TOO_LONG = N_(
     "the question is {length} characters long; the limit is {limit}. Ask the question itself in a few "
     "sentences (to add a document to the corpus, use ingest)."
 )
+EMPTY_QUESTION = N_("the question is empty: ask about funding calls, cluster partners or cluster policy")
+UNKNOWN_CONVERSATION = N_(
+    "unknown conversation {conversation}; start a new one by asking without a conversation id (the "
+    "answer carries the new id)"
+)
+UNSUPPORTED_LANGUAGE = N_("unsupported answer language {requested}: use one of {languages}")
 _SAMPLE_CHARS = 1000
 """How much of an over-long question is read for its language (enough, and detection stays quick)."""
 
+E = TypeVar("E", bound=AdvisorError)
 
-def question_too_long(text: str, limit: int, *, requested: str | None = None) -> str:
+
+def localized_error(error_type: type[E], template: str, lang: str = DEFAULT_LANGUAGE, **fields: object) -> E:
+    """An error whose message is the catalog message ``template`` in ``lang``; it keeps the template
+    and fields, so an edge that knows the asker's language better can say it again
+    (:func:`error_text`). Whole numbers among ``fields`` are written in the language's form."""
+    error = error_type(_rendered(template, lang, fields))
+    error.template, error.fields = template, MappingProxyType(dict(fields))
+    return error
+
+
+def error_text(error: AdvisorError, lang: str) -> str:
+    """``error``'s message in ``lang`` when it is a catalog message, else its message as raised."""
+    if error.template is None:
+        return str(error)
+    return _rendered(error.template, lang, error.fields)
+
+
+def _rendered(template: str, lang: str, fields: Mapping[str, object]) -> str:
+    def shown(value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:,}" if lang == DEFAULT_LANGUAGE else format_number(value, lang)
+        return value
+
+    return translator(lang)(template).format(**{name: shown(value) for name, value in fields.items()})
+
+
+def question_too_long(text: str, limit: int, *, requested: str | None = None) -> InvalidInput:
     """The error for a question longer than ``limit``, in the asker's language (``requested``, else
     the language of the question's start; English for a language outside the six)."""
+    return localized_error(
+        InvalidInput, TOO_LONG, question_language(text, requested=requested), length=len(text), limit=limit
+    )
+
+
+def question_language(text: str, *, requested: str | None = None) -> str:
+    """The language to say an error about ``text`` in: ``requested``, else the language of the
+    text's start (English when unsure, outside the six, or when ``requested`` is no language)."""
     try:
-        lang = choose_language(text[:_SAMPLE_CHARS], requested=requested).lang
-    except InvalidInput:  # an unknown ``lang``: the length is the error to report first
-        lang = DEFAULT_LANGUAGE
-    if lang == DEFAULT_LANGUAGE:
-        length, most = f"{len(text):,}", f"{limit:,}"
-    else:
-        length, most = format_number(len(text), lang), format_number(limit, lang)
-    return translator(lang)(TOO_LONG).format(length=length, limit=most)
+        return choose_language(text[:_SAMPLE_CHARS], requested=requested).lang
+    except InvalidInput:  # an unknown ``lang``: the other error is the one to report first
+        return DEFAULT_LANGUAGE
 
 
 DOC_TYPE_WORDS = {"call": N_("call"), "cluster": N_("cluster"), "policy": N_("policy")}

@@ -16,14 +16,25 @@ from dataclasses import dataclass, replace
 
 from assistant.calls import CallsService
 from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
-from assistant.conversation import NEW_CONVERSATION_HINT, ConversationStore, new_answer_id
+from assistant.conversation import ConversationStore, new_answer_id
 from assistant.entities import Entities, extract_entities
 from assistant.errors import InvalidInput, NotFound
 from assistant.followups import Resolved, TurnState, condense_with_model, history_messages, resolve
 from assistant.freshness import with_freshness
 from assistant.funding import funding_evidence, search_calls
 from assistant.intents import Understanding, refine_with_model, understand
-from assistant.language import LanguageChoice, _, answering_in, choose_language, day, question_too_long
+from assistant.language import (
+    EMPTY_QUESTION,
+    UNKNOWN_CONVERSATION,
+    LanguageChoice,
+    _,
+    answering_in,
+    choose_language,
+    day,
+    localized_error,
+    question_language,
+    question_too_long,
+)
 from assistant.llm import ChatMessage, ChatModel, with_deadline
 from assistant.models import Answer
 from assistant.partners import partner_evidence, partner_query, search_partners
@@ -239,11 +250,23 @@ class Assistant:
         history: list[ChatMessage] = []
         audiences = tuple(sorted(audience.value for audience in (filters or SearchFilters()).audiences))
         if conversation_id is not None:
-            turns = self.conversations.history(conversation_id, limit=HISTORY_TURNS)
-            answered = [TurnState.from_stored(turn.entities) for turn in turns if turn.role == "assistant"]
-            if any(state and not set(state.audiences) <= set(audiences) for state in answered):
-                # Its answers drew on documents this caller may not see: as if it did not exist.
-                raise NotFound(f"unknown conversation {conversation_id[:64]!r}; {NEW_CONVERSATION_HINT}")
+            try:
+                turns = self.conversations.history(conversation_id, limit=HISTORY_TURNS)
+            except NotFound:
+                turns = None  # said below in the asker's language, which the store does not know
+            answered = [
+                TurnState.from_stored(turn.entities) for turn in turns or () if turn.role == "assistant"
+            ]
+            # Its answers drew on documents this caller may not see: as if it did not exist.
+            if turns is None or any(
+                state and not set(state.audiences) <= set(audiences) for state in answered
+            ):
+                raise localized_error(
+                    NotFound,
+                    UNKNOWN_CONVERSATION,
+                    question_language(text, requested=lang),
+                    conversation=repr(conversation_id[:64]),
+                )
             history = history_messages([(turn.role, turn.content) for turn in turns])
             previous = answered[-1] if answered else None  # None: no usable state (older turns)
         else:
@@ -614,11 +637,9 @@ def default_composer(chat_model: ChatModel | None, *, timeout_s: float) -> Compo
 def _validated(question: str, lang: str | None = None) -> str:
     text = question.strip() if isinstance(question, str) else ""
     if not any(char.isalnum() for char in text):
-        raise InvalidInput(
-            "the question is empty: ask about funding calls, cluster partners or cluster policy"
-        )
+        raise localized_error(InvalidInput, EMPTY_QUESTION, question_language("", requested=lang))
     if len(text) > MAX_QUESTION_CHARS:
-        raise InvalidInput(question_too_long(text, MAX_QUESTION_CHARS, requested=lang))
+        raise question_too_long(text, MAX_QUESTION_CHARS, requested=lang)
     return text
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.triage_reply import N_
 from corpus.i18n import format_date, normalise_lang, translator
-from corpus.languages import DEFAULT_LANGUAGE
+from corpus.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from corpus.places import ISO2_CODES, country_name
 
 HEADER = N_("Triage")
@@ -42,6 +42,12 @@ CATEGORY_NAMES: dict[str, str] = {
 }
 """A triage category as the card names it (English: the category with spaces, as before)."""
 URGENCY_NAMES: dict[str, str] = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+STATUS_NOTES: dict[str, str] = {
+    "draft_posted": N_("Draft posted by {user}."),
+    "assigned": N_("Assigned to {user}."),
+    "resolved": N_("Resolved by {user}."),
+}
+"""The line a card gets when a staff member presses one of its buttons, in the card's language."""
 
 
 @dataclass(frozen=True)
@@ -115,3 +121,21 @@ def notification_text(category: str, urgency: str, lang: str) -> str:
     return translator(lang, "triage")(NOTIFICATION).format(
         category=category_name(category, lang), urgency=urgency_name(urgency, lang)
     )
+
+
+def status_note(kind: str, *, user: str, lang: str) -> str:
+    """The card's status line after a button press (``kind``: a key of :data:`STATUS_NOTES`) by
+    ``user`` (a Slack mention), in ``lang``: "Entwurf von <@U1> gepostet."."""
+    return translator(lang, "triage")(STATUS_NOTES[kind]).format(user=user)
+
+
+def card_language(button_texts: Sequence[str]) -> str:
+    """The language a posted card was written in, told by its buttons' words (a card carries no
+    language of its own; cards posted before languages existed are English)."""
+    for lang in SUPPORTED_LANGUAGES:
+        words = card_words(lang)
+        if lang != DEFAULT_LANGUAGE and {words.post_draft, words.assign_me, words.resolve} & set(
+            button_texts
+        ):
+            return lang
+    return DEFAULT_LANGUAGE

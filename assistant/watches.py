@@ -13,10 +13,14 @@ from dataclasses import dataclass
 
 from assistant.errors import InvalidInput
 from assistant.intents import understand
-from assistant.plan.answers import describe
+from assistant.language import N_, _, answering_in, localized_error
+from assistant.plan.answers import describe, window_words
 from assistant.plan.executor import execute_calls
+from assistant.plan.lexicon import english_reading
 from assistant.plan.models import DateWindow, QueryPlan
+from assistant.plan.problems import shown_problem
 from assistant.service import Assistant
+from corpus.languages import DEFAULT_LANGUAGE
 from corpus.models import Audience, FundingCall
 from corpus.status import deadline_status
 
@@ -47,8 +51,27 @@ class Digest:
         return not self.new and not self.closing
 
 
-def watch_plan(assistant: Assistant, question: str, *, today: dt.date) -> QueryPlan:
+EMPTY_WATCH = N_("say what to watch, e.g. /advisor watch open calls on hydrogen")
+WATCH_TOO_LONG = N_("a watch is at most {limit} characters; say what to watch in a few words")
+NOT_FUNDING = N_("a watch follows funding calls; say which, e.g. /advisor watch open calls on hydrogen")
+SEVERAL_RECORDS = N_("that names more than one record; use its full name or identifier")
+EARLIER_ANSWER = N_("a watch cannot refer to an earlier answer; name the calls to watch")
+ONLY_CLOSED = N_("closed calls never change; watch open or forthcoming calls instead")
+_STATUS_WORDS = {
+    ("open",): N_("open {calls}"),
+    ("forthcoming",): N_("forthcoming {calls}"),
+    ("forthcoming", "open"): N_("open or forthcoming {calls}"),
+}
+"""What a watch follows, by its statuses: "open or forthcoming calls about hydrogen"."""
+
+
+def watch_plan(
+    assistant: Assistant, question: str, *, today: dt.date, lang: str = DEFAULT_LANGUAGE
+) -> QueryPlan:
     """The plan a watch keeps for ``question``: ask's planner, held to what a digest can follow.
+
+    The question is read as ``ask`` reads it (:func:`~assistant.plan.lexicon.english_reading`), so a
+    watch may be written in any of the six languages; a refusal is said in ``lang``.
 
     Raises:
         InvalidInput: the question is empty or too long, is not about funding calls, names something
@@ -56,41 +79,49 @@ def watch_plan(assistant: Assistant, question: str, *, today: dt.date) -> QueryP
     """
     text = " ".join(question.split())
     if not any(char.isalnum() for char in text):
-        raise InvalidInput("say what to watch, e.g. /advisor watch open calls on hydrogen")
+        raise localized_error(InvalidInput, EMPTY_WATCH, lang)
     if len(text) > MAX_WATCH_CHARS:
-        raise InvalidInput(
-            f"a watch is at most {MAX_WATCH_CHARS} characters; say what to watch in a few words"
-        )
-    understanding = understand(text)
+        raise localized_error(InvalidInput, WATCH_TOO_LONG, lang, limit=MAX_WATCH_CHARS)
+    reading = english_reading(text)
+    understanding = understand(reading)
     plan = assistant.planner.plan(
-        text,
+        reading,
         today=today,
         intent=understanding.intent,
         entities=understanding.entities,
         catalog=assistant.catalog.get(),
     )
     if plan.intent not in WATCHABLE_INTENTS:
-        raise InvalidInput(
-            "a watch follows funding calls; say which, e.g. /advisor watch open calls on hydrogen"
-        )
+        raise localized_error(InvalidInput, NOT_FUNDING, lang)
     if plan.problems:
-        raise InvalidInput(" ".join(plan.problems))
+        with answering_in(lang):
+            raise InvalidInput(" ".join(shown_problem(problem) for problem in plan.problems))
     if plan.candidates:
-        raise InvalidInput("that names more than one record; use its full name or identifier")
+        raise localized_error(InvalidInput, SEVERAL_RECORDS, lang)
     if plan.previous != "none":
-        raise InvalidInput("a watch cannot refer to an earlier answer; name the calls to watch")
+        raise localized_error(InvalidInput, EARLIER_ANSWER, lang)
     if plan.statuses and not set(plan.statuses) - {"closed"}:
-        raise InvalidInput("closed calls never change; watch open or forthcoming calls instead")
+        raise localized_error(InvalidInput, ONLY_CLOSED, lang)
     # Every matching call, whatever the question's shape ("how many…", "the largest…").
     return plan.model_copy(update={"operation": "list", "sort_field": None, "item_index": None})
 
 
-def describe_watch(plan: QueryPlan) -> str:
-    """What a watch follows, in words ("open Horizon Europe calls about hydrogen")."""
-    statuses = [s for s in (plan.statuses or DIGEST_STATUSES) if s != "closed"]
-    text = f"{' or '.join(statuses)} {describe(plan)}"
-    if plan.deadline_window is not None:
-        text += f" with a deadline {plan.deadline_window.phrase or plan.deadline_window.describe()}"
+def describe_watch(plan: QueryPlan, lang: str = DEFAULT_LANGUAGE) -> str:
+    """What a watch follows, in words ("open Horizon Europe calls about hydrogen"), in ``lang``.
+
+    The topic the planner read is an English word of the corpus: in another language the
+    description leaves it out (the reply shows the question as the asker wrote it beside it).
+    """
+    statuses = tuple(sorted({s for s in (plan.statuses or DIGEST_STATUSES) if s != "closed"}))
+    with answering_in(lang):
+        calls = describe(plan if lang == DEFAULT_LANGUAGE else plan.model_copy(update={"topic": None}))
+        text = _(_STATUS_WORDS.get(statuses, "{calls}")).format(calls=calls)
+        window = plan.deadline_window
+        if window is not None:
+            if lang == DEFAULT_LANGUAGE:
+                text += f" with a deadline {window.phrase or window.describe()}"
+            else:
+                text = _("{calls} with a deadline {window}").format(calls=text, window=window_words(window))
     return text
 
 

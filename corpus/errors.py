@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 
 class AdvisorError(Exception):
-    """Root of every error Cluster Advisor raises on purpose."""
+    """Root of every error Cluster Advisor raises on purpose.
+
+    An error whose message is a catalog message also keeps it as ``template`` and ``fields`` (see
+    :func:`assistant.language.localized_error`), so an edge that learns the asker's language later
+    (``Accept-Language`` on ``/v1/ask``) can say it in that language; ``str(error)`` is the message
+    in the language known where it was raised (English when none was).
+    """
+
+    template: str | None = None
+    fields: Mapping[str, object] = MappingProxyType({})
 
 
 class InvalidInput(AdvisorError):

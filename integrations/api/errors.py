@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from assistant.errors import LLMUnavailable
+from assistant.language import N_
 from corpus.errors import (
     AdvisorError,
     EmptyDocument,
@@ -18,6 +19,15 @@ from corpus.errors import (
     NotFound,
     StoreUnavailable,
     UnsupportedFile,
+)
+from integrations.api.localized_errors import (
+    ASK_PATHS,
+    INTERNAL,
+    UPSTREAM_AWAY,
+    advisor_detail,
+    asker_language,
+    parsed_body,
+    validation_detail,
 )
 from retrieval.errors import EmbeddingUnavailable, IndexUnavailable
 
@@ -51,12 +61,16 @@ def validation_message(exc: RequestValidationError) -> str:
 
 
 _UPSTREAM: list[tuple[type[AdvisorError], str]] = [
-    (IndexUnavailable, "the search index is unavailable"),
-    (EmbeddingUnavailable, "the embedding model is unavailable"),
-    (LLMUnavailable, "the language model is unavailable"),
-    (StoreUnavailable, "the document store is unavailable"),
+    (IndexUnavailable, N_("the search index is unavailable")),
+    (EmbeddingUnavailable, N_("the embedding model is unavailable")),
+    (LLMUnavailable, N_("the language model is unavailable")),
+    (StoreUnavailable, N_("the document store is unavailable")),
 ]
-INTERNAL_ERROR = "internal error; the server log has the reason"
+INTERNAL_ERROR = INTERNAL
+
+
+def _upstream(error: AdvisorError) -> str | None:
+    return next((text for kind, text in _UPSTREAM if isinstance(error, kind)), None)
 
 
 def public_detail(error: AdvisorError) -> str:
@@ -67,16 +81,21 @@ def public_detail(error: AdvisorError) -> str:
     """
     if status_for(error) < 500:
         return str(error)
-    what = next((text for kind, text in _UPSTREAM if isinstance(error, kind)), None)
-    return f"{what}; try again shortly (the server log has the reason)" if what else INTERNAL_ERROR
+    what = _upstream(error)
+    return UPSTREAM_AWAY.format(what=what) if what else INTERNAL_ERROR
 
 
-async def _advisor_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _advisor_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AdvisorError)
     status = status_for(exc)
     if status >= 500:
         logger.warning("%s: %s", type(exc).__name__, exc)
-    return JSONResponse({"detail": public_detail(exc)}, status_code=status)
+    detail = public_detail(exc)
+    if request.url.path not in ASK_PATHS:
+        return JSONResponse({"detail": detail}, status_code=status)
+    lang = asker_language(parsed_body(await request.body()), request.headers.get("accept-language"))
+    detail = advisor_detail(exc, lang, english=detail, status=status, upstream=_upstream(exc))
+    return JSONResponse({"detail": detail}, status_code=status, headers={"Content-Language": lang})
 
 
 async def _unexpected_error(_request: Request, _exc: Exception) -> JSONResponse:
@@ -84,13 +103,20 @@ async def _unexpected_error(_request: Request, _exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": INTERNAL_ERROR}, status_code=500)
 
 
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     fields = [
         {"loc": [str(part) for part in error.get("loc", ())], "msg": error.get("msg", "")}
         for error in exc.errors()
     ]
-    return JSONResponse({"detail": validation_message(exc), "errors": fields}, status_code=422)
+    detail = validation_message(exc)
+    if request.url.path not in ASK_PATHS:
+        return JSONResponse({"detail": detail, "errors": fields}, status_code=422)
+    lang = asker_language(exc.body, request.headers.get("accept-language"))
+    detail = validation_detail(exc.errors(), lang, english=detail)
+    return JSONResponse(
+        {"detail": detail, "errors": fields}, status_code=422, headers={"Content-Language": lang}
+    )
 
 
 ERROR_SCHEMA: dict[str, Any] = {

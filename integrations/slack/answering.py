@@ -22,10 +22,10 @@ from slack_sdk.errors import SlackApiError
 from assistant.app import Advisor
 from assistant.calls import CallFacts
 from assistant.conversation import ConversationStore
-from assistant.language import N_
+from assistant.language import N_, error_text
 from assistant.models import Answer
 from assistant.service import Assistant
-from corpus.errors import AdvisorError
+from corpus.errors import AdvisorError, InvalidInput, NotFound
 from corpus.i18n import translator
 from corpus.settings import Settings
 from corpus.sql import utc_now
@@ -43,11 +43,22 @@ from integrations.slack.streaming import (
 logger = logging.getLogger(__name__)
 
 _MENTION = re.compile(r"<@[UWB][A-Z0-9]+(\|[^>]*)?>")
-EMPTY_QUESTION_TEXT = (
+EMPTY_QUESTION_TEXT = N_(
     "Ask me about EU funding calls, cluster partners or cluster policy, e.g. "
     "“Which open calls fund cluster internationalisation?”"
 )
 FAILURE_TEXT = N_("Sorry, something went wrong while answering. Please try again in a minute.")
+INTERRUPTED_TEXT = N_("(answer interrupted)")
+
+
+def failure_text(error: AdvisorError, lang: str) -> str:
+    """What a person is told when their question raised ``error``: what to change, in ``lang``, for
+    their input (a question too long, a conversation gone); for a failure of the server (index, store,
+    language model: their messages name internals, and English ones) the apology of any failure."""
+    if isinstance(error, InvalidInput | NotFound):
+        return error_text(error, lang)
+    logger.warning("answering failed: %s", type(error).__name__)
+    return translator(lang)(FAILURE_TEXT)
 
 
 def question_text(raw: object) -> str:
@@ -99,7 +110,10 @@ class Services:
         """Answer into the placeholder ``ts``: streamed as a new reply of ``thread_ts`` with the chat
         streaming methods where the workspace has them (then the placeholder goes), else streamed by
         editing the placeholder and replaced by the Block Kit answer (see :mod:`.streaming`)."""
-        native = self._native_stream(client, channel=channel, thread_ts=thread_ts, team=team, link=link)
+        lang = blocks.slack_language(question)  # until the answer says which language it chose
+        native = self._native_stream(
+            client, channel=channel, thread_ts=thread_ts, team=team, link=link, lang=lang
+        )
         try:
             answer, native = self._stream_into(
                 client,
@@ -110,7 +124,10 @@ class Services:
                 native=native,
             )
         except AdvisorError as exc:
-            self._abort(client, channel=channel, ts=ts, text=str(exc), native=native, thread_ts=thread_ts)
+            text = failure_text(exc, lang)
+            self._abort(
+                client, channel=channel, ts=ts, text=text, native=native, thread_ts=thread_ts, lang=lang
+            )
             return
         except SlackApiError as exc:
             logger.warning("Slack API error while answering: %s", exc.response.get("error"))
@@ -119,8 +136,10 @@ class Services:
             return
         except Exception as exc:  # noqa: BLE001 - a listener must answer, never crash
             logger.error("answering failed: %s", type(exc).__name__)
-            failure = translator(blocks.slack_language(question))(FAILURE_TEXT)
-            self._abort(client, channel=channel, ts=ts, text=failure, native=native, thread_ts=thread_ts)
+            failure = translator(lang)(FAILURE_TEXT)
+            self._abort(
+                client, channel=channel, ts=ts, text=failure, native=native, thread_ts=thread_ts, lang=lang
+            )
             return
         if link is not None:
             self.store.link_thread(
@@ -150,12 +169,14 @@ class Services:
         thread_ts: str | None,
         team: str | None,
         link: ThreadLink | None,
+        lang: str,
     ) -> NativeStream | None:
         """Show "is thinking…" under the thread and prepare a native stream, where both are offered
         (a top-level DM answer has no thread: Slack streams only replies)."""
         if thread_ts is None:
             return None
-        set_status(client, self.features, channel=channel, thread_ts=thread_ts, status=THINKING_STATUS)
+        thinking = translator(lang)(THINKING_STATUS)
+        set_status(client, self.features, channel=channel, thread_ts=thread_ts, status=thinking)
         if not self.features.streaming:
             return None
         user = link.user if link is not None else None
@@ -208,12 +229,13 @@ class Services:
         text: str,
         native: NativeStream | None,
         thread_ts: str | None,
+        lang: str,
     ) -> None:
         """Say in the placeholder why there is no answer; end a stream already shown, clear the status."""
         client.chat_update(channel=channel, ts=ts, text=text, blocks=[])
         if native is not None and native.ts is not None:
             try:
-                native.stop([blocks.context_block("(answer interrupted)")])
+                native.stop([blocks.context_block(translator(lang)(INTERRUPTED_TEXT))])
             except SlackApiError as exc:
                 logger.info("could not stop the interrupted stream: %s", exc.response.get("error"))
         if thread_ts is not None:
@@ -226,7 +248,8 @@ class Services:
         try:
             answer = self.ask(question=question, conversation_id=None)
         except AdvisorError as exc:
-            reply_ephemeral(client, channel=channel, user=user, response_url=response_url, text=str(exc))
+            text = failure_text(exc, blocks.slack_language(question))
+            reply_ephemeral(client, channel=channel, user=user, response_url=response_url, text=text)
             return
         except Exception as exc:  # noqa: BLE001 - reply, never crash
             logger.error("/advisor failed: %s", type(exc).__name__)

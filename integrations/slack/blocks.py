@@ -51,10 +51,14 @@ def escape(text: str) -> str:
 _SAFE_URL = re.compile(r"https?://[^\s<>|\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
-def link(url: str | None, title: str) -> str:
-    """``<url|title>`` in mrkdwn, the title escaped; just the title when ``url`` is not a plain
-    http(s) address (``<``, ``>``, ``|``, spaces or control characters would inject mrkdwn)."""
-    name = escape(title) or "untitled"
+UNTITLED = N_("untitled")
+
+
+def link(url: str | None, title: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``<url|title>`` in mrkdwn, the title escaped ("untitled" in ``lang`` when it has none); just
+    the title when ``url`` is not a plain http(s) address (``<``, ``>``, ``|``, spaces or control
+    characters would inject mrkdwn)."""
+    name = escape(title) or translator(lang)(UNTITLED)
     if url and _SAFE_URL.fullmatch(url):
         return f"<{url.replace('&', '&amp;')}|{name}>"
     return name
@@ -151,7 +155,7 @@ def source_line(
 ) -> str:
     """``[n] <url|title> · type`` plus the status badge and deadline of a call (in ``lang``)."""
     _ = translator(lang)
-    parts = [f"[{n}] {link(url, title)}", doc_type_word(doc_type, lang)]
+    parts = [f"[{n}] {link(url, title, lang)}", doc_type_word(doc_type, lang)]
     if facts is not None:
         icon, word = _STATUS_BADGE.get(facts.status, ("", facts.status))
         parts.append(f"{icon} {_(word)}".strip())
@@ -220,7 +224,7 @@ def triage_blocks(card: Triage, *, draft: Answer, call_facts: Mapping[str, CallF
     ]
     if draft.citations:
         lines = [
-            source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id))
+            source_line(c.n, c.title, c.url, c.doc_type, (call_facts or {}).get(c.doc_id), lang=draft.lang)
             for c in draft.citations[:MAX_SOURCES]
         ]
         sources = _section(cut(f"*{words.sources}*\n" + "\n".join(lines)))
@@ -247,6 +251,16 @@ def draft_reply_blocks(draft_text: str, sources_text: str | None) -> list[Block]
     return blocks
 
 
+def button_texts(blocks: Sequence[Block]) -> list[str]:
+    """The words on the buttons of ``blocks`` (a posted message's)."""
+    return [
+        str((element.get("text") or {}).get("text") or "")
+        for block in blocks
+        if block.get("type") == "actions"
+        for element in block.get("elements") or []
+    ]
+
+
 def with_status(blocks: Sequence[Block], note: str) -> list[Block]:
     """``blocks`` plus (or with an updated) status line under them."""
     kept = [block for block in blocks if block.get("block_id") != "advisor_status"]
@@ -267,7 +281,7 @@ def home_view(
         f"• {escape(cut(q, 150))} _({format_date(when.date(), lang)})_" for q, when in questions
     )
     closing = "\n".join(
-        f"• {link(url, title)} · " + _("deadline {day}").format(day=format_date(deadline, lang))
+        f"• {link(url, title, lang)} · " + _("deadline {day}").format(day=format_date(deadline, lang))
         for title, url, deadline in calls
     )
     return {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from assistant.language import N_
 from assistant.watches import MAX_LISTED, Digest
 from corpus.i18n import format_date, ntranslator, translator
 from corpus.languages import DEFAULT_LANGUAGE
@@ -62,15 +63,23 @@ def watch_lines(questions: Sequence[str]) -> str:
     return "\n".join(f"{n}. {escape(cut(question, 200))}" for n, question in enumerate(questions, start=1))
 
 
-def watches_text(channel: str, questions: Sequence[str], when: DigestTime | None) -> str:
-    """The reply to ``/advisor watches``."""
+NO_WATCHES = N_("{channel} has no saved searches. Save one with /advisor watch QUESTION.")
+WATCHES_OF = N_("Saved searches of {channel} (digest {schedule}):")
+WATCHES_HELP = N_(
+    "Stop one with /advisor unwatch N; change the time with /advisor digest DAY HH:MM [TIME ZONE]."
+)
+
+
+def watches_text(
+    channel: str, questions: Sequence[str], when: DigestTime | None, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    """The reply to ``/advisor watches``, in ``lang``."""
+    _ = translator(lang)
     if not questions:
-        return f"<#{channel}> has no saved searches. Save one with /advisor watch QUESTION."
-    schedule = when.describe() if when else "not scheduled"
-    return (
-        f"Saved searches of <#{channel}> (digest {schedule}):\n{watch_lines(questions)}\n"
-        "Stop one with /advisor unwatch N; change the time with /advisor digest DAY HH:MM [TIME ZONE]."
-    )
+        return _(NO_WATCHES).format(channel=f"<#{channel}>")
+    schedule = when.describe(lang) if when else _("not scheduled")
+    heading = _(WATCHES_OF).format(channel=f"<#{channel}>", schedule=schedule)
+    return f"{heading}\n{watch_lines(questions)}\n{_(WATCHES_HELP)}"
 
 
 def home_watch_blocks(
@@ -100,7 +109,7 @@ def _lines(calls: Sequence[FundingCall], day: dt.date, lang: str) -> str:
 def _line(call: FundingCall, day: dt.date, lang: str) -> str:
     _ = translator(lang)
     ngettext = ntranslator(lang)
-    parts = [f"• {link(call.url, call.title)}", f"`{escape(call.topic_identifier)}`"]
+    parts = [f"• {link(call.url, call.title, lang)}", f"`{escape(call.topic_identifier)}`"]
     deadline = call.deadline_date
     if deadline is not None:
         days = (deadline - day).days

@@ -17,6 +17,8 @@ from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
 from assistant.errors import NotFound
+from assistant.language import N_
+from corpus.i18n import translator
 from integrations.slack import blocks, installation, support, watches
 from integrations.slack.answering import (
     EMPTY_QUESTION_TEXT,
@@ -34,11 +36,12 @@ logger = logging.getLogger(__name__)
 
 DM_THREAD = "dm"
 """The thread key of a direct-message channel: one conversation per DM."""
-USAGE_TEXT = (
+USAGE_TEXT = N_(
     "Usage: /advisor QUESTION, e.g. /advisor open calls for clusters. Saved searches: /advisor watch "
     "QUESTION, /advisor watches, /advisor unwatch N, /advisor digest DAY HH:MM [TIME ZONE]"
 )
-FILES_ONLY_TEXT = "I can only read text: please type your question (I cannot open files)."
+FILES_ONLY_TEXT = N_("I can only read text: please type your question (I cannot open files).")
+ONE_MOMENT_TEXT = N_("One moment…")
 _IGNORED_SUBTYPES_EXCEPT = {None, "file_share", "thread_broadcast"}
 
 
@@ -93,7 +96,8 @@ def register_listeners(
         ],
     )
     app.command("/advisor")(
-        ack=ack_command, lazy=[lambda command, client: on_command(services, submit, command, client)]
+        ack=lambda ack, command: ack_command(services, ack, command),
+        lazy=[lambda command, client: on_command(services, submit, command, client)],
     )
     app.action(blocks.ACTION_HELPFUL)(
         ack=_ack, lazy=[lambda body, client: on_feedback(services, body, client, helpful=True)]
@@ -205,7 +209,8 @@ def answer_in_thread(
     """
     question = question_text(raw)
     if not question and files:
-        client.chat_postMessage(channel=channel, thread_ts=reply_in, text=FILES_ONLY_TEXT)
+        text = translator(watches.user_language(services, user))(FILES_ONLY_TEXT)
+        client.chat_postMessage(channel=channel, thread_ts=reply_in, text=text)
         return
     waiting = blocks.placeholder_text(blocks.slack_language(question, wait=False))
     posted = client.chat_postMessage(
@@ -213,7 +218,8 @@ def answer_in_thread(
     )
     ts = str(posted["ts"])
     if not question:
-        client.chat_update(channel=channel, ts=ts, text=EMPTY_QUESTION_TEXT, blocks=[])
+        text = translator(watches.user_language(services, user))(EMPTY_QUESTION_TEXT)
+        client.chat_update(channel=channel, ts=ts, text=text, blocks=[])
         return
     link = ThreadLink(channel=channel, thread_ts=root, user=str(user) if user else None, question=question)
     conversation_id = services.store.conversation_for(channel=channel, thread_ts=root)
@@ -230,18 +236,23 @@ def answer_in_thread(
     )
 
 
-def ack_command(ack: Ack, command: dict[str, Any]) -> None:
-    """``/advisor``: acknowledge at once (with the usage when no question was given)."""
+def ack_command(services: Services, ack: Ack, command: dict[str, Any]) -> None:
+    """``/advisor``: acknowledge at once (with the usage when no question was given), in the
+    question's language, else the user's (English while the detectors are still being built: Slack
+    waits 3 s for the acknowledgement)."""
     text = question_text(command.get("text"))
-    if text and watches.subcommand(text) is not None:
-        ack(response_type="ephemeral", text="One moment…")
+    saved_search = watches.subcommand(text) if text else None
+    if saved_search is not None:
+        name, rest = saved_search
+        lang = watches.subcommand_language(
+            services, name=name, rest=rest, user=command.get("user_id"), wait=False
+        )
+        ack(response_type="ephemeral", text=translator(lang)(ONE_MOMENT_TEXT))
     elif text:
         ack(response_type="ephemeral", text=blocks.placeholder_text(blocks.slack_language(text, wait=False)))
     else:
-        ack(
-            response_type="ephemeral",
-            text=USAGE_TEXT,
-        )
+        lang = watches.user_language(services, command.get("user_id"), wait=False)
+        ack(response_type="ephemeral", text=translator(lang)(USAGE_TEXT))
 
 
 def on_command(services: Services, submit: SubmitJob, command: dict[str, Any], client: WebClient) -> None:

@@ -7,17 +7,21 @@ and :func:`next_run` gives the next moment (UTC) after a given one, daylight-sav
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 
+from assistant.language import N_, localized_error
 from corpus.errors import InvalidInput
 from corpus.i18n import translator
-from corpus.languages import DEFAULT_LANGUAGE
+from corpus.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-USAGE = "/advisor digest DAY HH:MM [TIME ZONE], e.g. /advisor digest thu 08:30 Europe/Brussels"
+USAGE = N_("/advisor digest DAY HH:MM [TIME ZONE], e.g. /advisor digest thu 08:30 Europe/Brussels")
+"""The usage of ``/advisor digest`` (a catalog message: the example's day may be written in any language)."""
 
 
 @dataclass(frozen=True)
@@ -49,30 +53,54 @@ DEFAULT_DIGEST_TIME = DigestTime(weekday=0, at=dt.time(9, 0))
 """Mondays at 09:00 UTC, until the channel chooses (``/advisor digest``)."""
 
 
-def parse_digest_time(text: str) -> DigestTime:
-    """``thu 08:30``, ``Thursday 8:30 Europe/Brussels``.
+NOT_A_WEEKDAY = N_("{word} is not a day of the week; {usage}")
+NOT_A_TIME = N_("{word} is not a time of day (HH:MM, 24-hour); {usage}")
+NOT_A_ZONE = N_("{word} is not a time zone name (such as Europe/Brussels); {usage}")
+SAY_WHEN = N_("say when: {usage}")
+
+
+def parse_digest_time(text: str, lang: str = DEFAULT_LANGUAGE) -> DigestTime:
+    """``thu 08:30``, ``Thursday 8:30 Europe/Brussels``, ``Donnerstag 08:30``: a weekday in any of
+    the six languages (CLDR's names, or the start of one), a time of day, optionally a time zone.
 
     Raises:
-        InvalidInput: not a weekday, a time of day, and optionally a known time zone.
+        InvalidInput: not a weekday, a time of day, and optionally a known time zone (said in ``lang``).
     """
+    usage = translator(lang)(USAGE)
     words = text.split()
     if len(words) not in (2, 3):
-        raise InvalidInput(f"say when: {USAGE}")
-    day, clock = words[0].lower(), words[1]
-    matches = [i for i, name in enumerate(WEEKDAYS) if len(day) >= 2 and name.startswith(day)]
+        raise localized_error(InvalidInput, SAY_WHEN, lang, usage=usage)
+    day, clock = _folded(words[0]), words[1]
+    matches = {index for name, index in _weekday_names() if len(day) >= 2 and name.startswith(day)}
     if len(matches) != 1:
-        raise InvalidInput(f"{words[0]!r} is not a day of the week; {USAGE}")
+        raise localized_error(InvalidInput, NOT_A_WEEKDAY, lang, word=repr(words[0]), usage=usage)
     try:
         hours, minutes = (int(part) for part in clock.split(":"))
         at = dt.time(hours, minutes)
     except ValueError:
-        raise InvalidInput(f"{clock!r} is not a time of day (HH:MM, 24-hour); {USAGE}") from None
+        raise localized_error(InvalidInput, NOT_A_TIME, lang, word=repr(clock), usage=usage) from None
     zone = words[2] if len(words) == 3 else "UTC"
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"{zone!r} is not a time zone name (such as Europe/Brussels); {USAGE}") from None
-    return DigestTime(weekday=matches[0], at=at, timezone=zone)
+        raise localized_error(InvalidInput, NOT_A_ZONE, lang, word=repr(zone), usage=usage) from None
+    return DigestTime(weekday=matches.pop(), at=at, timezone=zone)
+
+
+@cache
+def _weekday_names() -> tuple[tuple[str, int], ...]:
+    """Every weekday name of the six languages, folded, with its index (0 = Monday)."""
+    names = {(name, index) for index, name in enumerate(WEEKDAYS)}
+    for lang in SUPPORTED_LANGUAGES:
+        for index, name in Locale.parse(lang).days["format"]["wide"].items():
+            names.add((_folded(name), int(index)))
+    return tuple(sorted(names))
+
+
+def _folded(word: str) -> str:
+    """``Środa`` → ``sroda``, ``giovedì`` → ``giovedi``: lower case without accents."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ł", "l"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def next_run(when: DigestTime, *, after: dt.datetime) -> dt.datetime:

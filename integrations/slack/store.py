@@ -105,6 +105,7 @@ slack_watches = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("snoozed_until", DateTime(timezone=True)),
     Column("last_digest", String(96)),
+    Column("lang", String(8), nullable=False, server_default="en"),
 )
 """A channel's saved search: the question, its query plan as JSON and the day it was read."""
 

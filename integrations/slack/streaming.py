@@ -19,11 +19,13 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.chat_stream import ChatStream
 
+from assistant.language import N_
 from integrations.slack.blocks import Block, escape
 
 logger = logging.getLogger(__name__)
 
-THINKING_STATUS = "is thinking…"
+THINKING_STATUS = N_("is thinking…")
+"""Slack shows it after the app's name ("Cluster Advisor is thinking…"), in the question's language."""
 STREAM_BUFFER_CHARS = 120
 """Characters gathered before a stream call (slack_sdk's default is 256: ~2 s of a fast model).
 Fewer would cost more calls of a method Slack rate-limits per message; more would show less often."""

@@ -14,15 +14,17 @@ from slack_sdk import WebClient
 
 from assistant.calls import CLOSING_SOON_DAYS
 from assistant.errors import NotFound
+from assistant.language import N_
 from assistant.models import Answer
 from assistant.triage import Triage, message_moment, triage_request
-from assistant.triage_card import notification_text
+from assistant.triage_card import card_language, notification_text, status_note
 from assistant.triage_reply import draft_reply
 from corpus.errors import AdvisorError
+from corpus.i18n import translator
 from corpus.languages import DEFAULT_LANGUAGE
 from corpus.models import Audience
 from integrations.slack import blocks, watches
-from integrations.slack.answering import Services, question_text, reply_ephemeral
+from integrations.slack.answering import Services, failure_text, question_text, reply_ephemeral
 from integrations.slack.dedupe import once_per_event
 from integrations.slack.digest_blocks import ACTION_SNOOZE, ACTION_UNSUBSCRIBE
 from integrations.slack.jobs import HomeJob, SubmitJob, TriageJob
@@ -30,6 +32,11 @@ from integrations.slack.jobs import HomeJob, SubmitJob, TriageJob
 logger = logging.getLogger(__name__)
 
 SHORTCUT_TRIAGE = "triage_with_advisor"
+CANNOT_TRIAGE = N_("Cannot triage this: {reason}")
+NO_TEXT_TO_TRIAGE = N_("That message has no text to triage.")
+ASKS_SUPPORT = N_("{user} asks support: {question}")
+SUPPORT_HAS_IT = N_("Support staff have your question.")
+NO_SUPPORT_QUEUE = N_("No support queue is configured yet.")
 HOME_CLOSING_DAYS = CLOSING_SOON_DAYS
 
 
@@ -81,7 +88,10 @@ def post_triage(
         understanding = services.assistant.classify(text)
         draft = services.ask(question=text, conversation_id=None)
     except AdvisorError as exc:
-        client.chat_postMessage(channel=channel, thread_ts=message_ts, text=f"Cannot triage this: {exc}")
+        lang = blocks.slack_language(text)
+        reason = failure_text(exc, lang)
+        note = translator(lang)(CANNOT_TRIAGE).format(reason=reason)
+        client.chat_postMessage(channel=channel, thread_ts=message_ts, text=note)
         return
     facts = services.call_facts(draft)
     named = {
@@ -138,7 +148,8 @@ def on_shortcut(services: Services, submit: SubmitJob, body: dict[str, Any], cli
     if not text:
         user = (body.get("user") or {}).get("id")
         if user:
-            client.chat_postEphemeral(channel=channel, user=user, text="That message has no text to triage.")
+            note = translator(watches.user_language(services, user))(NO_TEXT_TO_TRIAGE)
+            client.chat_postEphemeral(channel=channel, user=user, text=note)
         return
     triage_message(
         submit,
@@ -159,12 +170,17 @@ def _card_context(body: dict[str, Any]) -> tuple[str, str, str, dict[str, Any]] 
     return str(channel), str(request_ts), str(user), message
 
 
-def _update_card(client: WebClient, channel: str, card: dict[str, Any], note: str) -> None:
+def _update_card(client: WebClient, channel: str, card: dict[str, Any], kind: str, user: str) -> None:
+    """The card with its status line (``kind`` of :data:`~assistant.triage_card.STATUS_NOTES`), in
+    the card's language."""
+    card_blocks = card.get("blocks") or []
+    lang = card_language(blocks.button_texts(card_blocks))
+    note = status_note(kind, user=f"<@{user}>", lang=lang)
     client.chat_update(
         channel=channel,
         ts=card["ts"],
         text=card.get("text") or "Triage",
-        blocks=blocks.with_status(card.get("blocks") or [], note),
+        blocks=blocks.with_status(card_blocks, note),
     )
 
 
@@ -181,7 +197,7 @@ def on_post_draft(services: Services, body: dict[str, Any], client: WebClient) -
         channel=channel, thread_ts=request_ts, text=draft, blocks=blocks.draft_reply_blocks(draft, sources)
     )
     services.store.mark_responded(channel=channel, message_ts=request_ts, by=user)
-    _update_card(client, channel, card, f"Draft posted by <@{user}>.")
+    _update_card(client, channel, card, "draft_posted", user)
 
 
 def _card_draft(card: dict[str, Any]) -> tuple[str, str | None]:
@@ -205,7 +221,7 @@ def on_assign(services: Services, body: dict[str, Any], client: WebClient) -> No
         return
     channel, request_ts, user, card = found
     services.store.assign(channel=channel, message_ts=request_ts, user=user)
-    _update_card(client, channel, card, f"Assigned to <@{user}>.")
+    _update_card(client, channel, card, "assigned", user)
 
 
 def on_resolve(services: Services, body: dict[str, Any], client: WebClient) -> None:
@@ -216,7 +232,7 @@ def on_resolve(services: Services, body: dict[str, Any], client: WebClient) -> N
     channel, request_ts, user, card = found
     services.store.mark_resolved(channel=channel, message_ts=request_ts)
     client.reactions_add(channel=channel, timestamp=request_ts, name="white_check_mark")
-    _update_card(client, channel, card, f"Resolved by <@{user}>.")
+    _update_card(client, channel, card, "resolved", user)
 
 
 def on_ask_support(services: Services, submit: SubmitJob, body: dict[str, Any], client: WebClient) -> None:
@@ -233,13 +249,17 @@ def on_ask_support(services: Services, submit: SubmitJob, body: dict[str, Any], 
     turns = services.conversations.history(conversation_id, limit=2)
     question = next((turn.content for turn in reversed(turns) if turn.role == "user"), "")
     queues = sorted(services.settings.slack_support_channel_ids)
+    # The answer's language rides on its feedback block's id (the Ask support button is in it).
+    lang = blocks.feedback_language(
+        [{"block_id": action.get("block_id")}, *(body.get("message") or {}).get("blocks", [])]
+    )
+    _ = translator(lang)
     if queues and question:
-        posted = client.chat_postMessage(
-            channel=queues[0], text=f"<@{user}> asks support: {blocks.escape(question)}"
-        )
+        asks = _(ASKS_SUPPORT).format(user=f"<@{user}>", question=blocks.escape(question))
+        posted = client.chat_postMessage(channel=queues[0], text=asks)
         triage_message(submit, channel=queues[0], message_ts=str(posted["ts"]), text=question, requester=user)
     if channel and user:
-        note = "Support staff have your question." if queues else "No support queue is configured yet."
+        note = _(SUPPORT_HAS_IT) if queues else _(NO_SUPPORT_QUEUE)
         # The button's response URL reaches the asker wherever the answer was (an /advisor answer in
         # a channel the bot is not in); replace_original=False keeps the answer.
         response_url = str(body["response_url"]) if body.get("response_url") else None

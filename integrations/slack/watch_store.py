@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 
+from corpus.languages import DEFAULT_LANGUAGE
 from corpus.sql import as_utc, insert_for, sql_text, utc_now
 from integrations.slack.jobs import DigestJob, job_record
 from integrations.slack.schedule import DigestTime, local_day, next_run
@@ -44,6 +45,8 @@ class Watch(BaseModel):
     created_at: dt.datetime
     snoozed_until: dt.datetime | None = None
     last_digest: str | None = None
+    lang: str = DEFAULT_LANGUAGE
+    """The language the watch was saved in: its replies, notes and digests are written in it."""
 
     def snoozed_at(self, moment: dt.datetime) -> bool:
         """Whether the watch sleeps at ``moment``."""
@@ -75,7 +78,7 @@ class WatchStore:
 
     def add_watch(
         self, *, channel: str, question: str, plan_json: str, planned_on: dt.date, user: str | None,
-        seen: Iterable[str], default_time: DigestTime, now: dt.datetime,
+        seen: Iterable[str], default_time: DigestTime, now: dt.datetime, lang: str = DEFAULT_LANGUAGE,
     ) -> tuple[Watch, Schedule]:  # fmt: skip
         """Save a watch (the calls matching now count as seen) and give the channel a schedule if it
         has none yet. Returns the watch and the channel's schedule."""
@@ -89,6 +92,7 @@ class WatchStore:
                     planned_on=planned_on,
                     created_by=user,
                     created_at=utc_now(),
+                    lang=lang,
                 )
                 .returning(slack_watches.c.id)
             ).scalar_one()
@@ -124,6 +128,18 @@ class WatchStore:
         query = select(slack_watches.c.channel).where(slack_watches.c.created_by == user).distinct()
         with self._engine.connect() as conn:
             return sorted(str(channel) for channel in conn.execute(query).scalars())
+
+    def latest_watch_by(self, user: str) -> Watch | None:
+        """The watch ``user`` saved last, in any channel (its language is the one they last used)."""
+        query = (
+            select(slack_watches)
+            .where(slack_watches.c.created_by == user)
+            .order_by(slack_watches.c.created_at.desc(), slack_watches.c.id.desc())
+            .limit(1)
+        )
+        with self._engine.connect() as conn:
+            row = conn.execute(query).first()
+        return _watch(row._mapping) if row is not None else None
 
     def remove_watch(self, watch_id: int) -> bool:
         """Delete a watch and what it has seen; False when it was already gone."""

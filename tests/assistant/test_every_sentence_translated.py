@@ -14,7 +14,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from assistant.errors import InvalidInput
+from assistant.errors import AdvisorError, InvalidInput
+from assistant.language import error_text, localized_error
 from integrations.cli.main import app
 from tests.assistant.english_leaks import english_leaks, record_names
 from tests.assistant.factories import TODAY, Corpus, corpus, corpus_records
@@ -337,3 +338,41 @@ def test_the_cli_answer_and_its_source_list_are_in_the_askers_language(corpus: C
 
     assert result.exit_code == 0, result.output
     assert english_leaks(result.output, NAMES) == [], result.output
+
+
+EMPTY_QUESTION_IN = {
+    "de": "die Frage ist leer",
+    "fr": "la question est vide",
+    "es": "la pregunta está vacía",
+    "it": "la domanda è vuota",
+    "pl": "pytanie jest puste",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_errors_before_an_answer_exists_are_in_the_askers_language(corpus: Corpus, lang: str) -> None:
+    """An empty question (``lang`` the only clue), an unknown conversation (the question's language)
+    and an unsupported ``lang`` (the question's): said in the language, and said again in any other
+    one by an edge that learns it later."""
+    assistant = corpus.assistant()
+    native = BATTERY["list"][1 + LANGUAGES.index(lang)]
+    refusals = []
+    for question, chosen, conversation in (("  ", lang, None), (native, None, "nope"), (native, "pt", None)):
+        with pytest.raises(AdvisorError) as refused:
+            assistant.ask(question=question, today=TODAY, lang=chosen, conversation_id=conversation)
+        refusals.append(refused.value)
+    assert str(refusals[0]).startswith(EMPTY_QUESTION_IN[lang])
+    for refusal in refusals:
+        text = str(refusal).replace("en, de, fr, es, it, pl", " ")
+        assert english_leaks(text, NAMES) == [], text
+        assert refusal.template is not None and error_text(refusal, "en") != str(refusal)
+    assert error_text(refusals[1], "en").startswith("unknown conversation 'nope'; start a new one")
+
+
+def test_a_message_missing_from_the_catalogs_is_said_in_english() -> None:
+    error = localized_error(
+        InvalidInput, "a message no catalog has: {count} of {total}", "pl", count=1, total=4000
+    )
+    assert str(error).replace("\xa0", " ") == "a message no catalog has: 1 of 4 000"  # Polish digits
+    assert error_text(error, "de") == "a message no catalog has: 1 of 4.000"
+    assert error_text(error, "en") == "a message no catalog has: 1 of 4,000"

@@ -11,22 +11,24 @@ import logging
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, MetaData, create_engine, text
 
 from assistant.conversation import ConversationStore
 from corpus.refresh.log import RefreshLog
-from corpus.sql import SqlStore, migrate
+from corpus.sql import SqlStore, _alembic_config, migrate
 from corpus.store import RecordStore
 from corpus.store import metadata as records_metadata
 from integrations.slack.store import SlackStore
+from integrations.slack.watch_store import WatchStore
 
 SCHEMA_0_1_0 = Path(__file__).resolve().parents[1] / "corpus" / "schema_0_1_0"
 STORES: dict[str, tuple[MetaData, str]] = {
     "records": (records_metadata, "records_0002"),
     "conversations": (ConversationStore.metadata, "conversations_0001"),
-    "slack": (SlackStore.metadata, "slack_0002"),
+    "slack": (SlackStore.metadata, "slack_0003"),
 }
 NEW_STORES: dict[str, tuple[MetaData, str]] = {"refresh": (RefreshLog.metadata, "refresh_0001")}
 """Stores that 0.1.0 did not have: created by their migrations on first open."""
@@ -93,6 +95,35 @@ def test_a_database_made_by_0_1_0_is_upgraded_in_place_with_its_rows(db_url: str
         for store in (records, conversations, slack):
             store.close()
     assert _versions(db_url) == {store: head for store, (_, head) in {**STORES, **NEW_STORES}.items()}
+
+
+def test_saved_searches_made_before_languages_keep_every_row_and_read_as_english(db_url: str) -> None:
+    engine = _engine(db_url)
+    config = _alembic_config("slack")
+    with engine.begin() as conn:  # the Slack store as slack_0002 left it, with a watch in it
+        config.attributes.update(
+            connection=conn, target_metadata=SlackStore.metadata, version_table="alembic_version_slack"
+        )
+        command.upgrade(config, "slack_0002")
+        conn.execute(
+            text(
+                "INSERT INTO slack_watches (channel, question, plan, planned_on, created_by, created_at) "
+                "VALUES ('CKEPT0001', 'open calls on hydrogen', '{}', '2026-12-01', 'UKEPT0001', :now)"
+            ),
+            {"now": NOW},
+        )
+    engine.dispose()
+    store = SlackStore.open(db_url)
+    try:
+        (kept,) = WatchStore.of(store).watches("CKEPT0001")
+        assert (kept.question, kept.created_by, kept.lang) == ("open calls on hydrogen", "UKEPT0001", "en")
+    finally:
+        store.close()
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        version = conn.execute(text("SELECT version_num FROM alembic_version_slack")).scalar_one()
+    assert version == "slack_0003"
+    engine.dispose()
 
 
 def test_migrations_alone_make_every_table_of_the_models(

@@ -37,6 +37,24 @@ def test_bad_digest_times_say_what_is_wrong(text: str, message: str) -> None:
         parse_digest_time(text)
 
 
+@pytest.mark.parametrize(
+    "day", ["Donnerstag", "jeudi", "jueves", "giovedì", "Giovedi", "czwartek", "czw", "jue", "thu"]
+)
+def test_the_weekday_may_be_named_in_any_of_the_six_languages(day: str) -> None:
+    assert parse_digest_time(f"{day} 08:30 Europe/Brussels") == DigestTime(
+        3, dt.time(8, 30), "Europe/Brussels"
+    )
+
+
+def test_a_day_two_languages_read_differently_is_refused_in_the_askers_language() -> None:
+    with pytest.raises(InvalidInput) as refused:
+        parse_digest_time("do 08:30", "de")  # Donnerstag, or domingo / domenica (Sunday)?
+    assert str(refused.value).startswith(
+        "'do' ist kein Wochentag; /advisor digest TAG HH:MM [ZEITZONE], z. B."
+    )
+    assert parse_digest_time("śr 07:00") == DigestTime(2, dt.time(7, 0))  # środa
+
+
 def test_next_run_follows_the_zone_across_daylight_saving() -> None:
     brussels_monday_9 = DigestTime(0, dt.time(9, 0), "Europe/Brussels")
     before_dst = dt.datetime(2026, 3, 23, 9, 0, tzinfo=dt.UTC)  # Monday 10:00 CET: this week's has passed
