@@ -142,4 +142,8 @@ PHRASES: dict[str, str] = {
     "der vierte": "the fourth one", "das dritte": "the third one", "der dritte": "the third one",
     "die fünfte": "the fifth one", "der fünfte": "the fifth one",
     "öffnen bald": "will open soon", "bald": "soon", "geplant": "upcoming", "sind geplant": "are upcoming",
+    # third round (dev3)
+    "was unterscheidet": "what is the difference between", "unterscheidet sich": "differs",
+    "kann man gerade einreichen": "are open now", "angekündigt": "announced", "noch zu": "not yet open",
+    "irgendwas offen": "anything open", "irgendwas": "anything",
 }  # fmt: skip

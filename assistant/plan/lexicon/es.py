@@ -129,4 +129,18 @@ PHRASES: dict[str, str] = {
     "pyme de": "sme from", "empresa de": "company from", "startup de": "startup from",
     "busca socios": "looking for partners", "busca clústeres": "looking for clusters",
     "busca partners": "looking for partners",
+    # third round (dev3)
+    "vigentes": "open", "vigente": "open", "a día de hoy": "today", "con plazo abierto": "open",
+    "van a abrir": "will open", "va a abrir": "will open", "se consigue más": "gives the most money",
+    "consigue más": "gives the most money", "se consigue": "one gets",
+    "tiene más dinero": "has the most money",
+    "cierra más tarde": "closes last", "la que cierra más tarde": "the one that closes last",
+    "estamos en": "we are based in", "resérvanos": "book us", "reservarnos": "book us",
+    "en qué se diferencia": "what is the difference between",
+    "qué diferencia hay entre": "what is the difference between",
+    "se diferencia": "differs", "un": "a", "organización clúster": "cluster organisation",
+    "organización de clúster": "cluster organisation", "me dices": "tell me", "porfa": "please",
+    "busco": "looking for",
+    "nos conviene": "should we", "escribir": "contact", "piensan financiar": "will fund",
+    "pedir": "apply for",
 }  # fmt: skip

@@ -140,6 +140,11 @@ PHRASES: dict[str, str] = {
     "pme de": "sme from", "pme d'": "sme from", "entreprise de": "company from",
     "entreprise d'": "company from",
     "start-up de": "startup from", "start-up d'": "startup from",
+    # third round (dev3)
+    "est-ce qu'il reste": "is there still", "il reste": "there is still", "reste-t-il": "is there still",
+    "pôles": "clusters", "pôle": "cluster", "des pôles": "clusters", "parmi les": "among the",
+    "parmi": "among", "il ferme quand": "when does it close", "garde seulement": "only those",
+    "ça en fait combien": "how many is that",
 }  # fmt: skip
 
 # "la date limite la plus tardive", "l'échéance la plus proche": the deadline, then how far it is.

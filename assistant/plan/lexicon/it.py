@@ -124,4 +124,9 @@ PHRASES: dict[str, str] = {
     "domanda": "application", "attivi": "open", "attive": "open", "attivo": "open", "attiva": "open",
     "in corso": "open", "in arrivo": "upcoming", "a breve": "soon", "e quelli": "and those",
     "e quelle": "and those",
+    # third round (dev3)
+    "poli tecnologici": "technology clusters", "poli di innovazione": "innovation clusters",
+    "poli": "clusters", "polo tecnologico": "technology cluster", "polo di innovazione": "innovation cluster",
+    "apriranno a breve": "will open soon", "che differenza c'è tra": "what is the difference between",
+    "quindi quanti sono": "how many is that",
 }  # fmt: skip
