@@ -128,5 +128,6 @@ PHRASES: dict[str, str] = {
     "poli tecnologici": "technology clusters", "poli di innovazione": "innovation clusters",
     "poli": "clusters", "polo tecnologico": "technology cluster", "polo di innovazione": "innovation cluster",
     "apriranno a breve": "will open soon", "che differenza c'è tra": "what is the difference between",
-    "quindi quanti sono": "how many is that",
+    "quindi quanti sono": "how many is that", "e un'": "and a", "e un": "and a", "e una": "and a",
+    "organizzazione cluster": "cluster organisation",
 }  # fmt: skip
