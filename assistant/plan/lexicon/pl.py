@@ -90,7 +90,8 @@ PHRASES: dict[str, str] = {
     # home, target, partners
     "prowadzimy": "we are a", "firmę": "company", "rozwinąć działalność": "expand", "chcemy": "we want",
     "tam": "there", "nasza firma jest": "our company is", "klastrem": "cluster", "firmami": "companies",
-    "konsorcjum": "consortium", "dla konsorcjum": "for a consortium", "tworzymy": "we are building", "w ramach programu": "under the programme",
+    "konsorcjum": "consortium", "dla konsorcjum": "for a consortium",
+    "tworzymy": "we are building", "w ramach programu": "under the programme",
     "w ramach": "under", "na wspólny projekt": "for a project together",
     "wspólny projekt": "project together",
     "warto się skontaktować": "to contact", "skontaktować": "contact", "możemy się zgłosić": "can we apply",
