@@ -146,4 +146,9 @@ PHRASES: dict[str, str] = {
     "was unterscheidet": "what is the difference between", "unterscheidet sich": "differs",
     "kann man gerade einreichen": "are open now", "angekündigt": "announced", "noch zu": "not yet open",
     "irgendwas offen": "anything open", "irgendwas": "anything",
+    # policy facts about events and institutions abroad: a policy question, even naming a country
+    "teilgenommen": "took part", "nahmen teil": "took part", "waren dabei": "took part", "dabei": "there",
+    "kamen": "attended", "verabschiedet": "passed", "gesetz": "act", "plattform": "platform",
+    "behörden": "agencies", "ministerium": "ministry", "in welchem jahr": "in which year",
+    "veröffentlicht": "publishes", "fachleute": "experts", "forschende": "researchers",
 }  # fmt: skip

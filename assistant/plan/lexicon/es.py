@@ -143,4 +143,20 @@ PHRASES: dict[str, str] = {
     "busco": "looking for",
     "nos conviene": "should we", "escribir": "contact", "piensan financiar": "will fund",
     "pedir": "apply for",
+    # policy facts about events and institutions abroad (a mission, a workshop, an act, a platform,
+    # an agency, a ministry): a policy question, even when it names a country
+    "misión": "mission", "participaron": "participated", "participaron en": "participated in",
+    "asistieron": "attended", "asistieron al": "attended the", "taller": "workshop", "talleres": "workshops",
+    "aprobó": "passed", "adoptó": "adopted", "ley": "act", "plataforma": "platform", "agencias": "agencies",
+    "agencia": "agency", "ministerio": "ministry", "departamento": "department",
+    "en qué año": "in which year",
+    "qué año": "which year", "fichas": "factsheets", "alto nivel": "high level",
+    "responsables políticos": "policymakers", "expertos": "experts", "investigadores": "researchers",
+    "mapeo de clústeres": "cluster mapping", "internacionalización": "internationalisation",
+    "delegación": "delegation", "conferencia": "conference",
+    # partner searches say "polos" too
+    "polos": "clusters", "polos tecnológicos": "technology clusters",
+    "polo tecnológico": "technology cluster",
+    "polos de innovación": "innovation clusters", "polo de innovación": "innovation cluster",
+    "cómo se": "how is", "cómo": "how is", "se suele": "usually", "suele": "usually", "componer": "composed",
 }  # fmt: skip

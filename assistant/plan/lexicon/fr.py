@@ -145,6 +145,14 @@ PHRASES: dict[str, str] = {
     "pôles": "clusters", "pôle": "cluster", "des pôles": "clusters", "parmi les": "among the",
     "parmi": "among", "il ferme quand": "when does it close", "garde seulement": "only those",
     "ça en fait combien": "how many is that",
+    # policy facts about events and institutions abroad: a policy question, even naming a country
+    "ont participé": "participated", "participé": "participated", "ont assisté": "attended",
+    "assisté": "attended", "atelier": "workshop", "ateliers": "workshops", "a adopté": "adopted",
+    "adopté": "adopted", "loi": "act", "plateforme": "platform", "agences": "agencies", "agence": "agency",
+    "ministère": "ministry", "en quelle année": "in which year", "quelle année": "which year",
+    "fiches": "factsheets", "décideurs": "policymakers", "chercheurs": "researchers",
+    "cartographie des clusters": "cluster mapping", "haut niveau": "high level", "bureaux": "bureaus",
+    "comment": "how is", "comment se": "how is", "généralement": "usually", "constitué": "composed",
 }  # fmt: skip
 
 # "la date limite la plus tardive", "l'échéance la plus proche": the deadline, then how far it is.

@@ -130,4 +130,15 @@ PHRASES: dict[str, str] = {
     "apriranno a breve": "will open soon", "che differenza c'è tra": "what is the difference between",
     "quindi quanti sono": "how many is that", "e un'": "and a", "e un": "and a", "e una": "and a",
     "organizzazione cluster": "cluster organisation",
+    # policy facts about events and institutions abroad: a policy question, even naming a country
+    "missione": "mission", "hanno preso parte": "took part", "preso parte": "took part",
+    "hanno partecipato": "participated", "partecipato": "participated", "ha approvato": "passed",
+    "approvato": "passed", "legge": "act", "piattaforma": "platform", "agenzie": "agencies",
+    "agenzia": "agency", "ministero": "ministry", "dipartimento": "department",
+    "in che anno": "in which year",
+    "in quale anno": "in which year", "schede": "factsheets", "decisori politici": "policymakers",
+    "ricercatori": "researchers", "mappatura dei cluster": "cluster mapping", "alto livello": "high level",
+    "uffici": "offices",
+    "come viene": "how is", "come è": "how is", "di solito": "usually", "composto": "composed",
+    "internazionalizzazione": "internationalisation",
 }  # fmt: skip
