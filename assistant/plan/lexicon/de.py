@@ -148,7 +148,7 @@ PHRASES: dict[str, str] = {
     "irgendwas offen": "anything open", "irgendwas": "anything",
     # policy facts about events and institutions abroad: a policy question, even naming a country
     "teilgenommen": "took part", "nahmen teil": "took part", "waren dabei": "took part", "dabei": "there",
-    "kamen": "attended", "verabschiedet": "passed", "gesetz": "act", "plattform": "platform",
+    "kamen": "attended", "gesetz": "act", "plattform": "platform",
     "behörden": "agencies", "ministerium": "ministry", "in welchem jahr": "in which year",
     "veröffentlicht": "publishes", "fachleute": "experts", "forschende": "researchers",
 }  # fmt: skip

@@ -147,7 +147,7 @@ PHRASES: dict[str, str] = {
     # an agency, a ministry): a policy question, even when it names a country
     "misión": "mission", "participaron": "participated", "participaron en": "participated in",
     "asistieron": "attended", "asistieron al": "attended the", "taller": "workshop", "talleres": "workshops",
-    "aprobó": "passed", "adoptó": "adopted", "ley": "act", "plataforma": "platform", "agencias": "agencies",
+    "ley": "act", "plataforma": "platform", "agencias": "agencies",
     "agencia": "agency", "ministerio": "ministry", "departamento": "department",
     "en qué año": "in which year",
     "qué año": "which year", "fichas": "factsheets", "alto nivel": "high level",

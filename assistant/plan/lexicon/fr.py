@@ -147,8 +147,8 @@ PHRASES: dict[str, str] = {
     "ça en fait combien": "how many is that",
     # policy facts about events and institutions abroad: a policy question, even naming a country
     "ont participé": "participated", "participé": "participated", "ont assisté": "attended",
-    "assisté": "attended", "atelier": "workshop", "ateliers": "workshops", "a adopté": "adopted",
-    "adopté": "adopted", "loi": "act", "plateforme": "platform", "agences": "agencies", "agence": "agency",
+    "assisté": "attended", "atelier": "workshop", "ateliers": "workshops",
+    "loi": "act", "plateforme": "platform", "agences": "agencies", "agence": "agency",
     "ministère": "ministry", "en quelle année": "in which year", "quelle année": "which year",
     "fiches": "factsheets", "décideurs": "policymakers", "chercheurs": "researchers",
     "cartographie des clusters": "cluster mapping", "haut niveau": "high level", "bureaux": "bureaus",

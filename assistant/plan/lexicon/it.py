@@ -132,8 +132,8 @@ PHRASES: dict[str, str] = {
     "organizzazione cluster": "cluster organisation",
     # policy facts about events and institutions abroad: a policy question, even naming a country
     "missione": "mission", "hanno preso parte": "took part", "preso parte": "took part",
-    "hanno partecipato": "participated", "partecipato": "participated", "ha approvato": "passed",
-    "approvato": "passed", "legge": "act", "piattaforma": "platform", "agenzie": "agencies",
+    "hanno partecipato": "participated", "partecipato": "participated",
+    "legge": "act", "piattaforma": "platform", "agenzie": "agencies",
     "agenzia": "agency", "ministero": "ministry", "dipartimento": "department",
     "in che anno": "in which year",
     "in quale anno": "in which year", "schede": "factsheets", "decisori politici": "policymakers",

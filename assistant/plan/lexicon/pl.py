@@ -163,7 +163,6 @@ PHRASES: dict[str, str] = {
     "brali udział": "took part", "uczestniczyło": "participated", "uczestniczyli": "participated",
     "przyszło na": "attended", "przyszło": "attended", "przyjechało na": "attended",
     "warsztaty": "workshop", "warsztatach": "workshop", "warsztatów": "workshops",
-    "uchwaliła": "passed", "uchwalił": "passed", "przyjęła": "adopted", "przyjął": "adopted",
     "ustawę": "act", "ustawa": "act", "ustawy": "act", "platforma": "platform", "platformy": "platform",
     "platformę": "platform", "platformie": "platform", "agencji": "agencies", "agencje": "agencies",
     "agencja": "agency", "ministerstwo": "ministry", "ministerstwa": "ministry", "ministerstwie": "ministry",
