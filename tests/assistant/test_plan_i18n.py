@@ -494,3 +494,21 @@ def test_policy_facts_about_events_and_institutions_abroad_are_policy_questions(
 )
 def test_partner_searches_with_poles_polos_poli_klastry_stay_partner_searches(question: str) -> None:
     assert _plan(question).intent == "partners", (question, english_reading(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Maritime partners in Spain for our Italian cluster",
+        "Busco socios marítimos en España para nuestro clúster italiano",
+    ],
+)
+def test_our_own_cluster_names_the_home_country(question: str) -> None:
+    plan = _plan(question)
+    assert (plan.intent, plan.target_countries, plan.home_countries) == ("partners", ("ES",), ("IT",))
+
+
+def test_a_german_cluster_compound_without_a_sector_head_is_a_partner_search() -> None:
+    assert english_reading("Textil- und Modecluster in Italien").endswith("Mode cluster in Italy")
+    assert _plan("Textil- und Modecluster in Italien").intent == "partners"
+    assert english_reading("what are subclusters?") == "what are subclusters?"
