@@ -142,7 +142,7 @@ PHRASES: dict[str, str] = {
     "start-up de": "startup from", "start-up d'": "startup from",
     # third round (dev3)
     "est-ce qu'il reste": "is there still", "il reste": "there is still", "reste-t-il": "is there still",
-    "pôles": "clusters", "pôle": "cluster", "des pôles": "clusters", "parmi les": "among the",
+    "pôles": "clusters", "des pôles": "clusters", "un pôle": "a cluster", "parmi les": "among the",
     "parmi": "among", "il ferme quand": "when does it close", "garde seulement": "only those",
     "ça en fait combien": "how many is that",
     # policy facts about events and institutions abroad: a policy question, even naming a country
