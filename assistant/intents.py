@@ -107,12 +107,19 @@ _POLICY = _words(
     r"ecosystems?",
     r"definitions?",
 )
-_FACT_QUESTION = re.compile(r"^\s*(?:how many|when|what did|who)\b", re.IGNORECASE)
+_FACT_QUESTION = re.compile(
+    r"^\s*(?:(?:in|from|of|at|by|for)\s+)?(?:how many|(?:which|what) year|when|what did|who)\b", re.IGNORECASE
+)
 _PAST_EVENT = _words(
     r"took part", r"take part", r"participated", r"attended", r"signed", r"launched", r"established",
     r"founded", r"held", r"missions?", r"workshops?", r"arrangements?", r"agreements?", r"delegations?",
+    r"passed", r"adopted", r"approved", r"acts?", r"laws?", r"platforms?", r"agenc(?:y|ies)",
+    r"ministr(?:y|ies)", r"departments?", r"bureaus?", r"factsheets?", r"conferences?", r"summits?",
+    r"policymakers",
 )  # fmt: skip
-"""With a fact question ("how many ...", "when was ..."), words of past events: a policy-document fact."""
+"""With a fact question ("how many ...", "in which year ...", "when was ..."), words of past events and of
+institutions (a mission, a workshop, an act, a platform, an agency, a ministry): a policy-document fact,
+even when the question names a country ("How many bureaus does the U.S. Department of Commerce have?")."""
 _DOMAIN = _words(
     r"clusters?", r"sme?s?", r"innovation", r"industr(?:y|ial|ies)", r"eu", r"european", r"horizon",
     r"region(?:s|al)?", r"companies", r"compan(?:y|ies)", r"organi[sz]ations?", r"programmes?", r"programs?",

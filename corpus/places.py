@@ -133,16 +133,17 @@ def _endings(word: str, rules: tuple[tuple[str, int, tuple[str, ...]], ...]) -> 
 
 
 _CASE_RULES: dict[str, tuple[tuple[str, int, tuple[str, ...]], ...]] = {
-    # Polish locative, genitive, instrumental of one-word feminine names: Dania → Danii, Danią;
-    # Francja → Francji, Francją; Polska → Polsce, Polski, Polską; Litwa → Litwie, Litwy, Litwą.
+    # Polish locative, genitive, instrumental and accusative of one-word feminine names: Dania →
+    # Danii, Danią, Danię; Francja → Francji, Francją, Francję; Polska → Polsce, Polski, Polską, Polskę;
+    # Litwa → Litwie, Litwy, Litwą, Litwę ("na Litwę", "na Słowację": where a company expands to).
     "pl": (
-        ("ia", 1, ("i", "ą")),
-        ("ja", 1, ("i", "ą")),
-        ("ka", 2, ("ce", "ki", "ką")),
-        ("ta", 2, ("cie", "ty", "tą")),
-        ("wa", 1, ("ie", "y", "ą")),
-        ("na", 1, ("ie", "y", "ą")),
-        ("ra", 2, ("rze", "ry", "rą")),
+        ("ia", 1, ("i", "ą", "ę")),
+        ("ja", 1, ("i", "ą", "ę")),
+        ("ka", 2, ("ce", "ki", "ką", "kę")),
+        ("ta", 2, ("cie", "ty", "tą", "tę")),
+        ("wa", 1, ("ie", "y", "ą", "ę")),
+        ("na", 1, ("ie", "y", "ą", "ę")),
+        ("ra", 2, ("rze", "ry", "rą", "rę")),
     ),
     # German dative plural (aus den Niederlanden) and genitive of neuter names (Dänemarks, Spaniens).
     "de": (("lande", 0, ("n",)), ("ei", 0, ()), ("e", 0, ()), ("s", 0, ()), ("z", 0, ()), ("", 0, ("s",))),

@@ -3,6 +3,7 @@
     python scripts/build_questions_i18n.py        # writes evals/datasets/questions_i18n_dev.jsonl
                                                   # and questions_i18n_holdout.jsonl
     python scripts/build_questions_i18n.py dev2   # writes evals/datasets/questions_i18n_dev2.jsonl only
+    python scripts/build_questions_i18n.py dev3   # writes evals/datasets/questions_i18n_dev3.jsonl only
 
 Questions in German, French, Spanish, Italian and Polish, and code-mixed ones ("open calls für
 Wasserstoff"), written by hand the way members write (not word-for-word translations of the English
@@ -37,12 +38,14 @@ import build_questions_eval as base  # noqa: E402
 from evals import questions_gold as gold  # noqa: E402
 from evals.answers_eval import AnswerCase  # noqa: E402
 from evals.questions_i18n_dev2_wordings import DEV2_LANGUAGES  # noqa: E402
+from evals.questions_i18n_dev3_wordings import DEV3_LANGUAGES, DEV3_QUOTAS  # noqa: E402
 from evals.questions_i18n_holdout_wordings import HOLDOUT_LANGUAGES  # noqa: E402
 from evals.questions_i18n_wordings import LANGUAGES, LanguageWordings  # noqa: E402
 
 OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev.jsonl"
 HOLDOUT_OUT = ROOT / "evals" / "datasets" / "questions_i18n_holdout.jsonl"
 DEV2_OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev2.jsonl"
+DEV3_OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev3.jsonl"
 NEUTRAL_CHECKS = (
     "turns",
     "today",
@@ -155,7 +158,9 @@ def _mixed_country(builder: base.Builder, key: str) -> str:
 
 
 def _case(lang: str, shape: str, n: int, fields: dict[str, Any]) -> dict[str, Any]:
-    category = {"partners": "follow-up-set", "out-of-scope": "refusal"}.get(shape, shape.removesuffix("-all"))
+    category = {"partners": "follow-up-set", "out-of-scope": "refusal", "definition-kind": "definition"}.get(
+        shape, shape.removesuffix("-all")
+    )
     case = {"id": f"i18n-{lang}-{shape}-{n + 1:02d}", "category": category, **neutral(fields)}
     case["today"] = case["today"].isoformat() if isinstance(case["today"], dt.date) else case["today"]
     AnswerCase.model_validate(case)
@@ -319,7 +324,86 @@ def _first_round_keys(
     return {items[(n * 7) % len(items)].key for n in range(min(QUOTAS[shape], len(items)))}
 
 
+_DEV3_MAKERS: dict[str, Callable[[base.Builder], list[base.Item]]] = {
+    **_MAKERS,
+    "window-all": base.Builder.window_all,
+    "loose-id": base.Builder.loose_id,
+    "definition": base.Builder.definition,
+    "definition-kind": base.Builder.cluster_kind,
+}
+"""dev3 also asks loose identifiers and definitions (the English dev side's items)."""
+
+
+def build_dev3() -> list[dict[str, Any]]:
+    """dev3: dev-side items only, asked in dev3's wordings; a question that the hold-out, dev or dev2
+    asks word for word is skipped, and each language starts at another item of each shape."""
+    asked_before = {
+        turn
+        for case in [*build_cases("holdout"), *build_cases("dev"), *build_dev2()]
+        for turn in case["turns"]
+    }
+    builder = base.Builder()
+    saved = (base.MONTHS, base.place, base.demonym, base.with_article)
+    dev_keys = {
+        shape: {item.key for item in base.split(make(builder))["dev"]} for shape, make in _DEV3_MAKERS.items()
+    }
+    cases: list[dict[str, Any]] = []
+    try:
+        for offset, (lang, words) in enumerate(DEV3_LANGUAGES.items()):
+            base.MONTHS = words.months  # type: ignore[assignment]
+            base.place = words.place
+            base.demonym = words.demonym
+            base.with_article = words.from_demonym
+            for shape, quota in DEV3_QUOTAS[lang].items():
+                items = _dev3_items(builder, shape, words, dev_keys[shape])
+                start = (5 * offset + 2) % max(len(items), 1)
+                items = items[start:] + items[:start]
+                asked = 0
+                for n, item in enumerate(items):
+                    fields = item.build(words.as_wordings(), n + offset)
+                    if asked < quota and not set(fields["turns"]) & asked_before:
+                        case = _case(lang, shape, asked, fields)
+                        case["id"] = case["id"].replace("i18n-", "i18n3-", 1)
+                        cases.append(case)
+                        asked_before.update(fields["turns"])
+                        asked += 1
+    finally:
+        base.MONTHS, base.place, base.demonym, base.with_article = saved
+    return cases
+
+
+def _dev3_items(
+    builder: base.Builder, shape: str, words: LanguageWordings, dev_keys: set[str]
+) -> list[base.Item]:
+    """:func:`_items` for dev3's shapes (also loose identifiers and definitions)."""
+    if shape == "superlative":
+        items = _items(builder, shape, words, dev_keys)
+        if "closes-last" in words.templates.superlative:
+            items += _family_items(builder, words, _closes_last)  # dev2's own kind: no hold-out item
+        return _by_kind(items, 0)
+    if shape == "definition":
+        terms = words.templates.definition
+        return [i for i in _DEV3_MAKERS[shape](builder) if i.key in dev_keys and i.key.split("|")[1] in terms]
+    if shape == "definition-kind":
+        chosen = [i for i in _DEV3_MAKERS[shape](builder) if i.key in dev_keys]
+        return chosen if words.templates.cluster_kind else []
+    if shape == "loose-id":
+        found = [i for i in _DEV3_MAKERS[shape](builder) if i.key in dev_keys]
+        return (
+            sorted(found, key=lambda item: base._hash(item.key)) if words.templates.loose_id != ("",) else []
+        )
+    return _items(builder, shape, words, dev_keys)
+
+
 def main() -> None:
+    if sys.argv[1:] == ["dev3"]:
+        cases = build_dev3()
+        DEV3_OUT.write_text("\n".join(json.dumps(case, ensure_ascii=False) for case in cases) + "\n", "utf-8")
+        per_language: dict[str, int] = {}
+        for case in cases:
+            per_language[case["id"].split("-")[1]] = per_language.get(case["id"].split("-")[1], 0) + 1
+        print(f"dev3: {len(cases)} cases: " + ", ".join(f"{k} {v}" for k, v in per_language.items()))  # noqa: T201
+        return
     if sys.argv[1:] == ["dev2"]:
         cases = build_dev2()
         DEV2_OUT.write_text("\n".join(json.dumps(case, ensure_ascii=False) for case in cases) + "\n", "utf-8")

@@ -29,6 +29,12 @@ _DIFFERENCE = re.compile(
     r"(?:\s*[-–—?]|\s+(?:what|clusters?\b)|$)",
     re.IGNORECASE,
 )
+_BETWEEN = re.compile(r"\bdifference between\s+", re.IGNORECASE)
+_DIFFERENCE_OF = re.compile(
+    r"^(?:an?\s+)?([\w -]{3,40}?)\s+(?:of|from)\s+(?:an?\s+)?([\w -]{3,40}?)\s*(?:[-–—?]|$)", re.IGNORECASE
+)
+"""A difference read from Spanish or German ("se diferencia un clúster de una organización clúster",
+"unterscheidet einen Cluster von einer Clusterorganisation"): "of" or "from" joins the two terms."""
 _SAME = re.compile(
     r"\b(?:is|are)\s+(?:an?\s+)?([\w -]{3,40}?)\s+the same(?: thing)? as\s+"
     r"(?:an?\s+)?([\w -]{3,40}?)\s*(?:\?|$)",
@@ -57,7 +63,13 @@ def defined_terms(question: str) -> list[str]:
         terms.extend(group for group in match.groups() if group)
     for match in _WHAT_IS.finditer(question):
         terms.append(match.group(1))
-    for match in (*_DIFFERENCE.finditer(question), *_SAME.finditer(question)):
+    # "What is the difference between a cluster and …": the terms start after "difference between".
+    between = _BETWEEN.split(question, maxsplit=1)
+    tail = between[-1]
+    differences = list(_DIFFERENCE.finditer(tail))
+    if len(between) > 1 and not differences:
+        differences = list(_DIFFERENCE_OF.finditer(tail))  # "difference between a cluster of a …" (es/de)
+    for match in (*differences, *_SAME.finditer(question)):
         terms.extend([match.group(1), match.group(2)])
     if re.search(r"\btraded\b|\blocal (?:clusters?|industr(?:y|ies))\b", question, re.IGNORECASE):
         terms.append("traded")  # local clusters are defined against traded ones, in the same passages

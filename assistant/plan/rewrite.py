@@ -112,7 +112,9 @@ class PhraseRewriter:
         pairs: list[tuple[str, str | None]] = [(name, None) for name in keep]
         for phrase, reading in [*pairs, *entries]:
             key = _tokens(phrase)
-            if not key or key in seen or (reading is not None and key == _tokens(reading)):
+            # A phrase that reads as itself is left out, but not one that differs by its accents only:
+            # Spanish "clúster" is read "cluster", so the rules' English patterns see it.
+            if not key or key in seen or (reading is not None and phrase.lower() == reading.lower()):
                 continue
             seen.add(key)
             if phrase.endswith(("'", "’")):
@@ -134,8 +136,9 @@ class PhraseRewriter:
         names = protected_spans(text, self._vocabulary)
         out: list[str] = []
         position = index = 0
+        kept = {i for i in range(len(tokens)) if (found := self._match(words, i)) and found[1] is None}
         while index < len(tokens):
-            found = self._match(words, index)
+            found = self._match(words, index, kept)
             if found is None:
                 index += 1
                 continue
@@ -143,6 +146,9 @@ class PhraseRewriter:
             start, end = tokens[index][1], tokens[index + length - 1][2]
             if reading is None:
                 index += length  # a name kept whole
+                continue
+            if text[start:end].lower() == reading.lower():
+                index += length  # typed as it reads ("cluster" for the entry "clúster"): left as typed
                 continue
             if any(start < name_end and name_start < end for name_start, name_end in names):
                 index += 1
@@ -165,8 +171,14 @@ class PhraseRewriter:
         out.append(text[position:])
         return "".join(out)
 
-    def _match(self, words: list[str], index: int) -> tuple[int, str | None] | None:
+    def _match(
+        self, words: list[str], index: int, kept: set[int] | frozenset[int] = frozenset()
+    ) -> tuple[int, str | None] | None:
+        """The longest phrase at ``index`` that no kept name starts inside: "w ramach programu na rzecz
+        jednolitego rynku" reads "w ramach" and keeps the programme's name whole."""
         for key, reading in self._by_first.get(words[index], ()):
             if tuple(words[index : index + len(key)]) == key:
+                if reading is not None and any(index < i < index + len(key) for i in kept):
+                    continue
                 return len(key), reading
         return None

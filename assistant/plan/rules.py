@@ -207,7 +207,10 @@ _HOME = re.compile(
     # "a Greek agrifood cooperative wants ...", "our Slovak firm": the asker's own organisation (a
     # cluster or organisation named this way is usually what they look for, so not those).
     r"|(?:^|[.!?]\s+|\bour\s+)(?:an?\s+)?\w+(?:\s+[\w-]+){0,2}\s+(?:smes?|start-?ups?|compan(?:y|ies)|firms?|"
-    r"business(?:es)?|manufacturers?|cooperatives?|co-ops?|producers?|suppliers?)\b",
+    r"business(?:es)?|manufacturers?|cooperatives?|co-ops?|producers?|suppliers?)\b"
+    # "for our Italian cluster", "para nuestro clúster italiano" (read "our cluster Italian"): the asker's.
+    r"|\bour\s+(?-i:[A-Z])\w+\s+(?:cluster|organi[sz]ation)\b"
+    r"|\bour\s+(?:cluster|organi[sz]ation|company|firm|sme|start-?up|business)\s+(?-i:[A-Z])\w+",
     re.IGNORECASE,
 )
 _TARGET_CUE = _rx(

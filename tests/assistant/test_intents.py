@@ -118,3 +118,24 @@ def test_category_contract_is_unchanged_for_callers() -> None:
         "membership_admin", "technical_issue", "other",
     )  # fmt: skip
     assert intents.classify_category("Any open calls for hydrogen?", "funding") == "funding_question"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In which year did South Korea pass its New Industrial Clustering Act?",
+        "How many bureaus does the U.S. Department of Commerce have?",
+        "How many factsheets on cluster policies does the European Cluster Collaboration Platform publish?",
+        "In how many regions did the ministry of Norway run a cluster workshop?",
+    ],
+)
+def test_fact_questions_about_institutions_and_acts_abroad_are_policy(question: str) -> None:
+    assert understand(question).intent == "policy"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many Horizon Europe calls are open?", "How many EU Missions calls close this month?"],
+)
+def test_fact_questions_about_calls_stay_funding(question: str) -> None:
+    assert understand(question).intent == "funding"

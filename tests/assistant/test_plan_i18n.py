@@ -388,3 +388,127 @@ def test_a_word_shared_by_two_languages_keeps_each_reading() -> None:
     "termin" is a deadline, German "einen Termin" an appointment."""
     assert "deadline" in english_reading("Jaki jest termin drugiego?")
     assert "appointment" in english_reading("Buch mir bitte einen Termin mit dem Cluster")
+
+
+@pytest.mark.parametrize(
+    ("english", "others"),
+    [
+        (
+            "How many EDF calls are coming up but not open yet?",
+            [
+                "Ile naborów Europejskiego Funduszu Obronnego ma dopiero ruszyć?",
+                "ile jest zapowiedzianych naborow EDF, ktore jeszcze nie wystartowaly?",
+            ],
+        ),
+        (
+            "Which Single Market Programme calls close next month?",
+            [
+                "które konkursy w ramach programu na rzecz jednolitego rynku kończą się w następnym miesiącu",
+                "ktore nabory w programie na rzecz jednolitego rynku zamykaja sie w przyszlym miesiacu",
+            ],
+        ),
+        (
+            "Which calls close within 30 days?",
+            [
+                "Jakie konkursy zamykają się w przeciągu 30 dni?",
+                "Jakie konkursy zamykaja sie w przeciagu 30 dni?",
+                "convocatorias que cierran en menos de 30 días",
+            ],
+        ),
+        (
+            "Which CERV call closes last?",
+            [
+                "Który nabór CERV zamyka się ostatni?",
+                "¿Cuál de las convocatorias abiertas de CERV cierra más tarde?",
+            ],
+        ),
+        (
+            "Which open Horizon Europe call gives the most money per project?",
+            [
+                "W którym otwartym naborze Horyzontu Europa kwota na projekt jest najwyższa?",
+                "¿Con qué convocatoria de Horizonte Europa se consigue más por proyecto?",
+            ],
+        ),
+        (
+            "We are a French company and want to find a cluster in Lithuania",
+            ["Jesteśmy francuską firmą i chcemy wejść na Litwę. Z jakimi klastrami tam rozmawiać?"],
+        ),
+        (
+            "Which open Horizon Europe calls are there?",
+            [
+                "¿Qué convocatorias vigentes tiene Horizonte Europa?",
+                "Jakie mamy otwarte nabory Horyzontu Europa?",
+            ],
+        ),
+    ],
+)
+def test_polish_cases_colloquial_frames_and_no_diacritics_read_as_english(
+    english: str, others: list[str]
+) -> None:
+    wanted = _plan(english)
+    for question in others:
+        _same(_plan(question), wanted)
+
+
+def test_a_kept_programme_name_is_not_swallowed_by_a_longer_phrase_before_it() -> None:
+    reading = english_reading("które konkursy w ramach programu na rzecz jednolitego rynku są otwarte")
+    assert "programu na rzecz jednolitego rynku" in reading
+    assert find_programmes(reading) == ["Single Market Programme"]
+
+
+def test_a_phrase_that_differs_from_its_reading_by_accents_only_is_read() -> None:
+    assert english_reading("¿Qué es un clúster?") == "what is a cluster?"
+    assert english_reading("Maritime Cluster in Polen") == "Maritime Cluster in Poland"  # typed as it reads
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ile europejskich organizacji klastrowych wzięło udział w misji do USA w 2017 roku?",
+        "¿En qué año aprobó Corea del Sur su New Industrial Clustering Act?",
+        "¿Cuántas organizaciones clúster europeas participaron en la misión de alto nivel a EE. UU. en 2017?",
+        "Combien de décideurs, d'experts et de chercheurs ont assisté à l'atelier UE–États-Unis de 2015 ?",
+        "Quante organizzazioni cluster europee hanno preso parte alla missione negli USA del 2017?",
+        "Wie viele Factsheets veröffentlicht die European Cluster Collaboration Platform?",
+        "Ile agencji ma Departament Handlu USA?",
+        "Ilu decydentów, ekspertów i badaczy przyszło na warsztaty UE–USA o mapowaniu klastrów w 2015 roku?",
+        "Comment le financement de l'internationalisation des clusters est-il généralement constitué ?",
+        "Z czego zwykle składa się finansowanie internacjonalizacji klastrów na świecie?",
+    ],
+)
+def test_policy_facts_about_events_and_institutions_abroad_are_policy_questions(question: str) -> None:
+    plan = _plan(question)
+    assert plan.intent == "policy", (question, english_reading(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Pôles agroalimentaires en France",
+        "Polos agroalimentarios en España",
+        "Poli tecnologici in Italia",
+        "Klastry lotnicze w Niemczech",
+        "Nous sommes une start-up espagnole et cherchons des pôles en Pologne",
+        "Siamo una PMI tedesca e cerchiamo poli tecnologici in Spagna",
+    ],
+)
+def test_partner_searches_with_poles_polos_poli_klastry_stay_partner_searches(question: str) -> None:
+    assert _plan(question).intent == "partners", (question, english_reading(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Maritime partners in Spain for our Italian cluster",
+        "Busco socios marítimos en España para nuestro clúster italiano",
+    ],
+)
+def test_our_own_cluster_names_the_home_country(question: str) -> None:
+    plan = _plan(question)
+    assert (plan.intent, plan.target_countries, plan.home_countries) == ("partners", ("ES",), ("IT",))
+
+
+def test_a_german_cluster_compound_without_a_sector_head_is_a_partner_search() -> None:
+    assert english_reading("Textil- und Modecluster in Italien").endswith("Mode cluster in Italy")
+    assert _plan("Textil- und Modecluster in Italien").intent == "partners"
+    assert english_reading("what are subclusters?") == "what are subclusters?"

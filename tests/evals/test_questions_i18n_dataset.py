@@ -85,3 +85,51 @@ def test_dev2_shares_no_question_or_budget_item_with_the_holdout() -> None:
     shared_budget_items = len({d for c in dev2 if c.category == "budget" for d in c.must_cite} & budget)
     assert shared_questions == 0
     assert shared_budget_items == 0
+
+
+DEV3 = ROOT / "evals" / "datasets" / "questions_i18n_dev3.jsonl"
+
+
+def test_dev3_is_what_the_script_writes_byte_for_byte() -> None:
+    lines = [json.dumps(case, ensure_ascii=False) for case in _script("build_questions_i18n").build_dev3()]
+    assert DEV3.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+
+
+def test_dev3_is_weighted_to_polish_and_spanish_and_asks_every_shape() -> None:
+    cases = load_cases(DEV3)
+    languages = Counter(case.id.split("-")[1] for case in cases)
+    assert len(cases) >= 120 and languages["pl"] >= 60 and languages["es"] >= 30
+    assert all(languages[lang] >= 5 for lang in ("de", "fr", "it"))
+    shapes = {case.category for case in cases}
+    assert shapes >= {
+        "count", "window", "superlative", "follow-up-set", "none-open", "budget", "loose-id", "home-target",
+        "mixed", "declined", "definition",
+    }  # fmt: skip
+    plain = [case for case in cases if case.id.startswith("i18n3-pl-plain-")]
+    assert len(plain) >= 10
+    assert all(not set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ") & set(" ".join(case.turns)) for case in plain)
+    for case in cases:
+        assert not case.must_contain and not case.must_not_contain
+        assert all(value.isdigit() for value in case.first_sentence_contains)
+        assert case.must_cite or not case.grounded
+
+
+def test_dev3_shares_no_question_with_any_other_i18n_set() -> None:
+    """Counted, not listed: a failure must not print the hold-out's questions."""
+    dev3 = {turn for c in load_cases(DEV3) for turn in c.turns}
+    for path in (HOLDOUT, DEV, DEV2, *ENGLISH):
+        others = {turn for c in load_cases(path) for turn in c.turns}
+        assert len(dev3 & others) == 0, path.name
+    holdout_budget = {d for c in load_cases(HOLDOUT) if c.category == "budget" for d in c.must_cite}
+    dev3_budget = {d for c in load_cases(DEV3) if c.category == "budget" for d in c.must_cite}
+    assert len(holdout_budget & dev3_budget) == 0
+
+
+def test_inflected_names_take_their_case_from_the_template() -> None:
+    from evals.questions_i18n_dev3_wordings import POLISH, POLISH_PLAIN
+
+    slovakia = POLISH.place("SK")
+    assert f"{slovakia}|{slovakia:do}|{slovakia:z}" == "na Słowacji|na Słowację|ze Słowacji"
+    assert f"{POLISH_PLAIN.place('HU'):z}" == "z Wegier"
+    horizon = POLISH.family_names["horizon"][0]
+    assert f"naborów {horizon}, w {horizon:loc}" == "naborów Horyzontu Europa, w Horyzoncie Europa"

@@ -27,6 +27,7 @@ boundaries, longest phrase first; every other word, and any name (see
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.plan.dates_i18n import date_phrases
@@ -123,4 +124,14 @@ def english_reading(text: str) -> str:
     """
     # Spanish opens questions with "¿" and "¡"; the rules look for "and ..." at the start.
     # German sector compounds are read as two words ("Wasserstoffprojekte" → "Wasserstoff projekte").
-    return _rewriter().rewrite(split_compounds(text.replace("¿", "").replace("¡", "")))
+    text = split_compounds(text.replace("¿", "").replace("¡", ""))
+    return _rewriter().rewrite(_CLUSTER_COMPOUND.sub(r"\1 \2", text))
+
+
+_CLUSTER_COMPOUND = re.compile(
+    r"\b(?!(?:sub|meta|mega|super|micro|macro|inter|cross|euro)cluster)([^\W\d_]{3,}?)((?-i:c)luster(?:n|s)?)\b",
+    re.IGNORECASE,
+)
+"""A German compound whose head is "cluster" and whose first part is no sector word ("Modecluster",
+"Textil- und Modecluster"): read as two words, so the cluster word is seen (sector heads are split
+by :func:`corpus.sectors.split_compounds` already)."""

@@ -142,4 +142,13 @@ PHRASES: dict[str, str] = {
     "der vierte": "the fourth one", "das dritte": "the third one", "der dritte": "the third one",
     "die fünfte": "the fifth one", "der fünfte": "the fifth one",
     "öffnen bald": "will open soon", "bald": "soon", "geplant": "upcoming", "sind geplant": "are upcoming",
+    # third round (dev3)
+    "was unterscheidet": "what is the difference between", "unterscheidet sich": "differs",
+    "kann man gerade einreichen": "are open now", "angekündigt": "announced", "noch zu": "not yet open",
+    "irgendwas offen": "anything open", "irgendwas": "anything",
+    # policy facts about events and institutions abroad: a policy question, even naming a country
+    "teilgenommen": "took part", "nahmen teil": "took part", "waren dabei": "took part", "dabei": "there",
+    "kamen": "attended", "gesetz": "act", "plattform": "platform",
+    "behörden": "agencies", "ministerium": "ministry", "in welchem jahr": "in which year",
+    "veröffentlicht": "publishes", "fachleute": "experts", "forschende": "researchers",
 }  # fmt: skip

@@ -140,6 +140,19 @@ PHRASES: dict[str, str] = {
     "pme de": "sme from", "pme d'": "sme from", "entreprise de": "company from",
     "entreprise d'": "company from",
     "start-up de": "startup from", "start-up d'": "startup from",
+    # third round (dev3)
+    "est-ce qu'il reste": "is there still", "il reste": "there is still", "reste-t-il": "is there still",
+    "pôles": "clusters", "des pôles": "clusters", "un pôle": "a cluster", "parmi les": "among the",
+    "parmi": "among", "il ferme quand": "when does it close", "garde seulement": "only those",
+    "ça en fait combien": "how many is that",
+    # policy facts about events and institutions abroad: a policy question, even naming a country
+    "ont participé": "participated", "participé": "participated", "ont assisté": "attended",
+    "assisté": "attended", "atelier": "workshop", "ateliers": "workshops",
+    "loi": "act", "plateforme": "platform", "agences": "agencies", "agence": "agency",
+    "ministère": "ministry", "en quelle année": "in which year", "quelle année": "which year",
+    "fiches": "factsheets", "décideurs": "policymakers", "chercheurs": "researchers",
+    "cartographie des clusters": "cluster mapping", "haut niveau": "high level", "bureaux": "bureaus",
+    "comment": "how is", "comment se": "how is", "généralement": "usually", "constitué": "composed",
 }  # fmt: skip
 
 # "la date limite la plus tardive", "l'échéance la plus proche": the deadline, then how far it is.

@@ -124,4 +124,21 @@ PHRASES: dict[str, str] = {
     "domanda": "application", "attivi": "open", "attive": "open", "attivo": "open", "attiva": "open",
     "in corso": "open", "in arrivo": "upcoming", "a breve": "soon", "e quelli": "and those",
     "e quelle": "and those",
+    # third round (dev3)
+    "poli tecnologici": "technology clusters", "poli di innovazione": "innovation clusters",
+    "poli": "clusters", "polo tecnologico": "technology cluster", "polo di innovazione": "innovation cluster",
+    "apriranno a breve": "will open soon", "che differenza c'è tra": "what is the difference between",
+    "quindi quanti sono": "how many is that", "e un'": "and a", "e un": "and a", "e una": "and a",
+    "organizzazione cluster": "cluster organisation",
+    # policy facts about events and institutions abroad: a policy question, even naming a country
+    "missione": "mission", "hanno preso parte": "took part", "preso parte": "took part",
+    "hanno partecipato": "participated", "partecipato": "participated",
+    "legge": "act", "piattaforma": "platform", "agenzie": "agencies",
+    "agenzia": "agency", "ministero": "ministry", "dipartimento": "department",
+    "in che anno": "in which year",
+    "in quale anno": "in which year", "schede": "factsheets", "decisori politici": "policymakers",
+    "ricercatori": "researchers", "mappatura dei cluster": "cluster mapping", "alto livello": "high level",
+    "uffici": "offices",
+    "come viene": "how is", "come è": "how is", "di solito": "usually", "composto": "composed",
+    "internazionalizzazione": "internationalisation",
 }  # fmt: skip
