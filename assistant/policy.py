@@ -19,7 +19,7 @@ from assistant.injection import looks_like_instruction
 from assistant.language import _, quoted
 from assistant.models import Passage
 from assistant.sentences import CONTINUATION_SHARE, continues, question_profile, sentence_score
-from corpus.models import DocType
+from corpus.models import Chunk, DocType
 from retrieval.filters import SearchFilters
 from retrieval.search import Hit, HybridRetriever
 
@@ -95,6 +95,40 @@ def search_policy(
     return retriever.search(query=query, k=SEARCH_K, filters=wanted, today=today).hits
 
 
+WHOLE_DOCUMENTS = 2
+"""Documents read whole for a question not in English (:func:`with_whole_documents`)."""
+
+
+def with_whole_documents(
+    hits: Sequence[Hit], chunks_of: Callable[[str], Sequence[Chunk]], documents: int = WHOLE_DOCUMENTS
+) -> list[Hit]:
+    """The best :data:`PASSAGES_READ` ``hits``, then every other passage of the best ``documents``
+    documents among them, in reading order (a policy document has about ten)."""
+    read = list(hits[:PASSAGES_READ])
+    seen = {hit.chunk_id for hit in read}
+    for doc_id in list(dict.fromkeys(hit.doc_id for hit in read))[:documents]:
+        for chunk in chunks_of(doc_id):
+            if chunk.chunk_id not in seen:
+                seen.add(chunk.chunk_id)
+                read.append(_hit_of(chunk, rank=len(read) + 1))
+    return read
+
+
+def _hit_of(chunk: Chunk, *, rank: int) -> Hit:
+    return Hit(
+        rank=rank,
+        doc_id=chunk.doc_id,
+        chunk_id=chunk.chunk_id,
+        doc_type=chunk.doc_type,
+        title=chunk.title,
+        identifier=chunk.identifier,
+        url=chunk.url,
+        score=0.0,
+        text=chunk.text,
+        metadata=dict(chunk.metadata),
+    )
+
+
 def policy_evidence(
     *,
     question: str,
@@ -102,6 +136,7 @@ def policy_evidence(
     hits: Sequence[Hit],
     similarity: Callable[[Sequence[str]], Sequence[float]] | None = None,
     words_of: str | None = None,
+    read: int | None = PASSAGES_READ,
 ) -> Evidence:
     """Evidence for a policy question: up to :data:`MAX_SENTENCES` cited sentences.
 
@@ -115,9 +150,10 @@ def policy_evidence(
             the sentences too (:func:`crosslingual_score`).
         words_of: The question as its words are matched against the sentences: for a question not
             in English, with its words translated into English ones (default: ``question``).
+        read: How many of ``hits`` to read (None: all).
     """
     profile = question_profile(words_of or question)
-    sentences = [candidate_sentences(hit.text) for hit in hits[:PASSAGES_READ]]
+    sentences = [candidate_sentences(hit.text) for hit in hits[:read]]
     closeness = _closeness(sentences, similarity)
     scored: list[tuple[float, int, int, str]] = []
     for rank, (hit, passage) in enumerate(zip(hits, sentences, strict=False), 1):

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.calls import CallsService
@@ -47,7 +47,7 @@ from assistant.plan.lexicon import english_reading
 from assistant.plan.models import QueryPlan
 from assistant.plan.planner import LLMPlanner, Planner, RulePlanner
 from assistant.plan.rules import PreviousTurn
-from assistant.policy import policy_evidence, search_policy
+from assistant.policy import policy_evidence, search_policy, with_whole_documents
 from assistant.refusal import (
     MIN_COVERAGE,
     OUT_OF_SCOPE_TEXT,
@@ -397,13 +397,7 @@ class Assistant:
         if not defining or len(defining) == len(hits):
             return None
         entities = extract_entities(plan.question)
-        evidence = policy_evidence(
-            question=plan.question,
-            entities=entities,
-            hits=defining,
-            similarity=self.retriever.index.crosslingual_scorer(plan.question),
-            words_of=self.retriever.index.english_rendering(plan.question),
-        )
+        evidence = self._policy_sentences(plan.question, entities, defining)
         return (evidence, evidence.focus_doc_ids) if evidence.grounded else None
 
     def _evidence(
@@ -457,13 +451,7 @@ class Assistant:
             # answer it better than the calls that share its words.
             policy_hits = search_policy(retriever=self.retriever, query=query, filters=filters, today=today)
             if policy_hits and better_evidence(self._score(query, policy_hits), calls):
-                evidence = policy_evidence(
-                    question=query,
-                    entities=entities,
-                    hits=policy_hits,
-                    similarity=self.retriever.index.crosslingual_scorer(query),
-                    words_of=self.retriever.index.english_rendering(query),
-                )
+                evidence = self._policy_sentences(query, entities, policy_hits)
                 if evidence.grounded:
                     return evidence
         return funding_evidence(
@@ -506,14 +494,28 @@ class Assistant:
         hits = search_policy(retriever=self.retriever, query=query, filters=filters, today=today)
         if not self._evidenced(query, hits, require_terms=False):
             return _refusal(refusal_intent, query)
-        evidence = policy_evidence(
-            question=query,
-            entities=entities,
-            hits=hits,
-            similarity=self.retriever.index.crosslingual_scorer(query),
-            words_of=self.retriever.index.english_rendering(query),
-        )
+        evidence = self._policy_sentences(query, entities, hits)
         return evidence if evidence.grounded else _refusal(refusal_intent, query)
+
+    def _policy_sentences(self, question: str, entities: Entities, hits: Sequence[Hit]) -> Evidence:
+        """The sentences of the policy ``hits`` that answer ``question``.
+
+        A question not in English is matched on its words translated into English and its
+        multilingual similarity, and the best documents are read whole: multilingual similarity
+        finds the right document but ranks its passages poorly (the passage with the workshop's 77
+        attendees came last of its document for the German question)."""
+        index = self.retriever.index
+        similarity = index.crosslingual_scorer(question)
+        if similarity is None:
+            return policy_evidence(question=question, entities=entities, hits=hits)
+        return policy_evidence(
+            question=question,
+            entities=entities,
+            hits=with_whole_documents(hits, index.document_chunks),
+            similarity=similarity,
+            words_of=index.english_rendering(question),
+            read=None,
+        )
 
     def _score(self, query: str, hits: list[Hit]) -> EvidenceScore:
         score = score_evidence(index=self.retriever.index, question=query, hits=hits)

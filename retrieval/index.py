@@ -237,6 +237,11 @@ class SearchIndex:
         topic = topic_text(question)
         return lambda texts: encoder.text_similarities(topic, texts)
 
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        """Every indexed chunk of the document ``doc_id``, in reading order (none if unknown)."""
+        catalog = self.catalog
+        return [catalog.chunks[row] for row in catalog.rows_of_doc.get(doc_id, [])]
+
     def english_words(self, text: str) -> list[str]:
         """For a question searched cross-lingually: the corpus's English words its own words mean
         (:mod:`retrieval.word_translation`); none for a question searched in English."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.injection import looks_like_instruction
-from assistant.policy import candidate_sentences, is_boilerplate
+from assistant.policy import candidate_sentences, is_boilerplate, with_whole_documents
+from corpus.models import Chunk, DocType
+from retrieval.search import Hit
 
 
 @pytest.mark.parametrize(
@@ -92,3 +94,30 @@ def test_a_sentence_continuing_the_relevant_one_is_selected() -> None:
     question = "What did Norway do to internationalise its clusters?"
     evidence = policy_evidence(question=question, entities=extract_entities(question), hits=[hit])
     assert any("meta clusters" in line for line in evidence.lines)
+
+
+def _chunk(doc_id: str, position: int) -> Chunk:
+    return Chunk(
+        chunk_id=f"{doc_id}#{position}",
+        doc_id=doc_id,
+        doc_type=DocType.POLICY,
+        position=position,
+        text=f"Passage {position} of {doc_id}.",
+        title=doc_id,
+    )
+
+
+def test_a_foreign_question_reads_the_best_documents_whole() -> None:
+    documents = {doc: [_chunk(doc, position) for position in range(4)] for doc in ("a", "b", "c")}
+    retrieved = [documents["a"][2], documents["b"][3], documents["c"][0], documents["a"][1]]
+    hits = [
+        Hit(rank=rank, doc_id=c.doc_id, chunk_id=c.chunk_id, doc_type=c.doc_type, title=c.title,
+            identifier=None, url=None, score=1 / rank, text=c.text, metadata={})
+        for rank, c in enumerate(retrieved, 1)
+    ]  # fmt: skip
+    read = with_whole_documents(hits, lambda doc_id: documents.get(doc_id, []), documents=2)
+    ids = [hit.chunk_id for hit in read]
+    # the retrieved passages first, as ranked; then the rest of the two best documents, in order
+    assert ids == ["a#2", "b#3", "c#0", "a#1", "a#0", "a#3", "b#0", "b#1", "b#2"]
+    assert [hit.rank for hit in read] == list(range(1, len(read) + 1))
+    assert with_whole_documents([], lambda doc_id: documents[doc_id]) == []
