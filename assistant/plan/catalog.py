@@ -44,6 +44,9 @@ NAME_SCORE = 88.0
 """rapidfuzz ``ratio`` (0–100) a typed span must reach against a known name to stand for it."""
 MAX_TITLE_WORDS = 10
 """Call titles up to this long can be named (longer ones are descriptions, not names)."""
+MAX_TITLE_CHARS = 70
+"""… and titles of more, short words up to this many characters ("Rethinking long-term care policy in the
+face of EU demographic shifts")."""
 RARE_WORD_MAX_NAMES = 3
 IDENTIFIER_TYPOS = 2
 """Typos an identifier typed by hand may carry and still name its call."""
@@ -159,7 +162,13 @@ class Catalog:
                     key = "".join(groups[:i] + groups[i + 1 :])
                     catalog._without_a_group.setdefault(key, []).append(identifier)
         names = {c.doc_id: c.name for c in catalog.clusters}
-        names.update({c.doc_id: c.title for c in catalog.calls if len(c.title.split()) <= MAX_TITLE_WORDS})
+        names.update(
+            {
+                c.doc_id: c.title
+                for c in catalog.calls
+                if len(c.title.split()) <= MAX_TITLE_WORDS or len(c.title) <= MAX_TITLE_CHARS
+            }
+        )
         catalog._names = {doc_id: (name, fold(name)) for doc_id, name in names.items() if len(name) >= 3}
         counts = Counter(
             word for _, folded in catalog._names.values() for word in set(_NAME_WORD.findall(folded))

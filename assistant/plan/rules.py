@@ -168,7 +168,8 @@ _LOOKUP_CUE = _rx(
     r"(?:work|worked|working|partner|partnered|partnering|collaborat\w*|cooperat\w*|team(?:ed)? up|met|meet|meeting|talk\w*|speak\w*|deal\w*) with",
     r"get in touch", r"reach(?:ed|es|ing)? out", r"profile", r"(?:hearing|heard|read|reading) about", r"looking into",
     r"pull up", r"(?:about|know|contact) them", r"their (?:focus|members|work|website|address|field|sector)s?",
-    r"work on", r"how long do we have", r"still time", r"(?:has|have|is|was) .{3,80}? (?:closed|over|finished|expired)",
+    r"work on", r"how long do we have", r"still time", r"(?:still )?submit (?:to|for)", r"any details",
+    r"(?:people|someone|somebody|colleagues?|a team|the team) from", r"(?:has|have|is|was) .{3,80}? (?:closed|over|finished|expired)",
 )  # fmt: skip
 _WHO_TO_TALK_TO = _rx(
     r"who (?:should|could|can|shall) (?:we|i) (?:talk|speak|reach out|turn|go) to", r"who (?:can|could) help",
@@ -333,8 +334,6 @@ def plan_question(
         if not any(o != i and o.upper().startswith(i.upper() + "-") for o in identifiers)
     ]
     unknown = [i for i in identifiers if not catalog.has_identifier(i) and not _is_parent(i, catalog)]
-    for identifier in unknown:
-        problems.append(unknown_identifier(identifier))
     identifiers = [i for i in identifiers if i not in unknown]
 
     programmes = list(entities.programmes)
@@ -352,11 +351,17 @@ def plan_question(
         text_for_topic = text
     if identifiers:
         programmes = []  # an identifier says more than its programme
+    identifier_problems_at = len(problems)  # they come first, before the programmes'
     problems += _unknown_programmes(text_for_topic, programmes)
     call_kinds: tuple[str, ...] = ("cascade",) if _CASCADE.search(text) else ()
 
     named = [] if identifiers else _named(text, catalog)
     organisations, candidates = _resolve_names(named)
+    # "RFCS-2026-Big Tickets-Coal" is a call's title, not an identifier: no "unknown identifier" then.
+    named_titles = " ".join(fold(catalog.name_of(doc_id)) for doc_id in (*organisations, *candidates))
+    problems[identifier_problems_at:identifier_problems_at] = [
+        unknown_identifier(i) for i in unknown if fold(i) not in named_titles
+    ]
     if organisations and organisations[0].startswith("call:") and programmes:
         # "New abilities in over-the-horizon sensing": a programme's word inside the named call's title.
         title = fold(catalog.name_of(organisations[0]))

@@ -107,6 +107,11 @@ def _catalog3() -> Catalog:
         ),
         make_call("EDF-2026-LS-DA-DIS-OTHR", title="New abilities in over-the-horizon sensing"),
         make_call("HORIZON-JU-EUROHPC-2026-QML-07-01", title="Quantum Machine Learning"),
+        make_call("RFCS-2026-BT-Coal", title="RFCS-2026-Big Tickets-Coal", programme="RFCS (RFCS)"),
+        make_call(
+            "HORIZON-CL2-2026-01-TRANSFO-09",
+            title="Rethinking long-term care policy in the face of EU demographic shifts",
+        ),
     ]
     clusters = [
         make_profile("Greenreality Network", doc_id="cluster:green"),
@@ -188,3 +193,18 @@ def test_a_name_is_found_in_the_question_as_the_planner_reads_it() -> None:
         reading = english_reading(typed)
         assert reading != typed
         assert _plan(reading, catalog).organisations == ("cluster:tic",), reading
+
+
+def test_a_call_title_that_looks_like_an_identifier_or_has_many_short_words() -> None:
+    catalog = _catalog3()
+    plan = _plan("when is RFCS-2026-BIG TICETS-COAL closing", catalog)
+    assert plan.organisations == ("call:RFCS-2026-BT-Coal",) and plan.problems == ()
+    plan = _plan(
+        "what about Rethinking long-term care policy in the face of EU demographiv shidts - deadline?",
+        catalog,
+    )
+    assert plan.organisations == ("call:HORIZON-CL2-2026-01-TRANSFO-09",)
+    # An identifier nobody stores, inside no named title, is still said to be unknown.
+    assert (
+        "HORIZON-ZZZ-2031-NOPE-01" in _plan("when does HORIZON-ZZZ-2031-NOPE-01 close?", catalog).problems[0]
+    )
