@@ -362,7 +362,8 @@ def plan_question(
     problems[identifier_problems_at:identifier_problems_at] = [
         unknown_identifier(i) for i in unknown if fold(i) not in named_titles
     ]
-    if organisations and organisations[0].startswith("call:") and programmes:
+    about_one = not _LIST_NOUNS.search(text)
+    if organisations and organisations[0].startswith("call:") and programmes and about_one:
         # "New abilities in over-the-horizon sensing": a programme's word inside the named call's title.
         title = fold(catalog.name_of(organisations[0]))
         programmes = [name for name in programmes if not _in_title(name, title)]
@@ -388,7 +389,7 @@ def plan_question(
 
     previous_ref, item_index = _previous_reference(text, previous)
     one_call = len(organisations) == 1 and organisations[0].startswith("call:")
-    if operation == "list" and (identifiers or (organisations and fields) or (one_call and not programmes)):
+    if operation == "list" and (identifiers or (organisations and fields) or (one_call and about_one)):
         operation = "lookup"  # "has <call title> closed already?" asks about that call
     if operation == "lookup":
         statuses = ()  # a named call is answered about whatever its status
