@@ -592,3 +592,83 @@ DEFINITIONS_DEV = replace(
 """Definition tuning material (issue 12): how members ask "what is X", "what does Y mean", "the
 difference between A and B", for the dev side's terms and U.S. cluster categories only (the hold-out's
 term has no wordings here)."""
+
+TYPOS_DEV3 = replace(
+    DEV,
+    typo_cluster=(
+        "has anyone here worked with {name}?",
+        "{name} reached out to us about a project. who are they?",
+        "Looking into {name} - what's their focus?",
+        "quick q: {name}, which country are they from",
+        "can you pull up {name} for me",
+        "I keep hearing about {name}. what do they do exactly?",
+        "any info about {name} pls",
+        "we might partner with {name}, what should I know about them?",
+        "is {name} a cluster we could get in touch with?",
+        "profile of {name}",
+    ),
+    typo_call=(
+        "deadline for {title}?",
+        "when is {title} closing",
+        "we want to apply to {title} - how long do we have?",
+        "has {title} closed already?",
+        "what's the due date on {title}",
+        "{title} — still time to submit?",
+        "pls check the closing date of {title}",
+        "until when can we apply for {title}",
+    ),
+    loose_id=(
+        "{id} - when's the deadline?",
+        "looking at {id}, is it still open?",
+        "can u check {id} for me, closing date?",
+        "what's {id}",
+        "deadline of topic {id}",
+    ),
+    count_open=(
+        "{context} How many {family} calls are open right now?",
+        "{context} how many {family} calls can we apply to at the moment?",
+        "{context} Number of open {family} calls?",
+    ),
+    typo_salt="dev3",
+)
+"""The third typo tuning set (issue 12): dev-side names and identifiers with the slips of
+:data:`evals.typing_slips.NAME_SLIPS_3` and :data:`~evals.typing_slips.IDENTIFIER_SLIPS_3`, in wordings
+none of the other sets uses (written before the planner was changed for them)."""
+
+TYPO3_WITH_COUNTRY = (
+    "{name} in {country} — who are they?",
+    "do you have {name} ({country}) in the database?",
+    "what does {name} from {country} work on",
+    "we met people from {name}, a cluster in {country}. any details?",
+)
+"""A mistyped organisation name with its country ("Silicon Saxny in Germany")."""
+
+TYPO3_FOLLOW_UP_CLUSTER = (
+    ("which clusters are there in {country}?", "and what about {name}?"),
+    ("any cluster organisations in {country}", "ok, and {name} - where are they based?"),
+    ("show me clusters in {country} pls", "tell me more about {name}"),
+)
+"""A conversation whose second turn names an organisation with a slip."""
+
+TYPO3_FOLLOW_UP_CALL = (
+    ("which calls close in the next 30 days?", "and {title}, when does that one close?"),
+    ("are there open calls on digital skills?", "what about {title} - deadline?"),
+)
+"""A conversation whose second turn names a call by its title with a slip."""
+
+TYPO3_AMBIGUOUS = (
+    "tell me about {name}",
+    "who are {name}?",
+    "{name} - what do they do?",
+    "contact details for {name}",
+)
+"""The first words of two stored names at once: the product must ask which one was meant."""
+
+TYPO3_CONTEXT = (
+    "we work in {words}.",
+    "Our members are mostly in {words}.",
+    "context: {words} sector here -",
+    "hi! we do {words} stuff.",
+)
+"""Context made of the words of a stored name, in lower case, before a count question: the words are
+words (no organisation is meant), and the answer is the count."""

@@ -320,3 +320,236 @@ PROGRAMME_SLIPS: tuple[Callable[[str, str], str | None], ...] = (
     lower_case,
 )
 """Programme names ("Horizn Europe", "Digital Eurpoe", "Euroclsuters", "HorizonEurope")."""
+
+
+# --- The third typo tuning set (questions_typos_dev3.jsonl): slips the first two sets do not make ---
+
+_PHONETIC = (
+    ("ph", "f"), ("f", "ph"), ("ck", "k"), ("k", "c"), ("c", "k"), ("y", "i"), ("i", "y"), ("ou", "u"),
+    ("ss", "s"), ("ll", "l"), ("tt", "t"), ("nn", "n"), ("mm", "m"), ("rr", "r"), ("pp", "p"), ("cc", "c"),
+    ("ti", "ci"), ("qu", "q"), ("w", "v"), ("v", "w"), ("ae", "e"), ("th", "t"),
+)  # fmt: skip
+"""A spelling by ear: the sound written the way another language, or a hurried writer, would."""
+_VOWELS = "aeiou"
+_TRANSLITERATIONS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "å": "aa", "ø": "oe", "æ": "ae", "ł": "l"}
+_OTHER_ACCENT = {
+    "é": "è", "è": "é", "á": "à", "à": "á", "ó": "ò", "ò": "ó", "í": "ì", "ú": "ù", "ñ": "n", "ç": "c",
+}  # fmt: skip
+_PUNCTUATION = re.compile(r"['’.()]|(?<=\w)-(?=\w)|\s&\s|\sand\s|\s[-–—/:]\s|,")
+GENERIC_WORDS = frozenset("cluster klaster clúster association alliance network the".split())
+"""Words members add to or leave out of an organisation's name ("the Silicon Saxony cluster")."""
+
+
+def _any_slip(word: str, n: int, seed: str) -> str | None:
+    """One of the four letter slips, chosen by the seed."""
+    slip = (_drop, _double, _neighbour, _swap)[_number(seed, 9) % 4]
+    return slip(word, n, seed)
+
+
+def two_in_one_word(text: str, seed: str) -> str | None:
+    """Two slips in the same word of seven letters or more ("Hydorgn", "Saxonny" → "Saxxonny")."""
+    spans = _words(text, 7)
+    if not spans:
+        return None
+    start, end = spans[_number(seed, 0) % len(spans)]
+    word = text[start:end]
+    first = _any_slip(word, _number(seed, 1), f"{seed}/a")
+    if first is None:
+        return None
+    # The second slip in the other half of the word, so that the two do not undo each other.
+    half = len(first) // 2
+    left, right = first[:half], first[half:]
+    if _number(seed, 2) % 2 and len(right) >= 3:
+        second = _any_slip(right, _number(seed, 3), f"{seed}/b")
+        typed_word = left + second if second is not None else None
+    else:
+        second = _drop(left, _number(seed, 3), seed) if len(left) >= 3 else None
+        typed_word = second + right if second is not None else None
+    if typed_word is None or typed_word == word:
+        return None
+    return text[:start] + typed_word + text[end:]
+
+
+def slip_in_each_word(text: str, seed: str) -> str | None:
+    """One slip in each of two words of four letters or more, short names too ("Silcon Saxny")."""
+    if len(_words(text, 4)) < 2:
+        return None
+    return _letter_slips(text, seed, 2, 4, _any_slip)
+
+
+def all_caps(text: str, seed: str) -> str | None:
+    """The name in capitals, with a slip now and then ("SILICON SAXONY", "ANDALUSIAN HYDROGN CLUSTER")."""
+    typed = text.upper()
+    if _number(seed, 0) % 2:
+        typed = _letter_slips(typed, seed, 1, 5, _any_slip) or typed
+    return typed if typed != text else None
+
+
+def lower_with_slip(text: str, seed: str) -> str | None:
+    """All in lower case with one slip ("silicon saxnoy")."""
+    return _letter_slips(text.lower(), seed, 1, 5, _any_slip)
+
+
+def punctuation_dropped(text: str, seed: str) -> str | None:
+    """Apostrophes, dots, brackets, commas and hyphens left out, "&" written "and" or the other way
+    ("Women's Business Network (WBN)" → "Womens Business Network WBN", "Rhône-Alpes" → "Rhône Alpes")."""
+    options: list[str] = []
+    for match in _PUNCTUATION.finditer(text):
+        found = match.group()
+        before, after = text[: match.start()], text[match.end() :]
+        if found.strip() == "&":
+            options.append(f"{before} and {after}")
+        elif found.strip() == "and":
+            options.append(f"{before} & {after}")
+        elif found == "-":
+            options += [f"{before} {after}", before + after]
+        elif found in "'’.,":
+            options.append(before + after)
+        elif found in "()":
+            options.append(" ".join(re.sub(r"[()]", " ", text).split()))
+        else:
+            options.append(" ".join(f"{before} {after}".split()))  # " - ", " / ": the words stay apart
+    if not options:
+        return None
+    # Now and then every mark at once, the way a name is typed from memory.
+    if _number(seed, 1) % 3 == 0:
+        plain = re.sub(r"['’.,]", "", text)
+        plain = " ".join(re.sub(r"[():/–—]|(?<=\s)-(?=\s)", " ", plain).split())
+        return plain if plain != text else None
+    typed = options[_number(seed, 0) % len(options)]
+    return typed if typed != text else None
+
+
+def transliterated(text: str, seed: str) -> str | None:
+    """A letter without an ASCII twin written the way a keyboard without it does ("Muenchen", "Lodz",
+    "Oeresund"), or an accent typed as another one ("Innovaciò")."""
+    lowered = text.lower()
+    if any(letter in lowered for letter in _TRANSLITERATIONS):
+        typed = "".join(
+            (_TRANSLITERATIONS[c.lower()].capitalize() if c.isupper() else _TRANSLITERATIONS[c])
+            if c.lower() in _TRANSLITERATIONS
+            else c
+            for c in text
+        )
+        return strip_accents(typed)
+    accented = [i for i, c in enumerate(text) if c in _OTHER_ACCENT]
+    if not accented:
+        return None
+    position = accented[_number(seed, 0) % len(accented)]
+    return text[:position] + _OTHER_ACCENT[text[position]] + text[position + 1 :]
+
+
+def by_ear(text: str, seed: str) -> str | None:
+    """A sound spelt another way inside a word of five letters or more: "f" for "ph", "k" for "c", one
+    letter for a double one, a wrong vowel ("Fotonics", "Klaster", "Mecatronics", "Hidrogen")."""
+    options: list[str] = []
+    for start, end in _words(text, 5):
+        word = text[start:end]
+        lower = word.lower()
+        for sound, spelt in _PHONETIC:
+            for match in re.finditer(re.escape(sound), lower[1:]):
+                at = match.start() + 1
+                typed = lower[:at] + spelt + lower[at + len(sound) :]
+                options.append(text[:start] + _like(word, typed) + text[end:])
+        for at in range(1, len(lower) - 1):
+            if lower[at] in _VOWELS:
+                vowel = _VOWELS[(_VOWELS.index(lower[at]) + 1 + _number(seed, 2) % 4) % 5]
+                typed = lower[:at] + vowel + lower[at + 1 :]
+                options.append(text[:start] + _like(word, typed) + text[end:])
+    options = [o for o in dict.fromkeys(options) if o != text]
+    if not options:
+        return None
+    return options[_number(seed, 0) % len(options)]
+
+
+def _like(word: str, typed: str) -> str:
+    """``typed`` written in ``word``'s case (capitalised or all capitals)."""
+    if word.isupper() and len(word) > 1:
+        return typed.upper()
+    return typed[0].upper() + typed[1:] if word[0].isupper() else typed
+
+
+def generic_word(text: str, seed: str) -> str | None:
+    """A generic word added or left out at either end, and the name then often in lower case: "Silicon
+    Saxony" → "the Silicon Saxony cluster", "Cluster Fabbrica Intelligente" → "Fabbrica Intelligente"."""
+    words = text.split()
+    kept = list(words)
+    while kept and kept[0].lower().strip(",.") in GENERIC_WORDS:
+        kept.pop(0)
+    while kept and kept[-1].lower().strip(",.") in GENERIC_WORDS:
+        kept.pop()
+    if len(kept) < len(words):
+        ends = {kept[0].lower(), kept[-1].lower()} if kept else set()
+        if len(kept) < 2 or sum(len(w) for w in kept) < 8 or ends & SMALL_WORDS:
+            return None
+        typed = " ".join(kept)
+    else:
+        typed = f"the {text} {('cluster', 'network', 'association')[_number(seed, 1) % 3]}"
+    return typed.lower() if _number(seed, 0) % 2 else typed
+
+
+NAME_SLIPS_3: dict[str, Callable[[str, str], str | None]] = {
+    "two-in-word": two_in_one_word,
+    "each-word": slip_in_each_word,
+    "caps": all_caps,
+    "lower-slip": lower_with_slip,
+    "punctuation": punctuation_dropped,
+    "transliterated": transliterated,
+    "by-ear": by_ear,
+    "generic": generic_word,
+}
+"""The third set's kinds of slip in organisation names and call titles (case ids ``t3-<kind>-NN``)."""
+
+
+def identifier_word_slip(identifier: str, seed: str) -> str | None:
+    """A slip in a letter group of four or more, the dashes typed as spaces or kept, in lower case now
+    and then ("horizon cl4 2026 clster 01", "HORIZON-EIC-2026-ACCELERATR-01")."""
+    groups = identifier.split("-")
+    lettered = [i for i, g in enumerate(groups) if len(g) >= 4 and g.isalpha()]
+    if not lettered:
+        return None
+    i = lettered[_number(seed, 0) % len(lettered)]
+    typed_group = (_drop, _neighbour, _swap)[_number(seed, 1) % 3](groups[i], _number(seed, 2), seed)
+    if typed_group is None or typed_group == groups[i]:
+        return None
+    typed = "-".join([*groups[:i], typed_group, *groups[i + 1 :]])
+    if _number(seed, 3) % 2:
+        typed = typed.replace("-", " ")
+    return typed.lower() if _number(seed, 4) % 2 else typed
+
+
+def identifier_without_prefix(identifier: str, seed: str) -> str | None:
+    """The programme's prefix left out ("CL5-2026-D3-01" for "HORIZON-CL5-2026-D3-01"), with spaces or
+    in lower case now and then. Whether no other identifier ends so is for the caller to check."""
+    groups = identifier.split("-")
+    if len(groups) < 4 or not groups[1][0].isalpha():
+        return None  # "2026-EURES-TMS" is no way to write an identifier
+    typed = "-".join(groups[1:])
+    n = _number(seed, 0)
+    if n % 3 == 1:
+        typed = typed.replace("-", " ")
+    return typed.lower() if n % 2 else typed
+
+
+def identifier_spaced_numbers(identifier: str, seed: str) -> str | None:
+    """Spaces for dashes and a number group typed loosely: a leading zero dropped or a number run into
+    the group before ("SMP COSME 2024 CLUSTER 1", "HORIZON CL42026 D3 01")."""
+    groups = identifier.split("-")
+    options: list[list[str]] = []
+    for i, group in enumerate(groups):
+        if len(group) == 2 and group.startswith("0") and group[1] != "0":
+            options.append([*groups[:i], group[1], *groups[i + 1 :]])
+        if group.isdigit() and 0 < i and not groups[i - 1].isdigit():
+            options.append([*groups[: i - 1], groups[i - 1] + group, *groups[i + 1 :]])
+    if not options:
+        return None
+    typed = " ".join(options[_number(seed, 0) % len(options)])
+    return typed.lower() if _number(seed, 1) % 3 == 0 else typed
+
+
+IDENTIFIER_SLIPS_3: dict[str, Callable[[str, str], str | None]] = {
+    "id-word": identifier_word_slip,
+    "id-prefix": identifier_without_prefix,
+    "id-spaced": identifier_spaced_numbers,
+}
+"""The third set's kinds of slip in topic identifiers."""

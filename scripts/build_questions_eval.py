@@ -24,6 +24,7 @@ import hashlib
 import json
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,11 +46,27 @@ from evals.questions_wordings import (  # noqa: E402
     DEV,
     DEV2,
     HOLDOUT,
+    TYPO3_AMBIGUOUS,
+    TYPO3_CONTEXT,
+    TYPO3_FOLLOW_UP_CALL,
+    TYPO3_FOLLOW_UP_CLUSTER,
+    TYPO3_WITH_COUNTRY,
     TYPO_KINDS,
     TYPOS,
+    TYPOS_DEV3,
     Wordings,
 )
-from evals.typing_slips import IDENTIFIER_SLIPS, NAME_SLIPS, PROGRAMME_SLIPS  # noqa: E402
+from evals.typing_slips import (  # noqa: E402
+    GENERIC_WORDS,
+    IDENTIFIER_SLIPS,
+    IDENTIFIER_SLIPS_3,
+    NAME_SLIPS,
+    NAME_SLIPS_3,
+    PROGRAMME_SLIPS,
+    SMALL_WORDS,
+    dropped_letter,
+    neighbour_key,
+)
 
 DAYS = (dt.date(2026, 3, 2), dt.date(2026, 5, 10), dt.date(2026, 9, 15), dt.date(2026, 11, 23))
 DEV_PATH = ROOT / "evals" / "datasets" / "questions.jsonl"
@@ -57,12 +74,15 @@ HOLDOUT_PATH = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
 DEV2_PATH = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
 TYPOS_PATH = ROOT / "evals" / "datasets" / "questions_typos_dev.jsonl"
 TYPOS2_PATH = ROOT / "evals" / "datasets" / "questions_typos_dev2.jsonl"
+TYPOS3_PATH = ROOT / "evals" / "datasets" / "questions_typos_dev3.jsonl"
 DEFINITIONS_PATH = ROOT / "evals" / "datasets" / "questions_definitions_dev.jsonl"
 DEFINITION_KINDS = 4
 """U.S. cluster categories asked about in the definition tuning set (each in every wording)."""
 TYPO_TUNING_ITEMS = 60
 TYPO_KIND_CASES = 16
 """Cases per kind of slip in the second typo tuning set."""
+TYPO3_CASES = 12
+"""Cases per kind in the third typo tuning set."""
 PER_SHAPE = {"dev": 15, "holdout": 7, "dev2": 12}
 REPEATS = {"dev": 5, "holdout": 3, "dev2": 3}
 """At most this many cases per item (as many wordings as each definition term has in the split)."""
@@ -874,6 +894,232 @@ def _programme_slip_cases(builder: Builder, sure: SlipGold) -> list[dict[str, An
     return cases
 
 
+def typo_dev3_cases() -> list[dict[str, Any]]:
+    """The third typo tuning set: dev-side names and identifiers with the slips of
+    :data:`NAME_SLIPS_3` and :data:`IDENTIFIER_SLIPS_3` (two slips in a word, a slip in each word,
+    capitals, punctuation, transliterations, spellings by ear, generic words added or left out, wrong or
+    missing identifier prefixes), names with their country, names in a follow-up turn, two names typed
+    alike (the product asks which) and a stored name's words as plain words before a count (no name
+    meant). Items are the dev side's only; gold as in :func:`typo_kind_cases`."""
+    builder = Builder()
+    sure = SlipGold(builder)
+    records: dict[str, ClusterProfile | FundingCall] = {c.doc_id: c for c in builder.clusters}
+    records.update((c.doc_id, c) for c in builder.calls)
+    names = [records[item.key.split("|", 1)[1]] for item in split(builder.typo())["dev"]]
+    # The first two sets start at the dev side's first names; this one starts half-way.
+    names = names[len(names) // 2 :] + names[: len(names) // 2]
+    out: list[dict[str, Any]] = []
+    for k, (kind, slip) in enumerate(NAME_SLIPS_3.items()):
+        start = k * len(names) // len(NAME_SLIPS_3)
+        ordered = names[start:] + names[:start]
+        if kind in {"punctuation", "transliterated"}:  # names that have some first
+            ordered.sort(key=lambda record: slip(record.title, f"{record.doc_id}|{kind}") is None)
+        cases: list[dict[str, Any]] = []
+        for record in ordered:
+            if kind == "generic" and isinstance(record, FundingCall):
+                continue  # "the Silicon Saxony cluster": organisations only
+            typed = slip(record.title, f"{record.doc_id}|{kind}")
+            if typed is None or not sure.name(typed, record.title, kind):
+                continue
+            cases.append(_name_case(f"t3-{kind}", len(cases), record, typed, kind))
+            if len(cases) == TYPO3_CASES:
+                break
+        out += cases
+    out += _country_and_follow_up_cases(names, sure)
+    calls = [records[item.key.split("|", 1)[1]] for item in split(builder.loose_id())["dev"]]
+    calls = calls[len(calls) // 3 :] + calls[: len(calls) // 3]
+    for k, (kind, id_slip) in enumerate(IDENTIFIER_SLIPS_3.items()):
+        cases = []
+        for call in calls[k * len(calls) // 3 :] + calls[: k * len(calls) // 3]:
+            assert isinstance(call, FundingCall)
+            typed = id_slip(call.topic_identifier, f"{call.doc_id}|{kind}")
+            if typed is None or not sure.identifier(typed, call.topic_identifier, kind):
+                continue
+            n = len(cases)
+            cases.append(
+                {
+                    "id": f"t3-{kind}-{n + 1:02d}",
+                    "category": "typo",
+                    "turns": [pick(TYPOS_DEV3.loose_id, n).format(id=typed)],
+                    "today": DAYS[n % len(DAYS)],
+                    "must_contain": [iso(call.deadline_date)],
+                    "must_cite": [call.doc_id],
+                    "note": f"{kind}: {call.topic_identifier} typed as {typed!r}",
+                }
+            )
+            if len(cases) == TYPO3_CASES:
+                break
+        out += cases
+    out += _ambiguous_cases(builder, sure)
+    out += _plain_word_cases(builder, sure)
+    for case in out:
+        case["today"] = case["today"].isoformat()
+        AnswerCase.model_validate(case)
+    return out
+
+
+def _name_case(
+    stem: str, n: int, record: ClusterProfile | FundingCall, typed: str, kind: str
+) -> dict[str, Any]:
+    case: dict[str, Any] = {"id": f"{stem}-{n + 1:02d}", "category": "typo", "today": DAYS[n % len(DAYS)]}
+    if isinstance(record, FundingCall):
+        case["turns"] = [pick(TYPOS_DEV3.typo_call, n).format(title=typed)]
+        case["must_contain"] = [iso(record.deadline_date)]
+    else:
+        case["turns"] = [pick(TYPOS_DEV3.typo_cluster, n).format(name=typed)]
+    case["must_cite"] = [record.doc_id]
+    case["note"] = f"{kind}: {record.title!r} typed as {typed!r}"
+    return case
+
+
+def _country_and_follow_up_cases(
+    names: list[ClusterProfile | FundingCall], sure: SlipGold
+) -> list[dict[str, Any]]:
+    """A mistyped organisation name with its country; a mistyped name or call title in a second turn."""
+    with_country: list[dict[str, Any]] = []
+    follow_ups: list[dict[str, Any]] = []
+    start = len(names) // 3
+    for record in names[start:] + names[:start]:
+        seed = f"{record.doc_id}|dev3-context"
+        typed = (dropped_letter, neighbour_key)[int(_hash(seed)[:4], 16) % 2](record.title, seed)
+        if typed is None or not sure.name(typed, record.title, "context"):
+            continue
+        country = (
+            country_name(record.country) if isinstance(record, ClusterProfile) and record.country else None
+        )
+        if country is None and isinstance(record, ClusterProfile):
+            continue
+        if isinstance(record, ClusterProfile) and len(with_country) <= len(follow_ups):
+            if len(with_country) < TYPO3_CASES:
+                n = len(with_country)
+                with_country.append(
+                    {
+                        "id": f"t3-country-{n + 1:02d}",
+                        "category": "typo",
+                        "turns": [pick(TYPO3_WITH_COUNTRY, n).format(name=typed, country=country)],
+                        "today": DAYS[n % len(DAYS)],
+                        "must_cite": [record.doc_id],
+                        "note": f"with its country: {record.title!r} typed as {typed!r}",
+                    }
+                )
+                continue
+        if len(follow_ups) < TYPO3_CASES:
+            n = len(follow_ups)
+            case: dict[str, Any] = {
+                "id": f"t3-follow-up-{n + 1:02d}",
+                "category": "typo",
+                "today": DAYS[n % len(DAYS)],
+                "must_cite": [record.doc_id],
+                "note": f"in a second turn: {record.title!r} typed as {typed!r}",
+            }
+            if isinstance(record, FundingCall):
+                first, second = TYPO3_FOLLOW_UP_CALL[n % len(TYPO3_FOLLOW_UP_CALL)]
+                case["turns"] = [first, second.format(title=typed)]
+                case["must_contain"] = [iso(record.deadline_date)]
+            else:
+                first, second = TYPO3_FOLLOW_UP_CLUSTER[n % len(TYPO3_FOLLOW_UP_CLUSTER)]
+                case["turns"] = [first.format(country=country), second.format(name=typed)]
+            follow_ups.append(case)
+        if len(with_country) == len(follow_ups) == TYPO3_CASES:
+            break
+    return with_country + follow_ups
+
+
+def _ambiguous_cases(builder: Builder, sure: SlipGold) -> list[dict[str, Any]]:
+    """The first two or three words of exactly two stored organisation names, typed as a name ("Baltic
+    Battery" for "Baltic Battery Alliance" and "Baltic Battery Association"): neither is more likely,
+    so the answer asks which one was meant and cites nothing."""
+    held = {item.key.split("|", 1)[1] for item in split(builder.typo())["holdout"]}
+    starts: dict[str, list[ClusterProfile]] = {}
+    for cluster in builder.clusters:
+        words = cluster.title.split()
+        for size in (2, 3):
+            if len(words) > size:
+                starts.setdefault(" ".join(words[:size]), []).append(cluster)
+    cases: list[dict[str, Any]] = []
+    pairs: set[frozenset[str]] = set()
+    for typed, pair in sorted(starts.items(), key=lambda row: _hash(row[0])):
+        doc_ids = frozenset(c.doc_id for c in pair)
+        if len(pair) != 2 or doc_ids & held or doc_ids in pairs or pair[0].title == pair[1].title:
+            continue
+        words = typed.split()
+        if (
+            not all(re.fullmatch(r"[^\W\d_]+", w) and w[0].isupper() for w in words)
+            or {words[0].lower(), words[-1].lower()} & SMALL_WORDS
+            or all(w.lower() in GENERIC_WORDS for w in words)
+            or not sure.ambiguous(typed, [c.title for c in pair])
+        ):
+            continue
+        n = len(cases)
+        pairs.add(doc_ids)
+        first, second = sorted(pair, key=lambda c: c.title)
+        cases.append(
+            {
+                "id": f"t3-ambiguous-{n + 1:02d}",
+                "category": "typo",
+                "turns": [pick(TYPO3_AMBIGUOUS, n).format(name=typed)],
+                "today": DAYS[n % len(DAYS)],
+                "first_sentence_contains": ["did you mean"],
+                "must_contain": [first.title, second.title],
+                "max_citations": 0,
+                "grounded": False,
+                "note": f"{typed!r} starts both {first.title!r} and {second.title!r}: ask which",
+            }
+        )
+        if len(cases) == TYPO3_CASES:
+            break
+    return cases
+
+
+def _plain_word_cases(builder: Builder, sure: SlipGold) -> list[dict[str, Any]]:
+    """Counts of a family's open calls (dev-side family-days) after context made of a stored name's
+    words in lower case ("we're a smart city cluster. How many EIC calls are open?"): the words name
+    no organisation, the answer is the count."""
+    names = [c.title for c in builder.clusters]
+    shared = Counter(w for name in names for w in set(re.findall(r"[^\W\d_]+", fold(name))))
+    words_of = []
+    for name in sorted(names, key=_hash):
+        typed = [w for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in GENERIC_WORDS]
+        words = [fold(w) for w in typed]
+        # Plain words: each in several names (no rare word, no acronym), together in one name only.
+        if (
+            2 <= len(words) <= 3
+            and not any(w.isupper() for w in typed)
+            and not set(words) & SMALL_WORDS
+            and all(len(w) >= 3 and shared[w] >= 3 for w in words)
+            and sure.words_of_one_name(words)
+        ):
+            words_of.append(" ".join(words))
+    cases: list[dict[str, Any]] = []
+    for item in split(builder.count())["dev"]:
+        _, key, day, status_value = item.key.split("|")
+        if status_value != OPEN.value:
+            continue
+        family = next(f for f in gold.FAMILIES if f.key == key)
+        today = dt.date.fromisoformat(day)
+        matching = builder.family_open(family, today)
+        if not matching:
+            continue
+        n = len(cases)
+        context = pick(TYPO3_CONTEXT, n).format(words=words_of[n % len(words_of)])
+        cases.append(
+            {
+                "id": f"t3-plain-words-{n + 1:02d}",
+                "category": "typo",
+                "turns": [pick(TYPOS_DEV3.count_open, n).format(context=context, family=family.names[0])],
+                "today": today,
+                "first_sentence_contains": [str(len(matching))],
+                "must_cite": ids(matching[:3]),
+                "cites_only": ids(matching),
+                "note": f"{len(matching)} {family.name} calls open on {today}; "
+                f"{words_of[n % len(words_of)]!r} are words, no organisation",
+            }
+        )
+        if len(cases) == TYPO3_CASES:
+            break
+    return cases
+
+
 def _compact(text: str) -> str:
     return "".join(re.findall(r"[a-z0-9]+", fold(text)))
 
@@ -903,13 +1149,31 @@ class SlipGold:
         if kind == "short":
             run = f" {' '.join(re.findall(r'[a-z0-9]+', fold(typed)))} "
             return sum(run in other for other in self.word_runs) == 1
+        if kind == "generic":  # the words left once the generic ones are dropped: of that name only
+            core = set(re.findall(r"[a-z0-9]+", fold(typed))) - GENERIC_WORDS
+            owners = [run for run in self.word_runs if core <= set(run.split())]
+            return len(owners) == 1 and core <= set(re.findall(r"[a-z0-9]+", fold(meant)))
         return _closest_only(_compact(typed), _compact(meant), self.compact)
 
-    def identifier(self, typed: str, meant: str) -> bool:
+    def identifier(self, typed: str, meant: str, kind: str = "") -> bool:
         squashed, meant_squashed = _compact(typed), _compact(meant)
+        if kind == "id-prefix":  # the prefix left out: the end of that identifier, of no other one
+            return [other for other in self.identifiers if other.endswith(squashed)] == [meant_squashed]
         if any(other != meant_squashed and other.startswith(squashed) for other in self.identifiers):
             return False  # another stored identifier, or the parent of some: not a slip of this one
         return _closest_only(squashed, meant_squashed, self.identifiers)
+
+    def ambiguous(self, typed: str, meant: list[str]) -> bool:
+        """``typed`` starts each of the ``meant`` names, lies inside no other name and is none."""
+        run = f" {' '.join(re.findall(r'[a-z0-9]+', fold(typed)))} "
+        inside = [other for other in self.word_runs if run in other]
+        starts = {f" {' '.join(re.findall(r'[a-z0-9]+', fold(name)))} " for name in meant}
+        return len(inside) == len(meant) and all(other in starts and other != run for other in inside)
+
+    def words_of_one_name(self, words: list[str]) -> bool:
+        """The words are all in one stored name only (so a planner that reads them as a name would
+        find it)."""
+        return sum(set(words) <= set(run.split()) for run in self.word_runs) == 1
 
     def programme(self, typed: str, family: gold.Family) -> bool:
         """Closer to one of the family's names than to any other family's."""
@@ -967,6 +1231,7 @@ def main() -> None:
     write(cases["dev2"], DEV2_PATH)
     write(typo_tuning_cases(), TYPOS_PATH)
     write(typo_kind_cases(), TYPOS2_PATH)
+    write(typo_dev3_cases(), TYPOS3_PATH)
     write(definition_tuning_cases(), DEFINITIONS_PATH)
     for side, rows in cases.items():
         shapes: dict[str, int] = {}

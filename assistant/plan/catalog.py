@@ -13,11 +13,13 @@ import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from assistant.calls import CallsService
+from assistant.plan.lexicon import english_reading
 from corpus.models import Audience, ClusterProfile, DocType, FundingCall
 from corpus.programmes import FAMILIES
 from corpus.store import RecordStore
@@ -42,6 +44,9 @@ NAME_SCORE = 88.0
 """rapidfuzz ``ratio`` (0–100) a typed span must reach against a known name to stand for it."""
 MAX_TITLE_WORDS = 10
 """Call titles up to this long can be named (longer ones are descriptions, not names)."""
+MAX_TITLE_CHARS = 70
+"""… and titles of more, short words up to this many characters ("Rethinking long-term care policy in the
+face of EU demographic shifts")."""
 RARE_WORD_MAX_NAMES = 3
 IDENTIFIER_TYPOS = 2
 """Typos an identifier typed by hand may carry and still name its call."""
@@ -51,6 +56,10 @@ PART_PENALTY = 10.0
 """Score taken off a match of a name's part, so that a whole name typed with typos still wins."""
 COMMON_WORD_NAMES = 25
 """A name word shared by more names than this ("cluster", "innovation") does not identify a name."""
+CORE_PENALTY = 4.0
+"""Taken off a match of a name without its generic words at the ends, so that a whole name typed with
+slips ("Northwesr Environental Business Council") beats one that is another name's core
+("Environmental Business [Cluster]")."""
 SPACING_PENALTY = 2.0
 """Taken off a match found only with the spaces left out, so that a name typed with its spaces wins."""
 ORDER_PENALTY = 4.0
@@ -65,6 +74,16 @@ PREFIX_SCORE = 90.0
 """Score of a name typed by its first words: below a whole name typed exactly or nearly."""
 PREFIX_WORDS = (2, 3)
 """A name typed by its first two or three words ("Andalusian Hydrogen" for "Andalusian Hydrogen Cluster")."""
+AMBIGUOUS_PREFIX_NAMES = 3
+"""First words shared by at most this many names are asked about ("which one did you mean?"); by more,
+they are words of a sentence ("Polish Cluster of …" ×9)."""
+MIN_TAIL_GROUPS = 3
+"""An identifier typed without its programme prefix ("CL5-2026-D3-01") keeps at least this many groups."""
+_YEAR_TOKEN = re.compile(r"20\d\d")
+IDENTIFIER_LEAD_TOKENS = 3
+"""Tokens before a year an identifier typed with spaces may start at ("horizon cl4 2026 …")."""
+IDENTIFIER_TAIL_TOKENS = 6
+"""Tokens after the year it may run to."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +93,8 @@ class NameMatch:
     doc_id: str
     name: str
     score: float
+    written: bool = False
+    """Typed the way a name is written (capitalised words, or capitals), not as words of a sentence."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +123,12 @@ class Catalog:
     _name_ids: list[str] = field(default_factory=list)
     _plain_names: list[str] = field(default_factory=list)
     _is_part: list[bool] = field(default_factory=list)
+    _penalties: list[float] = field(default_factory=list)
+    """Score taken off a match of each of ``_plain_names`` (a part, a name without its generic words)."""
     _without_a_group: dict[str, list[str]] = field(default_factory=dict)
     """An identifier with a number group left out ("HORIZON-CL5-D3-01") → the stored ones it may be."""
+    _tails: dict[str, list[str]] = field(default_factory=dict)
+    """An identifier without its first group, letters and digits only ("CL52026D301") → stored ones."""
     _prefixes: dict[str, list[str]] = field(default_factory=dict)
     """The first two or three folded words of a longer name → doc ids whose name starts so."""
     _indices: dict[str, list[int]] = field(default_factory=dict)
@@ -130,12 +155,20 @@ class Catalog:
         )
         for identifier in dict.fromkeys(identifiers.values()):
             groups = _TOKEN.findall(identifier)
+            if len(groups) > MIN_TAIL_GROUPS and groups[1][0].isalpha():
+                catalog._tails.setdefault("".join(groups[1:]), []).append(identifier)
             for i, group in enumerate(groups):
                 if group.isdigit() and 0 < i < len(groups) - 1:
                     key = "".join(groups[:i] + groups[i + 1 :])
                     catalog._without_a_group.setdefault(key, []).append(identifier)
         names = {c.doc_id: c.name for c in catalog.clusters}
-        names.update({c.doc_id: c.title for c in catalog.calls if len(c.title.split()) <= MAX_TITLE_WORDS})
+        names.update(
+            {
+                c.doc_id: c.title
+                for c in catalog.calls
+                if len(c.title.split()) <= MAX_TITLE_WORDS or len(c.title) <= MAX_TITLE_CHARS
+            }
+        )
         catalog._names = {doc_id: (name, fold(name)) for doc_id, name in names.items() if len(name) >= 3}
         counts = Counter(
             word for _, folded in catalog._names.values() for word in set(_NAME_WORD.findall(folded))
@@ -147,24 +180,46 @@ class Catalog:
                     rare.setdefault(word, []).append(doc_id)
         catalog._rare = rare
         catalog._word_names = dict(counts)
+        cores: dict[str, set[str]] = {}
+        wholes: set[str] = set()
         for doc_id, (_, folded) in catalog._names.items():
             # "WAGRALIM - the agri-food innovation cluster of Wallonia", "East Netherlands Development
             # Agency (Oost NL)": members type the short part; each part of 5+ letters is a name too.
             parts = [folded, *(part for part in _NAME_PARTS.split(folded) if len(part.strip()) >= 5)]
             whole = " ".join(_NAME_WORD.findall(folded))
+            wholes.add(whole)
             for part in dict.fromkeys(" ".join(_NAME_WORD.findall(p)) for p in parts):
                 if part != whole and (
                     not any(w in rare and len(w) >= 5 for w in part.split()) or any(find_places(part))
                 ):
                     continue  # a part of shared words ("aviation cluster") or a place names nobody
-                catalog._indices.setdefault(doc_id, []).append(len(catalog._plain_names))
-                catalog._name_ids.append(doc_id)
-                catalog._plain_names.append(part)
-                catalog._is_part.append(part != whole)
+                catalog._add_name(doc_id, part, part=part != whole)
+            # The planner reads a question with its lexicon phrases in English ("Cluster TIC SANTE" →
+            # "Cluster digital health" when typed at a sentence's start or in lower case): the name is
+            # also known as it is read there.
+            readings = {
+                " ".join(_NAME_WORD.findall(fold(reading)))
+                for reading in (_reading(names[doc_id]), _reading(f"x {names[doc_id].lower()}")[2:])
+            } - {whole}
+            for reading in sorted(readings):
+                if len(reading) >= MIN_NAME_CHARS:
+                    catalog._add_name(doc_id, reading)
+            cores[doc_id] = {_core(name) for name in (whole, *readings)} - {whole, *readings}
             words = whole.split()
             for size in PREFIX_WORDS:
                 if len(words) > size:
                     catalog._prefixes.setdefault(" ".join(words[:size]), []).append(doc_id)
+        # "the Silicon Saxony cluster", "Innovation Santé Nouvelle-Aquitaine" for "Alliance Innovation
+        # Santé Nouvelle-Aquitaine": a generic word at either end is often added or left out. Not when
+        # what is left starts another name too ("Polish Construction" [Cluster | Technology Platform]).
+        for doc_id, names_left in cores.items():
+            for core in sorted(names_left):
+                if (
+                    len(core) >= MIN_NAME_CHARS
+                    and core not in wholes
+                    and set(catalog._prefixes.get(core, ())) <= {doc_id}
+                ):
+                    catalog._add_name(doc_id, core, penalty=CORE_PENALTY)
         catalog._vocabulary = frozenset(
             word
             for text in (*names.values(), *(c.title for c in catalog.calls))
@@ -178,6 +233,14 @@ class Catalog:
                     catalog._programme_families.append(family.name)
                     catalog._programme_words.append(frozenset(words))
         return catalog
+
+    def _add_name(self, doc_id: str, plain: str, *, part: bool = False, penalty: float = 0.0) -> None:
+        """One more form ``doc_id``'s name may be typed in, folded."""
+        self._indices.setdefault(doc_id, []).append(len(self._plain_names))
+        self._name_ids.append(doc_id)
+        self._plain_names.append(plain)
+        self._is_part.append(part)
+        self._penalties.append(PART_PENALTY if part else penalty)
 
     def visible_calls(self, audiences: Iterable[Audience | str]) -> list[FundingCall]:
         """The calls a caller with these audiences may see."""
@@ -199,12 +262,41 @@ class Catalog:
                     key = "".join(tokens[position:end]).upper()
                     if key in self._identifiers:
                         best = (end, self._identifiers[key])
+            if best is None and tokens[position][0].isalpha():
+                # The programme's prefix left out ("cl5 2026 d3 01", "MISS-2027-01-CLIMA-01"): the end
+                # of exactly one stored identifier, with its year.
+                for end in range(position + MIN_TAIL_GROUPS, min(len(tokens), position + 10) + 1):
+                    key = "".join(tokens[position:end]).upper()
+                    owners = set(self._tails.get(key, ()))
+                    if len(owners) == 1 and any(_YEAR_TOKEN.fullmatch(t) for t in tokens[position:end]):
+                        best = (end, owners.pop())
             if best is not None:
                 found.append(best[1])
                 position = best[0]
             else:
                 position += 1
         return list(dict.fromkeys(found))
+
+    def spaced_identifier_typos(self, text: str) -> list[str]:
+        """Identifiers typed with spaces (or dashes) and a typo ("innovfudn 2025 nzt pilots", "HORIZON
+        HLRH 2027 03 TOOL 02", "horizon cl2 2027 1 democracy 01"): runs of words around a year whose
+        letters and digits are within :data:`IDENTIFIER_TYPOS` of exactly one stored identifier."""
+        tokens = _TOKEN.findall(text)
+        found: list[tuple[int, int, str]] = []
+        for year, token in enumerate(tokens):
+            if not _YEAR_TOKEN.fullmatch(token):
+                continue
+            for start in range(max(0, year - IDENTIFIER_LEAD_TOKENS), year):
+                for end in range(year + 2, min(len(tokens), year + IDENTIFIER_TAIL_TOKENS) + 1):
+                    typed = "".join(tokens[start:end])
+                    stored = self.nearest_identifier(typed)
+                    if stored is not None:
+                        distance = OSA.distance(_squash(typed), _squash(stored))
+                        found.append((distance, start - end, stored))
+        if not found:
+            return []
+        best = min(found)
+        return [best[2]]
 
     def _starts_identifier(self, token: str) -> bool:
         """Whether ``token`` is, or begins with, the first part of a stored identifier ("LIFE2026CET")."""
@@ -224,6 +316,12 @@ class Catalog:
                 if len(set(candidates)) == 1:
                     found.append(candidates[0])
         return list(dict.fromkeys(found))
+
+    def identifier_without_prefix(self, identifier: str) -> str | None:
+        """The one stored identifier ``identifier`` is the end of, its programme prefix left out
+        ("MISS-2027-01-CLIMA-01" for ``HORIZON-MISS-2027-01-CLIMA-01``)."""
+        owners = set(self._tails.get(_squash(identifier), ()))
+        return owners.pop() if len(owners) == 1 else None
 
     def name_of(self, doc_id: str) -> str:
         """The stored name or title of ``doc_id`` (the id itself when unknown)."""
@@ -331,6 +429,8 @@ class Catalog:
                         found.append((self._plain_names[index], 0.0, index))
         matches = []
         best: dict[str, NameMatch] = self._named_by_prefix(capitalised)
+        shared = Counter(m.score for m in best.values())  # first words several names share, typed alone
+        by_prefix = max((score for score, n in shared.items() if n > 1), default=0.0)
         whole_found = False
         for plain, _score, index in found:
             doc_id = self._name_ids[index]
@@ -346,12 +446,13 @@ class Catalog:
             score = _span_score(plain, words)
             if score < NAME_SCORE:
                 continue
-            if self._is_part[index]:
-                score -= PART_PENALTY  # a whole name typed beats a short part of another
-            else:
-                whole_found = True
+            score -= self._penalties[index]  # a whole name typed beats a short part of another
+            whole_found = whole_found or not self._is_part[index]
+            if score < by_prefix and doc_id not in best:
+                continue  # a name's first words typed exactly beat a name they are a slip of
             if doc_id not in best or score > best[doc_id].score:
-                best[doc_id] = NameMatch(doc_id=doc_id, name=name, score=score)
+                written = _written_as_name(plain, capitalised) or _typed_in_capitals(plain, text)
+                best[doc_id] = NameMatch(doc_id=doc_id, name=name, score=score, written=written)
         matches = _longest_names(list(best.values()))
         if whole_found:
             matches = [m for m in matches if m.score >= NAME_SCORE]
@@ -369,18 +470,24 @@ class Catalog:
                 for start in range(len(words) - size + 1):
                     typed = " ".join(words[start : start + size])
                     doc_ids = set(self._prefixes.get(typed, ()))
+                    # Several names start so: only when those words are all the name typed ("tell me
+                    # about Baltic Battery"), not words inside a longer name that goes on.
+                    alone = size == len(words)
                     if (
-                        len(doc_ids) != 1
+                        not 1 <= len(doc_ids) <= (AMBIGUOUS_PREFIX_NAMES if alone else 1)
                         or typed in whole
                         or typed.replace(" ", "") in self._programme_names
                         or all(self._word_names.get(w, 0) > COMMON_WORD_NAMES for w in typed.split())
                         or all(any(find_places(w)) for w in typed.split() if len(w) > 2)
                     ):
                         continue
-                    (doc_id,) = doc_ids
-                    score = PREFIX_SCORE + size  # three words typed say more than two
-                    if doc_id not in found or found[doc_id].score < score:
-                        found[doc_id] = NameMatch(doc_id=doc_id, name=self._names[doc_id][0], score=score)
+                    # Three words typed say more than two. Two or three names that start so are equally
+                    # likely: the same score makes the planner ask which one was meant.
+                    score = PREFIX_SCORE + size
+                    for doc_id in doc_ids:
+                        if doc_id not in found or found[doc_id].score < score:
+                            name = self._names[doc_id][0]
+                            found[doc_id] = NameMatch(doc_id=doc_id, name=name, score=score, written=True)
         return found
 
     def _distinctive(self, folded_name: str, words: list[str]) -> bool:
@@ -440,6 +547,36 @@ def _written_as_name(folded_name: str, capitalised_runs: list[str]) -> bool:
     return len(folded_name.split()) >= 2 and any(
         typo_ratio(folded_name, run) >= NAME_SCORE and numbers <= set(run.split()) for run in capitalised_runs
     )
+
+
+GENERIC_NAME_WORDS = frozenset({"the", "cluster", "klaster", "association", "alliance", "network"})
+"""Words members add to or leave out at either end of an organisation's name."""
+
+
+def _core(plain_name: str) -> str:
+    """A folded name without generic words at either end ("alliance innovation sante" → "innovation
+    sante"), when two words or more are left."""
+    words = plain_name.split()
+    while len(words) > 2 and words[0] in GENERIC_NAME_WORDS:
+        words.pop(0)
+    while len(words) > 2 and words[-1] in GENERIC_NAME_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=16384)
+def _reading(name: str) -> str:
+    """:func:`english_reading` of a stored name, cached: the catalog is rebuilt after every write."""
+    return english_reading(name)
+
+
+def _typed_in_capitals(folded_name: str, text: str) -> bool:
+    """Whether the name's words are typed in capitals ("BIT ALILANCE", "GREEN SYNERGY CLUSTR")."""
+    runs = [" ".join(_NAME_WORD.findall(fold(run))) for run in _CAPITALS_RUN.findall(text)]
+    return len(folded_name.split()) >= 2 and any(typo_ratio(folded_name, run) >= NAME_SCORE for run in runs)
+
+
+_CAPITALS_RUN = re.compile(r"\b[A-Z][A-Z0-9&'’.-]+(?:\s+[A-Z0-9&][A-Z0-9&'’.-]*)+\b")
 
 
 def _shares_acronym(name: str, typed_acronyms: set[str]) -> bool:

@@ -164,6 +164,12 @@ _LOOKUP_CUE = _rx(
     r"located",
     r"(?:what|which) (?:sectors?|fields?|industry|industries|areas?)", r"active in", r"due\b",
     r"cut-?off", r"closing date",
+    # Relating to one organisation or call: "worked with X", "X reached out", "has X closed?"
+    r"(?:work|worked|working|partner|partnered|partnering|collaborat\w*|cooperat\w*|team(?:ed)? up|met|meet|meeting|talk\w*|speak\w*|deal\w*) with",
+    r"get in touch", r"reach(?:ed|es|ing)? out", r"profile", r"(?:hearing|heard|read|reading) about", r"looking into",
+    r"pull up", r"(?:about|know|contact) them", r"their (?:focus|members|work|website|address|field|sector)s?",
+    r"work on", r"how long do we have", r"still time", r"(?:still )?submit (?:to|for)", r"any details",
+    r"(?:people|someone|somebody|colleagues?|a team|the team) from", r"(?:has|have|is|was) .{3,80}? (?:closed|over|finished|expired)",
 )  # fmt: skip
 _WHO_TO_TALK_TO = _rx(
     r"who (?:should|could|can|shall) (?:we|i) (?:talk|speak|reach out|turn|go) to", r"who (?:can|could) help",
@@ -319,6 +325,8 @@ def plan_question(
     identifiers = list(entities.identifiers)
     identifiers += [i for i in catalog.loose_identifiers(text) if i not in identifiers]
     identifiers += [i for i in catalog.identifiers_missing_a_group(text) if i not in identifiers]
+    if not identifiers:  # "innovfudn 2025 nzt pilots": spaces for dashes and a typo
+        identifiers = catalog.spaced_identifier_typos(text)
     identifiers = list(dict.fromkeys(_correct_identifier(i, catalog) for i in identifiers))
     identifiers = [  # "HORIZON-EIC-2026" read inside a mistyped "HORIZON-EIC-2026-ACCELERATR-01"
         i
@@ -326,8 +334,6 @@ def plan_question(
         if not any(o != i and o.upper().startswith(i.upper() + "-") for o in identifiers)
     ]
     unknown = [i for i in identifiers if not catalog.has_identifier(i) and not _is_parent(i, catalog)]
-    for identifier in unknown:
-        problems.append(unknown_identifier(identifier))
     identifiers = [i for i in identifiers if i not in unknown]
 
     programmes = list(entities.programmes)
@@ -345,11 +351,22 @@ def plan_question(
         text_for_topic = text
     if identifiers:
         programmes = []  # an identifier says more than its programme
+    identifier_problems_at = len(problems)  # they come first, before the programmes'
     problems += _unknown_programmes(text_for_topic, programmes)
     call_kinds: tuple[str, ...] = ("cascade",) if _CASCADE.search(text) else ()
 
     named = [] if identifiers else _named(text, catalog)
     organisations, candidates = _resolve_names(named)
+    # "RFCS-2026-Big Tickets-Coal" is a call's title, not an identifier: no "unknown identifier" then.
+    named_titles = " ".join(fold(catalog.name_of(doc_id)) for doc_id in (*organisations, *candidates))
+    problems[identifier_problems_at:identifier_problems_at] = [
+        unknown_identifier(i) for i in unknown if fold(i) not in named_titles
+    ]
+    about_one = not _LIST_NOUNS.search(text)
+    if organisations and organisations[0].startswith("call:") and programmes and about_one:
+        # "New abilities in over-the-horizon sensing": a programme's word inside the named call's title.
+        title = fold(catalog.name_of(organisations[0]))
+        programmes = [name for name in programmes if not _in_title(name, title)]
 
     home, target = _home_and_target(text, entities.countries)
     resolved_intent = _intent(
@@ -371,8 +388,9 @@ def plan_question(
     budget_field: str = "amount_per_project" if _PER_PROJECT.search(text) else "total_budget"
 
     previous_ref, item_index = _previous_reference(text, previous)
-    if operation == "list" and (identifiers or (organisations and fields)):
-        operation = "lookup"
+    one_call = len(organisations) == 1 and organisations[0].startswith("call:")
+    if operation == "list" and (identifiers or (organisations and fields) or (one_call and about_one)):
+        operation = "lookup"  # "has <call title> closed already?" asks about that call
     if operation == "lookup":
         statuses = ()  # a named call is answered about whatever its status
     call_operation = operation in {"count", "first", "last", "largest", "smallest"} or bool(
@@ -448,7 +466,7 @@ def _question_part(text: str) -> str:
     return " ".join(relevant) if relevant else text
 
 
-_PROPER_NOUN = re.compile(r"\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|and|de|la|del|di))+\s+[A-Z][\w&.-]*")
+_PROPER_NOUN = re.compile(r"\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|of|for|and|de|la|del|di))*\s+[A-Z][\w&.-]*")
 SURE_NAME_SCORE = 92.0
 """A long name typed this closely stands for the record even without "who is" or "tell me about"."""
 
@@ -459,20 +477,36 @@ NAME_ALONE_SHARE = 0.5
 SHORT_QUESTION_WORDS = 6
 
 
+_LIST_NOUNS = _rx(
+    r"calls",
+    r"topics",
+    r"grants",
+    r"clusters",
+    r"organi[sz]ations",
+    r"partners",
+    r"networks",
+    r"opportunities",
+)
+"""A question about several records ("calls on quantum machine learning"): a title it types is topic words."""
+
+
 def _named(text: str, catalog: Catalog) -> list[NameMatch]:
-    """Records the question names: with a look-up cue, a close match of a name of 3+ words, or a name
-    that is most of the question."""
+    """Records the question names: with a look-up cue, a close match of a name of 3+ words, a name
+    that is most of the question, or a name typed the way names are written (capitalised or in
+    capitals) in a question that is not about several records."""
     cue = bool(_LOOKUP_CUE.search(text))
     words = len(_WORD.findall(text))
     short = words <= SHORT_QUESTION_WORDS
     if not cue and not short and not _PROPER_NOUN.search(text):
         return []  # a name typed closely enough to stand alone is written like a name (~8 ms saved)
+    about_several = bool(_LIST_NOUNS.search(text))
     return [
         match
         for match in catalog.named_records(text)
         if cue
         or (match.score >= SURE_NAME_SCORE and len(match.name.split()) >= 3)
         or len(match.name.split()) >= NAME_ALONE_SHARE * words  # the name is the question: a cue enough
+        or (match.written and not about_several)
     ]
 
 
@@ -524,10 +558,16 @@ def _with_programmes_named(text: str, slips: list[ProgrammeSlip]) -> str:
 
 
 def _correct_identifier(identifier: str, catalog: Catalog) -> str:
-    """A stored identifier as is; a typo of exactly one stored identifier, that one."""
+    """A stored identifier as is; one typed without its programme prefix or with a typo, the one stored
+    identifier it stands for."""
     if _is_parent(identifier, catalog):
         return identifier
-    return catalog.stored_identifier(identifier) or catalog.nearest_identifier(identifier) or identifier
+    return (
+        catalog.stored_identifier(identifier)
+        or catalog.identifier_without_prefix(identifier)
+        or catalog.nearest_identifier(identifier)
+        or identifier
+    )
 
 
 def _is_parent(identifier: str, catalog: Catalog) -> bool:
@@ -551,6 +591,14 @@ def _unknown_programmes(text: str, known: list[str]) -> list[str]:
             continue
         problems.append(unknown_programme(candidate, [f.name for f in FAMILIES[:8]]))
     return problems
+
+
+def _in_title(programme: str, folded_title: str) -> bool:
+    """Whether one of the programme's names is words of the (folded) title."""
+    names = [programme, *FAMILIES_BY_NAME.get(programme, "").split(";")]
+    return any(
+        re.search(rf"\b{re.escape(fold(name.strip()))}\b", folded_title) for name in names if name.strip()
+    )
 
 
 def _resolve_names(named: list[NameMatch]) -> tuple[list[str], list[str]]:

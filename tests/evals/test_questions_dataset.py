@@ -24,6 +24,7 @@ HOLDOUT = ROOT / "evals" / "datasets" / "questions_holdout.jsonl"
 DEV2 = ROOT / "evals" / "datasets" / "questions_dev2.jsonl"
 TYPOS = ROOT / "evals" / "datasets" / "questions_typos_dev.jsonl"
 TYPOS2 = ROOT / "evals" / "datasets" / "questions_typos_dev2.jsonl"
+TYPOS3 = ROOT / "evals" / "datasets" / "questions_typos_dev3.jsonl"
 DEFINITIONS = ROOT / "evals" / "datasets" / "questions_definitions_dev.jsonl"
 SHAPES = {
     "count",
@@ -129,6 +130,36 @@ def test_the_second_typo_set_is_built_by_the_script_and_keeps_off_the_holdout(
     assert not held_sets & {(c.cites_only, c.today) for c in cases if c.cites_only}
     earlier = load_cases(TYPOS)
     assert not {c.turns for c in cases} & {c.turns for c in (*dev, *holdout, *dev2, *earlier)}
+
+
+def test_the_third_typo_set_is_built_by_the_script_and_keeps_off_the_holdout(
+    dev: list[AnswerCase], holdout: list[AnswerCase], dev2: list[AnswerCase], records: dict[str, AnyRecord]
+) -> None:
+    """New kinds of slip, names in context, two names typed alike and plain words (controls), on
+    dev-side items only: no record the hold-out's typo or loose-id cases name (cited or named in the
+    answer), no family-day count set the hold-out asks, no question of another set."""
+    built = _builder().typo_dev3_cases()
+    lines = [json.dumps(case, ensure_ascii=False) for case in built]
+    assert TYPOS3.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+    cases = load_cases(TYPOS3)
+    assert len(cases) >= 150 and {c.category for c in cases} == {"typo"}
+    kinds = Counter(c.id.split("-", 1)[1].rsplit("-", 1)[0] for c in cases)
+    assert set(kinds) == {
+        *("two-in-word", "each-word", "caps", "lower-slip", "punctuation", "transliterated", "by-ear"),
+        *("generic", "country", "follow-up", "id-word", "id-prefix", "id-spaced", "ambiguous", "plain-words"),
+    }
+    assert min(kinds.values()) >= 5
+    held_ids = {d for c in holdout if c.category in {"typo", "loose-id"} for d in c.must_cite}
+    assert not held_ids & {d for c in cases for d in c.must_cite}
+    held_names = {records[d].title for d in held_ids}
+    assert not held_names & {text for c in cases for text in c.must_contain}
+    held_sets = {(c.cites_only, c.today) for c in holdout if c.category == "count"}
+    assert not held_sets & {(c.cites_only, c.today) for c in cases if c.cites_only}
+    earlier = [*load_cases(TYPOS), *load_cases(TYPOS2)]
+    assert not {c.turns for c in cases} & {c.turns for c in (*dev, *holdout, *dev2, *earlier)}
+    for case in cases:
+        if case.id.startswith("t3-ambiguous"):  # asks which one: cites nothing, names both
+            assert case.max_citations == 0 and len(case.must_contain) == 2 and not case.must_cite
 
 
 def test_the_definition_tuning_set_is_built_by_the_script_and_keeps_off_the_holdout(

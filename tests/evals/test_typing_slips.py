@@ -53,3 +53,36 @@ def test_identifier_slips() -> None:
         digits = slips.identifier_digits(ident, seed)
         assert digits is not None and digits != ident and digits.split("-")[0] == "HORIZON"
     assert "HORIZON-CL5-D3-01" in {slips.identifier_digits(ident, s) for s in map(str, range(40))}
+
+
+def test_the_third_sets_name_slips() -> None:
+    name = "Andalusian Hydrogen Cluster"
+    two = slips.two_in_one_word(name, "a")
+    assert two is not None and sum(a != b for a, b in zip(name.split(), two.split(), strict=True)) == 1
+    each = slips.slip_in_each_word("Silicon Saxony", "a")
+    assert each is not None
+    assert all(a != b for a, b in zip("Silicon Saxony".split(), each.split(), strict=True))
+    assert str(slips.all_caps("Silicon Saxony", "a")).isupper()
+    lowered = slips.lower_with_slip("Silicon Saxony", "a")
+    assert lowered is not None and lowered.islower() and lowered != "silicon saxony"
+    assert slips.punctuation_dropped("Women's Business Network (WBN)", "2") == "Womens Business Network (WBN)"
+    assert slips.punctuation_dropped("Silicon Saxony", "a") is None
+    assert slips.transliterated("Łódź Photonics Cluster", "a") == "Lodz Photonics Cluster"
+    assert slips.transliterated("Münchner Kreis", "a") == "Muenchner Kreis"
+    assert slips.transliterated("Pôle Véhicule du Futur", "a") in {"Pôle Vèhicule du Futur"}
+    assert slips.by_ear("Photonics Bretagne", "a") not in {None, "Photonics Bretagne"}
+    shortened = slips.generic_word("Andalusian Hydrogen Cluster", "a")
+    assert shortened in {"Andalusian Hydrogen", "andalusian hydrogen"}
+    assert str(slips.generic_word("Silicon Saxony", "a")).lower().startswith("the silicon saxony ")
+
+
+def test_the_third_sets_identifier_slips() -> None:
+    ident = "HORIZON-CL5-2026-D3-01"
+    typed = {slips.identifier_without_prefix(ident, s) for s in "abcdef"}
+    assert typed <= {"CL5-2026-D3-01", "cl5-2026-d3-01", "CL5 2026 D3 01", "cl5 2026 d3 01"}
+    assert slips.identifier_without_prefix("CERV-2026-DAPHNE-PROTECTION", "a") is None
+    spaced = {slips.identifier_spaced_numbers("SMP-COSME-2024-CLUSTER-01", str(s)) for s in range(12)}
+    assert "SMP COSME 2024 CLUSTER 1" in spaced and "SMP COSME2024 CLUSTER 01" in spaced
+    for seed in "abcdefgh":
+        word = slips.identifier_word_slip(ident, seed)
+        assert word is not None and word.upper().replace(" ", "-") != ident
