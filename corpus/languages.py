@@ -282,16 +282,17 @@ def _languages_naming_places(words: list[str]) -> frozenset[str] | None:
 
 
 def _named_as(named_in: frozenset[str] | None, telling: str) -> Detection | None:
-    """The language the country names are written in, when that is one of the five beside English
-    (not English itself) and the detector reads it at least as well as English: "Clusters de la
-    chimie en Pologne" is French, "Cluster ICT in Polonia" Italian rather than Spanish."""
+    """The language the country names are written in, when English does not write them so: the one of
+    the six that does ("Clusters biotech en Espagne" is French), else the one of them the detector
+    reads best, if at least as well as English ("Cluster ICT in Polonia" is Italian, not Spanish)."""
     if named_in is None or DEFAULT_LANGUAGE in named_in:
         return None
     scores = dict(_confidences(_built(_answer_detector), telling))
     english = scores.get(DEFAULT_LANGUAGE, 0.0)
-    candidates = [
-        lang for lang in SUPPORTED_LANGUAGES if lang in named_in and scores.get(lang, 0.0) >= english
-    ]
+    named = [lang for lang in SUPPORTED_LANGUAGES if lang in named_in]
+    if len(named) == 1:  # only one of the six writes the name so: "Clusters biotech en Espagne"
+        return Detection(named[0], scores.get(named[0], 0.0), True)
+    candidates = [lang for lang in named if scores.get(lang, 0.0) >= english]
     if not candidates:
         return None
     best = max(candidates, key=lambda lang: scores.get(lang, 0.0))

@@ -77,6 +77,7 @@ def test_code_mixed_questions(question: str, lang: str) -> None:
         ("Clusters de la chimie en Pologne", "fr"),
         ("Cluster digitali in Ungheria", "it"),
         ("Cluster del turismo in Spagna", "it"),
+        ("Clusters biotech en Espagne", "fr"),  # only French writes Spain so: French, however few words
         # ... and that no outside language is meant, however sure the trigrams are of one.
         ("Clústeres de la industria química en Polonia", "es"),
         ("Clústeres de composites y plásticos en Alemania", "es"),
