@@ -9,6 +9,7 @@ be inferred), technologies, collaboration interests, and the country or region a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from assistant.composer import Evidence
@@ -16,7 +17,9 @@ from assistant.entities import Entities
 from assistant.language import N_, _, answer_language, country, region, sector
 from assistant.models import Passage
 from corpus.chunking import profile_card
+from corpus.folding import fold
 from corpus.models import ClusterProfile, DocType, SectorTag
+from corpus.places import MACRO_REGIONS
 from corpus.sectors import mentions_sector, sector_matches, sector_phrases
 from corpus.store import RecordStore
 from retrieval.filters import SearchFilters
@@ -83,12 +86,30 @@ def match_reasons(profile: ClusterProfile, entities: Entities) -> list[str]:
     return reasons
 
 
+def _macro_regions(entities: Entities) -> list[str]:
+    return [name for name in entities.regions if name in MACRO_REGIONS]
+
+
+def located_in(profile: ClusterProfile, entities: Entities) -> str | None:
+    """The region or city the question names ("Bayern", "Milano") as the profile's city or name
+    says it, else None. Records give a country and a city, not a region, so a question naming
+    Bavaria searches Germany; only what the record itself says places an organisation there."""
+    where = fold(f"{profile.city or ''} {profile.title}")
+    for name in entities.regions:
+        if name not in MACRO_REGIONS and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", where):
+            return name
+    return None
+
+
 def place_reason(profile: ClusterProfile, entities: Entities) -> str | None:
-    """``in Central Europe`` / ``in Spain`` when the question asked for that place."""
+    """``in Central Europe`` / ``in Spain`` / ``in Bayern`` when the question asked for that place and
+    the record is there (an organisation elsewhere in Germany is ``in Germany``, not in Bavaria)."""
     if not entities.countries or profile.country not in entities.countries:
         return None
-    macro = [name for name in entities.regions if ":" not in name]
-    return _in_place().format(place=region(macro[0]) if macro else country(profile.country))
+    macro = _macro_regions(entities)
+    if macro:
+        return _in_place().format(place=region(macro[0]))
+    return _in_place().format(place=located_in(profile, entities) or country(profile.country))
 
 
 def _in_place() -> str:
@@ -155,7 +176,8 @@ def partner_evidence(
         scored.append((0 if sector_hit else 1, rank, profile, reasons))
     if entities.sectors:
         scored = [item for item in scored if item[0] == 0]
-    scored.sort(key=lambda item: (item[0], item[1]))
+    # Those the record places in the region or city asked for first, then retrieval's order.
+    scored.sort(key=lambda item: (item[0], located_in(item[2], entities) is None, item[1]))
     chosen = scored[:MAX_PARTNERS]
     where = _where(entities)
     if not chosen:
@@ -194,8 +216,9 @@ def partner_evidence(
 
 
 def _where(entities: Entities) -> str:
-    """The place the question names (a macro-region first, else its countries), or ""."""
-    macro = [name for name in entities.regions if ":" not in name]
+    """The place searched (a macro-region first, else its countries: a region or city is searched
+    as its country, see :func:`located_in`), or ""."""
+    macro = _macro_regions(entities)
     if macro:
         return region(macro[0])
     return ", ".join(country(code) for code in entities.countries)

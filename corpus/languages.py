@@ -125,6 +125,8 @@ def warm_up() -> None:
     """
     _built(_answer_detector)
     _built(_outside_detector)
+    _place_words()
+    _country_name_languages()
 
 
 def _built(builder: Callable[[], LanguageDetector]) -> LanguageDetector:
@@ -153,15 +155,41 @@ def _confidences(detector: LanguageDetector, text: str) -> list[tuple[str, float
     ]
 
 
-def _telling_words(words: list[str]) -> list[str]:
+def _telling_words(words: list[str], *, keep_nouns: bool = False) -> list[str]:
     """The words that tell the language: without acronyms and identifiers in capitals, borrowed
-    English words and later capitalised names; each filter applied only while enough words remain."""
+    English words and later capitalised names (with ``keep_nouns``, only place names: German
+    capitalises every noun); each filter applied only while enough words remain."""
     kept = [word for word in words if not (len(word) >= 2 and word.isupper())]
     words = kept or words
     kept = [word for word in words if word.lower() not in BORROWED_WORDS]
     words = kept if len(kept) >= 2 else words
-    kept = [word for position, word in enumerate(words) if position == 0 or not word[0].isupper()]
+    kept = [
+        word
+        for position, word in enumerate(words)
+        if position == 0 or not word[0].isupper() or (keep_nouns and not _names_place(word))
+    ]
     return kept if len(kept) >= 2 else words
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Every word of the place table's names (countries in the EU languages, regions, cities,
+    macro-regions, Europe), folded."""
+    from corpus.folding import fold
+    from corpus.places import COUNTRY_FORMS, MACRO_REGION_FORM_TABLE, REGION_FORM_TABLE, cldr_region_names
+
+    tables = (COUNTRY_FORMS, REGION_FORM_TABLE, MACRO_REGION_FORM_TABLE)
+    names = [
+        *(form for table in tables for forms in table.values() for form in forms),
+        *cldr_region_names("150"),
+    ]
+    return frozenset(fold(word) for name in names for word in _WORD.findall(name))
+
+
+def _names_place(word: str) -> bool:
+    from corpus.folding import fold
+
+    return fold(word) in _place_words()
 
 
 def detect_language(text: str) -> Detection:
@@ -179,10 +207,100 @@ def detect_language(text: str) -> Detection:
     if sum(len(word) for word in words) < MIN_LETTERS:
         return Detection(DEFAULT_LANGUAGE, 0.0, True)
     telling = " ".join(_telling_words(words))
+    named_in = _languages_naming_places(words)
     if len(telling.split()) >= 3:
         outside, outside_confidence = _confidences(_built(_outside_detector), telling)[0]
-        if outside not in SUPPORTED_LANGUAGES and outside_confidence >= MIN_OUTSIDE_CONFIDENCE:
+        # The trigram detector must name the language on the whole text too, and the text must not
+        # name a country as only the six write it: on a few words it is sure of the wrong language
+        # ("Clústeres de la industria química en" is Estonian, "... en Polonia" is not).
+        if (
+            outside not in SUPPORTED_LANGUAGES
+            and outside_confidence >= MIN_OUTSIDE_CONFIDENCE
+            and _confidences(_built(_outside_detector), " ".join(words))[0][0] == outside
+            and (named_in is None or outside in named_in)
+        ):
             return Detection(outside, outside_confidence, False)
+    detection = _supported_language(words, telling)
+    hinted = _named_as(named_in, telling) if not _has_english_function_word(words) else None
+    if hinted is not None and detection.lang not in (named_in or ()):
+        return hinted
+    if detection.lang == DEFAULT_LANGUAGE and not _has_english_function_word(words):
+        # Unsure with the capitalised words set aside; German capitalises its nouns, which tell the
+        # language ("Cluster der Lebensmittelwirtschaft in Italien" is more than "der in").
+        nouns = " ".join(_telling_words(words, keep_nouns=True))
+        if nouns != telling:
+            with_nouns = _supported_language(words, nouns)
+            if with_nouns.lang == "de":  # the one language that capitalises nouns
+                return with_nouns
+    return detection
+
+
+def _has_english_function_word(words: list[str]) -> bool:
+    return any(word.lower() in ENGLISH_FUNCTION_WORDS for word in words)
+
+
+@cache
+def _country_name_languages() -> dict[str, frozenset[str]]:
+    """Each country name as an EU language writes it (CLDR, with the Polish and German case forms,
+    accents kept, case ignored) → the languages that write it so ("pologne" → fr, "polonia" → es,
+    it, ro, ...; "włoszech" → pl)."""
+    from corpus.place_names import IRREGULAR_FORMS
+    from corpus.places import ISO2_CODES, case_forms, cldr_country_names
+
+    table: dict[str, set[str]] = {}
+    for code in ISO2_CODES:
+        for lang, name in cldr_country_names(code).items():
+            for form in (name, *case_forms(name, lang)):
+                table.setdefault(form.casefold(), set()).add(lang)
+    for lang, irregular in IRREGULAR_FORMS.items():
+        for forms in irregular.values():
+            for form in forms.split(";"):
+                table.setdefault(form.strip().casefold(), set()).add(lang)
+    return {form: frozenset(langs) for form, langs in table.items()}
+
+
+def _languages_naming_places(words: list[str]) -> frozenset[str] | None:
+    """The languages that write every country the text names as it names them (None: it names none,
+    or no language writes them all so)."""
+    table = _country_name_languages()
+    found: list[frozenset[str]] = []
+    lowered = [word.casefold() for word in words]
+    position = 0
+    while position < len(lowered):
+        pair = " ".join(lowered[position : position + 2])
+        if position + 1 < len(lowered) and pair in table:
+            found.append(table[pair])
+            position += 2
+            continue
+        if lowered[position] in table and words[position][0].isupper():
+            found.append(table[lowered[position]])
+        position += 1
+    if not found:
+        return None
+    common = frozenset.intersection(*found)
+    return common or None
+
+
+def _named_as(named_in: frozenset[str] | None, telling: str) -> Detection | None:
+    """The language the country names are written in, when English does not write them so: the one of
+    the six that does ("Clusters biotech en Espagne" is French), else the one of them the detector
+    reads best, if at least as well as English ("Cluster ICT in Polonia" is Italian, not Spanish)."""
+    if named_in is None or DEFAULT_LANGUAGE in named_in:
+        return None
+    scores = dict(_confidences(_built(_answer_detector), telling))
+    english = scores.get(DEFAULT_LANGUAGE, 0.0)
+    named = [lang for lang in SUPPORTED_LANGUAGES if lang in named_in]
+    if len(named) == 1:  # only one of the six writes the name so: "Clusters biotech en Espagne"
+        return Detection(named[0], scores.get(named[0], 0.0), True)
+    candidates = [lang for lang in named if scores.get(lang, 0.0) >= english]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda lang: scores.get(lang, 0.0))
+    return Detection(best, scores.get(best, 0.0), True)
+
+
+def _supported_language(words: list[str], telling: str) -> Detection:
+    """The answer detector's reading of ``telling`` (English when unsure, see :func:`detect_language`)."""
     scores = _confidences(_built(_answer_detector), telling)
     lang, confidence = scores[0]
     english = dict(scores).get(DEFAULT_LANGUAGE, 0.0)

@@ -196,7 +196,7 @@ REGION_FORMS: dict[str, str] = {
     "Galizien; Galice; Galizia; Valencia; Valencian; Aragon; Asturias; Navarre; Navarra; Murcia; "
     "Castilla y Leon; Castile; Extremadura; Canary Islands; Kanarische Inseln; Canaries; Canarias; "
     "Balearic Islands; Balearen; Baléares; Baleares; Madrid; Barcelona; Barcelone; Barcellona; Seville; "
-    "Sevilla; Séville; Siviglia; Sewilla; Bilbao; Zaragoza; Malaga",
+    "Sevilla; Séville; Siviglia; Sewilla; Bilbao; Zaragoza; Malaga; Madryt; Madrycie; Madrytu",
     "DE": "Bavaria; Bavarian; Bayern; Bavière; Baviera; Bawaria; Bawarii; Baden-Württemberg; "
     "Baden-Wurttemberg; Saxony; Saxon; Sachsen; Saxe; Sajonia; Sassonia; Saksonia; Saksonii; "
     "Lower Saxony; Niedersachsen; Basse-Saxe; Baja Sajonia; Bassa Sassonia; Dolna Saksonia; "
@@ -216,8 +216,9 @@ REGION_FORMS: dict[str, str] = {
     "Wenecja Euganejska; Lazio; Campania; Kampanien; Puglia; Apulia; Apulien; Pouilles; Sicily; "
     "Sicilia; Sizilien; Sicile; "
     "Sycylia; Sardinia; Sardegna; Sardinien; Sardaigne; Cerdeña; Sardynia; Friuli; Liguria; Milan; "
-    "Milano; Mailand; Milán; Mediolan; Mediolanie; Turin; Torino; Turín; Turyn; Rome; Rom; Roma; Rzym; "
-    "Rzymie; Bologna; Bologne; Bolonia; Naples; Napoli; Neapel; Nápoles; Neapol",
+    "Milano; Mailand; Milán; Mediolan; Mediolanie; Mediolanu; Turin; Torino; Turín; Turyn; Rome; Rom; "
+    "Roma; Rzym; Rzymie; Rzymu; Turynu; Turynie; Bologna; Bologne; Bolonia; Naples; Napoli; Neapel; "
+    "Nápoles; Neapol",
     "BE": "Flanders; Flemish; Flandern; Flandre; Flandres; Flandes; Fiandre; Flandria; Wallonia; Walloon; "
     "Wallonien; Wallonie; Valonia; Vallonia; Walonia; Brussels; Brüssel; Bruxelles; Bruselas; Bruksela; "
     "Brukseli; Antwerp; Antwerpen; Anvers; Amberes; Anversa; Antwerpia; Ghent; Gent; Gand; Gante; "
@@ -231,7 +232,10 @@ REGION_FORMS: dict[str, str] = {
     "Prague; Prag; Praga; Pradze; Brno; Ostrava",
     "PL": "Silesia; Silesian; Schlesien; Silésie; Slesia; Śląsk; Śląsku; Śląska; Pomerania; Pommern; "
     "Poméranie; Pomorze; Pomorzu; Masovia; Mazowsze; Mazowszu; Lesser Poland; Małopolska; Małopolsce; "
-    "Greater Poland; Wielkopolska; Wielkopolsce; Warsaw; Warschau; Varsovie; Varsovia; Varsavia; "
+    "Greater Poland; Wielkopolska; Wielkopolsce; Großpolen; Grande-Pologne; Gran Polonia; Grande Polonia; "
+    "Kleinpolen; Petite-Pologne; Pequeña Polonia; Piccola Polonia; Lower Silesia; Niederschlesien; "
+    "Basse-Silésie; Baja Silesia; Bassa Slesia; Dolny Śląsk; Dolnym Śląsku; Warsaw; Warschau; Varsovie; "
+    "Varsovia; Varsavia; "
     "Warszawa; Warszawie; Krakow; Kraków; Krakau; Cracovie; Cracovia; Krakowie; Wroclaw; Wrocław; "
     "Breslau; Wrocławiu; Gdansk; Gdańsk; Danzig; Gdańsku; Poznan; Poznań; Posen; Poznaniu; Lodz; Łódź; "
     "Łodzi; Katowice; Katowicach",
@@ -295,15 +299,20 @@ ours (the UN's Eastern Europe includes Russia and Belarus, whose clusters a user
 
 MACRO_REGION_FORMS: dict[str, str] = {
     "Central Europe": "Central Europe; Central European; Central-European; Mitteleuropa; Zentraleuropa; "
-    "mitteleuropäisch; Europe centrale; Europa central; Europa centrale; Europa Środkowa; Europie Środkowej",
+    "mitteleuropäisch; Europe centrale; Europa central; centro de Europa; Europa centrale; Centro Europa; "
+    "Europa Środkowa; Europie Środkowej; Europy Środkowej",
     "Central and Eastern Europe": "Central and Eastern Europe; Central and Eastern European; CEE; "
     "Mittel- und Osteuropa; MOE; Europe centrale et orientale; Europa central y oriental; "
     "Europa centrale e orientale; Europa Środkowo-Wschodnia; Europie Środkowo-Wschodniej",
-    "Eastern Europe": "Eastern Europe; Eastern European; East European; osteuropäisch; Europie Wschodniej",
-    "Western Europe": "Western Europe; Western European; westeuropäisch; Europie Zachodniej",
+    "Eastern Europe": "Eastern Europe; Eastern European; East European; osteuropäisch; Europie Wschodniej; "
+    "Europa del Este; este de Europa; Europa dell'Est; Est Europa; est europeo; Europy Wschodniej",
+    "Western Europe": "Western Europe; Western European; westeuropäisch; Europie Zachodniej; "
+    "Europa del Oeste; oeste de Europa; Europa dell'Ovest; Europa del Ovest; Europy Zachodniej",
     "Southern Europe": "Southern Europe; Southern European; South European; südeuropäisch; "
-    "Europie Południowej",
-    "Northern Europe": "Northern Europe; Northern European; nordeuropäisch; Europie Północnej",
+    "Europie Południowej; Europa del Sur; sur de Europa; Sud Europa; Europa del Sud; sud dell'Europa; "
+    "Europy Południowej",
+    "Northern Europe": "Northern Europe; Northern European; nordeuropäisch; Europie Północnej; "
+    "Europa del Norte; norte de Europa; Nord Europa; Europa del Nord; nord dell'Europa; Europy Północnej",
     "Nordics": "Nordics; Nordic; Nordic countries; nordische Länder; nordischen Ländern; "
     "pays nordiques; países nórdicos; paesi nordici; kraje nordyckie; krajach nordyckich; krajów nordyckich",
     "Scandinavia": "Scandinavia; Scandinavian; Skandinavien; skandinavisch; Scandinavie; scandinave; "

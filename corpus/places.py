@@ -48,6 +48,7 @@ __all__ = [
     "adjective_forms",
     "case_forms",
     "cldr_country_names",
+    "cldr_region_names",
     "country_name",
     "country_to_iso2",
     "fold_name",
@@ -107,6 +108,13 @@ def country_name(iso2: str | None, lang: str = "en") -> str | None:
 
 _LABEL_LANGUAGES = ("de", "fr", "es", "it", "pl")
 _CLDR_CODE_OF_REGION = {name: code for code, name in CLDR_MACRO_REGIONS.items()}
+
+
+def cldr_region_names(code: str) -> tuple[str, ...]:
+    """CLDR's names of the UN M49 region ``code`` in the six product languages ("150": "Europe",
+    "Europa", ...), each once."""
+    names = (Locale(lang).territories.get(code) for lang in PRODUCT_LANGUAGES)
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def macro_region_name(region: str, lang: str = "en") -> str:
@@ -239,8 +247,18 @@ def _macro_forms() -> dict[str, tuple[str, ...]]:
 
 MACRO_REGION_FORM_TABLE: dict[str, tuple[str, ...]] = _macro_forms()
 """Macro-region name → its forms: hand-written in six languages plus CLDR's UN regions in 24."""
+
+
+def _region_forms(forms: str) -> tuple[str, ...]:
+    """A country's region and city forms, with the Polish case forms of the one-word ones ("Katalonia"
+    → "Katalonii", "Barcelona" → "Barcelonie", "Lombardia" → "Lombardii"): Polish declines them as it
+    declines country names, and a form no Polish speaker writes ("Bolognie") costs nothing."""
+    names = _split(forms)
+    return tuple(dict.fromkeys([*names, *(form for name in names for form in case_forms(name, "pl"))]))
+
+
 REGION_FORM_TABLE: dict[str, tuple[str, ...]] = {
-    code: tuple(_split(forms)) for code, forms in REGION_FORMS.items()
+    code: _region_forms(forms) for code, forms in REGION_FORMS.items()
 }
 """ISO2 → its regions' and big cities' forms."""
 

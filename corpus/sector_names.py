@@ -30,7 +30,9 @@ SECTOR_TRANSLATIONS: dict[str, str] = {
         "automobilistico; veicoli; veicolo; veicoli elettrici; mobilità; trasporti; trasporto; logistica; "
         "motoryzacja; motoryzacji; motoryzacyjny; motoryzacyjne; motoryzacyjnych; pojazdy; pojazdów; "
         "pojazdy elektryczne; elektromobilność; mobilność; transportu; logistyka; logistyki; kolejowy; "
-        "kolejowe"
+        "kolejowe; automobiles; automovilístico; automovilísticos; automovilística; motoryzacyjnej; "
+        "motoryzacyjnego; motoryzacyjnym; transportowy; transportowe; transportowych; transportowej; "
+        "logistyczny; logistyczne; logistycznych; logistycznej"
     ),
     "maritime": (
         "maritim; maritimen; Schifffahrt; Schiffbau; blaue Wirtschaft; maritimes; construction navale; "
@@ -42,7 +44,9 @@ SECTOR_TRANSLATIONS: dict[str, str] = {
         "Luft- und Raumfahrt; Luftfahrt; Verteidigung; Rüstung; aérospatial; aérospatiale; aéronautique; "
         "défense; aeroespacial; aeronáutica; aeronáutico; aviación; defensa; aerospaziale; aeronautica; "
         "aeronautico; aviazione; difesa; lotniczy; lotnicze; lotniczych; lotnictwo; lotnictwa; obronność; "
-        "obronny; obronne; obronnych; przemysł obronny"
+        "obronny; obronne; obronnych; przemysł obronny; aéronautiques; aérospatiaux; aérospatiales; "
+        "aeroespaciales; aeronáuticos; aeronáuticas; aerospaziali; aeronautici; aeronautiche; lotniczej; "
+        "lotniczego"
     ),
     "space": (
         "Raumfahrt; Weltraum; Satelliten; spatiale; espacial; satélites; spaziale; satelliti; kosmiczny; "
@@ -63,13 +67,14 @@ SECTOR_TRANSLATIONS: dict[str, str] = {
     "Construction": (
         "Bauwesen; Bauwirtschaft; Baugewerbe; Bauindustrie; Gebäude; bâtiment; bâtiments; construcción; "
         "edificación; edificios; costruzioni; edilizia; edifici; budownictwo; budownictwa; budowlany; "
-        "budowlane; budowlanych; budynki"
+        "budowlane; budowlanych; budynki; Bau; Baubranche; BTP; bâtiment et travaux publics"
     ),
     "Cultural & Creative Industries": (
         "Kreativwirtschaft; Kultur- und Kreativwirtschaft; Medien; industries créatives; "
         "industries culturelles et créatives; médias; jeux vidéo; cinéma; industrias creativas; "
         "industrias culturales y creativas; videojuegos; cine; industrie creative; "
-        "industrie culturali e creative; videogiochi; przemysły kreatywne; sektor kreatywny; gry; gier"
+        "industrie culturali e creative; videogiochi; przemysły kreatywne; sektor kreatywny; gry; gier; "
+        "przemysłów kreatywnych; przemysłu kreatywnego; kreatywny; kreatywne; kreatywnych"
     ),
     "Digital": (
         "Digitalisierung; digitale; digitalen; IKT; numérique; numériques; TIC; logiciel; logiciels; "
@@ -88,7 +93,8 @@ SECTOR_TRANSLATIONS: dict[str, str] = {
     ),
     "Electronics": (
         "Elektronik; Sensoren; Sensorik; électronique; capteurs; electrónica; sensores; elettronica; "
-        "sensori; elektronika; elektroniki; czujniki"
+        "sensori; elektronika; elektroniki; czujniki; électroniques; electrónicos; electrónicas; "
+        "elettronici; elettroniche; elektroniczny; elektroniczne; elektronicznych; elektronicznej"
     ),
     "semiconductors": (
         "Halbleiter; Mikroelektronik; semi-conducteurs; semiconducteurs; microélectronique; "
@@ -97,18 +103,24 @@ SECTOR_TRANSLATIONS: dict[str, str] = {
     ),
     "photonics": (
         "Photonik; Optik; photonique; optique; fotónica; óptica; láseres; fotonica; ottica; fotonika; "
-        "fotoniki; optyka; optyki; lasery"
+        "fotoniki; optyka; optyki; lasery; photoniques; optiques; laser; láser; fotónicos; "
+        "ottici; fotoniczny; fotoniczne; fotonicznych; fotonicznej; optyczny; optyczne; optycznych; "
+        "laserowy; laserowe; laserowych; laserów"
     ),
     "Energy-Intensive Industries": (
-        "energieintensive Industrien; Chemie; chemische Industrie; Stahl; Zement; Keramik; Werkstoffe; "
-        "industries énergivores; chimie; acier; métallurgie; ciment; céramique; matériaux; "
+        "energieintensive Industrien; Chemie; chemische Industrie; chemischen Industrie; Chemieindustrie; "
+        "Stahl; Zement; Keramik; Werkstoffe; industries énergivores; chimie; industrie chimique; acier; "
+        "métallurgie; ciment; céramique; matériaux; "
         "industrias intensivas en energía; química; acero; metalurgia; cemento; cerámica; materiales; "
         "industrie energivore; chimica; acciaio; metallurgia; ceramica; materiali; przemysł energochłonny; "
         "chemia; chemiczny; chemiczne; chemicznych; stal; stali; hutnictwo; ceramika; materiały; materiałów"
     ),
     "plastics": (
         "Kunststoffe; Kunststoff; Verbundwerkstoffe; plastiques; plasturgie; plásticos; plastica; "
-        "materie plastiche; compositi; tworzywa sztuczne; tworzyw sztucznych; kompozyty"
+        "materie plastiche; compositi; tworzywa sztuczne; tworzyw sztucznych; kompozyty; Leichtbau; "
+        "Faserverbund; Faserverbundwerkstoffe; Verbundwerkstoffen; matériaux composites; "
+        "materiales compuestos; materiali compositi; kompozytów; kompozytowe; kompozytowych; "
+        "materiały kompozytowe"
     ),
     "Renewable Energy": (
         "erneuerbare Energien; erneuerbare Energie; erneuerbaren Energien; Solarenergie; Photovoltaik; "
@@ -133,7 +145,8 @@ SECTOR_TRANSLATIONS: dict[str, str] = {
     ),
     "biotechnology": (
         "Biotechnologie; biotechnologies; biotecnología; biotecnologia; biotecnologie; biotechnologia; "
-        "biotechnologii"
+        "biotechnologii; biotecnológico; biotecnológicos; biotechnologiczny; biotechnologiczne; "
+        "biotechnologicznych; biotechnologicznej"
     ),
     "Proximity & Social Economy": (
         "Sozialwirtschaft; Sozialunternehmen; économie sociale; économie sociale et solidaire; "
@@ -162,7 +175,8 @@ SECTOR_TRANSLATIONS: dict[str, str] = {
     ),
     "water": (
         "Wasser; Wasserwirtschaft; Abwasser; eau; gestion de l'eau; eaux usées; agua; gestión del agua; "
-        "aguas residuales; acqua; gestione delle acque; acque reflue; gospodarka wodna; ścieki"
+        "aguas residuales; acqua; gestione delle acque; acque reflue; gospodarka wodna; ścieki; "
+        "wodny; wodne; wodnych; wodnej"
     ),
     "circular economy": (
         "Kreislaufwirtschaft; Abfallwirtschaft; économie circulaire; recyclage; gestion des déchets; "
@@ -176,9 +190,16 @@ SECTOR_TRANSLATIONS: dict[str, str] = {
         "impression 3D; mécatronique; fabricación avanzada; industria 4.0; automatización; "
         "fabricación aditiva; impresión 3D; maquinaria; mecatrónica; manifattura avanzata; automazione; "
         "manifattura additiva; stampa 3D; meccatronica; zaawansowana produkcja; przemysł 4.0; "
-        "automatyzacja; automatyzacji; druk 3D; mechatronika"
+        "automatyzacja; automatyzacji; druk 3D; mechatronika; druku 3D; zaawansowanej produkcji; "
+        "produkcji zaawansowanej; wytwarzanie przyrostowe; wytwarzania przyrostowego"
     ),
     "robotics": ("Robotik; Roboter; robotique; robótica; robotica; robotyka; robotyki; roboty"),
+    "nanotechnology": (
+        "Nanotechnologie; Nanotechnologien; Nanomaterialien; Graphen; nanotechnologies; nanomatériaux; "
+        "graphène; nanotecnología; nanotecnologías; nanomateriales; grafeno; nanotecnologie; nanomateriali; "
+        "grafene; nanotechnologia; nanotechnologii; nanotechnologią; nanomateriały; nanomateriałów; grafen; "
+        "grafenu; grafenem"
+    ),
 }
 """Sector label → its names in the five other product languages ("; "-separated)."""
 

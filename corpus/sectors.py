@@ -294,7 +294,7 @@ SECTOR_SYNONYMS: dict[str, tuple[str, ...]] = {
                        "metalworking", "cement", "glass", "pulp and paper", "ceramics", "advanced materials",
                        "materials"),
     "plastics": ("plastics", "composites"),
-    "nanotechnology": ("nanotechnology",),
+    "nanotechnology": ("nanotechnology", "nanotech", "nanomaterials", "graphene"),
     RENEWABLES: ("renewable energy", "renewables", "solar", "photovoltaics", "PV", "wind energy", "wind",
                  "geothermal", "bioenergy", "clean energy", "energy efficiency", "cleantech", "clean tech"),
     HEALTH: ("health", "healthcare", "medical devices", "medtech", "life sciences", "pharma",
@@ -385,10 +385,10 @@ _ONE_WORD_FORMS = frozenset(
     fold(phrase)
     for phrases in SECTOR_SYNONYMS.values()
     for phrase in phrases
-    if phrase.isalpha() and len(phrase) > 3
+    if phrase.isalpha() and len(phrase) > 2
 )
-_COMPOUND = re.compile(
-    r"\b(\w{4,}?)(-?)(" + "|".join(sorted(COMPOUND_TAILS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+_COMPOUND = re.compile(  # a head of three letters at least ("Baucluster": construction)
+    r"\b(\w{3,}?)(-?)(" + "|".join(sorted(COMPOUND_TAILS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 
 

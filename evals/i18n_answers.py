@@ -26,13 +26,22 @@ from evals.local_facts import contains_local_fact
 
 Language = Literal["de", "fr", "es", "it", "pl"]
 LANGUAGES: tuple[str, ...] = Language.__args__  # type: ignore[attr-defined]
-I18nSplit = Literal["holdout", "dev"]
+I18nSplit = Literal["holdout", "dev", "partners-dev"]
 I18N_SPLITS: tuple[str, ...] = I18nSplit.__args__  # type: ignore[attr-defined]
 """``holdout``: ``answers_<lang>.jsonl``, never tuned on; ``dev``: ``answers_dev_<lang>.jsonl``, tuning
-material written from other English cases (docs/languages-eval.md)."""
+material written from other English cases; ``partners-dev``: ``partners_dev_<lang>.jsonl``, partner
+searches only (docs/languages-eval.md)."""
 DEV_ENGLISH_FILE = "answers_dev_en.jsonl"
 """The dev set's own English cases (topical questions whose gold is computed from the records by
 ``scripts/build_answers_dev.py``), next to the ``answers.jsonl`` cases it also uses."""
+PARTNERS_DEV_ENGLISH_FILE = "partners_dev_en.jsonl"
+"""The partners dev set's English cases (gold computed by ``scripts/build_partners_dev.py``)."""
+_SPLIT_FILES = {
+    "holdout": "answers_{lang}.jsonl",
+    "dev": "answers_dev_{lang}.jsonl",
+    "partners-dev": "partners_dev_{lang}.jsonl",
+}
+_SPLIT_ENGLISH_FILES = {"dev": DEV_ENGLISH_FILE, "partners-dev": PARTNERS_DEV_ENGLISH_FILE}
 GOLD_FIELDS: tuple[str, ...] = (
     "category",
     "today",
@@ -96,18 +105,18 @@ def parse_languages(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def translated_path(lang: str, directory: Path | None = None, *, split: str = "holdout") -> Path:
-    """The file of ``lang``'s ``split`` cases: ``answers_<lang>.jsonl`` or ``answers_dev_<lang>.jsonl``.
+    """The file of ``lang``'s ``split`` cases: ``answers_<lang>.jsonl``, ``answers_dev_<lang>.jsonl`` or
+    ``partners_dev_<lang>.jsonl``.
 
     Raises:
         InvalidInput: An unknown split.
     """
     if split not in I18N_SPLITS:
         raise InvalidInput(
-            f"no translated answers split {split!r}: use holdout (the issue's measure, never tuned on) "
-            "or dev (tuning material)"
+            f"no translated answers split {split!r}: use holdout (the issue's measure, never tuned on), "
+            "dev or partners-dev (tuning material)"
         )
-    name = f"answers_{lang}.jsonl" if split == "holdout" else f"answers_dev_{lang}.jsonl"
-    return (directory or default_i18n_dir()) / name
+    return (directory or default_i18n_dir()) / _SPLIT_FILES[split].format(lang=lang)
 
 
 def load_translated(
@@ -130,20 +139,20 @@ def load_translated(
 
 def english_pool(split: str, dataset: Path | None = None, directory: Path | None = None) -> list[AnswerCase]:
     """The English cases a split's ``en_id``s may name: ``answers.jsonl`` (``dataset``), and for
-    ``dev`` also the dev set's own English cases (``answers_dev_en.jsonl`` in ``directory``).
+    ``dev`` (``partners-dev``) also that set's own English cases, ``answers_dev_en.jsonl``
+    (``partners_dev_en.jsonl``) in ``directory``.
 
     Raises:
         InvalidInput: A file is missing or invalid, or an id is in both.
     """
     cases = load_cases(dataset)
-    if split != "dev":
+    name = _SPLIT_ENGLISH_FILES.get(split)
+    if name is None:
         return cases
-    own = load_cases((directory or default_i18n_dir()) / DEV_ENGLISH_FILE)
+    own = load_cases((directory or default_i18n_dir()) / name)
     clashes = sorted({case.id for case in cases} & {case.id for case in own})
     if clashes:
-        raise InvalidInput(
-            f"{DEV_ENGLISH_FILE} repeats ids of the English answers dataset: {', '.join(clashes)}"
-        )
+        raise InvalidInput(f"{name} repeats ids of the English answers dataset: {', '.join(clashes)}")
     return [*cases, *own]
 
 

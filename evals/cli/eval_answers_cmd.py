@@ -84,8 +84,9 @@ def answers(
         str,
         typer.Option(
             "--i18n-split",
-            help="With --lang: holdout (answers_<lang>.jsonl, the issue's measure, never tuned on) or "
-            "dev (answers_dev_<lang>.jsonl, tuning material).",
+            help="With --lang: holdout (answers_<lang>.jsonl, the issue's measure, never tuned on), "
+            "dev (answers_dev_<lang>.jsonl, tuning material) or partners-dev (partners_dev_<lang>.jsonl, "
+            "partner searches, tuning material).",
         ),
     ] = "holdout",
 ) -> None:

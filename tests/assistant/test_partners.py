@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.entities import extract_entities
-from assistant.partners import match_reasons, partner_line, place_reason
+from assistant.partners import located_in, match_reasons, partner_line, place_reason
 from corpus.models import SectorTag
 from tests.factories import make_profile
 
@@ -50,3 +50,18 @@ def test_no_reason_for_an_unrelated_profile() -> None:
                            sectors=(SectorTag(sector="Agri-food", inferred=True),))  # fmt: skip
     entities = extract_entities("battery clusters in Central Europe")
     assert match_reasons(profile, entities) == [] and place_reason(profile, entities) is None
+
+
+def test_a_region_or_city_is_claimed_only_where_the_record_says_it() -> None:
+    entities = extract_entities("aerospace clusters in Bavaria")
+    assert entities.countries == ("DE",)  # a region is searched as its country
+    in_munich = make_profile("Aerospace Bavaria Network", country="DE", city="Munich")
+    in_hamburg = make_profile("Hamburg Aviation", country="DE", city="Hamburg")
+    assert located_in(in_munich, entities) == "Bavaria" and place_reason(in_munich, entities) == "in Bavaria"
+    # The records give a city, not a region: Hamburg is in Germany, and not said to be in Bavaria.
+    assert located_in(in_hamburg, entities) is None and place_reason(in_hamburg, entities) == "in Germany"
+    milan = extract_entities("health clusters around Milano")
+    assert (
+        place_reason(make_profile("Life Sciences Lombardy", country="IT", city="Milano"), milan)
+        == "in Milano"
+    )

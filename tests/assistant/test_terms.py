@@ -57,5 +57,9 @@ def test_unknown_places_are_names_no_place_table_knows() -> None:
         "clusters in the EU",
         "Cluster in Dänemark",  # CLDR names in every EU language are known places
         "clusters in Antarctica",
+        "digital clusters in Europie Środkowej",  # a capital outside ASCII starts a name too
+        "Klastry in Europa del Este",  # "Europa" is Europe, whatever the region after it
     ):
         assert unknown_places(known, _entities(known)) == []
+    question = "klastry in Łomżyńskie"
+    assert unknown_places(question, _entities(question)) == ["Łomżyńskie"]

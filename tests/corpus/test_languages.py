@@ -67,6 +67,30 @@ def test_code_mixed_questions(question: str, lang: str) -> None:
     assert detect_language(question).lang == lang
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # German capitalises nouns: they tell the language once the place names are set aside.
+        ("Cluster der Lebensmittelwirtschaft in Italien", "de"),
+        ("Agrar- und Lebensmittelcluster in Osteuropa", "de"),
+        # A country named as only some of the six write it tells which of them it is ...
+        ("Clusters de la chimie en Pologne", "fr"),
+        ("Cluster digitali in Ungheria", "it"),
+        ("Cluster del turismo in Spagna", "it"),
+        ("Clusters biotech en Espagne", "fr"),  # only French writes Spain so: French, however few words
+        # ... and that no outside language is meant, however sure the trigrams are of one.
+        ("Clústeres de la industria química en Polonia", "es"),
+        ("Clústeres de composites y plásticos en Alemania", "es"),
+        # The same for the whole text: "Clústeres de fotónica en" alone reads Portuguese.
+        ("Clústeres de fotónica en Francia", "es"),
+        # An English name of the country keeps an English question English.
+        ("Find cluster partners in Austria for a photonics project", "en"),
+    ],
+)
+def test_partner_searches_name_places_in_the_askers_language(question: str, lang: str) -> None:
+    assert detect_language(question).lang == lang
+
+
 @pytest.mark.parametrize("text", ["", "   ", "ok", "?!", "42", "[1]", "🙂"])
 def test_no_words_means_english_with_no_confidence(text: str) -> None:
     assert detect_language(text) == Detection("en", 0.0, True)

@@ -127,6 +127,11 @@ def test_adjective_forms_cover_genders_and_numbers() -> None:
         ("cluster nei paesi baltici", "Baltics", "LT"),
         ("klastry w Europie Środkowej", "Central Europe", "SK"),
         ("partners in the Nordics", "Nordics", "NO"),
+        ("clústeres agroalimentarios en Europa del Este", "Eastern Europe", "RO"),
+        ("clústeres de salud en el norte de Europa", "Northern Europe", "FI"),
+        ("cluster della salute nel Nord Europa", "Northern Europe", "SE"),
+        ("cluster agroalimentari nell'Europa dell'Est", "Eastern Europe", "BG"),
+        ("cluster delle rinnovabili nel Sud Europa", "Southern Europe", "PT"),
     ],
 )
 def test_macro_regions_in_six_languages(question: str, region: str, member: str) -> None:
@@ -141,6 +146,13 @@ def test_macro_regions_in_six_languages(question: str, region: str, member: str)
         ("clusters en Catalogne", "ES"),
         ("klastry w Warszawie", "PL"),
         ("a Milano", "IT"),
+        ("Lebensmittelcluster in Großpolen", "PL"),
+        ("clústeres en la Gran Polonia", "PL"),
+        # Polish declines one-word region and city names as it declines countries.
+        ("klastry tekstylne w Katalonii", "ES"),
+        ("klastry w Lombardii", "IT"),
+        ("w okolicach Mediolanu", "IT"),
+        ("klastry w Barcelonie", "ES"),
     ],
 )
 def test_regions_and_cities_in_the_product_languages(question: str, code: str) -> None:

@@ -31,3 +31,38 @@ def test_every_query_sector_boosts_a_bundled_record(label: str, bundled_profiles
         if organisation_factor(understanding, chunk, weights=weights) > 1.0
     ]
     assert boosted, f"no bundled record is tagged {label!r}, so asking for {phrase!r} boosts nothing"
+
+
+@pytest.mark.parametrize(
+    ("question", "sector"),
+    [
+        # Polish adjectives and cases the partners dev set showed missing.
+        ("Klastry fotoniczne we Francji", "photonics"),
+        ("Klastry elektroniczne z Austrii", "Electronics"),
+        ("Klastry biotechnologiczne w Hiszpanii", "biotechnology"),
+        ("Klastry wodne w Finlandii", "water"),
+        ("Klastry laserowe i optyczne we Włoszech", "photonics"),
+        ("partnerów z branży motoryzacyjnej", "Mobility-Transport-Automotive"),
+        ("Klastry przemysłów kreatywnych we Francji", "Cultural & Creative Industries"),
+        ("Klastry druku 3D we Włoszech", "advanced manufacturing"),
+        # Plurals of French, Spanish and Italian adjectives.
+        ("Pôles aéronautiques en Italie", "Aerospace & Defence"),
+        ("Clústeres aeroespaciales en Italia", "Aerospace & Defence"),
+        ("Cluster aerospaziali in Baviera", "Aerospace & Defence"),
+        ("partenaires automobiles en Allemagne", "Mobility-Transport-Automotive"),
+        # Technology words that are no sector label; German compounds of a three-letter head.
+        ("Clústeres de grafeno en Polonia", "nanotechnology"),
+        ("Klastry zajmujące się grafenem", "nanotechnology"),
+        ("graphene clusters", "nanotechnology"),
+        ("Cluster für Leichtbau in Deutschland", "plastics"),
+        ("Baucluster in Tschechien", "Construction"),
+        ("Clusters du BTP en Tchéquie", "Construction"),
+        ("Cluster der chemischen Industrie in Polen", "Energy-Intensive Industries"),
+    ],
+)
+def test_partner_search_words_in_five_languages(question: str, sector: str) -> None:
+    assert understand_query(question).sectors == (sector,)
+
+
+def test_a_composite_material_is_plastics_not_every_material() -> None:
+    assert understand_query("Cluster dei materiali compositi in Germania").sectors == ("plastics",)
