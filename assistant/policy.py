@@ -110,23 +110,8 @@ def with_whole_documents(
         for chunk in chunks_of(doc_id):
             if chunk.chunk_id not in seen:
                 seen.add(chunk.chunk_id)
-                read.append(_hit_of(chunk, rank=len(read) + 1))
+                read.append(Hit.of(chunk, rank=len(read) + 1, score=0.0))
     return read
-
-
-def _hit_of(chunk: Chunk, *, rank: int) -> Hit:
-    return Hit(
-        rank=rank,
-        doc_id=chunk.doc_id,
-        chunk_id=chunk.chunk_id,
-        doc_type=chunk.doc_type,
-        title=chunk.title,
-        identifier=chunk.identifier,
-        url=chunk.url,
-        score=0.0,
-        text=chunk.text,
-        metadata=dict(chunk.metadata),
-    )
 
 
 def policy_evidence(

@@ -71,6 +71,24 @@ class Hit(BaseModel):
     ranks: dict[str, int] = Field(default_factory=dict, exclude=True)
     """Rank of this chunk in each retriever's list (debugging; not part of the JSON contract)."""
 
+    @classmethod
+    def of(
+        cls, chunk: Chunk, *, rank: int, score: float, metadata: dict[str, MetadataValue] | None = None
+    ) -> Hit:
+        """The hit of ``chunk`` at ``rank`` (``metadata``: the chunk's own by default)."""
+        return cls(
+            rank=rank,
+            doc_id=chunk.doc_id,
+            chunk_id=chunk.chunk_id,
+            doc_type=chunk.doc_type,
+            title=chunk.title,
+            identifier=chunk.identifier,
+            url=chunk.url,
+            score=score,
+            text=chunk.text,
+            metadata=dict(chunk.metadata) if metadata is None else metadata,
+        )
+
 
 class SearchResult(BaseModel):
     """``{"query", "hits", "timings_ms"}``; the query understanding rides along outside the JSON."""
@@ -305,19 +323,7 @@ def _hit(rank: int, chunk: Chunk, item: Fused, today: dt.date) -> Hit:
     metadata = dict(chunk.metadata)
     if (status := call_status_on(chunk, today)) is not None:
         metadata["status"] = status  # computed for the day asked, never stored
-    return Hit(
-        rank=rank,
-        doc_id=chunk.doc_id,
-        chunk_id=chunk.chunk_id,
-        doc_type=chunk.doc_type,
-        title=chunk.title,
-        identifier=chunk.identifier,
-        url=chunk.url,
-        score=round(item.score, 6),
-        text=chunk.text,
-        metadata=metadata,
-        ranks=item.ranks,
-    )
+    return Hit.of(chunk, rank=rank, score=round(item.score, 6), metadata=metadata)
 
 
 def _ms(since: float) -> float:
