@@ -362,7 +362,12 @@ class Assistant:
         named_cluster = next((o for o in plan.organisations if o.startswith("cluster:")), None)
         if named_cluster is not None and not plan.structured and plan.intent != "funding":
             record = self.records.get_record(named_cluster)
-            if isinstance(record, ClusterProfile) and Audience(record.audience) in filters.audiences:
+            if (
+                isinstance(record, ClusterProfile)
+                and Audience(record.audience) in filters.audiences
+                # "Maritime clusters in France" names no organisation, whatever one in Lithuania is called
+                and (not plan.target_countries or record.country in plan.target_countries)
+            ):
                 return organisation_evidence(plan, record), (record.doc_id,)
         calls_asked = plan.intent in {"funding", "mixed"} and (
             plan.structured or plan.identifiers or any(o.startswith("call:") for o in plan.organisations)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
 from assistant.errors import InvalidInput, NotFound
+from assistant.plan.models import QueryPlan
 from assistant.service import MAX_QUESTION_CHARS
 from corpus.models import Audience
 from retrieval.filters import SearchFilters
@@ -242,3 +244,23 @@ def test_a_conversation_answered_from_internal_documents_is_unknown_to_a_public_
         ).conversation_id
         == public.conversation_id
     )
+
+
+def test_a_name_like_the_question_in_another_country_does_not_turn_a_search_into_a_look_up(
+    corpus: Corpus,
+) -> None:
+    """ "Maritime clusters in France" once resolved to "Maritime cluster" (Klaipeda): a name the
+    planner finds in a search for another country is no organisation the question names."""
+    assistant = corpus.assistant()
+    planner = assistant.planner
+
+    class NamingAviationValley:
+        def plan(self, question: str, **context: Any) -> QueryPlan:
+            named = planner.plan(question, **context)
+            return named.model_copy(update={"organisations": ("cluster:test:aviation-valley",)})
+
+    assistant.planner = NamingAviationValley()  # type: ignore[assignment]
+    searched = assistant.ask(question="Which aviation clusters are in Spain?", today=TODAY)
+    assert searched.intent == "partners" and "Rzeszow" not in searched.answer
+    looked_up = assistant.ask(question="Which aviation clusters are in Poland?", today=TODAY)
+    assert "Aviation Valley" in looked_up.answer and "Rzeszow" in looked_up.answer
