@@ -25,6 +25,10 @@ def _iso_date(value: object) -> object:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 """A day, written ``YYYY-MM-DD`` and nothing else."""
 
+MAX_OFFSET = 1_000_000_000
+"""Largest ``offset`` a listing accepts: a page beyond any corpus, and far inside the 64-bit integer
+the record store compares it with (2**63 made SQLite raise OverflowError: a 500)."""
+
 
 class AskFilters(BaseModel):
     """Narrow what an answer may cite (the search filters a caller may set)."""

@@ -15,7 +15,7 @@ from corpus.i18n import normalise_lang, translator
 from integrations.api.deps import CallerDep, ServicesDep, default_today, visible_audiences
 from integrations.api.ics import deadlines_calendar
 from integrations.api.page import WEB_DOMAIN
-from integrations.api.schemas import CallItem, CallsPage, IsoDate
+from integrations.api.schemas import MAX_OFFSET, CallItem, CallsPage, IsoDate
 
 router = APIRouter(prefix="/v1", tags=["calls"])
 
@@ -105,7 +105,7 @@ ChosenCallsDep = Annotated[ChosenCalls, Depends(chosen_calls)]
 def list_calls(
     chosen: ChosenCallsDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> CallsPage:
     """Funding calls, soonest deadline first, with their status on ``today``."""
     page = chosen.calls[offset : offset + limit]

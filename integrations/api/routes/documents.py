@@ -19,7 +19,7 @@ from corpus.files import load_bytes
 from corpus.ingest import IngestSource, delete_documents, ingest_sources
 from corpus.models import Audience
 from integrations.api.deps import ApiServices, CallerDep, ServicesDep, visible_audiences
-from integrations.api.schemas import DocumentItem, DocumentsPage, UploadResponse
+from integrations.api.schemas import MAX_OFFSET, DocumentItem, DocumentsPage, UploadResponse
 from integrations.api.security import Caller
 
 router = APIRouter(prefix="/v1", tags=["documents"])
@@ -155,7 +155,7 @@ def list_documents(
         str, Query(max_length=200, description="'api-upload' (uploads), 'bundled', or a file origin.")
     ] = UPLOAD_ORIGIN,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> DocumentsPage:
     """Documents of one origin (uploads by default) the caller may see, by id (one page, cut in SQL)."""
     total, rows = services.records.list_documents(
