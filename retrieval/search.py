@@ -73,7 +73,13 @@ class Hit(BaseModel):
 
     @classmethod
     def of(
-        cls, chunk: Chunk, *, rank: int, score: float, metadata: dict[str, MetadataValue] | None = None
+        cls,
+        chunk: Chunk,
+        *,
+        rank: int,
+        score: float,
+        metadata: dict[str, MetadataValue] | None = None,
+        ranks: dict[str, int] | None = None,
     ) -> Hit:
         """The hit of ``chunk`` at ``rank`` (``metadata``: the chunk's own by default)."""
         return cls(
@@ -87,6 +93,7 @@ class Hit(BaseModel):
             score=score,
             text=chunk.text,
             metadata=dict(chunk.metadata) if metadata is None else metadata,
+            ranks=ranks or {},
         )
 
 
@@ -323,7 +330,7 @@ def _hit(rank: int, chunk: Chunk, item: Fused, today: dt.date) -> Hit:
     metadata = dict(chunk.metadata)
     if (status := call_status_on(chunk, today)) is not None:
         metadata["status"] = status  # computed for the day asked, never stored
-    return Hit.of(chunk, rank=rank, score=round(item.score, 6), metadata=metadata)
+    return Hit.of(chunk, rank=rank, score=round(item.score, 6), metadata=metadata, ranks=item.ranks)
 
 
 def _ms(since: float) -> float:
