@@ -63,6 +63,8 @@ MARGIN = 0.015
 """Words this close to the best translation count too ("drone" beside "drones")."""
 MAX_TRANSLATIONS = 3
 """English words kept per foreign word."""
+MAX_REMEMBERED = 100_000
+"""Translated words a process remembers (about 100 bytes each) before it starts afresh."""
 MIN_CHUNKS = 3
 """A vocabulary word is in at least this many chunks (rarer ones are mostly typos and fragments)."""
 
@@ -221,9 +223,11 @@ class WordTranslator:
         if todo:
             vectors = np.asarray(self._embed_queries(todo), dtype=np.float32)
             with self._lock:
+                if len(self._known) > MAX_REMEMBERED:
+                    self._known.clear()  # a server's memory stays bounded; words are cheap to redo
                 for word, english in zip(todo, self.glossary.nearest(vectors), strict=True):
                     self._known[word] = english
-        return {word: self._known[word] for word in words if self._known.get(word)}
+        return {word: found for word in words if (found := self._known.get(word))}
 
     def english_words(self, text: str) -> list[str]:
         """The English words that translate ``text``'s words, in the question's order, once each."""
