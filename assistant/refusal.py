@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from assistant.citations import content_tokens
 from assistant.language import N_
-from assistant.terms import bigrams, ordered_keys, phrase_share, rarity_weights, term_key, term_keys
+from assistant.terms import bigrams, ordered_keys, phrase_share, rarity_weights, term_keys, weighted_coverage
 from retrieval.crosslingual import query_language
 from retrieval.embeddings_e5 import E5_MODEL_NAME
 from retrieval.filters import SearchFilters
@@ -168,7 +168,7 @@ def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) ->
     weights = rarity_weights(index, {term for group in counted for term in group})
     group_weights = {group: min(weights.get(term, 0.0) for term in group) for group in counted}
     pairs = bigrams(ordered_keys(index.english_rendering(question)))
-    coverage = max((_group_coverage(group_weights, term_keys(text)) for text in texts), default=0.0)
+    coverage = max((weighted_coverage(group_weights, term_keys(text)) for text in texts), default=0.0)
     phrases = max((phrase_share(pairs, text) for text in texts), default=0.0)
     similarities, model = dense_similarities(index, question, [hit.chunk_id for hit in top])
     return EvidenceScore(
@@ -179,15 +179,6 @@ def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) ->
         coverage=round(coverage if any(group_weights.values()) else 1.0, 4),
         phrases=round(phrases, 4),
     )
-
-
-def _group_coverage(group_weights: Mapping[frozenset[str], float], keys: set[str]) -> float:
-    """Weighted share (0..1) of the groups with a word in ``keys`` (a group weighs as its commonest word)."""
-    whole = sum(group_weights.values())
-    if whole <= 0:
-        return 0.0
-    covered = sum(weight for group, weight in group_weights.items() if {term_key(t) for t in group} & keys)
-    return covered / whole
 
 
 def has_evidence(

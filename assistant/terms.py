@@ -60,12 +60,18 @@ def rarity_weights(index: SearchIndex, terms: Iterable[str]) -> dict[str, float]
     return weights
 
 
-def weighted_coverage(terms: Mapping[str, float], keys: set[str]) -> float:
-    """Weighted share (0..1) of ``terms`` (word → weight) whose comparable form is in ``keys``."""
+def weighted_coverage(terms: Mapping[str, float] | Mapping[frozenset[str], float], keys: set[str]) -> float:
+    """Weighted share (0..1) of ``terms`` whose comparable form is in ``keys``: word → weight, or a
+    group of words that stand for one (a foreign word's translations) → weight, covered by any."""
     whole = sum(terms.values())
     if whole <= 0:
         return 0.0
-    return sum(weight for term, weight in terms.items() if term_key(term) in keys) / whole
+    covered = sum(
+        weight
+        for term, weight in terms.items()
+        if (term_key(term) in keys if isinstance(term, str) else {term_key(word) for word in term} & keys)
+    )
+    return covered / whole
 
 
 def ordered_keys(text: str) -> list[str]:
