@@ -26,11 +26,13 @@ from evals.local_facts import contains_local_fact
 
 Language = Literal["de", "fr", "es", "it", "pl"]
 LANGUAGES: tuple[str, ...] = Language.__args__  # type: ignore[attr-defined]
-I18nSplit = Literal["holdout", "dev", "partners-dev"]
+I18nSplit = Literal["holdout", "dev", "partners-dev", "refusals-dev", "policy-dev"]
 I18N_SPLITS: tuple[str, ...] = I18nSplit.__args__  # type: ignore[attr-defined]
 """``holdout``: ``answers_<lang>.jsonl``, never tuned on; ``dev``: ``answers_dev_<lang>.jsonl``, tuning
 material written from other English cases; ``partners-dev``: ``partners_dev_<lang>.jsonl``, partner
-searches only (docs/languages-eval.md)."""
+searches only; ``refusals-dev``: ``refusals_dev_<lang>.jsonl``, off-topic questions and answerable ones
+with rare words; ``policy-dev``: ``policy_dev_<lang>.jsonl``, facts of the policy documents
+(docs/languages-eval.md)."""
 DEV_ENGLISH_FILE = "answers_dev_en.jsonl"
 """The dev set's own English cases (topical questions whose gold is computed from the records by
 ``scripts/build_answers_dev.py``), next to the ``answers.jsonl`` cases it also uses."""
@@ -40,8 +42,15 @@ _SPLIT_FILES = {
     "holdout": "answers_{lang}.jsonl",
     "dev": "answers_dev_{lang}.jsonl",
     "partners-dev": "partners_dev_{lang}.jsonl",
+    "refusals-dev": "refusals_dev_{lang}.jsonl",
+    "policy-dev": "policy_dev_{lang}.jsonl",
 }
-_SPLIT_ENGLISH_FILES = {"dev": DEV_ENGLISH_FILE, "partners-dev": PARTNERS_DEV_ENGLISH_FILE}
+_SPLIT_ENGLISH_FILES = {
+    "dev": DEV_ENGLISH_FILE,
+    "partners-dev": PARTNERS_DEV_ENGLISH_FILE,
+    "refusals-dev": "refusals_dev_en.jsonl",
+    "policy-dev": "policy_dev_en.jsonl",
+}
 GOLD_FIELDS: tuple[str, ...] = (
     "category",
     "today",

@@ -85,8 +85,9 @@ def answers(
         typer.Option(
             "--i18n-split",
             help="With --lang: holdout (answers_<lang>.jsonl, the issue's measure, never tuned on), "
-            "dev (answers_dev_<lang>.jsonl, tuning material) or partners-dev (partners_dev_<lang>.jsonl, "
-            "partner searches, tuning material).",
+            "dev (answers_dev_<lang>.jsonl, tuning material), partners-dev (partners_dev_<lang>.jsonl, "
+            "partner searches), refusals-dev (refusals_dev_<lang>.jsonl, off-topic questions) or "
+            "policy-dev (policy_dev_<lang>.jsonl, policy facts); the last three are tuning material too.",
         ),
     ] = "holdout",
 ) -> None:
