@@ -94,6 +94,8 @@ class EvidenceScore(BaseModel):
     """Best single passage's rarity-weighted share of the topical words (0..1)."""
     phrases: float = 0.0
     """Best single passage's share of the question's adjacent word pairs ("technology hubs")."""
+    lacking: int = 0
+    """Words of a foreign question that mean English words the corpus lacks ("Papagei" → parrot)."""
     model: str = ""
     """The embedding model the similarity was measured with (its thresholds apply)."""
 
@@ -118,6 +120,8 @@ class TopicalGroup(NamedTuple):
     terms: frozenset[str]
     translated: bool
     """The terms are E5's translations of a foreign word (they may be wrong: "soldi" → "solid")."""
+    lacking: bool = False
+    """A foreign word meaning an English word the corpus lacks ("Papagei" → parrot)."""
 
 
 def evidence_groups(index: SearchIndex, question: str) -> list[TopicalGroup]:
@@ -126,15 +130,22 @@ def evidence_groups(index: SearchIndex, question: str) -> list[TopicalGroup]:
     An English question's words stand for themselves. A question in another language has its words
     translated into the corpus's English words where they can be ("Gebäuden" → buildings,
     architectures): any of them counts as that word being there. Then only what the corpus has is
-    kept (names, acronyms, borrowed words, translations): a word in no English passage says nothing.
+    kept (names, acronyms, borrowed words, translations): a word in no English passage says nothing,
+    unless it clearly means an English word the corpus lacks ("Papagei" → parrot): that word is
+    missing, as an English question's "parrot" would be.
     """
     if query_language(question) == "en":
         return [TopicalGroup(frozenset({term}), translated=False) for term in sorted(topical_terms(question))]
     translations = index.english_translations(question)
+    absent = index.absent_words(question)
     groups: list[TopicalGroup] = []
     for word in topical_words(question):
         if is_function_word(word):
             continue  # "um", "per": in the corpus only by chance
+        lacking = absent.get(word)
+        if lacking and not index.lexical.search(lacking, n=1) and topical_terms(lacking):
+            groups.append(TopicalGroup(frozenset(topical_terms(lacking)), translated=False, lacking=True))
+            continue
         english = translations.get(word)
         # a translation's words stand for one word; a word's own terms each stand for themselves
         # ("I3-2026-INV1" → i3, inv1)
@@ -152,22 +163,27 @@ def evidence_terms(index: SearchIndex, question: str) -> set[str]:
     return {term for group in evidence_groups(index, question) for term in group.terms}
 
 
-def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) -> EvidenceScore:
+def score_evidence(
+    *, index: SearchIndex, question: str, hits: Sequence[Hit], topic: str | None = None
+) -> EvidenceScore:
     """Score the top :data:`EVIDENCE_PASSAGES` hits as evidence for ``question``.
 
-    A translated word counts only when a passage has it: a translation can show evidence, but a
-    wrong one ("soldi" → "solid", "steckt" → "involves") must not make evidence look absent, so the
-    share a passage must hold is measured on the question's own words.
+    The words passages must share are read from ``topic`` (default: the question), e.g. the question
+    without its places when the places are a filter the hits were chosen by. A translated word
+    counts only when a passage has it: a translation can show evidence, but a wrong one ("soldi" →
+    "solid", "steckt" → "involves") must not make evidence look absent, so the share a passage must
+    hold is measured on the question's own words.
     """
     top = list(hits[:EVIDENCE_PASSAGES])
-    groups = evidence_groups(index, question)
+    topic = question if topic is None else topic
+    groups = evidence_groups(index, topic)
     texts = [f"{hit.title} {hit.text}" for hit in top]
     tokens = [content_tokens(text) for text in texts]
     found = {group.terms for group in groups if any(group.terms & words for words in tokens)}
     counted = [group.terms for group in groups if not group.translated]
     weights = rarity_weights(index, {term for group in counted for term in group})
     group_weights = {group: min(weights.get(term, 0.0) for term in group) for group in counted}
-    pairs = bigrams(ordered_keys(index.english_rendering(question)))
+    pairs = bigrams(ordered_keys(index.english_rendering(topic)))
     coverage = max((weighted_coverage(group_weights, term_keys(text)) for text in texts), default=0.0)
     phrases = max((phrase_share(pairs, text) for text in texts), default=0.0)
     similarities, model = dense_similarities(index, question, [hit.chunk_id for hit in top])
@@ -178,6 +194,7 @@ def score_evidence(*, index: SearchIndex, question: str, hits: Sequence[Hit]) ->
         topical=len(counted) + len({group.terms for group in groups if group.translated} & found),
         coverage=round(coverage if any(group_weights.values()) else 1.0, 4),
         phrases=round(phrases, 4),
+        lacking=sum(group.lacking for group in groups),
     )
 
 
@@ -190,6 +207,8 @@ def has_evidence(
     ``min_coverage``, a question of two or more topical words also needs one passage holding that
     rarity-weighted share of them (one shared word of "underwater basket weaving" is not enough).
     The similarity thresholds are those of the model that measured it (default: ``score.thresholds``).
+    A question sharing no topical word is evidenced only by a strong similarity, and never when a
+    word of it means something the corpus lacks.
     """
     least, strong = score.thresholds
     if score.similarity < (least if min_similarity is None else min_similarity):
@@ -198,7 +217,9 @@ def has_evidence(
         return False
     if score.topical == 0 or score.overlap > 0:
         return True
-    return score.similarity >= strong
+    # a paraphrase shares no word but means the same; a question whose words mean things the corpus
+    # lacks ("Papagei" → parrot) is not one, however close the multilingual model puts it
+    return score.lacking == 0 and score.similarity >= strong
 
 
 PREFER_MARGIN = 0.25

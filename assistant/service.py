@@ -64,7 +64,7 @@ from corpus.models import Audience, ClusterProfile, DocType
 from corpus.store import RecordStore
 from retrieval.crosslingual import searching_in
 from retrieval.filters import SearchFilters
-from retrieval.query import find_places
+from retrieval.query import find_places, without_places
 from retrieval.search import Hit, HybridRetriever
 
 logger = logging.getLogger(__name__)
@@ -488,7 +488,13 @@ class Assistant:
         )
         if unknown and not any(place_in_hits(place, hits) for place in unknown):
             return _no_partners_in(query, unknown)
-        if not searching and not self._evidenced(query, hits, require_terms=True) and not entities.sectors:
+        # the country is a filter the hits were chosen by, so what the search is about must be there
+        # too: "clusters in Italy that breed racing pigeons" finds Italian clusters, not pigeons
+        if not entities.sectors and not self._evidenced(
+            query, hits, require_terms=True, topic=without_places(query)
+        ):
+            if searching:
+                return _refusal("partners", query)
             # "When was the EU-U.S. Cooperation Arrangement signed?" is a policy fact, not a search.
             return self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
         return partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
@@ -522,8 +528,8 @@ class Assistant:
             read=None,
         )
 
-    def _score(self, query: str, hits: list[Hit]) -> EvidenceScore:
-        score = score_evidence(index=self.retriever.index, question=query, hits=hits)
+    def _score(self, query: str, hits: list[Hit], topic: str | None = None) -> EvidenceScore:
+        score = score_evidence(index=self.retriever.index, question=query, hits=hits, topic=topic)
         logger.debug("evidence for %r: %s", query[:80], score)
         return score
 
@@ -535,13 +541,15 @@ class Assistant:
         require_terms: bool,
         score: EvidenceScore | None = None,
         min_coverage: float = 0.0,
+        topic: str | None = None,
     ) -> bool:
-        """Whether ``hits`` are evidence (with ``require_terms``, generic questions always pass)."""
+        """Whether ``hits`` are evidence (with ``require_terms``, generic questions always pass); the
+        words they must share are ``topic``'s (default: the query's)."""
         if not hits:
             return False
-        if require_terms and not topical_terms(query):
+        if require_terms and not topical_terms(query if topic is None else topic):
             return True
-        return has_evidence(score or self._score(query, hits), min_coverage=min_coverage)
+        return has_evidence(score or self._score(query, hits, topic), min_coverage=min_coverage)
 
     def _finish(self, prepared: _Prepared, composed: Composed) -> Answer:
         prepared.timings["total"] = _ms(prepared.started)

@@ -254,6 +254,12 @@ class SearchIndex:
         translator = self._translator_for(text)
         return translator.translations(text) if translator is not None else {}
 
+    def absent_words(self, text: str) -> dict[str, str]:
+        """For a question searched cross-lingually: each of its words that clearly means an English
+        word the corpus lacks → that word ("Papagei" → parrot); empty for a question in English."""
+        translator = self._translator_for(text)
+        return translator.absent_words(text) if translator is not None else {}
+
     def english_rendering(self, text: str) -> str:
         """``text`` with its foreign words replaced by the English words they mean, for the checks
         that read a question's words; ``text`` itself when it is searched in English."""

@@ -25,7 +25,7 @@ from corpus.places import (
 from corpus.programmes import FAMILIES
 from corpus.sectors import SECTOR_SYNONYMS, split_compounds
 from corpus.text import clean_text
-from retrieval.analysis import plain_words, words
+from retrieval.analysis import plain_words, strip_accents, words
 from retrieval.memo import recent_per_thread
 
 MAX_QUERY_CHARS = 2000
@@ -36,6 +36,7 @@ StatusIntent = Literal["open", "forthcoming", "closed", "closing_soon"]
 # F&T identifiers: a programme code, dash-separated parts, a year part and at least one part after it
 # (HORIZON-CL3-2027-01-SSRI-01, SMP-COSME-2024-CLUSTER-01, I3-2026-INV1, CEF-T-2026-...), or the
 # EuropeAid reference form.
+_WORD_IN_TEXT = re.compile(r"[^\W_]+")
 _IDENTIFIER = re.compile(
     r"(?<![\w-])(?:[A-Za-z][A-Za-z0-9]{0,11}(?:-[A-Za-z0-9]+)*-20\d\d(?:-[A-Za-z0-9]+)+"
     r"|EuropeAid/\d{5,7}/[A-Za-z]+/[A-Za-z]+/[A-Za-z]+)(?![\w-])"
@@ -226,6 +227,22 @@ def find_places(text: str, *, taken: set[int] | None = None) -> tuple[list[str],
         countries.add(iso2)
     countries.update(_COUNTRY_TABLE.find(raw, taken))
     return sorted(countries), list(dict.fromkeys(regions))
+
+
+def without_places(text: str) -> str:
+    """``text`` without the words that name a country or region ("Which clusters in Spain teach
+    flamenco?" → "Which clusters in teach flamenco?"): what a search is about, its places aside."""
+    rest = split_compounds(_IDENTIFIER.sub(" ", clean_query(text)[0]))
+    taken: set[int] = set()
+    find_programmes(rest, taken=taken)  # "Horizon Europe" is a programme, not the place Europe
+    programme_words = set(taken)
+    find_places(rest, taken=taken)
+    names = {
+        word.lower() for position, word in enumerate(plain_words(rest)) if position in taken - programme_words
+    }
+    if not names:
+        return text
+    return _WORD_IN_TEXT.sub(lambda m: "" if strip_accents(m.group(0)).lower() in names else m.group(0), text)
 
 
 def find_programmes(text: str, *, taken: set[int] | None = None) -> list[str]:

@@ -264,3 +264,13 @@ def test_a_name_like_the_question_in_another_country_does_not_turn_a_search_into
     assert searched.intent == "partners" and "Rzeszow" not in searched.answer
     looked_up = assistant.ask(question="Which aviation clusters are in Poland?", today=TODAY)
     assert "Aviation Valley" in looked_up.answer and "Rzeszow" in looked_up.answer
+
+
+def test_a_partner_search_in_a_country_about_what_nobody_there_does_is_refused(corpus: Corpus) -> None:
+    """The country is the filter the clusters were found by: "clusters in Spain that teach flamenco"
+    listed every Spanish cluster, since "Spain" was the one word the passages shared."""
+    assistant = corpus.assistant()
+    off_topic = assistant.ask(question="Which clusters in Spain teach flamenco dancing?", today=TODAY)
+    assert not off_topic.grounded and not off_topic.citations
+    found = assistant.ask(question="Which aviation clusters are in Poland?", today=TODAY)
+    assert found.grounded and "Aviation Valley" in found.answer

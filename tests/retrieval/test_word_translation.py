@@ -15,12 +15,18 @@ from retrieval.embeddings_e5 import E5SmallEmbedder
 from retrieval.index import SearchIndex
 from retrieval.search import HybridRetriever
 from retrieval.word_translation import (
+    ABSENT_MARGIN,
+    ABSENT_MIN_SIMILARITY,
+    GENERAL_VECTORS,
+    GENERAL_WORDS,
     GLOSSARY_VECTORS,
     GLOSSARY_WORDS,
+    MARGIN,
     MIN_SIMILARITY,
     Glossary,
     WordTranslator,
     bundled_glossary,
+    general_vocabulary,
     glossary_words,
     is_function_word,
     write_glossary,
@@ -68,8 +74,37 @@ def test_the_glossary_round_trips_and_keeps_only_close_translations(tmp_path: Pa
     near_both = np.array([[1.0, 0.0, 0.0, 0.0]], dtype=np.float32)
     near_one = np.array([[0.0, 0.0, 0.95, 0.312]], dtype=np.float32)  # heritage 0.95, hydrogen 0.31
     far = np.array([[0.5, 0.5, 0.5, 0.5]], dtype=np.float32)  # about 0.5 to each: nothing is close
-    assert glossary.nearest(np.vstack([near_both, near_one, far])) == [("drone", "drones"), ("heritage",), ()]
+    found = glossary.nearest(np.vstack([near_both, near_one, far]))
+    assert [meaning.english for meaning in found] == [("drone", "drones"), ("heritage",), ()]
+    assert all(meaning.absent is None for meaning in found)  # no general words in this glossary
     assert 0.5 < MIN_SIMILARITY
+
+
+def test_a_word_clearly_meaning_a_general_word_the_corpus_lacks_is_marked_absent(tmp_path: Path) -> None:
+    write_glossary(["drone", "heritage"], np.eye(3, dtype=np.float32)[:2], tmp_path)
+    parrot = np.array([[0.0, 0.0, 1.0]], dtype=np.float32)
+    write_glossary(["parrot"], parrot, tmp_path, files=(GENERAL_WORDS, GENERAL_VECTORS))
+    glossary = Glossary.load(tmp_path)
+    assert glossary.general_words == ("parrot",) and "parrot" not in glossary  # not a corpus word
+    papagei = np.array([[0.0, 0.3, 0.954]], dtype=np.float32)  # parrot 0.95, heritage 0.30
+    between = np.array([[0.0, 0.68, 0.733]], dtype=np.float32)  # parrot 0.73, heritage 0.68: not clear
+    close_to_both = np.array([[0.0, 0.88, 0.92]], dtype=np.float32)  # parrot 0.92, heritage 0.88: too near
+    found = glossary.nearest(np.vstack([papagei, between, close_to_both]))
+    assert found[0].absent == "parrot"
+    assert found[1].absent is None and found[2].absent is None
+    assert ABSENT_MIN_SIMILARITY > MIN_SIMILARITY and ABSENT_MARGIN > MARGIN
+
+
+def test_the_general_vocabulary_is_the_tokenizers_whole_words_the_corpus_lacks() -> None:
+    words = general_vocabulary(["drone", "heritage"])
+    assert "parrot" in words and "lottery" in words and "pizza" in words
+    assert "drone" not in words and "heritage" not in words  # the corpus's own
+    assert "about" not in words and "the" not in words  # English stopwords
+    assert all(word.isalpha() and word.islower() and len(word) >= 4 for word in words)
+    assert words == sorted(words)
+    shipped = json.loads((DEFAULT_BUNDLE_DIR / GENERAL_WORDS).read_text(encoding="utf-8"))
+    corpus = json.loads((DEFAULT_BUNDLE_DIR / GLOSSARY_WORDS).read_text(encoding="utf-8"))
+    assert shipped == general_vocabulary(corpus)
 
 
 def test_a_glossary_of_another_length_is_refused() -> None:
@@ -102,6 +137,33 @@ def test_a_foreign_topic_word_becomes_the_english_corpus_word(
     assert english in translator.translations(question)[word]
     assert english in translator.english_words(question)
     assert english in translator.rendering(question) and word not in translator.rendering(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "lacking"),
+    [
+        ("Quelle est la meilleure recette de pâte à pizza ?", "pizza", "pizza"),
+        ("Quelles organisations de clusters en Italie élèvent des pigeons voyageurs ?", "pigeons", "pigeons"),
+        ("¿Hay alguna ayuda para abrir un estudio de tatuajes?", "estudio", None),
+        ("Comment réparer un robinet de cuisine qui goutte ?", "cuisine", "cuisine"),
+        ("Czy są fundusze unijne na klub robótek na drutach dla emerytów?", "klub", "club"),
+    ],
+)
+def test_a_foreign_word_meaning_what_the_corpus_lacks_is_found(
+    translator: WordTranslator, question: str, word: str, lacking: str | None
+) -> None:
+    assert translator.absent_words(question).get(word) == lacking
+
+
+def test_words_of_answerable_questions_are_not_taken_for_missing_ones(translator: WordTranslator) -> None:
+    for question in (
+        "Welche offenen Ausschreibungen drehen sich um Drohnen?",
+        "Cluster für Wasserstoff in Bayern",
+        "Clústeres de turismo en Baviera",
+        "Convocatorias abiertas para la rehabilitación de edificios",
+        "Otwarte nabory dotyczące zdrowia gleby",
+    ):
+        assert translator.absent_words(question) == {}, question
 
 
 def test_function_words_english_words_and_acronyms_are_not_translated(translator: WordTranslator) -> None:
