@@ -175,4 +175,6 @@ PHRASES: dict[str, str] = {
     "por encima de {n}": "over {n}", "menos de {n} millones": "under {n} million", "millones": "million",
     "mil millones": "billion", "dotación": "budget", "con más dotación": "with the largest budget",
     "comprueba": "tell me", "explícame": "explain", "nuestra empresa es": "we are a",
+    # "ayudas" are grants, but "cuántas ayudas" counts calls (English "how many grants" asks for projects)
+    "cuántas ayudas": "how many calls", "número de ayudas": "number of calls",
 }  # fmt: skip
