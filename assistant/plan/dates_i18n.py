@@ -21,7 +21,11 @@ ENGLISH_MONTHS = (
 )  # fmt: skip
 LANGUAGES = ("de", "fr", "es", "it", "pl")
 
-_POLISH_IRREGULAR = {2: ("lutym", "lutym"), 11: ("listopadem", "listopadzie")}
+_POLISH_IRREGULAR = {
+    2: ("lutym", "lutym"),
+    10: ("październikiem", "październiku"),
+    11: ("listopadem", "listopadzie"),
+}
 
 
 def polish_month_cases(genitive: str, month: int) -> tuple[str, str]:
@@ -187,7 +191,8 @@ _PERIODS: dict[str, dict[str, str]] = {
         "este mes": "this month", "el mes que viene": "next month", "el próximo mes": "next month",
         "el mes próximo": "next month", "el mes pasado": "last month", "el último mes": "last month",
         "esta semana": "this week", "la semana que viene": "next week", "la próxima semana": "next week",
-        "la semana pasada": "last week", "antes de fin de año": "by the end of the year",
+        "la semana pasada": "last week", "la semana próxima": "next week",
+        "en menos de un mes": "within a month", "antes de fin de año": "by the end of the year",
         "este año": "this year", "el año que viene": "next year", "el próximo año": "next year",
         "el año pasado": "last year", "hoy": "today", "mañana": "tomorrow",
     },
@@ -216,7 +221,9 @@ _PERIODS: dict[str, dict[str, str]] = {
         "w nadchodzącym tygodniu": "next week", "w bieżącym tygodniu": "this week",
         "w bieżącym miesiącu": "this month", "do końca bieżącego miesiąca": "by the end of the month",
         "przed końcem bieżącego miesiąca": "by the end of the month",
-        "w zeszłym tygodniu": "last week",
+        "w zeszłym tygodniu": "last week", "w ciągu miesiąca": "within a month",
+        "w ciągu tygodnia": "within a week",
+        "w ciągu najbliższego miesiąca": "within a month", "w ciągu najbliższego tygodnia": "within a week",
         "do końca roku": "by the end of the year", "w tym roku": "this year",
         "w przyszłym roku": "next year", "w zeszłym roku": "last year", "dzisiaj": "today", "dziś": "today",
         "jutro": "tomorrow",

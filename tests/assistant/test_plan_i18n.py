@@ -286,6 +286,7 @@ def test_month_names_come_from_cldr_with_the_polish_cases() -> None:
     assert {"marzec", "marca", "marcem", "marcu"} <= set(month_forms("pl")[3])
     assert polish_month_cases("lutego", 2) == ("lutym", "lutym")
     assert polish_month_cases("listopada", 11) == ("listopadem", "listopadzie")
+    assert polish_month_cases("października", 10) == ("październikiem", "październiku")  # not "październikem"
     assert "set" not in month_forms("it")[9]  # "set" is an English word; "settembre" is read
 
 
@@ -631,3 +632,65 @@ def test_a_programme_name_typed_without_polish_letters_is_no_topic() -> None:
 )
 def test_polish_requests_to_write_or_fill_in_for_us_are_declined(question: str) -> None:
     assert _plan(question).intent == "action"
+
+
+@pytest.mark.parametrize(
+    ("english", "others"),
+    [
+        (
+            "How many Horizon Europe calls are open?",
+            [
+                "ile naborów Horyzontu Europa jest otwartych na dzień dzisiejszy?",
+                "Ilość otwartych naborów w Horyzoncie Europa?",
+                "Ile otwartych naborów ma Horyzont Europa?",
+            ],
+        ),
+        (
+            "How many Horizon Europe calls are upcoming?",
+            [
+                "Ile naborów Horyzontu Europa zostanie wkrótce ogłoszonych?",
+                "ile będzie nowych naborów w Horyzoncie Europa?",
+            ],
+        ),
+        (
+            "Which Horizon Europe calls close before October?",
+            ["Które nabory Horyzontu Europa kończą się przed październikiem?"],
+        ),
+        (
+            "Which Horizon Europe calls close in the next 30 days?",
+            ["Które nabory Horyzontu Europa kończą się w ciągu miesiąca?"],
+        ),
+        (
+            "Which Horizon Europe calls open in the next 30 days?",
+            ["Jakie nabory Horyzontu Europa otworzą się w ciągu 30 dni?"],
+        ),
+        (
+            "Which Horizon Europe call has the largest budget?",
+            ["Który konkurs Horyzontu Europa jest najbogatszy?"],
+        ),
+        (
+            "Which Horizon Europe call closes first?",
+            ["¿Cuál es el plazo de presentación más próximo en Horizonte Europa?"],
+        ),
+        (
+            "Which Horizon Europe calls close next week?",
+            ["¿Qué convocatorias de Horizonte Europa cierran la semana próxima?"],
+        ),
+        (
+            "We are a Polish company looking for clusters in Germany",
+            [
+                "Nasza firma z Polski chce wejść na rynek niemiecki – jakie klastry tam działają?",
+                "MŚP z Polski szuka klastrów niemieckich",
+            ],
+        ),
+        ("Can you register us for the EIC Accelerator?", ["Zapisz nas do EIC Accelerator"]),
+        (
+            "Can you send an email to Automation Region?",
+            ["Skontaktuj się w naszym imieniu z Automation Region"],
+        ),
+    ],
+)
+def test_more_polish_and_spanish_phrasings_read_as_english(english: str, others: list[str]) -> None:
+    wanted = _plan(english)
+    for question in others:
+        _same(_plan(question), wanted)

@@ -160,8 +160,8 @@ PHRASES: dict[str, str] = {
     "polos de innovación": "innovation clusters", "polo de innovación": "innovation cluster",
     "cómo se": "how is", "cómo": "how is", "se suele": "usually", "suele": "usually", "componer": "composed",
     # fourth round (dev4): plazo de presentación, budgets, imperatives, other verbs of closing
-    "plazo de presentación": "deadline", "el plazo de presentación": "the deadline",
-    "con plazo de presentación abierto": "open", "plazo de presentación abierto": "open for applications",
+    "plazo de presentación": "deadline",
+    "con plazo de presentación abierto": "open",
     "líneas de financiación": "funding calls", "línea de financiación": "funding call",
     "programas de financiación": "funding calls", "programa de financiación": "funding call",
     "vencieron": "closed", "venció": "closed", "el mes anterior": "last month", "mes anterior": "last month",
@@ -177,4 +177,6 @@ PHRASES: dict[str, str] = {
     "comprueba": "tell me", "explícame": "explain", "nuestra empresa es": "we are a",
     # "ayudas" are grants, but "cuántas ayudas" counts calls (English "how many grants" asks for projects)
     "cuántas ayudas": "how many calls", "número de ayudas": "number of calls",
+    "plazo de presentación más próximo": "earliest deadline",
+    "plazo de presentación más cercano": "earliest deadline",
 }  # fmt: skip

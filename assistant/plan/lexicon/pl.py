@@ -227,4 +227,13 @@ PHRASES: dict[str, str] = {
     "mniej niż {n}": "less than {n}", "do {n} mln": "up to {n} million",
     "mln": "million", "milionów": "million", "miliony": "million", "miliona": "million", "mld": "billion",
     "miliardów": "billion", "środków": "money",
+    "na dzień dzisiejszy": "as of today", "na dziś": "as of today", "ilość": "the number of",
+    "ilości": "the number of", "zostanie ogłoszonych": "will open",
+    "zostanie wkrótce ogłoszonych": "will open soon", "ile będzie nowych": "how many upcoming",
+    "chce": "want",
+    "szuka": "looking for", "szukają": "looking for",
+    "interesują nas": "we are interested in", "zapisz nas": "register us", "zapisz": "register",
+    "zapisać": "register", "skontaktuj się": "contact", "skontaktuj": "contact",
+    "otworzą się": "will open", "otworzą": "will open", "otworzy": "opens", "najbogatszy": "richest",
+    "najbogatsza": "richest", "najbogatsze": "richest",
 }  # fmt: skip
