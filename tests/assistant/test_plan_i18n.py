@@ -694,3 +694,41 @@ def test_more_polish_and_spanish_phrasings_read_as_english(english: str, others:
     wanted = _plan(english)
     for question in others:
         _same(_plan(question), wanted)
+
+
+@pytest.mark.parametrize(
+    ("english", "others"),
+    [
+        (
+            "How many EIC calls are upcoming?",
+            ["Ile naborów EIC się jeszcze nie otworzyło?", "Ile przyszłych naborów EIC jest w planach?"],
+        ),
+        (
+            "We are a Spanish company looking for clusters in Italy",
+            [
+                "Mamy firmę w Hiszpanii i szukamy klastra we Włoszech",
+                "Startup z Hiszpanii szuka klastra we Włoszech",
+            ],
+        ),
+        (
+            "Can you book a meeting with Automation Region for us?",
+            [
+                "Zorganizuj nam spotkanie z Automation Region",
+                "Przedstaw nas Automation Region",
+                "¿Puedes concertar una reunión con Automation Region?",
+                "Pide una cita con Automation Region por nosotros",
+            ],
+        ),
+        (
+            "Can you submit our application to HORIZON-EIC-2026-ACCELERATOR-01?",
+            [
+                "Prześlij nasz wniosek do HORIZON-EIC-2026-ACCELERATOR-01",
+                "Aplikuj za nas do HORIZON-EIC-2026-ACCELERATOR-01",
+            ],
+        ),
+    ],
+)
+def test_polish_forthcoming_home_market_and_requests_we_decline(english: str, others: list[str]) -> None:
+    wanted = _plan(english)
+    for question in others:
+        _same(_plan(question), wanted)

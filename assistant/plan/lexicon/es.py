@@ -179,4 +179,7 @@ PHRASES: dict[str, str] = {
     "cuántas ayudas": "how many calls", "número de ayudas": "number of calls",
     "plazo de presentación más próximo": "earliest deadline",
     "plazo de presentación más cercano": "earliest deadline",
+    "concertar": "arrange", "concierta": "arrange", "conciértanos": "arrange us",
+    "pide una cita": "book a meeting",
+    "pídenos una cita": "book us a meeting",
 }  # fmt: skip

@@ -236,4 +236,11 @@ PHRASES: dict[str, str] = {
     "zapisać": "register", "skontaktuj się": "contact", "skontaktuj": "contact",
     "otworzą się": "will open", "otworzą": "will open", "otworzy": "opens", "najbogatszy": "richest",
     "najbogatsza": "richest", "najbogatsze": "richest",
+    "się jeszcze nie otworzyło": "not yet open", "się jeszcze nie otworzyły": "not yet open",
+    "jeszcze nie otworzyło się": "not yet open", "jeszcze nie otworzyły się": "not yet open",
+    "przyszłych": "upcoming", "przyszłe": "upcoming", "w planach": "upcoming", "klastra": "cluster",
+    "klastrze": "cluster", "mamy firmę w": "we are based in", "mamy firmę we": "we are based in",
+    "mamy firmę na": "we are based in", "startup z": "startup from", "startup ze": "startup from",
+    "zorganizuj": "arrange", "zorganizować": "arrange", "prześlij": "send", "przesłać": "send",
+    "aplikuj": "apply", "przedstaw nas": "introduce us",
 }  # fmt: skip
