@@ -128,7 +128,8 @@ FAMILIES: tuple[ProgrammeFamily, ...] = (
         "Binnenmarktprogramms; "
         "Programm für den Binnenmarkt; programme pour le marché unique; Programa para el Mercado Único; "
         "programa del mercado único; programma per il mercato unico; Program na rzecz jednolitego rynku; "
-        "programu na rzecz jednolitego rynku; program jednolitego rynku",
+        "programu na rzecz jednolitego rynku; program jednolitego rynku; Jednolity Rynek; Jednolitego Rynku; "
+        "Jednolitym Rynku; Mercado Único; Mercato unico; Marché unique",
         ("SMP-",),
         ("SMP",),
     ),
@@ -137,7 +138,7 @@ FAMILIES: tuple[ProgrammeFamily, ...] = (
         "European Defence Fund; European Defense Fund; EDF; Defence Fund; Defense Fund; "
         "Europäischer Verteidigungsfonds; Europäischen Verteidigungsfonds; Fonds européen de la défense; "
         "Fondo Europeo de Defensa; Fondo europeo per la difesa; Europejski Fundusz Obronny; "
-        "Europejskiego Funduszu Obronnego",
+        "Europejskiego Funduszu Obronnego; Europejskim Funduszu Obronnym; EFO",
         ("EDF-",),
         ("EDF",),
     ),

@@ -4,6 +4,7 @@
                                                   # and questions_i18n_holdout.jsonl
     python scripts/build_questions_i18n.py dev2   # writes evals/datasets/questions_i18n_dev2.jsonl only
     python scripts/build_questions_i18n.py dev3   # writes evals/datasets/questions_i18n_dev3.jsonl only
+    python scripts/build_questions_i18n.py dev4   # writes evals/datasets/questions_i18n_dev4.jsonl only
 
 Questions in German, French, Spanish, Italian and Polish, and code-mixed ones ("open calls für
 Wasserstoff"), written by hand the way members write (not word-for-word translations of the English
@@ -35,17 +36,21 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_questions_eval as base  # noqa: E402
 
+from corpus.models import FundingCall  # noqa: E402
 from evals import questions_gold as gold  # noqa: E402
 from evals.answers_eval import AnswerCase  # noqa: E402
 from evals.questions_i18n_dev2_wordings import DEV2_LANGUAGES  # noqa: E402
 from evals.questions_i18n_dev3_wordings import DEV3_LANGUAGES, DEV3_QUOTAS  # noqa: E402
+from evals.questions_i18n_dev4_wordings import DEV4_LANGUAGES, DEV4_QUOTAS, Dev4Extras  # noqa: E402
 from evals.questions_i18n_holdout_wordings import HOLDOUT_LANGUAGES  # noqa: E402
 from evals.questions_i18n_wordings import LANGUAGES, LanguageWordings  # noqa: E402
+from evals.questions_wordings import Wordings  # noqa: E402
 
 OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev.jsonl"
 HOLDOUT_OUT = ROOT / "evals" / "datasets" / "questions_i18n_holdout.jsonl"
 DEV2_OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev2.jsonl"
 DEV3_OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev3.jsonl"
+DEV4_OUT = ROOT / "evals" / "datasets" / "questions_i18n_dev4.jsonl"
 NEUTRAL_CHECKS = (
     "turns",
     "today",
@@ -158,9 +163,14 @@ def _mixed_country(builder: base.Builder, key: str) -> str:
 
 
 def _case(lang: str, shape: str, n: int, fields: dict[str, Any]) -> dict[str, Any]:
-    category = {"partners": "follow-up-set", "out-of-scope": "refusal", "definition-kind": "definition"}.get(
-        shape, shape.removesuffix("-all")
-    )
+    category = {
+        "partners": "follow-up-set",
+        "out-of-scope": "refusal",
+        "definition-kind": "definition",
+        "before-day": "window",
+        "next-week": "window",
+        "budget-over": "budget",
+    }.get(shape, shape.removesuffix("-all"))
     case = {"id": f"i18n-{lang}-{shape}-{n + 1:02d}", "category": category, **neutral(fields)}
     case["today"] = case["today"].isoformat() if isinstance(case["today"], dt.date) else case["today"]
     AnswerCase.model_validate(case)
@@ -395,7 +405,184 @@ def _dev3_items(
     return _items(builder, shape, words, dev_keys)
 
 
+# --- dev4: other words, numbers and days as words, and three shapes of its own --------------------
+
+BUDGET_THRESHOLDS = (1, 2, 5, 10, 20)
+"""Millions of euros asked as "a budget over N million" (dev4's budget-over shape)."""
+_DEV4_SHAPES = ("before-day", "next-week", "budget-over")
+
+
+def _dev4_groups(builder: base.Builder) -> set[str]:
+    """The (family, day) groups of the windows on the English dev side: dev4's own shapes ask only
+    about these, so no hold-out group is ever asked."""
+    return {item.group or item.key for item in base.split(builder.window() + builder.window_all())["dev"]}
+
+
+def _dev4_items(builder: base.Builder, shape: str, extras: Dev4Extras, groups: set[str]) -> list[base.Item]:
+    """Items of dev4's own shapes; the gold is computed here from the records, as the base builders do."""
+    items: list[base.Item] = []
+    families: list[gold.Family | None] = (
+        [*gold.FAMILIES, None] if shape != "budget-over" else [*gold.FAMILIES]
+    )
+    for family in families:
+        pool = builder.calls if family is None else gold.family_calls(builder.calls, family)
+        for today in base.DAYS:
+            group = f"{family.key if family else 'all'}|{today}"
+            if group not in groups:
+                continue
+            for key, chosen, make in _dev4_candidates(builder, shape, extras, family, pool, today):
+                if 1 <= len(chosen) <= (60 if family else 130):
+                    items.append(base.Item(f"{shape}|{group}|{key}", make, group=group))
+    return sorted(items, key=lambda item: base._hash(item.key))
+
+
+def _dev4_candidates(
+    builder: base.Builder,
+    shape: str,
+    extras: Dev4Extras,
+    family: gold.Family | None,
+    pool: list[FundingCall],
+    today: dt.date,
+) -> list[tuple[str, list[FundingCall], Callable[[Wordings, int], dict[str, Any]]]]:
+    found = []
+    if shape == "before-day":
+        for ahead in (1, 2):
+            month = (today.month - 1 + ahead) % 12 + 1
+            day = dt.date(today.year + (month < today.month), month, 15)
+            for variant, last, templates in (
+                ("before", day - dt.timedelta(days=1), extras.before_day),
+                ("by", day, extras.by_day),
+            ):
+                if templates:
+                    chosen = gold.list_order(gold.deadline_between(pool, today, last))
+                    phrase = extras.day_month[month - 1].format(day=day.day)
+                    make = _dev4_window(family, today, templates, chosen, day=phrase, note=f"{variant} {day}")
+                    found.append((f"{variant}|{day}", chosen, make))
+    elif shape == "next-week":
+        monday = today + dt.timedelta(days=7 - today.weekday())
+        chosen = gold.list_order(gold.deadline_between(pool, monday, monday + dt.timedelta(days=6)))
+        found.append(
+            ("", chosen, _dev4_window(family, today, extras.next_week, chosen, note=f"week of {monday}"))
+        )
+    elif shape == "budget-over" and family is not None:
+        opened = builder.family_open(family, today)
+        for millions in BUDGET_THRESHOLDS:
+            chosen = [c for c in opened if c.budget and (c.budget.total_eur or 0) >= millions * 1_000_000]
+            if len(chosen) < len(opened):  # the threshold must leave some open call out
+                found.append((str(millions), chosen, _budget_over(family, today, extras, chosen, millions)))
+    return found
+
+
+def _dev4_window(
+    family: gold.Family | None,
+    today: dt.date,
+    templates: tuple[str, ...],
+    chosen: list[FundingCall],
+    *,
+    note: str,
+    day: str = "",
+) -> Callable[[Wordings, int], dict[str, Any]]:
+    def build(words: Wordings, n: int) -> dict[str, Any]:
+        what = (
+            base.pick(words.calls_of, n).format(family=base.pick(family.names, n))
+            if family
+            else base.pick(words.any_calls, n)
+        )
+        return {
+            "turns": [base.pick(templates, n).format(what=what, day=day)],
+            "today": today,
+            "must_contain": [base.iso(chosen[0].deadline_date)],
+            "must_cite": base.ids(chosen[:3]),
+            "cites_only": base.ids(chosen),
+            "note": f"{len(chosen)} calls, deadline {note} on {today}",
+        }
+
+    return build
+
+
+def _budget_over(
+    family: gold.Family, today: dt.date, extras: Dev4Extras, chosen: list[FundingCall], millions: int
+) -> Callable[[Wordings, int], dict[str, Any]]:
+    def build(words: Wordings, n: int) -> dict[str, Any]:
+        question = base.pick(extras.budget_over, n).format(family=base.pick(family.names, n), amount=millions)
+        return {
+            "turns": [question],
+            "today": today,
+            "must_cite": base.ids(chosen[:3]),
+            "cites_only": base.ids(chosen),
+            "cite_types": ["call"],
+            "note": f"{len(chosen)} open {family.name} calls, total budget at least EUR {millions} million",
+        }
+
+    return build
+
+
+def build_dev4() -> list[dict[str, Any]]:
+    """dev4: dev-side items only, in dev4's wordings, and dev4's own shapes over dev-side groups; a
+    question an earlier set (hold-out included) asks word for word is skipped."""
+    asked_before = {
+        turn
+        for case in [*build_cases("holdout"), *build_cases("dev"), *build_dev2(), *build_dev3()]
+        for turn in case["turns"]
+    }
+    builder = base.Builder()
+    saved = (base.MONTHS, base.place, base.demonym, base.with_article)
+    dev_keys = {
+        shape: {item.key for item in base.split(make(builder))["dev"]} for shape, make in _DEV3_MAKERS.items()
+    }
+    groups = _dev4_groups(builder)
+    cases: list[dict[str, Any]] = []
+    try:
+        for offset, (lang, (words, extras)) in enumerate(DEV4_LANGUAGES.items()):
+            base.MONTHS = words.months  # type: ignore[assignment]
+            base.place = words.place
+            base.demonym = words.demonym
+            base.with_article = words.from_demonym
+            for shape, quota in DEV4_QUOTAS[lang].items():
+                if shape in _DEV4_SHAPES:
+                    items = _family_dev4_items(builder, shape, words, extras, groups)
+                else:
+                    items = _dev3_items(builder, shape, words, dev_keys[shape])
+                start = (7 * offset + 3) % max(len(items), 1)
+                items = items[start:] + items[:start]
+                asked = 0
+                for n, item in enumerate(items):
+                    if asked >= quota:
+                        break
+                    fields = item.build(words.as_wordings(), n + offset)
+                    if not set(fields["turns"]) & asked_before and all(fields["turns"]):
+                        case = _case(lang, shape, asked, fields)
+                        case["id"] = case["id"].replace("i18n-", "i18n4-", 1)
+                        cases.append(case)
+                        asked_before.update(fields["turns"])
+                        asked += 1
+    finally:
+        base.MONTHS, base.place, base.demonym, base.with_article = saved
+    return cases
+
+
+def _family_dev4_items(
+    builder: base.Builder, shape: str, words: LanguageWordings, extras: Dev4Extras, groups: set[str]
+) -> list[base.Item]:
+    """:func:`_dev4_items` for the families this language names."""
+    original = gold.FAMILIES
+    gold.FAMILIES = tuple(
+        replace(family, names=words.family_names[family.key])
+        for family in original
+        if family.key in words.family_names
+    )
+    try:
+        return _dev4_items(builder, shape, extras, groups)
+    finally:
+        gold.FAMILIES = original
+
+
 def main() -> None:
+    if sys.argv[1:] == ["dev4"]:
+        cases = build_dev4()
+        DEV4_OUT.write_text("\n".join(json.dumps(case, ensure_ascii=False) for case in cases) + "\n", "utf-8")
+        _print_counts("dev4", cases)
+        return
     if sys.argv[1:] == ["dev3"]:
         cases = build_dev3()
         DEV3_OUT.write_text("\n".join(json.dumps(case, ensure_ascii=False) for case in cases) + "\n", "utf-8")
@@ -418,6 +605,14 @@ def main() -> None:
             lang = case["id"].split("-")[1]
             counts[lang] = counts.get(lang, 0) + 1
         print(f"{side}: {len(cases)} cases: " + ", ".join(f"{k} {v}" for k, v in counts.items()))  # noqa: T201
+
+
+def _print_counts(name: str, cases: list[dict[str, Any]]) -> None:
+    per_language: dict[str, int] = {}
+    for case in cases:
+        lang = case["id"].split("-")[1]
+        per_language[lang] = per_language.get(lang, 0) + 1
+    print(f"{name}: {len(cases)} cases: " + ", ".join(f"{k} {v}" for k, v in per_language.items()))  # noqa: T201
 
 
 if __name__ == "__main__":

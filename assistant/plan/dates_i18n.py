@@ -21,7 +21,11 @@ ENGLISH_MONTHS = (
 )  # fmt: skip
 LANGUAGES = ("de", "fr", "es", "it", "pl")
 
-_POLISH_IRREGULAR = {2: ("lutym", "lutym"), 11: ("listopadem", "listopadzie")}
+_POLISH_IRREGULAR = {
+    2: ("lutym", "lutym"),
+    10: ("październikiem", "październiku"),
+    11: ("listopadem", "listopadzie"),
+}
 
 
 def polish_month_cases(genitive: str, month: int) -> tuple[str, str]:
@@ -94,6 +98,12 @@ _NEXT_N: dict[str, dict[str, str]] = {
         "de aquí a {n} {unit}": "within {n} {unit}",
         "en los últimos {n} {unit}": "in the last {n} {unit}",
         "en las últimas {n} {unit}": "in the last {n} {unit}",
+        "solo {n} {unit} más": "within {n} {unit}",
+        "abierto solo {n} {unit} más": "closing within {n} {unit}",
+        "abierta solo {n} {unit} más": "closing within {n} {unit}",
+        "abiertos solo {n} {unit} más": "closing within {n} {unit}",
+        "abiertas solo {n} {unit} más": "closing within {n} {unit}",
+        "{n} {unit} más": "within {n} {unit}",
     },
     "it": {
         "nei prossimi {n} {unit}": "in the next {n} {unit}",
@@ -124,15 +134,24 @@ _NEXT_N: dict[str, dict[str, str]] = {
 
 _NUMBER_WORDS: dict[str, dict[str, int]] = {
     "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
-           "zehn": 10, "zwölf": 12},
+           "zehn": 10, "zwölf": 12, "vierzehn": 14, "fünfzehn": 15, "zwanzig": 20, "einundzwanzig": 21,
+           "dreißig": 30, "fünfundvierzig": 45, "sechzig": 60, "neunzig": 90},
     "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "dix": 10,
-           "douze": 12, "quinze": 15},
+           "douze": 12, "quatorze": 14, "quinze": 15, "vingt": 20, "vingt et un": 21, "trente": 30,
+           "quarante-cinq": 45, "soixante": 60, "quatre-vingt-dix": 90},
     "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10,
-           "doce": 12, "quince": 15},
+           "doce": 12, "catorce": 14, "quince": 15, "veinte": 20, "veintiún": 21, "veintiuno": 21,
+           "treinta": 30, "cuarenta y cinco": 45, "sesenta": 60, "noventa": 90},
     "it": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "dieci": 10,
-           "dodici": 12, "quindici": 15},
+           "dodici": 12, "quattordici": 14, "quindici": 15, "venti": 20, "ventuno": 21, "trenta": 30,
+           "quarantacinque": 45, "sessanta": 60, "novanta": 90},
     "pl": {"dwa": 2, "dwóch": 2, "dwu": 2, "trzy": 3, "trzech": 3, "cztery": 4, "czterech": 4, "pięć": 5,
-           "pięciu": 5, "sześć": 6, "sześciu": 6, "siedem": 7, "osiem": 8, "dziesięć": 10, "dziesięciu": 10},
+           "pięciu": 5, "sześć": 6, "sześciu": 6, "siedem": 7, "siedmiu": 7, "osiem": 8, "ośmiu": 8,
+           "dziesięć": 10, "dziesięciu": 10, "czternaście": 14, "czternastu": 14, "piętnaście": 15,
+           "piętnastu": 15, "dwadzieścia": 20, "dwudziestu": 20, "dwadzieścia jeden": 21,
+           "dwudziestu jeden": 21, "trzydzieści": 30, "trzydziestu": 30, "czterdzieści pięć": 45,
+           "czterdziestu pięciu": 45, "sześćdziesiąt": 60, "sześćdziesięciu": 60, "dziewięćdziesiąt": 90,
+           "dziewięćdziesięciu": 90},
 }  # fmt: skip
 """Numbers written as words in the windows of N days, weeks or months ("in den kommenden zwei Wochen")."""
 
@@ -172,7 +191,8 @@ _PERIODS: dict[str, dict[str, str]] = {
         "este mes": "this month", "el mes que viene": "next month", "el próximo mes": "next month",
         "el mes próximo": "next month", "el mes pasado": "last month", "el último mes": "last month",
         "esta semana": "this week", "la semana que viene": "next week", "la próxima semana": "next week",
-        "la semana pasada": "last week", "antes de fin de año": "by the end of the year",
+        "la semana pasada": "last week", "la semana próxima": "next week",
+        "en menos de un mes": "within a month", "antes de fin de año": "by the end of the year",
         "este año": "this year", "el año que viene": "next year", "el próximo año": "next year",
         "el año pasado": "last year", "hoy": "today", "mañana": "tomorrow",
     },
@@ -197,7 +217,13 @@ _PERIODS: dict[str, dict[str, str]] = {
         "w zeszłym miesiącu": "last month", "w poprzednim miesiącu": "last month",
         "w ubiegłym miesiącu": "last month",
         "w tym tygodniu": "this week", "w przyszłym tygodniu": "next week",
-        "w zeszłym tygodniu": "last week",
+        "w następnym tygodniu": "next week", "w kolejnym tygodniu": "next week",
+        "w nadchodzącym tygodniu": "next week", "w bieżącym tygodniu": "this week",
+        "w bieżącym miesiącu": "this month", "do końca bieżącego miesiąca": "by the end of the month",
+        "przed końcem bieżącego miesiąca": "by the end of the month",
+        "w zeszłym tygodniu": "last week", "w ciągu miesiąca": "within a month",
+        "w ciągu tygodnia": "within a week",
+        "w ciągu najbliższego miesiąca": "within a month", "w ciągu najbliższego tygodnia": "within a week",
         "do końca roku": "by the end of the year", "w tym roku": "this year",
         "w przyszłym roku": "next year", "w zeszłym roku": "last year", "dzisiaj": "today", "dziś": "today",
         "jutro": "tomorrow",
@@ -224,6 +250,22 @@ _BEFORE_MONTH: dict[str, dict[str, str]] = {
            "od": "from", "między": "between", "pomiędzy": "between"},
 }  # fmt: skip
 """Prepositions read only before a month name ("vor März" → "before March")."""
+_BEFORE_DAY: dict[str, tuple[str, dict[str, str]]] = {
+    "de": ("{n} {month}", {"vor dem": "before", "vor": "before", "bis zum": "by", "bis": "by",
+                           "spätestens am": "by", "nach dem": "after", "ab dem": "from", "ab": "from"}),
+    "fr": ("{n} {month}", {"avant le": "before", "d'ici le": "by", "jusqu'au": "by", "au plus tard le": "by",
+                           "après le": "after", "à partir du": "from"}),
+    "es": ("{n} de {month}", {"antes del": "before", "hasta el": "by", "como tarde el": "by",
+                              "a más tardar el": "by", "después del": "after", "a partir del": "from",
+                              "desde el": "from"}),
+    "it": ("{n} {month}", {"prima del": "before", "entro il": "by", "fino al": "by", "dopo il": "after",
+                           "dal": "from"}),
+    "pl": ("{n} {month}", {"przed": "before", "do": "by", "najpóźniej do": "by", "po": "after",
+                           "od": "from"}),
+}  # fmt: skip
+"""A day of a month after a preposition ("przed 15 września", "antes del 15 de septiembre", "vor dem
+15. September") → "before 15 September"; the month in the form a date takes (CLDR's format forms:
+the Polish genitive)."""
 _MONTH_AND = {"de": "und", "fr": "et", "es": "y", "it": "e", "pl": "a"}
 """The "and" of "between March and June", read only between two months."""
 
@@ -255,4 +297,19 @@ def date_phrases() -> tuple[tuple[str, str], ...]:
                 ]
                 entries += [(f"{form} {_MONTH_AND[lang]}", f"{english_month} and")]
                 entries.append((form, english_month))
+        entries += _day_phrases(lang)
     return tuple(entries)
+
+
+def _day_phrases(lang: str) -> list[tuple[str, str]]:
+    """A preposition, a day and a month ("przed 15 września") → "before 15 September"."""
+    pattern, prepositions = _BEFORE_DAY[lang]
+    names = get_month_names("wide", context="format", locale=lang)
+    return [
+        (
+            f"{prep} " + pattern.format(n="{n}", month=name.lower()),
+            f"{reading} {{n}} {ENGLISH_MONTHS[number - 1]}",
+        )
+        for number, name in names.items()
+        for prep, reading in prepositions.items()
+    ]

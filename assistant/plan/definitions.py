@@ -41,6 +41,13 @@ _SAME = re.compile(
     re.IGNORECASE,
 )
 """"Is a cluster the same as a cluster organisation?": a difference asked the other way round."""
+_DIFFERS = re.compile(
+    r"\bhow\s+(?:does|do|is|are)?\s*(?:an?\s+)?([\w -]{3,40}?)\s+(?:differs?|different)\s+from\s+"
+    r"(?:an?\s+)?([\w -]{3,40}?)\s*(?:[?.!]|$)",
+    re.IGNORECASE,
+)
+""""How does a cluster differ from a cluster organisation?" (and Polish "czym klaster różni się od …",
+read "how cluster differs from …")."""
 _KIND_OF = re.compile(
     r"\b(?:[Ii]s|[Aa]re)\s+([A-Z][\w ,&-]{2,60}?)\s+"
     r"(?:(?:considered|classed|classified|counted|seen)\s+(?:as\s+)?)?"
@@ -69,7 +76,7 @@ def defined_terms(question: str) -> list[str]:
     differences = list(_DIFFERENCE.finditer(tail))
     if len(between) > 1 and not differences:
         differences = list(_DIFFERENCE_OF.finditer(tail))  # "difference between a cluster of a …" (es/de)
-    for match in (*differences, *_SAME.finditer(question)):
+    for match in (*differences, *_SAME.finditer(question), *_DIFFERS.finditer(question)):
         terms.extend([match.group(1), match.group(2)])
     if re.search(r"\btraded\b|\blocal (?:clusters?|industr(?:y|ies))\b", question, re.IGNORECASE):
         terms.append("traded")  # local clusters are defined against traded ones, in the same passages

@@ -826,7 +826,10 @@ def _topic(text: str, programmes: list[str]) -> str:
     phrases = [text[m.end() : m.end() + 80] for m in _TOPIC_LEAD.finditer(text)]
     phrases += [" ".join(reversed(m.group(1).split())) for m in _TOPIC_BEFORE.finditer(text)]
     phrases += [m.group(1) for m in _NAME_WORD_IN_TEXT.finditer(text)]
-    alias_words = {word for name in programmes for word in content_tokens(FAMILIES_BY_NAME.get(name, ""))}
+    # Folded, so a name typed without its letters ("Laczac Europe" for "Łącząc Europę") is no topic either.
+    alias_words = {
+        fold(word) for name in programmes for word in content_tokens(FAMILIES_BY_NAME.get(name, ""))
+    }
     terms: list[str] = []
     for phrase in phrases:
         for position, word in enumerate(re.findall(r"[\w'-]+|[^\w\s]", phrase)):
@@ -844,7 +847,7 @@ def _topic(text: str, programmes: list[str]) -> str:
 def _topical(term: str, alias_words: set[str]) -> bool:
     return (
         term not in _STRUCTURAL
-        and term not in alias_words
+        and fold(term) not in alias_words
         and term not in _ALL_FAMILY_WORDS
         and len(term) > 2
         and not term.isdigit()

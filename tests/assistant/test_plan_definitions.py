@@ -38,3 +38,15 @@ def test_a_kind_question_is_a_definition_not_a_count() -> None:
         catalog=Catalog.build([], []),
     )
     assert (plan.intent, plan.operation) == ("policy", "explain")
+
+
+def test_how_one_term_differs_from_another_defines_both() -> None:
+    from assistant.plan.definitions import defined_terms
+    from assistant.plan.lexicon import english_reading
+
+    assert defined_terms("How does a cluster differ from a cluster organisation?") == [
+        "cluster organisation",
+        "cluster",
+    ]
+    polish = english_reading("Wyjaśnij, czym klaster różni się od organizacji klastrowej")
+    assert defined_terms(polish) == ["cluster organisation", "cluster"]

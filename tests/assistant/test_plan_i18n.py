@@ -286,6 +286,7 @@ def test_month_names_come_from_cldr_with_the_polish_cases() -> None:
     assert {"marzec", "marca", "marcem", "marcu"} <= set(month_forms("pl")[3])
     assert polish_month_cases("lutego", 2) == ("lutym", "lutym")
     assert polish_month_cases("listopada", 11) == ("listopadem", "listopadzie")
+    assert polish_month_cases("października", 10) == ("październikiem", "październiku")  # not "październikem"
     assert "set" not in month_forms("it")[9]  # "set" is an English word; "settembre" is read
 
 
@@ -512,3 +513,222 @@ def test_a_german_cluster_compound_without_a_sector_head_is_a_partner_search() -
     assert english_reading("Textil- und Modecluster in Italien").endswith("Mode cluster in Italy")
     assert _plan("Textil- und Modecluster in Italien").intent == "partners"
     assert english_reading("what are subclusters?") == "what are subclusters?"
+
+
+@pytest.mark.parametrize(
+    ("english", "others"),
+    [
+        (
+            "Which Horizon Europe calls close before 15 June?",
+            [
+                "Wymień konkursy Horyzont Europa, które kończą się przed 15 czerwca",
+                "podaj nabory wnioskow Horyzontu Europa z terminem skladania wnioskow przed 15 czerwca",
+                "¿Cuáles convocatorias de Horizonte Europa vencen antes del 15 de junio?",
+                "Welche Förderaufrufe von Horizont Europa enden vor dem 15. Juni?",
+                "Quels appels Horizon Europe se terminent avant le 15 juin ?",
+                "Quali bandi Orizzonte Europa scadono prima del 15 giugno?",
+            ],
+        ),
+        (
+            "Which EIC calls close by 15 July?",
+            [
+                "które ogłoszenia o naborach EIC kończą się najpóźniej do 15 lipca?",
+                "dime qué ayudas de EIC vencen hasta el 15 de julio",
+            ],
+        ),
+        (
+            "Which calls close within the next 7 days?",
+            [
+                "Wymień nabory wniosków, które kończą się w ciągu najbliższych siedmiu dni",
+                "sprawdź, jakie programy dofinansowania zamykają się przez najbliższe siedem dni",
+                "dime qué convocatorias vencen en los próximos siete días",
+            ],
+        ),
+        (
+            "Which calls close within 30 days?",
+            [
+                "Pokaz programy dofinansowania, ktore zamykaja sie w ciagu trzydziestu dni.",
+                "¿Cuáles convocatorias tienen el plazo de presentación abierto solo treinta días más?",
+                "Zeig mir Förderprogramme, die in den kommenden dreißig Tagen enden",
+            ],
+        ),
+        (
+            "Which Horizon Europe calls close next week?",
+            [
+                "sprawdź, jakie programy dofinansowania w ramach Horyzont Europa zamykają się "
+                "w następnym tygodniu",
+                "¿Qué programas de financiación de Horizonte Europa vencen la semana que viene?",
+            ],
+        ),
+        (
+            "How many Single Market Programme calls are open?",
+            [
+                "Ile konkursów Jednolity Rynek przyjmuje teraz wnioski?",
+                "¿Cuántas ayudas de Mercado Único admiten solicitudes ahora mismo?",
+            ],
+        ),
+        (
+            "How many European Defence Fund calls are coming up but not open yet?",
+            ["Ile konkursów EFO jest zaplanowanych, ale jeszcze się nie rozpoczęło?"],
+        ),
+        (
+            "Which EIC call has the latest deadline?",
+            [
+                "Który nabór EIC ma najpóźniejszy termin?",
+                "w którym konkursie EIC termin mija najpóźniej?",
+                "¿Qué convocatoria abierta de EIC vence la última?",
+            ],
+        ),
+        (
+            "Which EIC call has the largest budget?",
+            ["Wskaż konkurs EIC z największym budżetem", "muéstrame la ayuda de EIC con más dotación"],
+        ),
+        (
+            "When does the next MSCA call open?",
+            [
+                "¿Cuándo se abre la siguiente convocatoria de MSCA?",
+                "podaj następne ogłoszenie o naborze MSCA",
+            ],
+        ),
+    ],
+)
+def test_round_four_words_numbers_days_and_programme_names_read_as_english(
+    english: str, others: list[str]
+) -> None:
+    wanted = _plan(english)
+    for question in others:
+        _same(_plan(question), wanted)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wymień otwarte konkursy EIC z budżetem powyżej 5 mln euro",
+        "podaj otwarte nabory EIC, w ktorych budzet przekracza 5 mln euro",
+        "Muéstrame convocatorias abiertas de EIC con un presupuesto de más de 5 millones de euros",
+        "¿Qué convocatorias abiertas de EIC superan los 5 millones de euros de presupuesto?",
+        "Zeig mir offene EIC-Aufrufe mit einem Budget über 5 Mio. Euro",
+        "Montre-moi les appels EIC ouverts avec un budget de plus de 5 millions d'euros",
+        "Mostrami i bandi EIC aperti con un budget superiore a 5 milioni di euro",
+    ],
+)
+def test_a_budget_above_n_million_in_every_language(question: str) -> None:
+    plan = _plan(question)
+    assert plan.budget_min_eur == 5_000_000, english_reading(question)
+    assert plan.statuses == ("open",) and plan.programmes == ("European Innovation Council",)
+
+
+def test_a_programme_name_typed_without_polish_letters_is_no_topic() -> None:
+    plan = _plan("Wymien otwarte konkursy Laczac Europe")
+    assert plan.programmes == ("Connecting Europe Facility",) and plan.topic == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Napisz w naszym imieniu do Automation Region",
+        "Wypełnij za nas wniosek w HORIZON-EIC-2026-ACCELERATOR-01",
+    ],
+)
+def test_polish_requests_to_write_or_fill_in_for_us_are_declined(question: str) -> None:
+    assert _plan(question).intent == "action"
+
+
+@pytest.mark.parametrize(
+    ("english", "others"),
+    [
+        (
+            "How many Horizon Europe calls are open?",
+            [
+                "ile naborów Horyzontu Europa jest otwartych na dzień dzisiejszy?",
+                "Ilość otwartych naborów w Horyzoncie Europa?",
+                "Ile otwartych naborów ma Horyzont Europa?",
+            ],
+        ),
+        (
+            "How many Horizon Europe calls are upcoming?",
+            [
+                "Ile naborów Horyzontu Europa zostanie wkrótce ogłoszonych?",
+                "ile będzie nowych naborów w Horyzoncie Europa?",
+            ],
+        ),
+        (
+            "Which Horizon Europe calls close before October?",
+            ["Które nabory Horyzontu Europa kończą się przed październikiem?"],
+        ),
+        (
+            "Which Horizon Europe calls close in the next 30 days?",
+            ["Które nabory Horyzontu Europa kończą się w ciągu miesiąca?"],
+        ),
+        (
+            "Which Horizon Europe calls open in the next 30 days?",
+            ["Jakie nabory Horyzontu Europa otworzą się w ciągu 30 dni?"],
+        ),
+        (
+            "Which Horizon Europe call has the largest budget?",
+            ["Który konkurs Horyzontu Europa jest najbogatszy?"],
+        ),
+        (
+            "Which Horizon Europe call closes first?",
+            ["¿Cuál es el plazo de presentación más próximo en Horizonte Europa?"],
+        ),
+        (
+            "Which Horizon Europe calls close next week?",
+            ["¿Qué convocatorias de Horizonte Europa cierran la semana próxima?"],
+        ),
+        (
+            "We are a Polish company looking for clusters in Germany",
+            [
+                "Nasza firma z Polski chce wejść na rynek niemiecki – jakie klastry tam działają?",
+                "MŚP z Polski szuka klastrów niemieckich",
+            ],
+        ),
+        ("Can you register us for the EIC Accelerator?", ["Zapisz nas do EIC Accelerator"]),
+        (
+            "Can you send an email to Automation Region?",
+            ["Skontaktuj się w naszym imieniu z Automation Region"],
+        ),
+    ],
+)
+def test_more_polish_and_spanish_phrasings_read_as_english(english: str, others: list[str]) -> None:
+    wanted = _plan(english)
+    for question in others:
+        _same(_plan(question), wanted)
+
+
+@pytest.mark.parametrize(
+    ("english", "others"),
+    [
+        (
+            "How many EIC calls are upcoming?",
+            ["Ile naborów EIC się jeszcze nie otworzyło?", "Ile przyszłych naborów EIC jest w planach?"],
+        ),
+        (
+            "We are a Spanish company looking for clusters in Italy",
+            [
+                "Mamy firmę w Hiszpanii i szukamy klastra we Włoszech",
+                "Startup z Hiszpanii szuka klastra we Włoszech",
+            ],
+        ),
+        (
+            "Can you book a meeting with Automation Region for us?",
+            [
+                "Zorganizuj nam spotkanie z Automation Region",
+                "Przedstaw nas Automation Region",
+                "¿Puedes concertar una reunión con Automation Region?",
+                "Pide una cita con Automation Region por nosotros",
+            ],
+        ),
+        (
+            "Can you submit our application to HORIZON-EIC-2026-ACCELERATOR-01?",
+            [
+                "Prześlij nasz wniosek do HORIZON-EIC-2026-ACCELERATOR-01",
+                "Aplikuj za nas do HORIZON-EIC-2026-ACCELERATOR-01",
+            ],
+        ),
+    ],
+)
+def test_polish_forthcoming_home_market_and_requests_we_decline(english: str, others: list[str]) -> None:
+    wanted = _plan(english)
+    for question in others:
+        _same(_plan(question), wanted)

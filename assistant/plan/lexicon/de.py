@@ -151,4 +151,9 @@ PHRASES: dict[str, str] = {
     "kamen": "attended", "gesetz": "act", "plattform": "platform",
     "behörden": "agencies", "ministerium": "ministry", "in welchem jahr": "in which year",
     "veröffentlicht": "publishes", "fachleute": "experts", "forschende": "researchers",
+    # fourth round (dev4): budgets, the second one, imperatives
+    "über {n}": "over {n}", "mehr als {n}": "more than {n}", "unter {n} mio": "under {n} million",
+    "mio": "million", "millionen": "million", "mrd": "billion", "des zweiten": "of the second one",
+    "zweiten": "second one", "nenn mir": "tell me", "nenne mir": "tell me", "aufruf": "call",
+    "förderprogramme": "funding calls",
 }  # fmt: skip

@@ -153,6 +153,9 @@ PHRASES: dict[str, str] = {
     "fiches": "factsheets", "décideurs": "policymakers", "chercheurs": "researchers",
     "cartographie des clusters": "cluster mapping", "haut niveau": "high level", "bureaux": "bureaus",
     "comment": "how is", "comment se": "how is", "généralement": "usually", "constitué": "composed",
+    # fourth round (dev4): budgets, other words for calls
+    "plus de {n}": "more than {n}", "supérieur à {n}": "over {n}", "au-delà de {n}": "over {n}",
+    "appels à candidatures": "calls", "appel à candidatures": "call",
 }  # fmt: skip
 
 # "la date limite la plus tardive", "l'échéance la plus proche": the deadline, then how far it is.

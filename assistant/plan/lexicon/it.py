@@ -141,4 +141,7 @@ PHRASES: dict[str, str] = {
     "uffici": "offices",
     "come viene": "how is", "come è": "how is", "di solito": "usually", "composto": "composed",
     "internazionalizzazione": "internationalisation",
+    # fourth round (dev4): budgets, other words for calls
+    "superiore a {n}": "over {n}", "più di {n}": "more than {n}", "oltre {n}": "over {n}",
+    "milioni": "million", "miliardi": "billion", "avviso": "call",
 }  # fmt: skip
