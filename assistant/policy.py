@@ -213,13 +213,18 @@ def answer_profile(question: str, words_of: str | None = None) -> QuestionProfil
     English) or of ``question``, and the kind of answer asked in the question's own language too
     ("Z ilu krajów ..." asks a number, "Do którego roku ..." a year)."""
     profile = question_profile(words_of or question)
-    if words_of is None:
-        return profile
+    rendered = words_of or question
     return replace(
         profile,
-        count=profile.count or asks_count(question) or asks_count(words_of),
-        when=profile.when or asks_when(question) or asks_when(words_of),
+        count=profile.count or asks_count(question) or asks_count(rendered),
+        when=profile.when or asks_when(question) or asks_when(rendered),
     )
+
+
+def asks_fact(question: str) -> bool:
+    """Whether ``question``, in any of the six languages, asks how many, how much, when or which year:
+    a fact a policy text states rather than a list of calls or partners."""
+    return asks_count(question) or asks_when(question)
 
 
 CROSSLINGUAL_FLOOR = 0.78

@@ -47,7 +47,7 @@ from assistant.plan.lexicon import english_reading
 from assistant.plan.models import QueryPlan
 from assistant.plan.planner import LLMPlanner, Planner, RulePlanner
 from assistant.plan.rules import PreviousTurn
-from assistant.policy import policy_evidence, search_policy, with_whole_documents
+from assistant.policy import asks_fact, policy_evidence, search_policy, with_whole_documents
 from assistant.refusal import (
     MIN_COVERAGE,
     OUT_OF_SCOPE_TEXT,
@@ -478,6 +478,12 @@ class Assistant:
         *,
         searching: bool = False,
     ) -> Evidence:
+        if not entities.sectors and asks_fact(query):
+            # "Wie viele Cluster gehören zum nationalen Clusterprogramm Norwegens?" names a country
+            # but asks for a number a policy text states, not for partners there.
+            evidence = self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
+            if evidence.grounded:
+                return evidence
         unknown = unknown_places(raw, entities)
         hits = search_partners(
             retriever=self.retriever,
