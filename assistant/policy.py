@@ -263,7 +263,7 @@ def _closeness(
         sentence = sentences[place[0] - 1][place[1]]
         return not has_answer_type(sentence, profile), -sentence_score(sentence, profile)
 
-    every = [(rank, position) for rank, passage in enumerate(sentences, 1) for position in range(len(passage))]
+    every = [(rank, at) for rank, passage in enumerate(sentences, 1) for at in range(len(passage))]
     places = sorted(every, key=priority)[:CROSSLINGUAL_SENTENCES]  # stable: rank order among equals
     scores = similarity([sentences[rank - 1][at][:CROSSLINGUAL_SENTENCE_CHARS] for rank, at in places])
     return {place: crosslingual_score(score) for place, score in zip(places, scores, strict=True)}

@@ -32,7 +32,8 @@ _DEFINITION = re.compile(
 )
 _NUMBER = re.compile(r"(?:\$|€|EUR\s?)?\b\d[\d,.]*\b")
 _COUNT_ANYWHERE = re.compile(
-    r"\b(?:how (?:many|much)|wie ?viel(?:e[nmrs]?)?|combien|cu[aá]nt[oa]s?|quant[ioea]|il[eu]|ilo[sś][cć])\b", re.IGNORECASE
+    r"\b(?:how (?:many|much)|wie ?viel(?:e[nmrs]?)?|combien|cu[aá]nt[oa]s?|quant[ioea]|il[eu]|ilo[sś][cć])\b",
+    re.IGNORECASE,
 )
 """A question asking for a number in any of the six languages ("wie viele", "combien", "cuántos",
 "quanti", "ile"/"ilu"), wherever it stands ("Z ilu krajów ...", "Les ... venaient de combien de pays")."""

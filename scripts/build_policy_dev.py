@@ -21,10 +21,9 @@ sys.path.insert(0, str(ROOT))
 from corpus.bundle import load_bundled_records  # noqa: E402
 from evals.dev_gold_files import english_line, recopy_gold, write_jsonl  # noqa: E402
 from evals.i18n_answers import LANGUAGES, default_i18n_dir  # noqa: E402
-from evals.policy_dev_gold import gold_cases  # noqa: E402
+from evals.policy_dev_gold import POLICY_DEV_ENGLISH_FILE, gold_cases  # noqa: E402
 
 I18N = default_i18n_dir()
-POLICY_DEV_ENGLISH_FILE = "policy_dev_en.jsonl"
 
 
 def main() -> None:
