@@ -227,6 +227,21 @@ def asks_fact(question: str) -> bool:
     return asks_count(question) or asks_when(question)
 
 
+_POLICY_SUBJECT = re.compile(
+    r"\b(?:workshops?|missions?|matchmaking|delegations?|seminars?|conferences?|programmes?|programs?"
+    r"|polic(?:y|ies)|strateg(?:y|ies))\b",
+    re.IGNORECASE,
+)
+"""What a policy text reports on: events (a workshop, mission, matchmaking), programmes, policies."""
+
+
+def asks_about_policy(question: str, english: str | None = None) -> bool:
+    """Whether ``question`` asks a fact (:func:`asks_fact`) or about a policy event, programme or
+    policy ("Qui animait la dernière journée de l'atelier UE-USA ?": ``english``, its words in
+    English, says "workshop")."""
+    return asks_fact(question) or bool(_POLICY_SUBJECT.search(english or question))
+
+
 CROSSLINGUAL_FLOOR = 0.78
 """Multilingual (E5) similarity of a question to a sentence below which the sentence is not about it."""
 CROSSLINGUAL_SCALE = 10.0

@@ -47,7 +47,7 @@ from assistant.plan.lexicon import english_reading
 from assistant.plan.models import QueryPlan
 from assistant.plan.planner import LLMPlanner, Planner, RulePlanner
 from assistant.plan.rules import PreviousTurn
-from assistant.policy import asks_fact, policy_evidence, search_policy, with_whole_documents
+from assistant.policy import asks_about_policy, policy_evidence, search_policy, with_whole_documents
 from assistant.refusal import (
     MIN_COVERAGE,
     OUT_OF_SCOPE_TEXT,
@@ -478,9 +478,9 @@ class Assistant:
         *,
         searching: bool = False,
     ) -> Evidence:
-        if not entities.sectors and asks_fact(query):
-            # "Wie viele Cluster gehören zum nationalen Clusterprogramm Norwegens?" names a country
-            # but asks for a number a policy text states, not for partners there.
+        if not entities.sectors and asks_about_policy(query, self.retriever.index.english_rendering(query)):
+            # "Wie viele Cluster gehören zum nationalen Clusterprogramm Norwegens?" or "Qui animait
+            # l'atelier UE-USA ?" names a country but asks what a policy text states, not for partners.
             evidence = self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
             if evidence.grounded:
                 return evidence
