@@ -78,10 +78,16 @@ def candidate_sentences(text: str) -> list[str]:
 
 
 def _without_links(sentence: str) -> str:
-    """``sentence`` without its web addresses, unless it is mostly links (then kept, to be rejected)."""
-    if len(_URL.findall(sentence)) > 1:
+    """``sentence`` without its web addresses, unless it is mostly links (then kept, to be rejected).
+
+    Mostly links: several addresses and little else ("See https://a and https://b for more."). A
+    sentence that names two sites in passing keeps its words: "a delegation of 19 European cluster
+    organisations from 10 EU countries … was organised by BILAT USA 4.0 www.… and the ECCP www.…"."""
+    links = _URL.findall(sentence)
+    text = " ".join(_URL.sub(" ", sentence).split())
+    if len(links) > 1 and (len(_WORD.findall(text)) < 2 * MIN_WORDS or len(text) < sum(map(len, links))):
         return sentence
-    return " ".join(_URL.sub(" ", sentence).split())
+    return text
 
 
 def _stem(word: str) -> str:
