@@ -497,7 +497,14 @@ class Assistant:
         if not searching and not self._evidenced(query, hits, require_terms=True) and not entities.sectors:
             # "When was the EU-U.S. Cooperation Arrangement signed?" is a policy fact, not a search.
             return self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
-        return partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
+        evidence = partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
+        if not evidence.grounded and not entities.sectors:
+            # "Nach wessen Vorbild baut Norwegen Meta-Cluster auf?" finds no partner in Norway: what
+            # a policy text says about Norway answers it better than "no organisation found".
+            policy = self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
+            if policy.grounded:
+                return policy
+        return evidence
 
     def _policy_evidence(
         self, query: str, entities: Entities, filters: SearchFilters, today: dt.date, *, refusal_intent: str

@@ -12,8 +12,9 @@ from assistant.entities import extract_entities
 from assistant.policy import policy_evidence
 from assistant.service import Assistant
 from corpus.bundle import load_bundled_records
+from corpus.chunking import chunk_record
 from corpus.ingest import IngestSource, ingest_sources
-from corpus.models import DocType, PolicyDocument, Section
+from corpus.models import PolicyDocument, Section
 from corpus.settings import Settings
 from corpus.store import RecordStore
 from retrieval.crosslingual import CrossLingualEncoder, topic_text
@@ -40,12 +41,8 @@ def documents() -> dict[str, PolicyDocument]:
 
 
 def _hits(document: PolicyDocument) -> list[Hit]:
-    """The document's sections as passages, in reading order (a foreign question reads it whole)."""
-    return [
-        Hit(rank=rank, doc_id=document.doc_id, chunk_id=f"{document.doc_id}#{rank}", doc_type=DocType.POLICY,
-            title=document.title, identifier=None, url=None, score=1 / rank, text=section.text, metadata={})
-        for rank, section in enumerate(document.sections, 1)
-    ]  # fmt: skip
+    """The document's passages as ingest cuts them, in reading order (a foreign question reads it whole)."""
+    return [Hit.of(chunk, rank=rank, score=1 / rank) for rank, chunk in enumerate(chunk_record(document), 1)]
 
 
 @pytest.mark.parametrize(
@@ -85,7 +82,8 @@ NORWAY_TALK = make_policy(
                 "Tor-Arne Bellika, from Norway, discussed their work on innovation in the Nordics. "
                 "He highlighted that each of Norway's 14 regions had its own cluster policy. "
                 "While 34 clusters are part of the national programme, there are an additional 70 to 80 "
-                "clusters supported by the regions."
+                "clusters supported by the regions. Finland built its meta clusters on the model of "
+                "Denmark's strategy of funding only one cluster per sector."
             ),
         ),
     ),
@@ -173,3 +171,11 @@ def test_a_partner_search_in_that_country_is_still_one(
     answer = assistant.ask(question=question, today=TODAY)
     assert answer.intent == "partners", answer.answer
     assert doc_id in {c.doc_id for c in answer.citations}
+
+
+def test_a_partner_search_that_finds_no_partner_is_answered_from_the_policy_text(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(question="Nach wessen Vorbild baut Finnland Meta-Cluster auf?", today=TODAY)
+    assert answer.grounded and answer.intent == "policy", answer.answer
+    assert "Denmark" in answer.answer and answer.citations[0].doc_id == "policy:norway-talk"
