@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from assistant.citations import content_tokens, split_sentences
 from assistant.composer import Evidence
@@ -18,7 +19,16 @@ from assistant.entities import Entities
 from assistant.injection import looks_like_instruction
 from assistant.language import _, quoted
 from assistant.models import Passage
-from assistant.sentences import CONTINUATION_SHARE, continues, question_profile, sentence_score
+from assistant.sentences import (
+    CONTINUATION_SHARE,
+    QuestionProfile,
+    asks_count,
+    asks_when,
+    continues,
+    has_answer_type,
+    question_profile,
+    sentence_score,
+)
 from corpus.models import Chunk, DocType
 from retrieval.filters import SearchFilters
 from retrieval.search import Hit, HybridRetriever
@@ -68,10 +78,16 @@ def candidate_sentences(text: str) -> list[str]:
 
 
 def _without_links(sentence: str) -> str:
-    """``sentence`` without its web addresses, unless it is mostly links (then kept, to be rejected)."""
-    if len(_URL.findall(sentence)) > 1:
+    """``sentence`` without its web addresses, unless it is mostly links (then kept, to be rejected).
+
+    Mostly links: several addresses and little else ("See https://a and https://b for more."). A
+    sentence that names two sites in passing keeps its words: "a delegation of 19 European cluster
+    organisations from 10 EU countries … was organised by BILAT USA 4.0 www.… and the ECCP www.…"."""
+    links = _URL.findall(sentence)
+    text = " ".join(_URL.sub(" ", sentence).split())
+    if len(links) > 1 and (len(_WORD.findall(text)) < 2 * MIN_WORDS or len(text) < sum(map(len, links))):
         return sentence
-    return " ".join(_URL.sub(" ", sentence).split())
+    return text
 
 
 def _stem(word: str) -> str:
@@ -137,9 +153,9 @@ def policy_evidence(
             in English, with its words translated into English ones (default: ``question``).
         read: How many of ``hits`` to read (None: all).
     """
-    profile = question_profile(words_of or question)
+    profile = answer_profile(question, words_of)
     sentences = [candidate_sentences(hit.text) for hit in hits[:read]]
-    closeness = _closeness(sentences, similarity)
+    closeness = _closeness(sentences, similarity, profile)
     scored: list[tuple[float, int, int, str]] = []
     for rank, (hit, passage) in enumerate(zip(hits, sentences, strict=False), 1):
         previous = 0.0
@@ -148,6 +164,8 @@ def policy_evidence(
                 previous = 0.0
                 continue  # a title repeated in the body says nothing
             score = sentence_score(sentence, profile, closeness=closeness.get((rank, position), 0.0))
+            if similarity is not None and not has_answer_type(sentence, profile):
+                score *= ANSWER_TYPE_MISS
             if previous and continues(sentence):
                 score = max(score, CONTINUATION_SHARE * previous)
             previous = max(score, CONTINUATION_SHARE * previous)  # the paragraph's topic fades slowly
@@ -190,6 +208,46 @@ def policy_evidence(
     )
 
 
+ANSWER_TYPE_MISS = 0.5
+"""For a question not in English: the share of its score a sentence keeps when it lacks the kind of
+answer asked (no new number for "wie viele", no date for "seit wann"). Its translated words match
+the English sentences poorly, so the kind of answer is the stronger sign of the sentence that holds it."""
+
+
+def answer_profile(question: str, words_of: str | None = None) -> QuestionProfile:
+    """What a sentence must hold to answer ``question``: the terms of ``words_of`` (its words in
+    English) or of ``question``, and the kind of answer asked in the question's own language too
+    ("Z ilu krajów ..." asks a number, "Do którego roku ..." a year)."""
+    profile = question_profile(words_of or question)
+    rendered = words_of or question
+    return replace(
+        profile,
+        count=profile.count or asks_count(question) or asks_count(rendered),
+        when=profile.when or asks_when(question) or asks_when(rendered),
+    )
+
+
+def asks_fact(question: str) -> bool:
+    """Whether ``question``, in any of the six languages, asks how many, how much, when or which year:
+    a fact a policy text states rather than a list of calls or partners."""
+    return asks_count(question) or asks_when(question)
+
+
+_POLICY_SUBJECT = re.compile(
+    r"\b(?:workshops?|missions?|matchmaking|delegations?|seminars?|conferences?|programmes?|programs?"
+    r"|polic(?:y|ies)|strateg(?:y|ies))\b",
+    re.IGNORECASE,
+)
+"""What a policy text reports on: events (a workshop, mission, matchmaking), programmes, policies."""
+
+
+def asks_about_policy(question: str, english: str | None = None) -> bool:
+    """Whether ``question`` asks a fact (:func:`asks_fact`) or about a policy event, programme or
+    policy ("Qui animait la dernière journée de l'atelier UE-USA ?": ``english``, its words in
+    English, says "workshop")."""
+    return asks_fact(question) or bool(_POLICY_SUBJECT.search(english or question))
+
+
 CROSSLINGUAL_FLOOR = 0.78
 """Multilingual (E5) similarity of a question to a sentence below which the sentence is not about it."""
 CROSSLINGUAL_SCALE = 10.0
@@ -209,14 +267,25 @@ def crosslingual_score(similarity: float) -> float:
 
 
 def _closeness(
-    sentences: list[list[str]], similarity: Callable[[Sequence[str]], Sequence[float]] | None
+    sentences: list[list[str]],
+    similarity: Callable[[Sequence[str]], Sequence[float]] | None,
+    profile: QuestionProfile,
 ) -> dict[tuple[int, int], float]:
-    """(rank, position) → :func:`crosslingual_score` of each sentence; empty without ``similarity``."""
+    """(rank, position) → :func:`crosslingual_score` of each sentence; empty without ``similarity``.
+
+    The cost is per sentence, so :data:`CROSSLINGUAL_SENTENCES` of every passage read are embedded:
+    those holding the kind of answer asked first (a number for "combien": the sentence with the
+    workshop's 77 attendees is in the middle of its document), sharing most translated words
+    first, then the best-ranked passages'."""
     if similarity is None:
         return {}
-    places = [
-        (rank, position) for rank, passage in enumerate(sentences, 1) for position in range(len(passage))
-    ][:CROSSLINGUAL_SENTENCES]  # the best-ranked passages' first: the cost is per sentence
+
+    def priority(place: tuple[int, int]) -> tuple[bool, float]:
+        sentence = sentences[place[0] - 1][place[1]]
+        return not has_answer_type(sentence, profile), -sentence_score(sentence, profile)
+
+    every = [(rank, at) for rank, passage in enumerate(sentences, 1) for at in range(len(passage))]
+    places = sorted(every, key=priority)[:CROSSLINGUAL_SENTENCES]  # stable: rank order among equals
     scores = similarity([sentences[rank - 1][at][:CROSSLINGUAL_SENTENCE_CHARS] for rank, at in places])
     return {place: crosslingual_score(score) for place, score in zip(places, scores, strict=True)}
 

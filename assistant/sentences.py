@@ -31,6 +31,27 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(?:\$|€|EUR\s?)?\b\d[\d,.]*\b")
+_COUNT_ANYWHERE = re.compile(
+    r"\b(?:how (?:many|much)|wie ?viel(?:e[nmrs]?)?|combien|cu[aá]nt[oa]s?|quant[ioea]|il[eu]|ilo[sś][cć])\b",
+    re.IGNORECASE,
+)
+"""A question asking for a number in any of the six languages ("wie viele", "combien", "cuántos",
+"quanti", "ile"/"ilu"), wherever it stands ("Z ilu krajów ...", "Les ... venaient de combien de pays")."""
+_WHEN_ANYWHERE = re.compile(
+    r"\b(?:when|which year|what year|wann|welche[mn]? jahr|quand|quelle ann[ée]e|cu[aá]ndo|qu[eé] a[nñ]o"
+    r"|quando|(?:che|quale) anno|kiedy|kt[oó]r(?:y|ego|ym) rok(?:u)?)\b",
+    re.IGNORECASE,
+)
+"""A question asking for a year or date in any of the six languages ("seit wann", "bis zu welchem
+Jahr", "jusqu'à quelle année", "hasta qué año", "fino a che anno", "do którego roku")."""
+_DATE_PART = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?:january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)\b"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+"""Numbers that are part of a date ("16-17th of May", "May 16", "2017"): no answer to "how many"."""
 _DATE = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october"
     r"|november|december)\b",
@@ -91,13 +112,36 @@ def sentence_score(sentence: str, profile: QuestionProfile, *, closeness: float 
     share += closeness
     if share == 0:
         return 0.0
-    if profile.count and set(_NUMBER.findall(sentence)) - profile.numbers:
+    if profile.count and quantities(sentence) - profile.numbers:
         share += ANSWER_TYPE_BONUS
     if profile.when and _DATE.search(sentence):
         share += ANSWER_TYPE_BONUS
     if profile.defined and defines(sentence, profile.defined):
         share += DEFINITION_BONUS
     return share
+
+
+def asks_count(question: str) -> bool:
+    """Whether ``question``, in any of the six languages, asks how many or how much."""
+    return bool(_COUNT.match(question) or _COUNT_ANYWHERE.search(question))
+
+
+def asks_when(question: str) -> bool:
+    """Whether ``question``, in any of the six languages, asks when or which year."""
+    return bool(_WHEN.match(question) or _WHEN_ANYWHERE.search(question))
+
+
+def quantities(sentence: str) -> set[str]:
+    """The numbers of ``sentence`` that may answer "how many": not the days and years of its dates."""
+    return set(_NUMBER.findall(_DATE_PART.sub(" ", sentence)))
+
+
+def has_answer_type(sentence: str, profile: QuestionProfile) -> bool:
+    """Whether ``sentence`` holds the kind of answer ``profile`` asks for: a new number for "how
+    many", a date for "when" (True when the question asks for neither)."""
+    if profile.count and not quantities(sentence) - profile.numbers:
+        return False
+    return not (profile.when and not _DATE.search(sentence))
 
 
 def defines(sentence: str, term: str) -> bool:

@@ -47,7 +47,7 @@ from assistant.plan.lexicon import english_reading
 from assistant.plan.models import QueryPlan
 from assistant.plan.planner import LLMPlanner, Planner, RulePlanner
 from assistant.plan.rules import PreviousTurn
-from assistant.policy import policy_evidence, search_policy, with_whole_documents
+from assistant.policy import asks_about_policy, policy_evidence, search_policy, with_whole_documents
 from assistant.refusal import (
     MIN_COVERAGE,
     OUT_OF_SCOPE_TEXT,
@@ -478,6 +478,12 @@ class Assistant:
         *,
         searching: bool = False,
     ) -> Evidence:
+        if not entities.sectors and asks_about_policy(query, self.retriever.index.english_rendering(query)):
+            # "Wie viele Cluster gehören zum nationalen Clusterprogramm Norwegens?" or "Qui animait
+            # l'atelier UE-USA ?" names a country but asks what a policy text states, not for partners.
+            evidence = self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
+            if evidence.grounded:
+                return evidence
         unknown = unknown_places(raw, entities)
         hits = search_partners(
             retriever=self.retriever,
@@ -497,7 +503,14 @@ class Assistant:
                 return _refusal("partners", query)
             # "When was the EU-U.S. Cooperation Arrangement signed?" is a policy fact, not a search.
             return self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
-        return partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
+        evidence = partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
+        if not evidence.grounded and not entities.sectors:
+            # "Nach wessen Vorbild baut Norwegen Meta-Cluster auf?" finds no partner in Norway: what
+            # a policy text says about Norway answers it better than "no organisation found".
+            policy = self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
+            if policy.grounded:
+                return policy
+        return evidence
 
     def _policy_evidence(
         self, query: str, entities: Entities, filters: SearchFilters, today: dt.date, *, refusal_intent: str

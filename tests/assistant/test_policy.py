@@ -73,6 +73,20 @@ def test_a_sentence_with_one_web_address_is_kept_without_it() -> None:
     assert "19 European cluster organisations" in sentence and "www." not in sentence
 
 
+def test_a_sentence_naming_two_sites_in_passing_is_kept_without_them() -> None:
+    text = (
+        "From the 15th to the 19th of May 2017, a delegation visit of 19 European cluster organisations "
+        "from 10 EU countries to the United States (U.S.) was organised by BILAT USA 4.0 "
+        "www.euussciencetechnology.eu and the European Cluster Collaboration Platform (ECCP) "
+        "www.clustercollaboration.eu."
+    )
+    [sentence] = candidate_sentences(text)
+    assert "from 10 EU countries" in sentence and "www." not in sentence
+    first = "Norway funds joint projects of its clusters in many ways."
+    listing = "See https://example.org/norway and https://example.org/clusters for more links."
+    assert candidate_sentences(f"{first} {listing}") == [first]  # a list of links stays out
+
+
 def test_a_sentence_continuing_the_relevant_one_is_selected() -> None:
     from assistant.entities import extract_entities
     from assistant.policy import policy_evidence
