@@ -499,9 +499,8 @@ class Assistant:
         if not entities.sectors and not self._evidenced(
             query, hits, require_terms=True, topic=without_places(query)
         ):
-            if searching:
-                return _refusal("partners", query)
-            # "When was the EU-U.S. Cooperation Arrangement signed?" is a policy fact, not a search.
+            # "When was the EU-U.S. Cooperation Arrangement signed?" is a policy fact, not a search;
+            # what neither the clusters nor the policy texts bear on is refused
             return self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
         evidence = partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
         if not evidence.grounded and not entities.sectors:
