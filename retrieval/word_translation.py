@@ -63,8 +63,10 @@ rounding moved no cosine of the bundle's glossary by more than 0.007, under half
 (and it takes half the bytes of float16)."""
 GENERAL_WORDS = "glossary-e5-general-words.json"
 GENERAL_VECTORS = "glossary-e5-general-vectors.npy"
-"""Files in the bundle folder: general English words the corpus lacks and their E5 vectors."""
-_TOKENIZER_FILE = Path(__file__).parent / "model_files" / "tokenizer.json"
+GENERAL_DIR = Path(__file__).parent / "model_files"
+"""Where the general words live: beside the tokenizer they come from, not in the bundle folder (whose
+size is kept small), as they are a language resource rather than corpus data."""
+_TOKENIZER_FILE = GENERAL_DIR / "tokenizer.json"
 MIN_SIMILARITY = 0.875
 """Least cosine (E5 query side to passage side) for an English word to translate a foreign one.
 Measured on the translated retrieval dev set's words: right translations scored 0.87–0.94
@@ -189,7 +191,9 @@ def chunk_words_text(chunk: Chunk) -> str:
     return f"{chunk.title} {chunk.text}"
 
 
-def build_bundle_glossary(out_dir: Path, embedder: E5SmallEmbedder) -> tuple[Path, int]:
+def build_bundle_glossary(
+    out_dir: Path, embedder: E5SmallEmbedder, general_dir: Path = GENERAL_DIR
+) -> tuple[Path, int]:
     """Write the glossary of the bundle in ``out_dir`` (``make corpus``); the path and word count."""
     from corpus.bundle import load_bundled_records
     from retrieval.shipped_vectors import bundle_chunks
@@ -200,7 +204,7 @@ def build_bundle_glossary(out_dir: Path, embedder: E5SmallEmbedder) -> tuple[Pat
     path = write_glossary(words, vectors, out_dir)
     general = general_vocabulary(words)
     general_vectors = np.asarray(embedder.embed_documents(general), dtype=np.float32)
-    write_glossary(general, general_vectors, out_dir, files=(GENERAL_WORDS, GENERAL_VECTORS))
+    write_glossary(general, general_vectors, general_dir, files=(GENERAL_WORDS, GENERAL_VECTORS))
     return path, len(words) + len(general)
 
 
@@ -246,13 +250,14 @@ class Glossary:
         return word in self._known
 
     @classmethod
-    def load(cls, directory: Path) -> Glossary:
-        """Read the files :func:`write_glossary` wrote into ``directory`` (the general words too,
-        when they are there)."""
+    def load(cls, directory: Path, general_dir: Path | None = None) -> Glossary:
+        """Read the files :func:`write_glossary` wrote into ``directory``, and the general words in
+        ``general_dir`` (default ``directory``) when they are there."""
         words, vectors = _read_words(directory, GLOSSARY_WORDS, GLOSSARY_VECTORS)
+        general_dir = directory if general_dir is None else general_dir
         general = None
-        if (directory / GENERAL_WORDS).is_file() and (directory / GENERAL_VECTORS).is_file():
-            general = _read_words(directory, GENERAL_WORDS, GENERAL_VECTORS)
+        if (general_dir / GENERAL_WORDS).is_file() and (general_dir / GENERAL_VECTORS).is_file():
+            general = _read_words(general_dir, GENERAL_WORDS, GENERAL_VECTORS)
         return cls(words, vectors, general)
 
     def nearest(self, query_vectors: npt.NDArray[np.float32]) -> list[WordMeaning]:
@@ -294,7 +299,7 @@ def bundled_glossary(bundle_dir: Path = DEFAULT_BUNDLE_DIR) -> Glossary | None:
     if not (bundle_dir / GLOSSARY_WORDS).is_file() or not (bundle_dir / GLOSSARY_VECTORS).is_file():
         logger.warning("no glossary in %s: foreign words stay untranslated", bundle_dir)
         return None
-    return Glossary.load(bundle_dir)
+    return Glossary.load(bundle_dir, GENERAL_DIR)
 
 
 class WordTranslator:

@@ -38,6 +38,7 @@ RUNTIME_FILES = (
     "evals/datasets/redteam/manifest.json",
     "evals/datasets/redteam/poisoned/zero-width.md",
     "retrieval/model_files/tokenizer.json",
+    "retrieval/model_files/glossary-e5-general-vectors.npy",
     "corpus/data/manifest.json",
     "corpus/data/calls.jsonl.gz",
     "corpus/data/vectors-sentence-transformers-all-minilm-l6-v2-onnx-int8.npy",

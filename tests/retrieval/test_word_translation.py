@@ -17,6 +17,7 @@ from retrieval.search import HybridRetriever
 from retrieval.word_translation import (
     ABSENT_MARGIN,
     ABSENT_MIN_SIMILARITY,
+    GENERAL_DIR,
     GENERAL_VECTORS,
     GENERAL_WORDS,
     GLOSSARY_VECTORS,
@@ -102,7 +103,7 @@ def test_the_general_vocabulary_is_the_tokenizers_whole_words_the_corpus_lacks()
     assert "about" not in words and "the" not in words  # English stopwords
     assert all(word.isalpha() and word.islower() and len(word) >= 4 for word in words)
     assert words == sorted(words)
-    shipped = json.loads((DEFAULT_BUNDLE_DIR / GENERAL_WORDS).read_text(encoding="utf-8"))
+    shipped = json.loads((GENERAL_DIR / GENERAL_WORDS).read_text(encoding="utf-8"))
     corpus = json.loads((DEFAULT_BUNDLE_DIR / GLOSSARY_WORDS).read_text(encoding="utf-8"))
     assert shipped == general_vocabulary(corpus)
 
