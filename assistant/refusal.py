@@ -143,8 +143,9 @@ def evidence_groups(index: SearchIndex, question: str) -> list[TopicalGroup]:
         if is_function_word(word):
             continue  # "um", "per": in the corpus only by chance
         lacking = absent.get(word)
-        if lacking and not index.lexical.search(lacking, n=1) and topical_terms(lacking):
-            groups.append(TopicalGroup(frozenset(topical_terms(lacking)), translated=False, lacking=True))
+        missing = topical_terms(lacking) if lacking and not index.lexical.search(lacking, n=1) else set()
+        if missing:
+            groups.append(TopicalGroup(frozenset(missing), translated=False, lacking=True))
             continue
         english = translations.get(word)
         # a translation's words stand for one word; a word's own terms each stand for themselves

@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from assistant.calls import CallsService
 from assistant.composer import Composed, Composer, Evidence, ExtractiveComposer, LLMComposer
@@ -309,7 +310,6 @@ class Assistant:
                     _for_plan(resolved, plan),
                     filters or SearchFilters(),
                     today,
-                    partner_search=plan.intent == "partners" and bool(plan.target_countries),
                 )
                 result_ids = evidence.focus_doc_ids
             evidence = with_freshness(evidence, self.records.engine, today)  # "calls as of D", what changed
@@ -412,8 +412,6 @@ class Assistant:
         resolved: Resolved,
         filters: SearchFilters,
         today: dt.date,
-        *,
-        partner_search: bool = False,
     ) -> Evidence:
         entities = resolved.entities
         if intent == "out_of_scope":
@@ -431,9 +429,7 @@ class Assistant:
                 return _say_which(evidence, resolved.picked_from)
             return self._funding_evidence(query, entities, filters, today)
         if intent == "partners":
-            return self._partner_evidence(
-                query, resolved.text, entities, filters, today, searching=partner_search
-            )
+            return self._partner_evidence(query, resolved.text, entities, filters, today)
         return self._policy_evidence(query, entities, filters, today, refusal_intent="policy")
 
     def _funding_evidence(
@@ -475,15 +471,16 @@ class Assistant:
         entities: Entities,
         filters: SearchFilters,
         today: dt.date,
-        *,
-        searching: bool = False,
     ) -> Evidence:
+        # what the policy texts say, looked up once however many of the checks below ask for it
+        from_policy = cache(
+            lambda: self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
+        )
         if not entities.sectors and asks_about_policy(query, self.retriever.index.english_rendering(query)):
             # "Wie viele Cluster gehören zum nationalen Clusterprogramm Norwegens?" or "Qui animait
             # l'atelier UE-USA ?" names a country but asks what a policy text states, not for partners.
-            evidence = self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
-            if evidence.grounded:
-                return evidence
+            if from_policy().grounded:
+                return from_policy()
         unknown = unknown_places(raw, entities)
         hits = search_partners(
             retriever=self.retriever,
@@ -501,14 +498,13 @@ class Assistant:
         ):
             # "When was the EU-U.S. Cooperation Arrangement signed?" is a policy fact, not a search;
             # what neither the clusters nor the policy texts bear on is refused
-            return self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
+            return from_policy()
         evidence = partner_evidence(records=self.records, question=query, entities=entities, hits=hits)
         if not evidence.grounded and not entities.sectors:
             # "Nach wessen Vorbild baut Norwegen Meta-Cluster auf?" finds no partner in Norway: what
             # a policy text says about Norway answers it better than "no organisation found".
-            policy = self._policy_evidence(query, entities, filters, today, refusal_intent="partners")
-            if policy.grounded:
-                return policy
+            if from_policy().grounded:
+                return from_policy()
         return evidence
 
     def _policy_evidence(
